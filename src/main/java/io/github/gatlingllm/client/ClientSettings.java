@@ -1,0 +1,25 @@
+package io.github.gatlingllm.client;
+
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.socket.SocketChannel;
+import java.time.Duration;
+
+/**
+ * How the client connects and when it gives up. A zero or negative duration disables that timeout (connect excepted:
+ * it always has one).
+ *
+ * @param channelFactory creates sockets compatible with the event loops requests run on (Gatling's transport: io_uring,
+ *     epoll or NIO)
+ * @param connectTimeout TCP connect (and TLS handshake) limit
+ * @param firstTokenTimeout from send to the first SSE data event
+ * @param idleTimeout the longest gap between two SSE data events
+ * @param totalTimeout from send to the end of the response
+ * @param trustAllCertificates accept any server certificate (load-testing servers often use self-signed ones)
+ */
+public record ClientSettings(
+    ChannelFactory<? extends SocketChannel> channelFactory,
+    Duration connectTimeout,
+    Duration firstTokenTimeout,
+    Duration idleTimeout,
+    Duration totalTimeout,
+    boolean trustAllCertificates) {}

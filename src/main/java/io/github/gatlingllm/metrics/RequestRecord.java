@@ -1,0 +1,223 @@
+package io.github.gatlingllm.metrics;
+
+import java.util.Arrays;
+
+/**
+ * Everything measured about one request, in {@link System#nanoTime()} units.
+ *
+ * <p>Written by one thread (the virtual user's event loop) while the request runs, then handed once to a
+ * {@link MetricsRecorder} and never written again (the hand-over publishes it safely). Chunk times are kept in a
+ * growable primitive array: no boxing and no allocation per chunk except when the array doubles.
+ */
+public final class RequestRecord {
+  /** Marks a time that did not happen (no first chunk, ...). */
+  public static final long NONE = Long.MIN_VALUE;
+
+  private final String requestName;
+  private long intendedNanos = NONE;
+  private long sendNanos = NONE;
+  private long firstContentNanos = NONE;
+  private long endNanos = NONE;
+  private long[] chunkNanos = new long[64];
+  private int chunkCount;
+  private int promptTokens = -1;
+  private TokenSource promptTokenSource = TokenSource.NONE;
+  private int outputTokens = -1;
+  private TokenSource outputTokenSource = TokenSource.NONE;
+  private int httpStatus;
+  private ErrorCategory error;
+  private String errorDetail = "";
+  private String generatedText;
+
+  public RequestRecord(String requestName) {
+    this.requestName = requestName;
+  }
+
+  // ---------------------------------------------------------------- writing (one thread)
+
+  /** When the load model wanted this request to start (its arrival, before any client-side queue). */
+  public void intended(long nanos) {
+    this.intendedNanos = nanos;
+  }
+
+  /** Just before the request is written to the connection. */
+  public void sent(long nanos) {
+    this.sendNanos = nanos;
+  }
+
+  /** An event with a non-empty {@code choices} array arrived. */
+  public void chunk(long nanos) {
+    if (chunkCount == chunkNanos.length) {
+      chunkNanos = Arrays.copyOf(chunkNanos, chunkCount * 2);
+    }
+    chunkNanos[chunkCount++] = nanos;
+  }
+
+  /** The first event with visible (non-reasoning) content arrived: for TTFO. Later calls are ignored. */
+  public void firstContent(long nanos) {
+    if (firstContentNanos == NONE) {
+      firstContentNanos = nanos;
+    }
+  }
+
+  public void httpStatus(int status) {
+    this.httpStatus = status;
+  }
+
+  public void promptTokens(int tokens, TokenSource source) {
+    this.promptTokens = tokens;
+    this.promptTokenSource = source;
+  }
+
+  public void outputTokens(int tokens, TokenSource source) {
+    this.outputTokens = tokens;
+    this.outputTokenSource = source;
+  }
+
+  /** The stream ended (normally or not) at this time. */
+  public void ended(long nanos) {
+    this.endNanos = nanos;
+  }
+
+  /** Marks the request failed; the first failure wins. */
+  public void failed(ErrorCategory category, String detail) {
+    if (error == null) {
+      this.error = category;
+      this.errorDetail = detail == null ? "" : detail;
+    }
+  }
+
+  public void generatedText(String text) {
+    this.generatedText = text;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  public String requestName() {
+    return requestName;
+  }
+
+  public long intendedNanos() {
+    return intendedNanos == NONE ? sendNanos : intendedNanos;
+  }
+
+  public long sendNanos() {
+    return sendNanos;
+  }
+
+  public long endNanos() {
+    return endNanos;
+  }
+
+  public int chunkCount() {
+    return chunkCount;
+  }
+
+  /** Time of chunk {@code i} (0 = first chunk). */
+  public long chunkNanos(int i) {
+    if (i < 0 || i >= chunkCount) {
+      throw new IndexOutOfBoundsException("chunk " + i + " of " + chunkCount);
+    }
+    return chunkNanos[i];
+  }
+
+  public long firstChunkNanos() {
+    return chunkCount == 0 ? NONE : chunkNanos[0];
+  }
+
+  public long lastChunkNanos() {
+    return chunkCount == 0 ? NONE : chunkNanos[chunkCount - 1];
+  }
+
+  public long firstContentNanos() {
+    return firstContentNanos;
+  }
+
+  public int promptTokens() {
+    return promptTokens;
+  }
+
+  public TokenSource promptTokenSource() {
+    return promptTokenSource;
+  }
+
+  public int outputTokens() {
+    return outputTokens;
+  }
+
+  public TokenSource outputTokenSource() {
+    return outputTokenSource;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** Success = no failure recorded and at least one chunk with non-empty choices (metrics.md). */
+  public boolean success() {
+    return error == null && chunkCount > 0;
+  }
+
+  /** The failure category, or null when the request succeeded. */
+  public ErrorCategory error() {
+    return error;
+  }
+
+  public String errorDetail() {
+    return errorDetail;
+  }
+
+  /** The error label as reported (e.g. "HTTP 503"), or "" on success. */
+  public String errorLabel() {
+    return error == null ? "" : error.label(httpStatus);
+  }
+
+  public String generatedText() {
+    return generatedText;
+  }
+
+  // ---------------------------------------------------------------- derived values, in nanoseconds
+
+  /** Send to first chunk, or {@link #NONE}. */
+  public long ttftNanos() {
+    return chunkCount == 0 ? NONE : chunkNanos[0] - sendNanos;
+  }
+
+  /** Send to first visible content, or {@link #NONE}. */
+  public long ttfoNanos() {
+    return firstContentNanos == NONE ? NONE : firstContentNanos - sendNanos;
+  }
+
+  /** Send to last chunk, or {@link #NONE}. */
+  public long e2elNanos() {
+    return chunkCount == 0 ? NONE : chunkNanos[chunkCount - 1] - sendNanos;
+  }
+
+  /** Intended start to last chunk: latency including client-side queueing, or {@link #NONE}. */
+  public long queueInclusiveE2elNanos() {
+    return chunkCount == 0 ? NONE : chunkNanos[chunkCount - 1] - intendedNanos();
+  }
+
+  /** Send minus intended start: time spent waiting on the client (0 when no intended time was set). */
+  public long queueNanos() {
+    return sendNanos == NONE ? 0 : sendNanos - intendedNanos();
+  }
+
+  /** (E2EL - TTFT) / (output tokens - 1) in ns, only when output tokens > 1; else {@link #NONE}. */
+  public double tpotNanos() {
+    if (chunkCount == 0 || outputTokens <= 1) {
+      return NONE;
+    }
+    return (double) (chunkNanos[chunkCount - 1] - chunkNanos[0]) / (outputTokens - 1);
+  }
+
+  /** Number of ITL samples: gaps between consecutive chunks. */
+  public int itlCount() {
+    return Math.max(0, chunkCount - 1);
+  }
+
+  /** The i-th gap between consecutive chunks, in ns. */
+  public long itlNanos(int i) {
+    return chunkNanos(i + 1) - chunkNanos(i);
+  }
+}
