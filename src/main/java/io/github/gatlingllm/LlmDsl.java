@@ -1,0 +1,32 @@
+package io.github.gatlingllm;
+
+import io.github.gatlingllm.api.OpenAiChatDialect;
+import io.github.gatlingllm.api.OpenAiCompletionsDialect;
+import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
+import io.github.gatlingllm.javaapi.LlmRequestBuilder;
+
+/**
+ * Entry points for simulations: {@code import static io.github.gatlingllm.LlmDsl.*;}
+ *
+ * <pre>{@code
+ * LlmProtocolBuilder protocol = llm.baseUrl("http://127.0.0.1:8000").model("my-model");
+ * ScenarioBuilder scn = scenario("chat").exec(chat("chat").prompt("#{prompt}").maxTokens(256));
+ * }</pre>
+ */
+public final class LlmDsl {
+
+  /** The LLM protocol builder to start from. */
+  public static final LlmProtocolBuilder llm = LlmProtocolBuilder.defaults();
+
+  private LlmDsl() {}
+
+  /** A streaming request to {@code /v1/chat/completions} named {@code name} in the stats. */
+  public static LlmRequestBuilder chat(String name) {
+    return LlmRequestBuilder.of(name, OpenAiChatDialect.INSTANCE);
+  }
+
+  /** A streaming request to {@code /v1/completions} named {@code name} in the stats. */
+  public static LlmRequestBuilder completion(String name) {
+    return LlmRequestBuilder.of(name, OpenAiCompletionsDialect.INSTANCE);
+  }
+}

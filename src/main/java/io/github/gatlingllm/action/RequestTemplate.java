@@ -1,0 +1,58 @@
+package io.github.gatlingllm.action;
+
+import io.gatling.commons.validation.Validation;
+import io.gatling.core.session.Session;
+import io.github.gatlingllm.api.Dialect;
+import io.github.gatlingllm.api.GenerationRequest;
+import scala.Function1;
+
+/**
+ * An LLM request as the DSL described it: a dialect, a fixed name, and expressions evaluated per virtual user. Any
+ * expression may be null (not set).
+ *
+ * @param requestName the name in Gatling's stats; {@code <name> TTFT}, {@code <name> TPOT}, {@code <name> ITL} are
+ *     derived from it
+ * @param dialect the wire format
+ * @param path the request path, or null for the dialect's default
+ * @param warmUp a warm-up request: reported to Gatling, kept out of the LLM summary
+ */
+public record RequestTemplate(
+    String requestName,
+    Dialect dialect,
+    Function1<Session, Validation<Object>> path,
+    Function1<Session, Validation<Object>> model,
+    Function1<Session, Validation<Object>> prompt,
+    Function1<Session, Validation<Object>> messages,
+    Function1<Session, Validation<Object>> maxTokens,
+    Function1<Session, Validation<Object>> ignoreEos,
+    Function1<Session, Validation<Object>> temperature,
+    Function1<Session, Validation<Object>> extraBody,
+    boolean warmUp) {
+
+  /** Evaluates every expression; {@code defaultModel} (the protocol's) applies when the request sets none. */
+  GenerationRequest evaluate(Session session, String defaultModel) {
+    String modelName = SessionValues.string("model", model, session);
+    if (modelName == null) {
+      modelName = defaultModel;
+    }
+    if (modelName == null) {
+      throw new RequestBuildException("model: not set on the protocol (llm.model(...)) nor on the request");
+    }
+    return new GenerationRequest(
+        modelName,
+        SessionValues.string("prompt", prompt, session),
+        SessionValues.messages("messages", messages, session),
+        SessionValues.integer("maxTokens", maxTokens, session),
+        SessionValues.bool("ignoreEos", ignoreEos, session),
+        SessionValues.decimal("temperature", temperature, session),
+        SessionValues.map("extraBody", extraBody, session));
+  }
+
+  String evaluatePath(Session session) {
+    String value = SessionValues.string("path", path, session);
+    if (value == null) {
+      return dialect.defaultPath();
+    }
+    return value.startsWith("/") ? value : "/" + value;
+  }
+}

@@ -1,0 +1,104 @@
+package io.github.gatlingllm.action;
+
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import io.github.gatlingllm.api.GenerationRequest;
+import io.github.gatlingllm.client.StreamingRequest;
+import io.github.gatlingllm.metrics.ErrorCategory;
+import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.protocol.ConcurrencyLimiter;
+import io.github.gatlingllm.protocol.LlmComponents;
+import io.github.gatlingllm.protocol.LlmProtocol;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends one streaming LLM request per virtual user passing through, owns its timing and reports it: to Gatling's stats
+ * ({@link GatlingRecords}) and, exactly, to the run's LLM summary.
+ *
+ * <p>The request's intended start is taken as the user reaches this action (its arrival); any wait for the
+ * concurrency cap happens after that, so the queueing is measured rather than hidden.
+ */
+final class StreamingRequestAction extends LlmActionBase {
+  private final RequestTemplate template;
+  private final LlmComponents components;
+  private final LlmProtocol protocol;
+  private final ConcurrencyLimiter limiter;
+  private final GatlingRecords gatlingRecords;
+  private final List<Map.Entry<String, String>> headers;
+
+  StreamingRequestAction(RequestTemplate template, LlmComponents components, Action next) {
+    super(
+        template.requestName(),
+        next,
+        components.run().core().statsEngine(),
+        components.run().core().clock());
+    this.template = template;
+    this.components = components;
+    this.protocol = components.protocol();
+    this.limiter = components.limiter();
+    this.gatlingRecords =
+        new GatlingRecords(statsEngine, components.run().timeBase(), protocol.itlStats(), template.requestName());
+    this.headers = requestHeaders(protocol);
+    components.run().noteDialect(template.dialect().name());
+  }
+
+  private static List<Map.Entry<String, String>> requestHeaders(LlmProtocol protocol) {
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    if (protocol.apiKey() != null && !protocol.apiKey().isEmpty()) {
+      headers.add(Map.entry("Authorization", "Bearer " + protocol.apiKey()));
+    }
+    headers.addAll(protocol.headers());
+    return List.copyOf(headers);
+  }
+
+  @Override
+  protected void run(Session session) {
+    long intended = System.nanoTime();
+    RequestRecord record = new RequestRecord(template.requestName());
+    record.intended(intended);
+    StreamingRequest request;
+    try {
+      GenerationRequest generation = template.evaluate(session, protocol.model());
+      byte[] body = template.dialect().body(generation);
+      request = new StreamingRequest(protocol.target(), template.evaluatePath(session), headers, body);
+    } catch (RequestBuildException | IllegalArgumentException e) {
+      failBeforeSending(session, record, e.getMessage());
+      return;
+    }
+    StreamExchange exchange = new StreamExchange(this, session, record, request, template.dialect());
+    if (limiter == null) {
+      exchange.start();
+    } else {
+      limiter.submit(session.eventLoop(), exchange);
+    }
+  }
+
+  private void failBeforeSending(Session session, RequestRecord record, String message) {
+    statsEngine.logRequestCrash(session.scenario(), session.groups(), name, message);
+    record.failed(ErrorCategory.REQUEST_BUILD_ERROR, message);
+    record.ended(record.intendedNanos());
+    if (!template.warmUp()) {
+      components.run().record(record);
+    }
+    next.$bang(session.markAsFailed());
+  }
+
+  void execute(StreamExchange exchange, StreamingRequest request) {
+    components.client().execute(exchange.session().eventLoop(), request, exchange);
+  }
+
+  /** The end of a request that was started (and so holds a concurrency slot when there is a cap). */
+  void complete(Session session, RequestRecord record) {
+    if (limiter != null) {
+      limiter.release();
+    }
+    if (!template.warmUp()) {
+      components.run().record(record);
+    }
+    gatlingRecords.log(session, record);
+    Session after = session.logGroupRequestTimings(gatlingRecords.startMillis(record), gatlingRecords.endMillis(record));
+    next.$bang(record.success() ? after : after.markAsFailed());
+  }
+}

@@ -1,0 +1,187 @@
+package io.github.gatlingllm.api;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Reads one OpenAI-style streamed event (chat or completions; the shapes share everything that matters for timing)
+ * with Jackson's streaming parser: no tree, no String per field name (Jackson canonicalises names), no String for
+ * content unless text capture is on.
+ *
+ * <p>It reads {@code usage} wherever it appears: llama.cpp puts it inside the last chunk with non-empty
+ * {@code choices}, vLLM in a chunk of its own with {@code "choices": []} (metrics.md, stream shapes).
+ */
+final class OpenAiEventReader {
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+  private static final int MAX_ERROR_MESSAGE = 200;
+
+  private OpenAiEventReader() {}
+
+  static void read(byte[] data, int length, StreamChunk out) throws MalformedEventException {
+    out.reset();
+    if (isDone(data, length)) {
+      out.markDone();
+      return;
+    }
+    try (JsonParser parser = JSON.createParser(data, 0, length)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new MalformedEventException("event data is not a JSON object: " + preview(data, length));
+      }
+      readTopLevel(parser, out);
+      if (parser.nextToken() != null) {
+        throw new MalformedEventException("trailing content after the JSON object: " + preview(data, length));
+      }
+    } catch (IOException e) {
+      throw new MalformedEventException("event data is not valid JSON: " + preview(data, length));
+    }
+  }
+
+  private static boolean isDone(byte[] data, int length) {
+    // Servers write "[DONE]", some with surrounding spaces.
+    int start = 0;
+    int end = length;
+    while (start < end && data[start] == ' ') {
+      start++;
+    }
+    while (end > start && (data[end - 1] == ' ' || data[end - 1] == '\r')) {
+      end--;
+    }
+    return end - start == DONE.length && Arrays.equals(data, start, end, DONE, 0, DONE.length);
+  }
+
+  private static void readTopLevel(JsonParser parser, StreamChunk out) throws IOException, MalformedEventException {
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (field) {
+        case "choices" -> {
+          if (value == JsonToken.START_ARRAY) {
+            out.choices(readChoices(parser, out));
+          } else {
+            parser.skipChildren();
+          }
+        }
+        case "usage" -> {
+          if (value == JsonToken.START_OBJECT) {
+            readUsage(parser, out);
+          } else {
+            parser.skipChildren();
+          }
+        }
+        case "error" -> out.errorMessage(readError(parser, value));
+        default -> parser.skipChildren();
+      }
+    }
+    if (parser.currentToken() != JsonToken.END_OBJECT) {
+      throw new MalformedEventException("unexpected JSON token " + parser.currentToken());
+    }
+  }
+
+  private static int readChoices(JsonParser parser, StreamChunk out) throws IOException {
+    int count = 0;
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+      count++;
+      if (token == JsonToken.START_OBJECT) {
+        readChoice(parser, out);
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return count;
+  }
+
+  private static void readChoice(JsonParser parser, StreamChunk out) throws IOException {
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("text") && value == JsonToken.VALUE_STRING) {
+        readVisibleText(parser, out);
+      } else if (field.equals("delta") && value == JsonToken.START_OBJECT) {
+        readDelta(parser, out);
+      } else {
+        parser.skipChildren();
+      }
+    }
+  }
+
+  private static void readDelta(JsonParser parser, StreamChunk out) throws IOException {
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("content") && value == JsonToken.VALUE_STRING) {
+        readVisibleText(parser, out);
+      } else if (field.equals("tool_calls") && value == JsonToken.START_ARRAY) {
+        // A tool call is output the user sees (arguments stream as tokens), but not text to capture.
+        out.markVisibleContent();
+        parser.skipChildren();
+      } else {
+        // role, reasoning_content / reasoning (not visible output: TTFO excludes it), refusal, ...
+        parser.skipChildren();
+      }
+    }
+  }
+
+  private static void readVisibleText(JsonParser parser, StreamChunk out) throws IOException {
+    if (parser.getTextLength() > 0) {
+      out.markVisibleContent();
+      StringBuilder sink = out.textSink();
+      if (sink != null) {
+        sink.append(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+      }
+    }
+  }
+
+  private static void readUsage(JsonParser parser, StreamChunk out) throws IOException {
+    int prompt = -1;
+    int completion = -1;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (value == JsonToken.VALUE_NUMBER_INT && field.equals("prompt_tokens")) {
+        prompt = parser.getIntValue();
+      } else if (value == JsonToken.VALUE_NUMBER_INT && field.equals("completion_tokens")) {
+        completion = parser.getIntValue();
+      } else {
+        parser.skipChildren();
+      }
+    }
+    out.usage(prompt, completion);
+  }
+
+  private static String readError(JsonParser parser, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_STRING) {
+      return truncate(parser.getText());
+    }
+    if (value != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return value == JsonToken.VALUE_NULL ? null : "error";
+    }
+    String message = "error";
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken fieldValue = parser.nextToken();
+      if (field.equals("message") && fieldValue == JsonToken.VALUE_STRING) {
+        message = truncate(parser.getText());
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return message;
+  }
+
+  private static String truncate(String text) {
+    return text.length() <= MAX_ERROR_MESSAGE ? text : text.substring(0, MAX_ERROR_MESSAGE) + "...";
+  }
+
+  private static String preview(byte[] data, int length) {
+    int shown = Math.min(length, 80);
+    String text = new String(data, 0, shown, StandardCharsets.UTF_8);
+    return "'" + text + (shown < length ? "...'" : "'");
+  }
+}

@@ -1,0 +1,87 @@
+package io.github.gatlingllm.api;
+
+/**
+ * What one streamed event said, filled in by {@link Dialect#interpret}. One instance is reused for every event of a
+ * request, so reading an event allocates nothing unless text capture is on.
+ */
+public final class StreamChunk {
+  private boolean done;
+  private int choices;
+  private boolean visibleContent;
+  private int promptTokens;
+  private int completionTokens;
+  private String errorMessage;
+  private StringBuilder textSink;
+
+  /** Clears everything but the text sink. */
+  public void reset() {
+    done = false;
+    choices = 0;
+    visibleContent = false;
+    promptTokens = -1;
+    completionTokens = -1;
+    errorMessage = null;
+  }
+
+  /** The stream's end marker ({@code [DONE]}). */
+  public boolean done() {
+    return done;
+  }
+
+  /** Number of elements in the {@code choices} array (0 when absent or empty). */
+  public int choices() {
+    return choices;
+  }
+
+  /** Whether the event carried visible output (non-empty content or text; reasoning does not count). */
+  public boolean visibleContent() {
+    return visibleContent;
+  }
+
+  /** {@code usage.prompt_tokens}, or -1 when this event had none. */
+  public int promptTokens() {
+    return promptTokens;
+  }
+
+  /** {@code usage.completion_tokens}, or -1 when this event had none. */
+  public int completionTokens() {
+    return completionTokens;
+  }
+
+  /** The message of an in-stream {@code error} object, or null. */
+  public String errorMessage() {
+    return errorMessage;
+  }
+
+  /** When set, dialects append the generated text of every event to it (for token counting or saving outputs). */
+  public void captureTextInto(StringBuilder sink) {
+    this.textSink = sink;
+  }
+
+  // ---- written by dialects ----
+
+  public void markDone() {
+    done = true;
+  }
+
+  public void choices(int count) {
+    choices = count;
+  }
+
+  public void markVisibleContent() {
+    visibleContent = true;
+  }
+
+  public void usage(int prompt, int completion) {
+    promptTokens = prompt;
+    completionTokens = completion;
+  }
+
+  public void errorMessage(String message) {
+    errorMessage = message;
+  }
+
+  public StringBuilder textSink() {
+    return textSink;
+  }
+}

@@ -1,0 +1,161 @@
+package io.github.gatlingllm.config;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The {@code llm.*} knobs of a ready simulation, read from system properties ({@code -Dllm.numPrompts=200}) and checked
+ * up front: an unknown name or a malformed value stops the run at start with a message naming it and what is accepted,
+ * rather than running an hour-long benchmark with a typo silently ignored.
+ */
+public final class LlmProperties {
+  public static final String PREFIX = "llm.";
+
+  private final Map<String, String> values;
+
+  private LlmProperties(Map<String, String> values) {
+    this.values = values;
+  }
+
+  /** The {@code llm.*} system properties, all of whose names must be in {@code known}. */
+  public static LlmProperties fromSystemProperties(Collection<String> known) {
+    return of(System.getProperties(), known);
+  }
+
+  public static LlmProperties of(Properties properties, Collection<String> known) {
+    Map<String, String> values = new TreeMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      if (name.startsWith(PREFIX)) {
+        values.put(name, properties.getProperty(name));
+      }
+    }
+    Set<String> unknown = new TreeSet<>(values.keySet());
+    unknown.removeAll(known);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Unknown propert" + (unknown.size() == 1 ? "y " : "ies ") + String.join(", ", unknown)
+              + ". Accepted: " + String.join(", ", new TreeSet<>(known)));
+    }
+    return new LlmProperties(values);
+  }
+
+  /** The value, trimmed, or empty when unset or blank. */
+  public Optional<String> optional(String name) {
+    String value = values.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  public String string(String name, String defaultValue) {
+    return optional(name).orElse(defaultValue);
+  }
+
+  /** An integer of at least {@code min}. */
+  public int integer(String name, int defaultValue, int min) {
+    Optional<String> value = optional(name);
+    if (value.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      int parsed = Integer.parseInt(value.get());
+      if (parsed >= min) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the expected form
+    }
+    throw invalid(name, value.get(), "an integer >= " + min);
+  }
+
+  /** A number of at least {@code min} (inclusive) or above it (exclusive). */
+  public double number(String name, double defaultValue, double min, boolean minInclusive) {
+    Optional<String> value = optional(name);
+    if (value.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      double parsed = Double.parseDouble(value.get());
+      if (Double.isFinite(parsed) && (minInclusive ? parsed >= min : parsed > min)) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the expected form
+    }
+    throw invalid(name, value.get(), "a number " + (minInclusive ? ">= " : "> ") + format(min));
+  }
+
+  /** A request rate: {@code inf} (all at once, the default) or a number of requests per second > 0. */
+  public double rate(String name) {
+    Optional<String> value = optional(name);
+    if (value.isEmpty() || value.get().equalsIgnoreCase("inf") || value.get().equalsIgnoreCase("infinity")) {
+      return Double.POSITIVE_INFINITY;
+    }
+    try {
+      double parsed = Double.parseDouble(value.get());
+      if (Double.isFinite(parsed) && parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the expected form
+    }
+    throw invalid(name, value.get(), "'inf' or a number of requests per second > 0");
+  }
+
+  public boolean bool(String name, boolean defaultValue) {
+    Optional<String> value = optional(name);
+    if (value.isEmpty()) {
+      return defaultValue;
+    }
+    return switch (value.get().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalid(name, value.get(), "true or false");
+    };
+  }
+
+  /** One of {@code allowed}, compared exactly. */
+  public String choice(String name, String defaultValue, List<String> allowed) {
+    String value = string(name, defaultValue);
+    if (!allowed.contains(value)) {
+      throw invalid(name, value, "one of " + String.join(", ", allowed));
+    }
+    return value;
+  }
+
+  /** A comma-separated list of percentiles, each strictly between 0 and 100 (e.g. {@code 50,90,99,99.9}). */
+  public double[] percentiles(String name, double... defaultValue) {
+    Optional<String> value = optional(name);
+    if (value.isEmpty()) {
+      return defaultValue;
+    }
+    List<Double> parsed = new ArrayList<>();
+    for (String part : value.get().split(",")) {
+      try {
+        double p = Double.parseDouble(part.trim());
+        if (p > 0 && p < 100) {
+          parsed.add(p);
+          continue;
+        }
+      } catch (NumberFormatException e) {
+        // reported below with the expected form
+      }
+      throw invalid(name, value.get(), "comma-separated percentiles between 0 and 100 (both excluded), e.g. 50,90,99");
+    }
+    return parsed.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static IllegalArgumentException invalid(String name, String value, String expected) {
+    return new IllegalArgumentException("Invalid value '" + value + "' for " + name + ": expected " + expected);
+  }
+
+  private static String format(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+}

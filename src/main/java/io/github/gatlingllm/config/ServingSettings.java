@@ -1,0 +1,91 @@
+package io.github.gatlingllm.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The knobs of the serving benchmark (vLLM {@code bench serve} style), named after vLLM's flags in camelCase.
+ *
+ * @param baseUrl the server; empty = start the embedded mock server
+ * @param endpoint {@code /v1/completions} (vLLM's default) or {@code /v1/chat/completions}
+ * @param model the model name; empty = the first model the server lists at {@code /v1/models}
+ * @param numPrompts requests in the measured phase
+ * @param requestRate arrivals per second, {@link Double#POSITIVE_INFINITY} = all at once
+ * @param burstiness gamma shape of inter-arrival gaps (1 = Poisson)
+ * @param seed seeds prompts and arrivals
+ * @param maxConcurrency client-side cap on requests in flight, 0 = none
+ * @param randomInputLen words per generated prompt
+ * @param randomOutputLen {@code max_tokens} per request
+ * @param ignoreEos send {@code ignore_eos} so that outputs reach {@code max_tokens}
+ * @param numWarmups warm-up requests before the measured phase (not in the summary)
+ * @param percentiles percentiles reported for every metric
+ * @param goodput SLOs such as {@code ttft:500,tpot:50}, or empty
+ * @param label free text stored in the result JSON, or empty
+ */
+public record ServingSettings(
+    Optional<String> baseUrl,
+    String endpoint,
+    Optional<String> model,
+    int numPrompts,
+    double requestRate,
+    double burstiness,
+    long seed,
+    int maxConcurrency,
+    int randomInputLen,
+    int randomOutputLen,
+    boolean ignoreEos,
+    int numWarmups,
+    double[] percentiles,
+    Optional<String> goodput,
+    Optional<String> label) {
+
+  public static final String COMPLETIONS = "/v1/completions";
+  public static final String CHAT = "/v1/chat/completions";
+
+  /** Every property the serving benchmark reads. */
+  public static final List<String> PROPERTIES =
+      List.of(
+          "llm.baseUrl",
+          "llm.endpoint",
+          "llm.model",
+          "llm.numPrompts",
+          "llm.requestRate",
+          "llm.burstiness",
+          "llm.seed",
+          "llm.maxConcurrency",
+          "llm.randomInputLen",
+          "llm.randomOutputLen",
+          "llm.ignoreEos",
+          "llm.numWarmups",
+          "llm.metricPercentiles",
+          "llm.goodput",
+          "llm.label",
+          "llm.resultsDir");
+
+  public static ServingSettings fromSystemProperties() {
+    return from(LlmProperties.fromSystemProperties(PROPERTIES));
+  }
+
+  public static ServingSettings from(LlmProperties p) {
+    return new ServingSettings(
+        p.optional("llm.baseUrl"),
+        p.choice("llm.endpoint", COMPLETIONS, List.of(COMPLETIONS, CHAT)),
+        p.optional("llm.model"),
+        p.integer("llm.numPrompts", 1000, 1),
+        p.rate("llm.requestRate"),
+        p.number("llm.burstiness", 1.0, 0, false),
+        p.integer("llm.seed", 0, Integer.MIN_VALUE),
+        p.integer("llm.maxConcurrency", 0, 0),
+        p.integer("llm.randomInputLen", 1024, 1),
+        p.integer("llm.randomOutputLen", 128, 1),
+        p.bool("llm.ignoreEos", true),
+        p.integer("llm.numWarmups", 0, 0),
+        p.percentiles("llm.metricPercentiles", 99),
+        p.optional("llm.goodput"),
+        p.optional("llm.label"));
+  }
+
+  public boolean chat() {
+    return endpoint.equals(CHAT);
+  }
+}

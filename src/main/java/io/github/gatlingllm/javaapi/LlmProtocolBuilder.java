@@ -1,0 +1,242 @@
+package io.github.gatlingllm.javaapi;
+
+import io.gatling.core.protocol.Protocol;
+import io.gatling.javaapi.core.ProtocolBuilder;
+import io.github.gatlingllm.client.HttpTarget;
+import io.github.gatlingllm.metrics.GoodputSlo;
+import io.github.gatlingllm.protocol.ItlStats;
+import io.github.gatlingllm.protocol.LlmProtocol;
+import io.github.gatlingllm.protocol.ReportSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The LLM protocol: which server, which model, credentials, timeouts, the client-side concurrency cap and how the run
+ * is reported. Immutable: every method returns a new builder.
+ *
+ * <pre>{@code
+ * LlmProtocolBuilder protocol = LlmDsl.llm.baseUrl("http://127.0.0.1:8000").model("Qwen/Qwen3-0.6B");
+ * }</pre>
+ *
+ * <p>The API key defaults to the {@code OPENAI_API_KEY} environment variable; it is sent as a bearer token and never
+ * printed.
+ */
+public final class LlmProtocolBuilder implements ProtocolBuilder {
+
+  /** The settings being collected; copied on every change so that builders stay immutable. */
+  private static final class Settings implements Cloneable {
+    String baseUrl;
+    String model;
+    String apiKey = System.getenv("OPENAI_API_KEY");
+    List<Map.Entry<String, String>> headers = List.of();
+    Duration connectTimeout = LlmProtocol.DEFAULT_CONNECT_TIMEOUT;
+    Duration firstTokenTimeout = LlmProtocol.DEFAULT_FIRST_TOKEN_TIMEOUT;
+    Duration idleTimeout = LlmProtocol.DEFAULT_IDLE_TIMEOUT;
+    Duration totalTimeout = LlmProtocol.DEFAULT_TOTAL_TIMEOUT;
+    boolean trustAllCertificates = true;
+    int maxConcurrency;
+    ItlStats itlStats = ItlStats.EVERY_GAP;
+    String label;
+    int numPrompts;
+    double requestRate = Double.POSITIVE_INFINITY;
+    double burstiness = 1.0;
+    List<Double> percentiles = List.of(99.0);
+    String goodput;
+    String tokenizerId;
+
+    @Override
+    protected Settings clone() {
+      try {
+        return (Settings) super.clone();
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private final Settings settings;
+
+  private LlmProtocolBuilder(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** The starting point, {@code LlmDsl.llm}: reads {@code OPENAI_API_KEY} from the environment. */
+  public static LlmProtocolBuilder defaults() {
+    return new LlmProtocolBuilder(new Settings());
+  }
+
+  private LlmProtocolBuilder change(Consumer<Settings> change) {
+    Settings copy = settings.clone();
+    change.accept(copy);
+    return new LlmProtocolBuilder(copy);
+  }
+
+  /** The server, e.g. {@code http://127.0.0.1:8000} (request paths such as {@code /v1/completions} are appended). */
+  public LlmProtocolBuilder baseUrl(String url) {
+    HttpTarget.parse(Objects.requireNonNull(url, "baseUrl")); // fail now, with the value in the message
+    return change(s -> s.baseUrl = url);
+  }
+
+  /** The model name sent with every request that does not set its own. */
+  public LlmProtocolBuilder model(String name) {
+    String checked = requireText(name, "model");
+    return change(s -> s.model = checked);
+  }
+
+  /** The bearer token (default: the {@code OPENAI_API_KEY} environment variable); null or empty sends none. */
+  public LlmProtocolBuilder apiKey(String key) {
+    return change(s -> s.apiKey = key);
+  }
+
+  /** A header sent with every request. */
+  public LlmProtocolBuilder header(String name, String value) {
+    Map.Entry<String, String> header =
+        Map.entry(requireText(name, "header name"), Objects.requireNonNull(value, "header value"));
+    return change(
+        s -> {
+          List<Map.Entry<String, String>> more = new ArrayList<>(s.headers);
+          more.add(header);
+          s.headers = List.copyOf(more);
+        });
+  }
+
+  /** TCP connect (and TLS handshake) limit; default 10 s. */
+  public LlmProtocolBuilder connectTimeout(Duration timeout) {
+    Duration checked = positive(timeout, "connectTimeout");
+    return change(s -> s.connectTimeout = checked);
+  }
+
+  /** Longest wait from send to the first streamed event; default 10 min; {@code Duration.ZERO} disables. */
+  public LlmProtocolBuilder firstTokenTimeout(Duration timeout) {
+    Duration checked = notNegative(timeout, "firstTokenTimeout");
+    return change(s -> s.firstTokenTimeout = checked);
+  }
+
+  /** Longest gap between two streamed events; default 60 s; {@code Duration.ZERO} disables. */
+  public LlmProtocolBuilder idleTimeout(Duration timeout) {
+    Duration checked = notNegative(timeout, "idleTimeout");
+    return change(s -> s.idleTimeout = checked);
+  }
+
+  /** Longest whole request, send to end of stream; default 1 h; {@code Duration.ZERO} disables. */
+  public LlmProtocolBuilder totalTimeout(Duration timeout) {
+    Duration checked = notNegative(timeout, "totalTimeout");
+    return change(s -> s.totalTimeout = checked);
+  }
+
+  /** Whether to accept any server certificate over https (default true, like Gatling's HTTP protocol). */
+  public LlmProtocolBuilder trustAllCertificates(boolean trustAll) {
+    return change(s -> s.trustAllCertificates = trustAll);
+  }
+
+  /**
+   * Caps the requests in flight across all virtual users (vLLM's {@code --max-concurrency}); arrivals beyond it wait
+   * on the client and their waiting time is reported (client queue time). 0 removes the cap.
+   */
+  public LlmProtocolBuilder maxConcurrency(int max) {
+    if (max < 0) {
+      throw new IllegalArgumentException("maxConcurrency must be >= 0 (0 = no cap), got " + max);
+    }
+    return change(s -> s.maxConcurrency = max);
+  }
+
+  /** How ITL reaches Gatling's stats (default {@link ItlStats#EVERY_GAP}); the LLM summary always has every gap. */
+  public LlmProtocolBuilder itlStats(ItlStats mode) {
+    Objects.requireNonNull(mode, "itlStats");
+    return change(s -> s.itlStats = mode);
+  }
+
+  /** The percentiles the LLM summary reports for every metric (default 99), e.g. {@code 50, 90, 99, 99.9}. */
+  public LlmProtocolBuilder metricPercentiles(double... percentiles) {
+    if (percentiles.length == 0) {
+      throw new IllegalArgumentException("metricPercentiles needs at least one value");
+    }
+    for (double p : percentiles) {
+      if (!(p > 0 && p < 100)) {
+        throw new IllegalArgumentException(
+            "Invalid percentile " + p + ": expected a number between 0 and 100, both excluded");
+      }
+    }
+    List<Double> list = Arrays.stream(percentiles).boxed().toList();
+    return change(s -> s.percentiles = list);
+  }
+
+  /** Service-level objectives for goodput, e.g. {@code "ttft:500,tpot:50"} (ms; any of ttft, tpot, e2el). */
+  public LlmProtocolBuilder goodput(String slos) {
+    GoodputSlo.parse(slos); // fail now, naming the bad part
+    return change(s -> s.goodput = slos);
+  }
+
+  /**
+   * Describes the load for the summary ({@code num_prompts}, {@code request_rate}, {@code burstiness} in vLLM's
+   * result keys). {@code requestRate} is {@link Double#POSITIVE_INFINITY} when all requests start at once.
+   */
+  public LlmProtocolBuilder describeLoad(int numPrompts, double requestRate, double burstiness) {
+    return change(
+        s -> {
+          s.numPrompts = numPrompts;
+          s.requestRate = requestRate;
+          s.burstiness = burstiness;
+        });
+  }
+
+  /** A free-text label stored in the result JSON. */
+  public LlmProtocolBuilder label(String label) {
+    return change(s -> s.label = label);
+  }
+
+  /** The tokenizer reported as {@code tokenizer_id} (default: the model name). */
+  public LlmProtocolBuilder tokenizerId(String tokenizerId) {
+    return change(s -> s.tokenizerId = tokenizerId);
+  }
+
+  @Override
+  public Protocol protocol() {
+    Settings s = settings;
+    if (s.baseUrl == null) {
+      throw new IllegalStateException("The LLM protocol needs a base URL: LlmDsl.llm.baseUrl(\"http://host:port\")");
+    }
+    ReportSettings report =
+        new ReportSettings(s.label, s.numPrompts, s.requestRate, s.burstiness, s.percentiles, s.goodput, s.tokenizerId);
+    return new LlmProtocol(
+        s.baseUrl,
+        HttpTarget.parse(s.baseUrl),
+        s.model,
+        s.apiKey,
+        s.headers,
+        s.connectTimeout,
+        s.firstTokenTimeout,
+        s.idleTimeout,
+        s.totalTimeout,
+        s.trustAllCertificates,
+        s.maxConcurrency,
+        s.itlStats,
+        report);
+  }
+
+  private static String requireText(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(what + " must not be empty");
+    }
+    return value;
+  }
+
+  private static Duration positive(Duration d, String what) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(what + " must be a positive duration, got " + d);
+    }
+    return d;
+  }
+
+  private static Duration notNegative(Duration d, String what) {
+    if (d == null || d.isNegative()) {
+      throw new IllegalArgumentException(what + " must be zero (disabled) or a positive duration, got " + d);
+    }
+    return d;
+  }
+}

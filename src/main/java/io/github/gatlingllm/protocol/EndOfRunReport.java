@@ -1,0 +1,104 @@
+package io.github.gatlingllm.protocol;
+
+import io.github.gatlingllm.metrics.BenchmarkSummary;
+import io.github.gatlingllm.metrics.GoodputSlo;
+import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.metrics.RunDescription;
+import io.github.gatlingllm.metrics.SummaryCalculator;
+import io.github.gatlingllm.metrics.SummaryOptions;
+import io.github.gatlingllm.report.ConsoleBlock;
+import io.github.gatlingllm.report.HtmlReportInjector;
+import io.github.gatlingllm.report.RunFolderLocator;
+import io.github.gatlingllm.report.SummaryJson;
+import io.github.gatlingllm.report.SummaryText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The end of a run: the LLM summary computed from every recorded request, printed to the console (also what Gatling
+ * Enterprise shows, where no report folder exists), written next to Gatling's {@code simulation.log}, and later added
+ * to Gatling's {@code index.html}.
+ */
+final class EndOfRunReport {
+  private static final Logger LOG = LoggerFactory.getLogger(EndOfRunReport.class);
+  static final String SUMMARY_JSON = "llm-summary.json";
+  static final String SUMMARY_TEXT = "llm-summary.txt";
+
+  /** What was written: the run folder (null when none was found) and the summary. */
+  record Written(Path runFolder, BenchmarkSummary summary) {}
+
+  private EndOfRunReport() {}
+
+  static Written write(
+      List<RequestRecord> records,
+      LlmProtocol protocol,
+      String dialectName,
+      long startEpochMillis,
+      Path resultsDir,
+      boolean interrupted) {
+    BenchmarkSummary summary = SummaryCalculator.compute(records, describe(protocol, dialectName, startEpochMillis, records), options(protocol));
+    System.out.println();
+    System.out.println(ConsoleBlock.render(summary));
+    if (interrupted) {
+      System.out.println("(interrupted run: the summary covers the " + records.size() + " requests finished so far)");
+    }
+    // Gatling names the folder after the simulation and its start time; it exists once the load starts.
+    Optional<Path> runFolder = RunFolderLocator.newest(resultsDir, startEpochMillis - 2_000);
+    if (runFolder.isEmpty()) {
+      LOG.warn("No Gatling run folder found under {}: the LLM summary was only printed", resultsDir.toAbsolutePath());
+      return new Written(null, summary);
+    }
+    Path folder = runFolder.get();
+    try {
+      SummaryJson.write(summary, records, folder.resolve(SUMMARY_JSON));
+      SummaryText.write(summary, folder.resolve(SUMMARY_TEXT));
+      System.out.println("LLM summary written to " + folder.resolve(SUMMARY_JSON).toAbsolutePath());
+    } catch (IOException e) {
+      LOG.error("Could not write the LLM summary files into {}", folder, e);
+    }
+    return new Written(folder, summary);
+  }
+
+  /** Adds the summary block to Gatling's HTML report, once Gatling has written it. */
+  static void addToHtmlReport(Written written) {
+    if (written.runFolder() == null) {
+      return;
+    }
+    Path index = written.runFolder().resolve("index.html");
+    if (!Files.exists(index)) {
+      return; // interrupted run, or reports disabled: nothing to add to
+    }
+    try {
+      HtmlReportInjector.inject(index, written.summary());
+    } catch (IOException e) {
+      LOG.error("Could not add the LLM summary to {}", index, e);
+    }
+  }
+
+  private static RunDescription describe(
+      LlmProtocol protocol, String dialectName, long startEpochMillis, List<RequestRecord> records) {
+    ReportSettings report = protocol.report();
+    return new RunDescription(
+        dialectName,
+        dialectName,
+        report.label(),
+        protocol.model(),
+        report.tokenizerId() != null ? report.tokenizerId() : protocol.model(),
+        report.numPrompts() > 0 ? report.numPrompts() : records.size(),
+        report.requestRate(),
+        report.burstiness(),
+        protocol.maxConcurrency() > 0 ? protocol.maxConcurrency() : null,
+        startEpochMillis);
+  }
+
+  private static SummaryOptions options(LlmProtocol protocol) {
+    ReportSettings report = protocol.report();
+    GoodputSlo goodput = report.goodput() == null ? null : GoodputSlo.parse(report.goodput());
+    return new SummaryOptions(report.percentiles(), goodput, false);
+  }
+}

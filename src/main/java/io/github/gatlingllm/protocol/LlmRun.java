@@ -1,0 +1,136 @@
+package io.github.gatlingllm.protocol;
+
+import io.gatling.core.CoreComponents;
+import io.gatling.netty.util.Transports;
+import io.github.gatlingllm.client.ClientSettings;
+import io.github.gatlingllm.client.StreamingHttpClient;
+import io.github.gatlingllm.metrics.MetricsRecorder;
+import io.github.gatlingllm.metrics.RequestRecord;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.socket.SocketChannel;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.runtime.BoxedUnit;
+
+/**
+ * What one Gatling run shares across its scenarios: the recorder of finished requests, the HTTP clients (one per
+ * distinct client setting, each with per-event-loop pools), the concurrency cap, and the end-of-run report.
+ *
+ * <p>Gatling creates components per scenario but calls {@code newComponents} once per run, which creates this object;
+ * so a warm-up scenario and the measured one share connections, the cap and one summary.
+ */
+public final class LlmRun {
+  private static final Logger LOG = LoggerFactory.getLogger(LlmRun.class);
+
+  private final CoreComponents core;
+  private final TimeBase timeBase;
+  private final long startEpochMillis = System.currentTimeMillis();
+  private final MetricsRecorder recorder = new MetricsRecorder();
+  private final ChannelFactory<? extends SocketChannel> channelFactory;
+  private final Map<ClientSettings, StreamingHttpClient> clients = new ConcurrentHashMap<>();
+  private final Map<Integer, ConcurrencyLimiter> limiters = new ConcurrentHashMap<>();
+  private final AtomicBoolean reported = new AtomicBoolean();
+  private volatile LlmProtocol reportingProtocol;
+  private volatile String dialectName = "openai";
+  private volatile EndOfRunReport.Written written;
+
+  LlmRun(CoreComponents core) {
+    this.core = core;
+    this.timeBase = new TimeBase(core.clock().nowMillis(), System.nanoTime());
+    // Sockets must match the transport of Gatling's event loops (io_uring, epoll or NIO), which our requests run on.
+    this.channelFactory =
+        Transports.newSocketChannelFactory(
+            core.configuration().netty().useNativeTransport(), core.configuration().netty().useIoUring());
+    core.actorSystem()
+        .registerOnTermination(
+            () -> {
+              onLoadEnd();
+              return BoxedUnit.UNIT;
+            });
+    // Runs after Gatling has written index.html (and also on Ctrl-C, so that what was measured is not lost).
+    Runtime.getRuntime().addShutdownHook(new Thread(this::onJvmExit, "gatling-llm-report"));
+  }
+
+  public CoreComponents core() {
+    return core;
+  }
+
+  public TimeBase timeBase() {
+    return timeBase;
+  }
+
+  public MetricsRecorder recorder() {
+    return recorder;
+  }
+
+  /** The run-level settings come from the first protocol seen (scenarios of one run normally share one). */
+  void adopt(LlmProtocol protocol) {
+    if (reportingProtocol == null) {
+      reportingProtocol = protocol;
+    }
+  }
+
+  /** Notes the wire format in use, reported as {@code backend} / {@code endpoint_type}. */
+  public void noteDialect(String name) {
+    this.dialectName = name;
+  }
+
+  StreamingHttpClient clientFor(LlmProtocol protocol) {
+    ClientSettings settings =
+        new ClientSettings(
+            channelFactory,
+            protocol.connectTimeout(),
+            protocol.firstTokenTimeout(),
+            protocol.idleTimeout(),
+            protocol.totalTimeout(),
+            protocol.trustAllCertificates());
+    return clients.computeIfAbsent(settings, StreamingHttpClient::new);
+  }
+
+  /** The shared cap for a protocol's max concurrency, or null when it sets none. */
+  ConcurrencyLimiter limiterFor(LlmProtocol protocol) {
+    int cap = protocol.maxConcurrency();
+    return cap <= 0 ? null : limiters.computeIfAbsent(cap, ConcurrencyLimiter::new);
+  }
+
+  /** Hands a finished request to the summary. Warm-up requests never come here. */
+  public void record(RequestRecord record) {
+    recorder.record(record);
+  }
+
+  private void onLoadEnd() {
+    clients.values().forEach(StreamingHttpClient::close);
+    report(false);
+  }
+
+  private void onJvmExit() {
+    if (!reported.get()) {
+      LOG.warn("The run was interrupted: writing the LLM summary of the requests finished so far");
+    }
+    report(true);
+    EndOfRunReport.Written files = written;
+    if (files != null) {
+      EndOfRunReport.addToHtmlReport(files);
+    }
+  }
+
+  private void report(boolean interrupted) {
+    if (!reported.compareAndSet(false, true)) {
+      return;
+    }
+    LlmProtocol protocol = reportingProtocol;
+    if (protocol == null) {
+      return; // no LLM request was ever built in this run
+    }
+    try {
+      written =
+          EndOfRunReport.write(
+              recorder.snapshot(), protocol, dialectName, startEpochMillis, ResultsDirectory.resolve(), interrupted);
+    } catch (RuntimeException e) {
+      LOG.error("Could not write the LLM summary", e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.github.gatlingllm.protocol;
+
+import java.util.List;
+
+/**
+ * What the end-of-run LLM summary needs beyond the measurements: how the run was described and what to compute.
+ *
+ * @param label free text shown as {@code label} in the result JSON, or null
+ * @param numPrompts how many requests the run was meant to send (0 = count what was recorded)
+ * @param requestRate configured arrival rate in req/s, {@link Double#POSITIVE_INFINITY} for all at once
+ * @param burstiness gamma shape of the arrival process (1 = Poisson)
+ * @param percentiles percentiles to report for every latency metric (e.g. 99, 99.9)
+ * @param goodput SLO expression {@code ttft:<ms>,tpot:<ms>,e2el:<ms>} (any subset), or null
+ * @param tokenizerId the tokenizer used for counting, reported as {@code tokenizer_id}, or null
+ */
+public record ReportSettings(
+    String label,
+    int numPrompts,
+    double requestRate,
+    double burstiness,
+    List<Double> percentiles,
+    String goodput,
+    String tokenizerId) {
+
+  public static ReportSettings defaults() {
+    return new ReportSettings(null, 0, Double.POSITIVE_INFINITY, 1.0, List.of(99.0), null, null);
+  }
+}

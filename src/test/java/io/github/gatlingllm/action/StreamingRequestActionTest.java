@@ -1,0 +1,227 @@
+package io.github.gatlingllm.action;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gatling.commons.util.Clock;
+import io.gatling.core.CoreComponents;
+import io.gatling.core.action.Action;
+import io.gatling.core.actor.ActorSystem;
+import io.gatling.core.config.GatlingConfiguration;
+import io.gatling.core.session.Session;
+import io.gatling.core.session.Session$;
+import io.gatling.netty.util.Transports;
+import io.github.gatlingllm.LlmDsl;
+import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
+import io.github.gatlingllm.javaapi.LlmRequestBuilder;
+import io.github.gatlingllm.metrics.ErrorCategory;
+import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.mock.MockConfig;
+import io.github.gatlingllm.mock.MockLlmServer;
+import io.github.gatlingllm.protocol.LlmComponents;
+import io.github.gatlingllm.protocol.LlmProtocol;
+import io.github.gatlingllm.protocol.LlmProtocolKey;
+import io.netty.channel.EventLoopGroup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The streaming action end to end on a real event loop, against the mock server over loopback, with a stats engine
+ * that records what Gatling would be told.
+ */
+class StreamingRequestActionTest {
+  private static final int TTFT_MS = 30;
+  private static final int ITL_MS = 5;
+  private static MockLlmServer server;
+
+  private ActorSystem actorSystem;
+  private EventLoopGroup loops;
+  private RecordingStatsEngine stats;
+  private CoreComponents core;
+  private final BlockingQueue<Session> reachedNext = new LinkedBlockingQueue<>();
+  private final Action next = new CapturingAction(reachedNext);
+
+  @BeforeAll
+  static void startServer() {
+    server =
+        MockLlmServer.start(
+            MockConfig.builder().port(0).ttftBaseMs(TTFT_MS).itlBaseMs(ITL_MS).build());
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @BeforeEach
+  void startGatlingParts() {
+    GatlingConfiguration configuration = GatlingConfiguration.load();
+    // The same transport Gatling would use, so that the client's sockets fit the loops.
+    loops =
+        Transports.newEventLoopGroup(
+            configuration.netty().useNativeTransport(), configuration.netty().useIoUring(), 1, "test-user");
+    actorSystem = new ActorSystem();
+    stats = new RecordingStatsEngine();
+    Clock clock = System::currentTimeMillis;
+    core = new CoreComponents(actorSystem, loops, null, scala.Option.empty(), stats, clock, null, configuration);
+  }
+
+  @AfterEach
+  void stopGatlingParts() throws Exception {
+    actorSystem.close();
+    loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+  }
+
+  private Action action(LlmProtocolBuilder protocol, LlmRequestBuilder request) {
+    LlmComponents components =
+        LlmProtocolKey.INSTANCE.newComponents(core).apply((LlmProtocol) protocol.protocol());
+    return ((LlmActionBuilder) request.asScala()).build(components, next);
+  }
+
+  private Session session(long userId, String prompt) {
+    return Session$.MODULE$.apply("scenario", userId, loops.next()).set("prompt", prompt);
+  }
+
+  private Session awaitNext() throws InterruptedException {
+    Session session = reachedNext.poll(20, TimeUnit.SECONDS);
+    assertNotNull(session, "the virtual user never reached the next action");
+    return session;
+  }
+
+  private LlmProtocolBuilder protocol() {
+    return LlmDsl.llm.baseUrl(server.baseUrl()).model("mock-llm").apiKey(null);
+  }
+
+  @Test
+  void successfulChatRequestIsReportedToGatlingWithTtftTpotAndEveryGap() throws Exception {
+    Action action = action(protocol(), LlmDsl.chat("chat").prompt("#{prompt}").maxTokens(8).ignoreEos(true));
+    action.$bang(session(1, "one two three four"));
+    Session after = awaitNext();
+
+    assertFalse(after.isFailed());
+    List<RecordingStatsEngine.Response> main = stats.named("chat");
+    assertEquals(1, main.size());
+    assertEquals("OK", main.get(0).status());
+    assertEquals("200", main.get(0).code());
+    RecordingStatsEngine.Response ttft = stats.named("chat TTFT").get(0);
+    // the mock's TTFT is 30 ms plus a per-prompt-token cost of zero by default; loopback adds well under 20 ms
+    assertTrue(ttft.durationMillis() >= TTFT_MS && ttft.durationMillis() < TTFT_MS + 20, "TTFT " + ttft);
+    assertEquals(1, stats.named("chat TPOT").size());
+    // chat: a role chunk, then 8 token chunks -> 9 chunks, 8 gaps
+    List<RecordingStatsEngine.Response> gaps = stats.named("chat ITL");
+    assertEquals(8, gaps.size());
+    // the first gap is role -> first token (sent together by the mock), the others ~ITL
+    for (RecordingStatsEngine.Response gap : gaps.subList(1, gaps.size())) {
+      assertTrue(gap.durationMillis() >= ITL_MS - 1 && gap.durationMillis() <= ITL_MS + 10, "gap " + gap);
+    }
+    assertTrue(stats.crashes.isEmpty());
+  }
+
+  @Test
+  void httpErrorIsAKoWithItsStatusAndTheUserGoesOnFailed() throws Exception {
+    Action action =
+        action(
+            protocol().header("x-mock-fault", "HTTP_ERROR"),
+            LlmDsl.completion("completion").prompt("#{prompt}").maxTokens(4));
+    action.$bang(session(2, "hello"));
+    Session after = awaitNext();
+
+    assertTrue(after.isFailed());
+    RecordingStatsEngine.Response response = stats.named("completion").get(0);
+    assertEquals("KO", response.status());
+    assertTrue(response.message().startsWith("HTTP 5"), response.message());
+    assertTrue(stats.named("completion TTFT").isEmpty(), "no TTFT record for a failed request");
+  }
+
+  @Test
+  void requestThatCannotBeBuiltIsACrashAndAFailedRecord() throws Exception {
+    Action action = action(protocol(), LlmDsl.completion("completion").prompt("#{missing}").maxTokens(4));
+    action.$bang(session(3, "unused"));
+    Session after = awaitNext();
+
+    assertTrue(after.isFailed());
+    assertEquals(1, stats.crashes.size());
+    assertTrue(stats.crashes.get(0).error().contains("missing"), stats.crashes.get(0).error());
+  }
+
+  @Test
+  void concurrencyCapQueuesOnTheClientAndTheQueueTimeIsRecorded() throws Exception {
+    LlmComponents components =
+        LlmProtocolKey.INSTANCE
+            .newComponents(core)
+            .apply((LlmProtocol) protocol().maxConcurrency(1).protocol());
+    Action action =
+        ((LlmActionBuilder) LlmDsl.completion("capped").prompt("#{prompt}").maxTokens(4).ignoreEos(true).asScala())
+            .build(components, next);
+    for (int i = 0; i < 3; i++) {
+      action.$bang(session(10 + i, "p"));
+    }
+    for (int i = 0; i < 3; i++) {
+      assertFalse(awaitNext().isFailed());
+    }
+    List<RequestRecord> records = new ArrayList<>(components.run().recorder().snapshot());
+    assertEquals(3, records.size());
+    records.sort((a, b) -> Long.compare(a.sendNanos(), b.sendNanos()));
+    // one at a time: each request is sent after the previous one's last chunk
+    for (int i = 1; i < 3; i++) {
+      assertTrue(records.get(i).sendNanos() >= records.get(i - 1).lastChunkNanos());
+    }
+    long longestQueue = records.stream().mapToLong(RequestRecord::queueNanos).max().orElseThrow();
+    // the third waited for two requests of >= 30 ms TTFT + 3 gaps of 5 ms each
+    assertTrue(longestQueue >= TimeUnit.MILLISECONDS.toNanos(2 * (TTFT_MS + 3 * ITL_MS)), "queue " + longestQueue);
+    records.forEach(r -> assertEquals(null, r.error()));
+    records.forEach(r -> assertEquals(4, r.outputTokens()));
+  }
+
+  @Test
+  void malformedEventIsAKoWithItsCategory() throws Exception {
+    Action action =
+        action(
+            protocol().header("x-mock-fault", "MALFORMED"),
+            LlmDsl.completion("completion").prompt("#{prompt}").maxTokens(8).ignoreEos(true));
+    action.$bang(session(4, "hello"));
+    assertTrue(awaitNext().isFailed());
+    assertEquals(ErrorCategory.MALFORMED_EVENT.label(), stats.named("completion").get(0).message());
+  }
+
+  /** The action after the LLM request: hands the session to the test. */
+  private static final class CapturingAction implements Action {
+    private final BlockingQueue<Session> sink;
+    private com.typesafe.scalalogging.Logger logger =
+        com.typesafe.scalalogging.Logger.apply(org.slf4j.LoggerFactory.getLogger(CapturingAction.class));
+
+    CapturingAction(BlockingQueue<Session> sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public String name() {
+      return "capture";
+    }
+
+    @Override
+    public void execute(Session session) {
+      sink.add(session);
+    }
+
+    @Override
+    public com.typesafe.scalalogging.Logger logger() {
+      return logger;
+    }
+
+    @Override
+    public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(com.typesafe.scalalogging.Logger l) {
+      this.logger = l;
+    }
+  }
+}

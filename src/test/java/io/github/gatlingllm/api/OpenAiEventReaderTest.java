@@ -1,0 +1,121 @@
+package io.github.gatlingllm.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class OpenAiEventReaderTest {
+  private final StreamChunk chunk = new StreamChunk();
+
+  private StreamChunk read(String data) throws MalformedEventException {
+    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+    // a larger array than the payload, as the SSE decoder hands over: only `length` bytes count
+    byte[] buffer = new byte[bytes.length + 16];
+    System.arraycopy(bytes, 0, buffer, 0, bytes.length);
+    buffer[bytes.length] = '}';
+    OpenAiChatDialect.INSTANCE.interpret(buffer, bytes.length, chunk);
+    return chunk;
+  }
+
+  @Test
+  void vllmChatRoleChunkHasChoicesButNoVisibleContent() throws Exception {
+    read("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
+        + "\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}");
+    assertEquals(1, chunk.choices());
+    assertFalse(chunk.visibleContent());
+    assertEquals(-1, chunk.completionTokens());
+    assertFalse(chunk.done());
+  }
+
+  @Test
+  void llamaCppRoleChunkWithNullContent() throws Exception {
+    read("{\"choices\":[{\"finish_reason\":null,\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null}}]}");
+    assertEquals(1, chunk.choices());
+    assertFalse(chunk.visibleContent());
+  }
+
+  @Test
+  void tokenChunkIsVisibleAndCapturedWhenAsked() throws Exception {
+    StringBuilder text = new StringBuilder();
+    chunk.captureTextInto(text);
+    read("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\" Hello \\u00e9\"}}]}");
+    read("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"!\"},\"finish_reason\":\"length\"}]}");
+    assertTrue(chunk.visibleContent());
+    assertEquals(" Hello é!", text.toString());
+  }
+
+  @Test
+  void reasoningIsNotVisibleContent() throws Exception {
+    read("{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"think\"}}]}");
+    assertEquals(1, chunk.choices());
+    assertFalse(chunk.visibleContent());
+  }
+
+  @Test
+  void vllmUsageChunkHasEmptyChoices() throws Exception {
+    read("{\"id\":\"c1\",\"choices\":[],\"usage\":{\"prompt_tokens\":12,\"total_tokens\":76,"
+        + "\"completion_tokens\":64,\"prompt_tokens_details\":null}}");
+    assertEquals(0, chunk.choices());
+    assertEquals(12, chunk.promptTokens());
+    assertEquals(64, chunk.completionTokens());
+  }
+
+  @Test
+  void llamaCppCompletionsUsageInsideLastChunkWithChoices() throws Exception {
+    read("{\"choices\":[{\"text\":\"\",\"index\":0,\"logprobs\":null,\"finish_reason\":\"length\"}],"
+        + "\"usage\":{\"completion_tokens\":16,\"prompt_tokens\":5,\"total_tokens\":21},"
+        + "\"timings\":{\"prompt_n\":5,\"predicted_per_second\":80.5}}");
+    assertEquals(1, chunk.choices());
+    assertFalse(chunk.visibleContent());
+    assertEquals(16, chunk.completionTokens());
+    assertEquals(5, chunk.promptTokens());
+  }
+
+  @Test
+  void completionsTextChunk() throws Exception {
+    byte[] data = "{\"choices\":[{\"index\":0,\"text\":\" the\",\"logprobs\":null}]}".getBytes(StandardCharsets.UTF_8);
+    OpenAiCompletionsDialect.INSTANCE.interpret(data, data.length, chunk);
+    assertEquals(1, chunk.choices());
+    assertTrue(chunk.visibleContent());
+  }
+
+  @Test
+  void doneMarker() throws Exception {
+    read("[DONE]");
+    assertTrue(chunk.done());
+    read(" [DONE] ");
+    assertTrue(chunk.done());
+  }
+
+  @Test
+  void errorEventCarriesItsMessage() throws Exception {
+    read("{\"error\":{\"message\":\"out of memory\",\"type\":\"InternalServerError\",\"code\":500}}");
+    assertEquals("out of memory", chunk.errorMessage());
+    assertEquals(0, chunk.choices());
+    read("{\"error\":\"plain text\"}");
+    assertEquals("plain text", chunk.errorMessage());
+  }
+
+  @Test
+  void resetBetweenEvents() throws Exception {
+    read("{\"error\":\"x\",\"usage\":{\"completion_tokens\":3}}");
+    read("{\"choices\":[]}");
+    assertNull(chunk.errorMessage());
+    assertEquals(-1, chunk.completionTokens());
+  }
+
+  @Test
+  void malformedEventsAreRejectedWithThePayloadInTheMessage() {
+    MalformedEventException e = assertThrows(MalformedEventException.class, () -> read("{\"choices\": ["));
+    assertTrue(e.getMessage().contains("{\"choices\": ["), e.getMessage());
+    assertThrows(MalformedEventException.class, () -> read("not json"));
+    assertThrows(MalformedEventException.class, () -> read("[1,2]"));
+    assertThrows(MalformedEventException.class, () -> read("{\"a\":1} trailing"));
+    assertThrows(MalformedEventException.class, () -> read(""));
+  }
+}

@@ -1,0 +1,89 @@
+package io.github.gatlingllm.config;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class LlmPropertiesTest {
+
+  private static ServingSettings serving(Map<String, String> values) {
+    Properties properties = new Properties();
+    properties.putAll(values);
+    properties.put("java.version", "17"); // non-llm properties are none of our business
+    return ServingSettings.from(LlmProperties.of(properties, ServingSettings.PROPERTIES));
+  }
+
+  private static String error(Map<String, String> values) {
+    return assertThrows(IllegalArgumentException.class, () -> serving(values)).getMessage();
+  }
+
+  @Test
+  void defaultsFollowVllm() {
+    ServingSettings s = serving(Map.of());
+    assertEquals(Optional.empty(), s.baseUrl());
+    assertEquals("/v1/completions", s.endpoint());
+    assertEquals(1000, s.numPrompts());
+    assertEquals(Double.POSITIVE_INFINITY, s.requestRate());
+    assertEquals(1.0, s.burstiness());
+    assertEquals(0, s.maxConcurrency());
+    assertEquals(0, s.numWarmups());
+    assertTrue(s.ignoreEos());
+    assertArrayEquals(new double[] {99}, s.percentiles());
+    assertFalse(s.chat());
+  }
+
+  @Test
+  void valuesAreParsed() {
+    ServingSettings s =
+        serving(
+            Map.of(
+                "llm.baseUrl", "http://127.0.0.1:8000",
+                "llm.endpoint", "/v1/chat/completions",
+                "llm.numPrompts", "60",
+                "llm.requestRate", "20",
+                "llm.burstiness", "0.5",
+                "llm.maxConcurrency", "8",
+                "llm.metricPercentiles", "50, 99,99.9",
+                "llm.ignoreEos", "FALSE"));
+    assertEquals(Optional.of("http://127.0.0.1:8000"), s.baseUrl());
+    assertTrue(s.chat());
+    assertEquals(60, s.numPrompts());
+    assertEquals(20.0, s.requestRate());
+    assertEquals(0.5, s.burstiness());
+    assertEquals(8, s.maxConcurrency());
+    assertArrayEquals(new double[] {50, 99, 99.9}, s.percentiles());
+    assertFalse(s.ignoreEos());
+    assertEquals(Double.POSITIVE_INFINITY, serving(Map.of("llm.requestRate", "inf")).requestRate());
+  }
+
+  @Test
+  void malformedValuesNameThePropertyTheValueAndWhatIsAccepted() {
+    assertEquals(
+        "Invalid value 'abc' for llm.numPrompts: expected an integer >= 1", error(Map.of("llm.numPrompts", "abc")));
+    assertEquals(
+        "Invalid value '0' for llm.numPrompts: expected an integer >= 1", error(Map.of("llm.numPrompts", "0")));
+    assertEquals(
+        "Invalid value '-3' for llm.requestRate: expected 'inf' or a number of requests per second > 0",
+        error(Map.of("llm.requestRate", "-3")));
+    assertEquals(
+        "Invalid value '/v1/embeddings' for llm.endpoint: expected one of /v1/completions, /v1/chat/completions",
+        error(Map.of("llm.endpoint", "/v1/embeddings")));
+    assertEquals("Invalid value 'yes' for llm.ignoreEos: expected true or false", error(Map.of("llm.ignoreEos", "yes")));
+    assertEquals("Invalid value '0' for llm.burstiness: expected a number > 0", error(Map.of("llm.burstiness", "0")));
+    assertTrue(error(Map.of("llm.metricPercentiles", "99,100")).startsWith("Invalid value '99,100' for llm.metricPercentiles"));
+  }
+
+  @Test
+  void unknownPropertiesAreRejectedWithTheAcceptedList() {
+    String message = error(Map.of("llm.numPrompt", "10"));
+    assertTrue(message.startsWith("Unknown property llm.numPrompt. Accepted: llm.baseUrl, "), message);
+    assertTrue(message.contains("llm.numPrompts"), message);
+  }
+}
