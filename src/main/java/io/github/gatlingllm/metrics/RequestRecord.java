@@ -167,9 +167,16 @@ public final class RequestRecord {
     return errorDetail;
   }
 
-  /** The error label as reported (e.g. "HTTP 503"), or "" on success. */
+  /**
+   * The error label as reported (e.g. "HTTP 503"), or "" on success. A request that ended without any failure being
+   * recorded but also without a chunk is not a success (see {@link #success()}): it is labelled
+   * {@link ErrorCategory#NO_CHOICES} rather than "", so that every failed request has a non-empty label.
+   */
   public String errorLabel() {
-    return error == null ? "" : error.label(httpStatus);
+    if (error != null) {
+      return error.label(httpStatus);
+    }
+    return chunkCount > 0 ? "" : ErrorCategory.NO_CHOICES.label();
   }
 
   public String generatedText() {

@@ -1,0 +1,51 @@
+package io.github.gatlingllm.metrics;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * What was run: the "run description" keys of vLLM's saved result.
+ *
+ * @param backend vLLM's {@code backend} (e.g. "openai-chat"); also written as {@code endpoint_type} unless given
+ * @param endpointType vLLM's {@code endpoint_type}; vLLM writes the backend here, for backward compatibility
+ * @param label the result label, or null
+ * @param modelId the model name sent to the server
+ * @param tokenizerId the tokenizer used for counting, or null
+ * @param numPrompts number of requests the run was asked to send
+ * @param requestRate requests per second; {@link Double#POSITIVE_INFINITY} means all at once ("inf")
+ * @param burstiness gamma shape of the arrivals (1 = Poisson)
+ * @param maxConcurrency client-side cap on requests in flight, or null for none
+ * @param startEpochMillis wall-clock start of the run, for the {@code date} field
+ */
+public record RunDescription(String backend, String endpointType, String label, String modelId, String tokenizerId,
+    int numPrompts, double requestRate, double burstiness, Integer maxConcurrency, long startEpochMillis) {
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  public RunDescription {
+    if (!(requestRate > 0)) {
+      throw new IllegalArgumentException("requestRate must be > 0 (or infinite), got " + requestRate);
+    }
+    if (maxConcurrency != null && maxConcurrency <= 0) {
+      throw new IllegalArgumentException("maxConcurrency must be > 0 or null, got " + maxConcurrency);
+    }
+    if (endpointType == null) {
+      endpointType = backend;
+    }
+  }
+
+  /** Whether the arrival rate is finite (vLLM then prints "Request rate configured (RPS)"). */
+  public boolean finiteRate() {
+    return !Double.isInfinite(requestRate);
+  }
+
+  /** vLLM's {@code date}: {@code YYYYmmdd-HHMMSS} in the local time zone. */
+  public String date() {
+    return date(ZoneId.systemDefault());
+  }
+
+  public String date(ZoneId zone) {
+    return DATE.format(Instant.ofEpochMilli(startEpochMillis).atZone(zone));
+  }
+}

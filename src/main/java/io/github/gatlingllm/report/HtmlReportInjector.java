@@ -1,0 +1,93 @@
+package io.github.gatlingllm.report;
+
+import io.github.gatlingllm.metrics.BenchmarkSummary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Adds the summary element to Gatling's {@code index.html}, or replaces the one a previous call added.
+ *
+ * <p>Place: just before Gatling's statistics table ({@code <div id="statistics_table_container">} in Gatling 3.15),
+ * i.e. after the run information and assertions, before the per-request stats. When a future template lacks that
+ * anchor, before {@code </body>}; failing that, at the end.
+ */
+public final class HtmlReportInjector {
+  static final String ANCHOR = "<div id=\"statistics_table_container\"";
+
+  private static final Pattern EXISTING =
+      Pattern.compile("<div\\b[^>]*\\bid\\s*=\\s*[\"']" + HtmlSummaryBlock.ELEMENT_ID + "[\"']", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DIV_TAG = Pattern.compile("<(/?)div\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+
+  private HtmlReportInjector() {}
+
+  /** Renders the default {@link HtmlSummaryBlock} and injects it. */
+  public static void inject(Path indexHtml, BenchmarkSummary summary) throws IOException {
+    inject(indexHtml, new HtmlSummaryBlock().render(summary));
+  }
+
+  /**
+   * Injects an already rendered {@code <div id="llm-summary">} element; the file is rewritten atomically.
+   *
+   * @throws NoSuchFileException when the report does not exist (Gatling did not write it, or not yet)
+   */
+  public static void inject(Path indexHtml, String fragment) throws IOException {
+    if (!Files.isRegularFile(indexHtml)) {
+      throw new NoSuchFileException(indexHtml.toString(), null,
+          "Gatling report not found, cannot add the LLM summary (was the HTML report generated? "
+              + "it exists only after Gatling finished writing its reports)");
+    }
+    String html = Files.readString(indexHtml, StandardCharsets.UTF_8);
+    byte[] updated = insert(html, fragment).getBytes(StandardCharsets.UTF_8);
+    AtomicFiles.write(indexHtml, out -> out.write(updated));
+  }
+
+  /** The page with {@code fragment} in place of the existing summary element, or inserted where it belongs. */
+  static String insert(String html, String fragment) {
+    Matcher existing = EXISTING.matcher(html);
+    if (existing.find()) {
+      int end = elementEnd(html, existing.start());
+      if (end > 0) {
+        return html.substring(0, existing.start()) + fragment + html.substring(end);
+      }
+    }
+    int anchor = html.indexOf(ANCHOR);
+    if (anchor >= 0) {
+      int at = lineStart(html, anchor);
+      return html.substring(0, at) + fragment + "\n" + html.substring(at);
+    }
+    int body = html.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
+    if (body >= 0) {
+      return html.substring(0, body) + fragment + "\n" + html.substring(body);
+    }
+    return html + fragment + "\n";
+  }
+
+  /** The index just after the {@code </div>} closing the div that opens at {@code start}, or -1 if unbalanced. */
+  private static int elementEnd(String html, int start) {
+    Matcher tag = DIV_TAG.matcher(html);
+    tag.region(start, html.length());
+    int depth = 0;
+    while (tag.find()) {
+      depth += tag.group(1).isEmpty() ? 1 : -1;
+      if (depth == 0) {
+        return tag.end();
+      }
+    }
+    return -1;
+  }
+
+  /** Inserting at the start of the anchor's line keeps the page's indentation tidy. */
+  private static int lineStart(String html, int index) {
+    int i = index;
+    while (i > 0 && (html.charAt(i - 1) == ' ' || html.charAt(i - 1) == '\t')) {
+      i--;
+    }
+    return i == 0 || html.charAt(i - 1) == '\n' ? i : index;
+  }
+}

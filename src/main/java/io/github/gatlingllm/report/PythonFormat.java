@@ -1,0 +1,53 @@
+package io.github.gatlingllm.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The few Python formatting rules vLLM's output depends on, reproduced exactly so our text matches theirs byte for
+ * byte. Java's {@code %.2f} rounds the shortest decimal string half-up (2.675 becomes "2.68"); Python rounds the exact
+ * binary value half-even (2.675 is 2.67499999... and becomes "2.67").
+ */
+final class PythonFormat {
+  private PythonFormat() {}
+
+  /** Python's {@code format(v, '.2f')}. */
+  static String fixed2(double v) {
+    if (Double.isNaN(v)) {
+      return "nan";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "inf" : "-inf";
+    }
+    // new BigDecimal(double) is the exact binary value: rounding it half-even is Python's correctly rounded result.
+    String digits = new BigDecimal(v).abs().setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    boolean negative = v < 0 || (v == 0 && 1 / v < 0); // Python keeps the sign: -0.001 -> "-0.00"
+    return negative ? "-" + digits : digits;
+  }
+
+  /** Python's {@code '{s:{c}^{n}}'.format(...)}: centred, the odd fill character goes to the right. */
+  static String center(String s, int width, char fill) {
+    int pad = width - s.length();
+    if (pad <= 0) {
+      return s;
+    }
+    int left = pad / 2;
+    return String.valueOf(fill).repeat(left) + s + String.valueOf(fill).repeat(pad - left);
+  }
+
+  /** Python's {@code '{:<n}'.format(s)}: left-aligned, padded with spaces, never cut. */
+  static String padRight(String s, int width) {
+    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+  }
+
+  /**
+   * How vLLM writes a percentile in labels and keys: {@code str(int(p)) if int(p) == p else str(p)}, so 99 gives
+   * "99" and 99.9 gives "99.9".
+   */
+  static String percentileWord(double p) {
+    if (p == Math.rint(p)) {
+      return Long.toString((long) p);
+    }
+    return BigDecimal.valueOf(p).stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,95 @@
+package io.github.gatlingllm.report;
+
+import io.github.gatlingllm.metrics.BenchmarkSummary;
+import io.github.gatlingllm.metrics.MetricStats;
+import io.github.gatlingllm.metrics.PercentileValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lines of the summary block: vLLM's "Serving Benchmark Result" block, in vLLM's order and wording (run with
+ * {@code --percentile-metrics ttft,tpot,itl,e2el}), then our own short block only when it has something to say.
+ */
+final class SummaryBlock {
+  static final String VLLM_TITLE = "Serving Benchmark Result";
+  static final String EXTRAS_TITLE = "Additional Details";
+
+  private SummaryBlock() {}
+
+  /** vLLM's block, from its '=' title line to its closing '=' line. */
+  static List<BlockLine> vllm(BenchmarkSummary s) {
+    List<BlockLine> lines = new ArrayList<>();
+    lines.add(BlockLine.title(VLLM_TITLE));
+    lines.add(BlockLine.value("Successful requests:", s.completed()));
+    lines.add(BlockLine.value("Failed requests:", s.failed()));
+    if (s.run().maxConcurrency() != null) {
+      lines.add(BlockLine.value("Maximum request concurrency:", s.run().maxConcurrency()));
+    }
+    if (s.run().finiteRate()) {
+      lines.add(BlockLine.value("Request rate configured (RPS):", s.run().requestRate()));
+    }
+    lines.add(BlockLine.value("Benchmark duration (s):", s.durationSeconds()));
+    lines.add(BlockLine.value("Total input tokens:", s.totalInputTokens()));
+    lines.add(BlockLine.value("Total generated tokens:", s.totalOutputTokens()));
+    lines.add(BlockLine.value("Request throughput (req/s):", s.requestThroughput()));
+    if (s.requestGoodput() != null) {
+      lines.add(BlockLine.value("Request goodput (req/s):", s.requestGoodput().doubleValue()));
+    }
+    lines.add(BlockLine.value("Output token throughput (tok/s):", s.outputThroughput()));
+    lines.add(BlockLine.value("Peak output token throughput (tok/s):", s.maxOutputTokensPerSecond()));
+    // vLLM formats this integer with {:<10.2f}: "12.00".
+    lines.add(BlockLine.value("Peak concurrent requests:", (double) s.maxConcurrentRequests()));
+    lines.add(BlockLine.value("Total token throughput (tok/s):", s.totalTokenThroughput()));
+    metric(lines, "Time to First Token", "TTFT", s.ttft());
+    metric(lines, "Time per Output Token (excl. 1st token)", "TPOT", s.tpot());
+    metric(lines, "Inter-token Latency", "ITL", s.itl());
+    metric(lines, "End-to-end Latency", "E2EL", s.e2el());
+    lines.add(BlockLine.rule());
+    return lines;
+  }
+
+  /**
+   * Our block after vLLM's, empty unless relevant: client queueing when a concurrency cap is set (and the
+   * queue-inclusive E2EL when the rate is also finite, as vLLM does), failures by error label when any failed.
+   */
+  static List<BlockLine> extras(BenchmarkSummary s) {
+    boolean capped = s.run().maxConcurrency() != null;
+    if (!capped && s.failed() == 0) {
+      return List.of();
+    }
+    List<BlockLine> lines = new ArrayList<>();
+    lines.add(BlockLine.title(EXTRAS_TITLE));
+    if (capped) {
+      // vLLM's own names for these two metrics (its --percentile-metrics client_queue_time,...).
+      metric(lines, "Client-side Queueing", "Client Queue Time", s.clientQueueTime());
+      if (s.run().finiteRate()) {
+        metric(lines, "Queue-inclusive End-to-end Latency", "E2EL incl. Client Queue", s.e2elIncludingClientQueue());
+      }
+    }
+    if (s.failed() > 0) {
+      lines.add(BlockLine.section("Failed Requests by Error"));
+      for (Map.Entry<String, Integer> e : s.errorsByLabel().entrySet()) {
+        lines.add(BlockLine.value(e.getKey() + ":", e.getValue()));
+      }
+    }
+    lines.add(BlockLine.rule());
+    return lines;
+  }
+
+  /** Both blocks. */
+  static List<BlockLine> all(BenchmarkSummary s) {
+    List<BlockLine> lines = new ArrayList<>(vllm(s));
+    lines.addAll(extras(s));
+    return lines;
+  }
+
+  private static void metric(List<BlockLine> lines, String header, String name, MetricStats m) {
+    lines.add(BlockLine.section(header));
+    lines.add(BlockLine.value("Mean " + name + " (ms):", m.meanMs()));
+    lines.add(BlockLine.value("Median " + name + " (ms):", m.medianMs()));
+    for (PercentileValue p : m.percentiles()) {
+      lines.add(BlockLine.value("P" + PythonFormat.percentileWord(p.percentile()) + " " + name + " (ms):", p.valueMs()));
+    }
+  }
+}

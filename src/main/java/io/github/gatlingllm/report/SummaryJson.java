@@ -1,0 +1,194 @@
+package io.github.gatlingllm.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.gatlingllm.metrics.BenchmarkSummary;
+import io.github.gatlingllm.metrics.GoodputSlo;
+import io.github.gatlingllm.metrics.MetricStats;
+import io.github.gatlingllm.metrics.PercentileValue;
+import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.metrics.RunDescription;
+import io.github.gatlingllm.metrics.TokenCounts;
+import io.github.gatlingllm.metrics.TokenSource;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the run as vLLM's {@code --save-result --save-detailed} JSON, usually {@code llm-summary.json}: the same
+ * keys in the same order with the same meaning, then our extras under keys vLLM does not use.
+ *
+ * <p>Per-request arrays are in seconds and in record order (the order requests finished). Where vLLM stores raw
+ * {@code time.perf_counter()} values, which have no defined origin, {@code start_times} holds the send time in seconds
+ * since the first dispatch (the start of {@code duration}). For a failed request, as in vLLM: {@code ttfts} holds the
+ * TTFT if a first chunk arrived before the failure (else 0), {@code itls} the gaps seen, {@code latencies} 0.
+ */
+public final class SummaryJson {
+  public static final String FILE_NAME = "llm-summary.json";
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private SummaryJson() {}
+
+  public static void write(BenchmarkSummary summary, List<RequestRecord> records, Path file) throws IOException {
+    AtomicFiles.write(file, out -> write(summary, records, out));
+  }
+
+  static void write(BenchmarkSummary s, List<RequestRecord> records, OutputStream out) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      runDescription(g, s.run());
+      results(g, s);
+      perRequest(g, s, records);
+      g.writeNumberField("max_output_tokens_per_s", s.maxOutputTokensPerSecond());
+      g.writeNumberField("max_concurrent_requests", s.maxConcurrentRequests());
+      metric(g, "ttft", s.ttft());
+      metric(g, "tpot", s.tpot());
+      metric(g, "itl", s.itl());
+      metric(g, "e2el", s.e2el());
+      extras(g, s);
+      g.writeEndObject();
+      g.writeRaw('\n');
+    }
+  }
+
+  private static void runDescription(JsonGenerator g, RunDescription run) throws IOException {
+    g.writeStringField("date", run.date());
+    g.writeStringField("endpoint_type", run.endpointType());
+    g.writeStringField("backend", run.backend());
+    g.writeStringField("label", run.label());
+    g.writeStringField("model_id", run.modelId());
+    g.writeStringField("tokenizer_id", run.tokenizerId());
+    g.writeNumberField("num_prompts", run.numPrompts());
+    if (run.finiteRate()) {
+      g.writeNumberField("request_rate", run.requestRate());
+    } else {
+      g.writeStringField("request_rate", "inf");
+    }
+    g.writeNumberField("burstiness", run.burstiness());
+    if (run.maxConcurrency() == null) {
+      g.writeNullField("max_concurrency");
+    } else {
+      g.writeNumberField("max_concurrency", run.maxConcurrency());
+    }
+  }
+
+  private static void results(JsonGenerator g, BenchmarkSummary s) throws IOException {
+    g.writeNumberField("duration", s.durationSeconds());
+    g.writeNumberField("completed", s.completed());
+    g.writeNumberField("failed", s.failed());
+    g.writeNumberField("total_input_tokens", s.totalInputTokens());
+    g.writeNumberField("total_output_tokens", s.totalOutputTokens());
+    g.writeNumberField("request_throughput", s.requestThroughput());
+    if (s.requestGoodput() == null) {
+      g.writeNullField("request_goodput");
+    } else {
+      g.writeNumberField("request_goodput", s.requestGoodput());
+    }
+    g.writeNumberField("output_throughput", s.outputThroughput());
+    g.writeNumberField("total_token_throughput", s.totalTokenThroughput());
+  }
+
+  private static void perRequest(JsonGenerator g, BenchmarkSummary s, List<RequestRecord> records) throws IOException {
+    g.writeArrayFieldStart("input_lens");
+    for (RequestRecord r : records) {
+      g.writeNumber(TokenCounts.inputTokens(r));
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("output_lens");
+    for (RequestRecord r : records) {
+      g.writeNumber(TokenCounts.outputTokens(r));
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("ttfts");
+    for (RequestRecord r : records) {
+      g.writeNumber(r.chunkCount() > 0 ? seconds(r.ttftNanos()) : 0.0);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("itls");
+    for (RequestRecord r : records) {
+      g.writeStartArray();
+      for (int i = 0; i < r.itlCount(); i++) {
+        g.writeNumber(seconds(r.itlNanos(i)));
+      }
+      g.writeEndArray();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("latencies");
+    for (RequestRecord r : records) {
+      g.writeNumber(r.success() ? seconds(r.e2elNanos()) : 0.0);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("start_times");
+    for (RequestRecord r : records) {
+      g.writeNumber(r.sendNanos() == RequestRecord.NONE ? 0.0 : seconds(r.sendNanos() - s.startNanos()));
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("queue_times");
+    for (RequestRecord r : records) {
+      g.writeNumber(seconds(r.queueNanos()));
+    }
+    g.writeEndArray();
+    if (s.options().includeGeneratedTexts()) {
+      g.writeArrayFieldStart("generated_texts");
+      for (RequestRecord r : records) {
+        g.writeString(r.generatedText() == null ? "" : r.generatedText());
+      }
+      g.writeEndArray();
+    }
+    g.writeArrayFieldStart("errors");
+    for (RequestRecord r : records) {
+      g.writeString(r.errorLabel());
+    }
+    g.writeEndArray();
+  }
+
+  /** vLLM's {@code mean_<m>_ms}, {@code median_<m>_ms}, {@code std_<m>_ms}, {@code p<P>_<m>_ms}. */
+  private static void metric(JsonGenerator g, String name, MetricStats m) throws IOException {
+    g.writeNumberField("mean_" + name + "_ms", m.meanMs());
+    g.writeNumberField("median_" + name + "_ms", m.medianMs());
+    g.writeNumberField("std_" + name + "_ms", m.stdMs());
+    for (PercentileValue p : m.percentiles()) {
+      g.writeNumberField("p" + PythonFormat.percentileWord(p.percentile()) + "_" + name + "_ms", p.valueMs());
+    }
+  }
+
+  private static void extras(JsonGenerator g, BenchmarkSummary s) throws IOException {
+    // vLLM's names for these two when it reports them (--percentile-metrics client_queue_time,...), same meaning.
+    metric(g, "client_queue_time", s.clientQueueTime());
+    metric(g, "e2el_including_client_queue", s.e2elIncludingClientQueue());
+    metric(g, "ttfo", s.ttfo());
+    g.writeNumberField("goodput_completed", s.goodCompleted());
+    GoodputSlo slo = s.options().goodput();
+    if (slo == null) {
+      g.writeNullField("goodput_slos");
+    } else {
+      g.writeObjectFieldStart("goodput_slos");
+      for (Map.Entry<String, Double> e : slo.asMap().entrySet()) {
+        g.writeNumberField(e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+    }
+    g.writeObjectFieldStart("output_token_sources");
+    for (Map.Entry<TokenSource, Integer> e : s.outputTokenSources().entrySet()) {
+      g.writeNumberField(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue());
+    }
+    g.writeEndObject();
+    g.writeObjectFieldStart("errors_by_category");
+    for (Map.Entry<String, Integer> e : s.errorsByLabel().entrySet()) {
+      g.writeNumberField(e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
+    g.writeStringField("gatling_llm_version", PluginVersion.get());
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+}
