@@ -14,7 +14,10 @@ import io.github.gatlingllm.report.SummaryText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 final class EndOfRunReport {
   private static final Logger LOG = LoggerFactory.getLogger(EndOfRunReport.class);
-  static final String SUMMARY_JSON = "llm-summary.json";
-  static final String SUMMARY_TEXT = "llm-summary.txt";
+  static final String SUMMARY_JSON = SummaryJson.FILE_NAME;
+  static final String SUMMARY_TEXT = SummaryText.FILE_NAME;
 
   /** What was written: the run folder (null when none was found) and the summary. */
   record Written(Path runFolder, BenchmarkSummary summary) {}
@@ -39,11 +42,27 @@ final class EndOfRunReport {
       LlmProtocol protocol,
       String dialectName,
       long startEpochMillis,
+      ClientCpu.Usage cpu,
       Path resultsDir,
       boolean interrupted) {
-    BenchmarkSummary summary = SummaryCalculator.compute(records, describe(protocol, dialectName, startEpochMillis, records), options(protocol));
+    BenchmarkSummary summary =
+        SummaryCalculator.compute(records, describe(protocol, dialectName, startEpochMillis, records), options(protocol));
     System.out.println();
-    System.out.println(ConsoleBlock.render(summary));
+    System.out.print(ConsoleBlock.render(summary));
+    Map<String, Object> runFacts = new LinkedHashMap<>();
+    if (cpu != null) {
+      System.out.printf(
+          Locale.ROOT,
+          "Load generator CPU: %.2f s over %.2f s of load = %.2f of %d cores%n",
+          cpu.cpuSeconds(),
+          cpu.wallSeconds(),
+          cpu.coresUsed(),
+          cpu.cores());
+      runFacts.put("client_cpu_seconds", cpu.cpuSeconds());
+      runFacts.put("client_wall_seconds", cpu.wallSeconds());
+      runFacts.put("client_cores_used", cpu.coresUsed());
+      runFacts.put("client_cores_available", cpu.cores());
+    }
     if (interrupted) {
       System.out.println("(interrupted run: the summary covers the " + records.size() + " requests finished so far)");
     }
@@ -55,7 +74,7 @@ final class EndOfRunReport {
     }
     Path folder = runFolder.get();
     try {
-      SummaryJson.write(summary, records, folder.resolve(SUMMARY_JSON));
+      SummaryJson.write(summary, records, runFacts, folder.resolve(SUMMARY_JSON));
       SummaryText.write(summary, folder.resolve(SUMMARY_TEXT));
       System.out.println("LLM summary written to " + folder.resolve(SUMMARY_JSON).toAbsolutePath());
     } catch (IOException e) {

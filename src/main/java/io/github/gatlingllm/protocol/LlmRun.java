@@ -33,6 +33,8 @@ public final class LlmRun {
   private final Map<ClientSettings, StreamingHttpClient> clients = new ConcurrentHashMap<>();
   private final Map<Integer, ConcurrencyLimiter> limiters = new ConcurrentHashMap<>();
   private final AtomicBoolean reported = new AtomicBoolean();
+  private final ClientCpu clientCpu = new ClientCpu();
+  private volatile ClientCpu.Usage loadCpu;
   private volatile LlmProtocol reportingProtocol;
   private volatile String dialectName = "openai";
   private volatile EndOfRunReport.Written written;
@@ -102,6 +104,7 @@ public final class LlmRun {
   }
 
   private void onLoadEnd() {
+    loadCpu = clientCpu.sinceStart();
     clients.values().forEach(StreamingHttpClient::close);
     report(false);
   }
@@ -128,7 +131,13 @@ public final class LlmRun {
     try {
       written =
           EndOfRunReport.write(
-              recorder.snapshot(), protocol, dialectName, startEpochMillis, ResultsDirectory.resolve(), interrupted);
+              recorder.snapshot(),
+              protocol,
+              dialectName,
+              startEpochMillis,
+              loadCpu != null ? loadCpu : clientCpu.sinceStart(),
+              ResultsDirectory.resolve(),
+              interrupted);
     } catch (RuntimeException e) {
       LOG.error("Could not write the LLM summary", e);
     }

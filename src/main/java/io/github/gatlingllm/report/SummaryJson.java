@@ -35,10 +35,24 @@ public final class SummaryJson {
   private SummaryJson() {}
 
   public static void write(BenchmarkSummary summary, List<RequestRecord> records, Path file) throws IOException {
-    AtomicFiles.write(file, out -> write(summary, records, out));
+    write(summary, records, Map.of(), file);
+  }
+
+  /**
+   * As {@link #write(BenchmarkSummary, List, Path)}, with facts about the run that are not computed from the records
+   * (e.g. the client's own CPU use) added at the end under keys vLLM does not use. Values are numbers or strings.
+   */
+  public static void write(BenchmarkSummary summary, List<RequestRecord> records, Map<String, Object> runFacts, Path file)
+      throws IOException {
+    AtomicFiles.write(file, out -> write(summary, records, runFacts, out));
   }
 
   static void write(BenchmarkSummary s, List<RequestRecord> records, OutputStream out) throws IOException {
+    write(s, records, Map.of(), out);
+  }
+
+  static void write(BenchmarkSummary s, List<RequestRecord> records, Map<String, Object> runFacts, OutputStream out)
+      throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
@@ -53,6 +67,14 @@ public final class SummaryJson {
       metric(g, "itl", s.itl());
       metric(g, "e2el", s.e2el());
       extras(g, s);
+      for (Map.Entry<String, Object> fact : runFacts.entrySet()) {
+        g.writeFieldName(fact.getKey());
+        if (fact.getValue() instanceof Number number) {
+          g.writeNumber(number.doubleValue());
+        } else {
+          g.writeString(String.valueOf(fact.getValue()));
+        }
+      }
       g.writeEndObject();
       g.writeRaw('\n');
     }
