@@ -74,10 +74,18 @@ final class Exchange implements Runnable {
     arm(nowNanos);
   }
 
-  /** A data event was read: only remember when (the timer catches up lazily). */
+  /** A data event was read: remember when; the timer catches up lazily, as deadlines only move later... */
   void eventRead(long readNanos) {
     lastEventNanos = readNanos;
-    sawEvent = true;
+    if (!sawEvent) {
+      sawEvent = true;
+      // ...except at the first event, where the idle deadline replaces the first-token one and may come sooner.
+      // One reschedule per request at most.
+      if (idleTimeout > 0 && idleTimeout < firstTokenTimeout) {
+        cancelTimer();
+        arm(System.nanoTime());
+      }
+    }
   }
 
   /** The connection gave up on this attempt to retry it elsewhere: stop its timer, keep the handler untouched. */

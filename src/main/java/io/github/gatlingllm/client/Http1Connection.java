@@ -174,6 +174,9 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements SseD
   public boolean onEvent(SseEvent event, long readNanos) {
     Exchange ex = exchange;
     ex.eventRead(readNanos);
+    if (ex.isDone()) {
+      return false; // a deadline checked at the first event had already passed: the failure was reported
+    }
     return ex.handler.onEvent(event, readNanos);
   }
 
