@@ -498,8 +498,10 @@ class StreamingHttpClientTest {
   }
 
   // ---- TLS ----
+  // SelfSignedCertificate is deprecated in favour of netty-pkitesting, which is not on this project's classpath.
 
   @Test
+  @SuppressWarnings("deprecation")
   void tlsWithSelfSignedCertificate() throws Exception {
     SelfSignedCertificate cert = selfSigned();
     try {
@@ -516,6 +518,7 @@ class StreamingHttpClientTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation")
   void untrustedCertificateIsATlsError() throws Exception {
     SelfSignedCertificate cert = selfSigned();
     try {
@@ -532,6 +535,7 @@ class StreamingHttpClientTest {
     }
   }
 
+  @SuppressWarnings("deprecation")
   private static SelfSignedCertificate selfSigned() {
     try {
       return new SelfSignedCertificate("localhost");
