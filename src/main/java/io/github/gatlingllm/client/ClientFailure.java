@@ -19,7 +19,10 @@ public record ClientFailure(Kind kind, int httpStatus, String detail) {
     TLS_ERROR,
     /** No SSE data event arrived within the first-token timeout after the request was sent. */
     FIRST_TOKEN_TIMEOUT,
-    /** The gap between two SSE data events (or response start and first event) exceeded the idle timeout. */
+    /**
+     * The gap between two SSE data events exceeded the idle timeout (or, with no first-token timeout set, the time
+     * from send to the first event did).
+     */
     IDLE_TIMEOUT,
     /** The whole request took longer than the total timeout. */
     TOTAL_TIMEOUT,

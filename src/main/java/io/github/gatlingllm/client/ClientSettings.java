@@ -10,9 +10,10 @@ import java.time.Duration;
  *
  * @param channelFactory creates sockets compatible with the event loops requests run on (Gatling's transport: io_uring,
  *     epoll or NIO)
- * @param connectTimeout TCP connect (and TLS handshake) limit
+ * @param connectTimeout TCP connect limit, and separately the TLS handshake limit (null or non-positive: 10 s)
  * @param firstTokenTimeout from send to the first SSE data event
- * @param idleTimeout the longest gap between two SSE data events
+ * @param idleTimeout the longest gap between two SSE data events; before the first event it applies from the send only
+ *     when {@code firstTokenTimeout} is disabled (a long prefill is not an idle gap)
  * @param totalTimeout from send to the end of the response
  * @param trustAllCertificates accept any server certificate (load-testing servers often use self-signed ones)
  */

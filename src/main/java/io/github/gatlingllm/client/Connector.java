@@ -1,0 +1,178 @@
+package io.github.gatlingllm.client;
+
+import io.github.gatlingllm.client.ClientFailure.Kind;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Opens new connections: resolve, TCP connect on the exchange's own event loop, TLS handshake, then hands the
+ * exchange to the new connection. Allocation here is per connection, not per request or event.
+ *
+ * <p>Shared by all pools of a client (its state is immutable, except the lazily built TLS context).
+ */
+final class Connector {
+  private final ChannelFactory<? extends SocketChannel> channelFactory;
+  private final int connectTimeoutMillis;
+  private final boolean trustAllCertificates;
+  private final HostResolver resolver = new HostResolver();
+  private volatile SslContext sslContext;
+
+  Connector(ChannelFactory<? extends SocketChannel> channelFactory, int connectTimeoutMillis, boolean trustAll) {
+    this.channelFactory = channelFactory;
+    this.connectTimeoutMillis = connectTimeoutMillis;
+    this.trustAllCertificates = trustAll;
+  }
+
+  void connect(ConnectionPool pool, Exchange ex) {
+    CompletableFuture<InetAddress> address = resolver.resolve(ex.target().host());
+    if (address.isDone()) {
+      connectTo(pool, ex, address);
+      return;
+    }
+    address.whenComplete(
+        (a, e) -> {
+          try {
+            pool.loop.execute(() -> connectTo(pool, ex, address));
+          } catch (RejectedExecutionException shutDown) {
+            // The loop is gone, and with it every thread the handler could be called on.
+          }
+        });
+  }
+
+  private void connectTo(ConnectionPool pool, Exchange ex, CompletableFuture<InetAddress> address) {
+    if (ex.isDone()) {
+      return;
+    }
+    if (pool.isClientClosed()) {
+      ex.fail(Failures.CLIENT_CLOSED, System.nanoTime());
+      return;
+    }
+    HttpTarget target = ex.target();
+    InetAddress ip;
+    try {
+      ip = address.join();
+    } catch (CompletionException | CancellationException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      ex.fail(ClientFailure.of(Kind.CONNECT_ERROR, "cannot resolve host: " + Failures.detail(cause)), System.nanoTime());
+      return;
+    }
+    SslContext ssl = null;
+    if (target.tls()) {
+      try {
+        ssl = sslContext();
+      } catch (SSLException | RuntimeException e) {
+        ex.fail(ClientFailure.of(Kind.TLS_ERROR, Failures.detail(e)), System.nanoTime());
+        return;
+      }
+    }
+    ReadClock clock = new ReadClock();
+    Http1Connection conn = new Http1Connection(pool, target, clock);
+    Bootstrap bootstrap =
+        new Bootstrap()
+            .group(pool.loop)
+            .channelFactory(channelFactory)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+            .handler(new Initializer(clock, ssl, target, connectTimeoutMillis, conn));
+    ChannelFuture connect = bootstrap.connect(new InetSocketAddress(ip, target.port()));
+    pool.opened(connect.channel());
+    connect.addListener(f -> connected(pool, ex, conn, connect));
+  }
+
+  private static void connected(ConnectionPool pool, Exchange ex, Http1Connection conn, ChannelFuture connect) {
+    Channel channel = connect.channel();
+    if (!connect.isSuccess()) {
+      ex.fail(pool.isClientClosed() ? Failures.CLIENT_CLOSED : Failures.connectFailure(connect.cause()), System.nanoTime());
+      return;
+    }
+    SslHandler ssl = channel.pipeline().get(SslHandler.class);
+    if (ssl == null) {
+      conn.send(ex);
+      return;
+    }
+    // Send only after the handshake: onSend marks the request leaving, not the connection being set up.
+    ssl.handshakeFuture()
+        .addListener(
+            h -> {
+              if (h.isSuccess()) {
+                conn.send(ex);
+              } else {
+                channel.close();
+                ClientFailure failure =
+                    pool.isClientClosed()
+                        ? Failures.CLIENT_CLOSED
+                        : ClientFailure.of(Kind.TLS_ERROR, Failures.detail(h.cause()));
+                ex.fail(failure, System.nanoTime());
+              }
+            });
+  }
+
+  /** Built on first use, once per client: building a context is costly (key material, cipher setup). */
+  private SslContext sslContext() throws SSLException {
+    SslContext ctx = sslContext;
+    if (ctx == null) {
+      synchronized (this) {
+        ctx = sslContext;
+        if (ctx == null) {
+          SslContextBuilder builder = SslContextBuilder.forClient();
+          if (trustAllCertificates) {
+            // Self-signed test servers: no chain check, and no host name check (Netty 4.2 enables it by default).
+            builder.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
+          }
+          ctx = builder.build();
+          sslContext = ctx;
+        }
+      }
+    }
+    return ctx;
+  }
+
+  /** Pipeline: read clock (raw reads), TLS, HTTP/1.1 codec, the request driver. One concern per handler. */
+  private static final class Initializer extends ChannelInitializer<Channel> {
+    private final ReadClock clock;
+    private final SslContext ssl;
+    private final HttpTarget target;
+    private final int handshakeTimeoutMillis;
+    private final Http1Connection conn;
+
+    Initializer(ReadClock clock, SslContext ssl, HttpTarget target, int handshakeTimeoutMillis, Http1Connection conn) {
+      this.clock = clock;
+      this.ssl = ssl;
+      this.target = target;
+      this.handshakeTimeoutMillis = handshakeTimeoutMillis;
+      this.conn = conn;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+      ChannelPipeline p = ch.pipeline();
+      p.addLast(clock);
+      if (ssl != null) {
+        // Peer host and port give SNI (for host names) and, when verification is on, the name to check.
+        SslHandler handler = ssl.newHandler(ch.alloc(), target.host(), target.port());
+        handler.setHandshakeTimeoutMillis(handshakeTimeoutMillis);
+        p.addLast(handler);
+      }
+      p.addLast(new HttpClientCodec());
+      p.addLast(conn);
+    }
+  }
+}
