@@ -30,7 +30,7 @@ final class SessionValues {
     if (result instanceof Success<Object> success) {
       return success.value();
     }
-    throw new RequestBuildException(setting + ": " + ((Failure) result).message());
+    throw new RequestBuildException(setting + ": " + ((Failure) (Object) result).message());
   }
 
   static String string(String setting, Function1<Session, Validation<Object>> expression, Session session) {

@@ -55,7 +55,7 @@ class StreamingRequestActionTest {
   static void startServer() {
     server =
         MockLlmServer.start(
-            MockConfig.builder().port(0).ttftBaseMs(TTFT_MS).itlBaseMs(ITL_MS).build());
+            MockConfig.builder().port(0).ttftMs(TTFT_MS).itlMs(ITL_MS).build());
   }
 
   @AfterAll
