@@ -89,6 +89,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
       if (sent == faultAt && fireFault()) {
         return;
       }
+      state.timing.record(now - dueNanos);
       sink.token(sent, sent + 1 == outputTokens);
       sent++;
       if (sent == outputTokens) {

@@ -123,6 +123,11 @@ public final class MockLlmServer implements AutoCloseable {
     return state.inFlight();
   }
 
+  /** How late tokens were written compared with the latency model, since the start. */
+  public MockTimingStats timingStats() {
+    return state.timing.snapshot();
+  }
+
   /** Stops listening, closes every connection and stops the threads. Idempotent. */
   @Override
   public void close() {

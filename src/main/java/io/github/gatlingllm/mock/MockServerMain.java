@@ -49,7 +49,32 @@ public final class MockServerMain {
     out.println("transport: " + server.transport() + "; effective settings:");
     out.print(MockConfigParser.describe(config));
     out.flush();
+    reportTimingEvery10Seconds(server);
     server.awaitClosed();
+  }
+
+  /** Prints the server's own schedule error after each 10 s during which tokens were written. */
+  private static void reportTimingEvery10Seconds(MockLlmServer server) {
+    Thread reporter =
+        new Thread(
+            () -> {
+              long reported = 0;
+              try {
+                while (true) {
+                  Thread.sleep(10_000);
+                  MockTimingStats stats = server.timingStats();
+                  if (stats.tokens() != reported) {
+                    reported = stats.tokens();
+                    System.out.println("since start: " + stats.describe());
+                  }
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "mock-llm-timing-report");
+    reporter.setDaemon(true);
+    reporter.start();
   }
 
   /** The {@code mock.*} system properties overlaid with the {@code --key=value} arguments. */

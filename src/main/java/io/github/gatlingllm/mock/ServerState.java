@@ -13,6 +13,7 @@ final class ServerState {
   final GenerationRequestParser parser;
   final long startSeconds = System.currentTimeMillis() / 1000;
   final byte[] modelsBody;
+  final TimingRecorder timing = new TimingRecorder();
 
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicInteger inFlight = new AtomicInteger();
