@@ -1,0 +1,28 @@
+package io.github.gatlingllm.mock;
+
+/** The two generation endpoints and the names vLLM gives to their responses. */
+enum Endpoint {
+  CHAT("/v1/chat/completions", "chatcmpl-mock-", "chat.completion.chunk", "chat.completion"),
+  COMPLETIONS("/v1/completions", "cmpl-mock-", "text_completion", "text_completion");
+
+  final String path;
+  final String idPrefix;
+  final String chunkObject;
+  final String responseObject;
+
+  Endpoint(String path, String idPrefix, String chunkObject, String responseObject) {
+    this.path = path;
+    this.idPrefix = idPrefix;
+    this.chunkObject = chunkObject;
+    this.responseObject = responseObject;
+  }
+
+  static Endpoint forPath(String path) {
+    for (Endpoint endpoint : values()) {
+      if (endpoint.path.equals(path)) {
+        return endpoint;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,18 @@
+package io.github.gatlingllm.mock;
+
+/**
+ * What the server needs from a validated generation request.
+ *
+ * @param model the model id echoed in every chunk
+ * @param maxTokens the effective limit (max_completion_tokens, else max_tokens, else the configured default capped by
+ *     what the context leaves)
+ * @param ignoreEos true: exactly {@code maxTokens} tokens; false: a seeded draw in [1, maxTokens]
+ */
+record GenerationRequest(
+    Endpoint endpoint,
+    String model,
+    boolean stream,
+    boolean includeUsage,
+    boolean ignoreEos,
+    int promptTokens,
+    int maxTokens) {}

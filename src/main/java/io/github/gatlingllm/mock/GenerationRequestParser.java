@@ -1,0 +1,114 @@
+package io.github.gatlingllm.mock;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+import java.io.IOException;
+
+/**
+ * Reads and validates a chat or completions request body; anything unusable becomes a {@link MockHttpException}
+ * with vLLM's status (400, or 404 for an unknown model when the model check is strict).
+ */
+final class GenerationRequestParser {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final MockConfig config;
+
+  GenerationRequestParser(MockConfig config) {
+    this.config = config;
+  }
+
+  GenerationRequest parse(Endpoint endpoint, ByteBuf body) {
+    JsonNode root = readJson(body);
+    String model = model(root);
+    int promptTokens = promptTokens(endpoint, root);
+    int maxTokens = maxTokens(root, promptTokens);
+    boolean stream = bool(root, "stream");
+    boolean includeUsage = stream && root.path("stream_options").path("include_usage").asBoolean(false);
+    return new GenerationRequest(
+        endpoint, model, stream, includeUsage, bool(root, "ignore_eos"), promptTokens, maxTokens);
+  }
+
+  private static JsonNode readJson(ByteBuf body) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(new ByteBufInputStream(body.duplicate()));
+    } catch (JacksonException e) {
+      throw MockHttpException.badRequest("Invalid JSON body: " + e.getOriginalMessage(), null);
+    } catch (IOException e) {
+      throw MockHttpException.badRequest("Unreadable body: " + e.getMessage(), null);
+    }
+    if (root == null || !root.isObject()) {
+      throw MockHttpException.badRequest("The request body must be a JSON object", null);
+    }
+    return root;
+  }
+
+  private String model(JsonNode root) {
+    JsonNode model = root.get("model");
+    if (model == null || !model.isTextual() || model.textValue().isBlank()) {
+      throw MockHttpException.badRequest("Field 'model' is required and must be a non-empty string", "model");
+    }
+    String name = model.textValue();
+    if (config.strictModel() && !name.equals(config.model())) {
+      throw new MockHttpException(404, "The model `" + name + "` does not exist.", "model");
+    }
+    return name;
+  }
+
+  private static int promptTokens(Endpoint endpoint, JsonNode root) {
+    if (endpoint == Endpoint.CHAT) {
+      JsonNode messages = root.get("messages");
+      if (messages == null || !messages.isArray() || messages.isEmpty()) {
+        throw MockHttpException.badRequest("Field 'messages' is required and must be a non-empty array", "messages");
+      }
+      return PromptTokenCounter.chatMessages(messages);
+    }
+    JsonNode prompt = root.get("prompt");
+    if (prompt == null || !(prompt.isTextual() || prompt.isArray())) {
+      throw MockHttpException.badRequest(
+          "Field 'prompt' is required and must be a string or an array", "prompt");
+    }
+    return PromptTokenCounter.completionPrompt(prompt);
+  }
+
+  private int maxTokens(JsonNode root, int promptTokens) {
+    int room = config.maxModelLen() - promptTokens;
+    if (room < 1) {
+      throw MockHttpException.badRequest(
+          "This model's maximum context length is " + config.maxModelLen() + " tokens, but the prompt has "
+              + promptTokens + " tokens and leaves no room for output.",
+          "messages");
+    }
+    String field = root.hasNonNull("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
+    JsonNode requested = root.get(field);
+    if (requested == null || requested.isNull()) {
+      return Math.min(config.defaultMaxTokens(), room);
+    }
+    if (!requested.canConvertToInt() || !requested.isIntegralNumber() || requested.intValue() < 1) {
+      throw MockHttpException.badRequest("Field '" + field + "' must be an integer >= 1, got " + requested, field);
+    }
+    int maxTokens = requested.intValue();
+    if (maxTokens > room) {
+      throw MockHttpException.badRequest(
+          "This model's maximum context length is " + config.maxModelLen() + " tokens. However, you requested "
+              + ((long) promptTokens + maxTokens) + " tokens (" + promptTokens + " in the prompt, " + maxTokens
+              + " in the completion). Please reduce the length of the prompt or completion.",
+          field);
+    }
+    return maxTokens;
+  }
+
+  private static boolean bool(JsonNode root, String field) {
+    JsonNode value = root.get(field);
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      throw MockHttpException.badRequest("Field '" + field + "' must be a boolean, got " + value, field);
+    }
+    return value.booleanValue();
+  }
+}

@@ -1,0 +1,155 @@
+package io.github.gatlingllm.mock;
+
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import java.util.SplittableRandom;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The life of one generation request on its channel's event loop: it is its own timer task, rescheduled once per
+ * token, and its own close listener (a client that hangs up stops it at once).
+ *
+ * <p>Deadlines follow an absolute schedule: token 1 is due at {@code received + TTFT}, token k+1 at {@code due(k) +
+ * ITL}, whatever the time the task actually ran. A late wake-up therefore shortens the next gap instead of pushing
+ * every later token back, and if the loop falls behind by more than a gap, the overdue tokens are written at once.
+ */
+final class GenerationTask implements Runnable, ChannelFutureListener {
+  /** Mixes the request number into the seed; odd and unrelated to SplittableRandom's own gamma. */
+  private static final long SEED_MIX = 0xD1B54A32D192ED03L;
+
+  private final ChannelHandlerContext ctx;
+  private final ServerState state;
+  private final ResponseSink sink;
+  private final SplittableRandom random;
+  private final int outputTokens;
+  private final Fault fault;
+  /** Token index at which the stream fault fires, or -1 when none (or already fired). */
+  private int faultAt;
+  private long dueNanos;
+  private int sent;
+  private boolean running;
+  private ScheduledFuture<?> timer;
+
+  private GenerationTask(
+      ChannelHandlerContext ctx, ServerState state, GenerationRequest request, long number, Fault fault) {
+    this.ctx = ctx;
+    this.state = state;
+    this.fault = fault;
+    this.random = new SplittableRandom(state.config.seed() + number * SEED_MIX);
+    int length = request.ignoreEos() ? request.maxTokens() : 1 + random.nextInt(request.maxTokens());
+    if (fault.is(FaultMode.NONE)) {
+      faultAt = -1;
+    } else {
+      // A stream fault must happen before the end, so a faulted request gets at least K + 1 tokens (K capped so
+      // that this stays within max_tokens).
+      faultAt = Math.min(fault.afterTokens(), request.maxTokens() - 1);
+      length = Math.max(length, faultAt + 1);
+    }
+    this.outputTokens = length;
+    String id = request.endpoint().idPrefix + number;
+    long created = System.currentTimeMillis() / 1000;
+    this.sink =
+        request.stream()
+            ? new SseResponseSink(ctx, request, id, created, length)
+            : new JsonResponseSink(ctx, request, id, created, length);
+  }
+
+  /**
+   * Starts generating on {@code ctx}'s event loop (the caller's thread).
+   *
+   * @param number the request's rank among accepted requests (seeds its output length and jitter)
+   * @param receivedNanos when the request was read: the TTFT counts from there
+   */
+  static void start(
+      ChannelHandlerContext ctx,
+      ServerState state,
+      GenerationRequest request,
+      long number,
+      Fault fault,
+      long receivedNanos) {
+    GenerationTask task = new GenerationTask(ctx, state, request, number, fault);
+    task.running = true;
+    state.generationStarted();
+    ctx.channel().closeFuture().addListener(task);
+    task.sink.begin();
+    task.dueNanos = receivedNanos + state.latency.ttftNanos(request.promptTokens());
+    task.schedule();
+  }
+
+  @Override
+  public void run() {
+    timer = null;
+    if (!running) {
+      return;
+    }
+    long now = System.nanoTime();
+    do {
+      if (sent == faultAt && fireFault()) {
+        return;
+      }
+      state.timing.record(now - dueNanos);
+      sink.token(sent, sent + 1 == outputTokens);
+      sent++;
+      if (sent == outputTokens) {
+        stop();
+        sink.complete();
+        return;
+      }
+      dueNanos += state.latency.itlNanos(state.inFlight(), random);
+    } while (dueNanos - now <= 0);
+    sink.flush();
+    schedule();
+  }
+
+  /** The connection closed under us (client gone, stream fault, server shutdown). */
+  @Override
+  public void operationComplete(ChannelFuture closed) {
+    if (running) {
+      stop();
+    }
+  }
+
+  /** @return true when the fault ended the generation */
+  private boolean fireFault() {
+    faultAt = -1;
+    switch (fault.mode()) {
+      case MALFORMED -> {
+        sink.malformed();
+        return false;
+      }
+      case ERROR_EVENT -> {
+        stop();
+        sink.error();
+        return true;
+      }
+      case STALL -> {
+        stop();
+        sink.flush();
+        ctx.executor().schedule(() -> ctx.channel().close(), fault.stallMs(), TimeUnit.MILLISECONDS);
+        return true;
+      }
+      case CUT -> {
+        stop();
+        ctx.channel().close();
+        return true;
+      }
+      default -> throw new IllegalStateException("not a stream fault: " + fault.mode());
+    }
+  }
+
+  private void schedule() {
+    timer = ctx.executor().schedule(this, dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+  }
+
+  private void stop() {
+    running = false;
+    state.generationEnded();
+    ctx.channel().closeFuture().removeListener(this);
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
+  }
+}

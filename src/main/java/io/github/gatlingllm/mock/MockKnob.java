@@ -1,0 +1,77 @@
+package io.github.gatlingllm.mock;
+
+/**
+ * The settings of the mock server as they are named outside Java: system property {@code mock.<key>} or command-line
+ * argument {@code --<key>=<value>}. Each knob states what it accepts, so that every rejection names the bad value and
+ * the rule in the same words ({@link #invalid}).
+ */
+enum MockKnob {
+  PORT("port", "an integer in [0, 65535] (0 = a free port)", "TCP port on 127.0.0.1"),
+  MODEL("model", "a non-empty model name", "model id listed by /v1/models"),
+  STRICT_MODEL(
+      "strictModel", "true or false", "reject (404) requests naming another model; otherwise echo their model"),
+  MAX_MODEL_LEN("maxModelLen", "an integer >= 1", "context length: prompt + max_tokens above it is a 400"),
+  SEED("seed", "an integer", "seed of output lengths and ITL jitter (mixed with the request's index)"),
+  TTFT_MS("ttftMs", "a number of milliseconds >= 0", "time to first token, fixed part"),
+  TTFT_PER_PROMPT_TOKEN_MS(
+      "ttftPerPromptTokenMs", "a number of milliseconds >= 0", "time to first token added per prompt token"),
+  ITL_MS("itlMs", "a number of milliseconds >= 0", "inter-token latency, fixed part"),
+  ITL_PER_ACTIVE_STREAM_MS(
+      "itlPerActiveStreamMs",
+      "a number of milliseconds >= 0",
+      "inter-token latency added per request in flight on the server (itself included)"),
+  ITL_JITTER_MS("itlJitterMs", "a number of milliseconds >= 0", "uniform +/- jitter added to every inter-token gap"),
+  DEFAULT_MAX_TOKENS("defaultMaxTokens", "an integer >= 1", "max_tokens when a request gives none"),
+  THREADS("threads", "an integer >= 1", "event loop threads"),
+  NATIVE_TRANSPORT("nativeTransport", "true or false", "use epoll when available (precise timers), else NIO"),
+  FAULT_MODE(
+      "faultMode",
+      "one of " + FaultMode.acceptedNames(),
+      "fault given to every faultEvery-th request (needs faultEvery)"),
+  FAULT_EVERY("faultEvery", "an integer >= 0 (0 = off)", "request n (from 1) is faulted when n > faultOffset and"
+      + " (n - faultOffset) % faultEvery == 0"),
+  FAULT_OFFSET("faultOffset", "an integer >= 0", "requests skipped before faultEvery starts counting"),
+  FAULT_STATUS("faultStatus", "an HTTP status in [400, 599]", "status of http_error faults"),
+  FAULT_AFTER_TOKENS("faultAfterTokens", "an integer >= 0", "token chunks delivered before a stream fault fires"),
+  FAULT_STALL_MS("faultStallMs", "an integer number of milliseconds >= 0", "how long a stall fault holds the"
+      + " connection before closing it");
+
+  /** Prefix of the system properties (and of the keys {@link MockConfig#fromProperties} reads). */
+  static final String PREFIX = "mock.";
+
+  final String key;
+  final String expected;
+  final String help;
+
+  MockKnob(String key, String expected, String help) {
+    this.key = key;
+    this.expected = expected;
+    this.help = help;
+  }
+
+  String property() {
+    return PREFIX + key;
+  }
+
+  IllegalArgumentException invalid(Object value) {
+    return new IllegalArgumentException(
+        "Invalid value '" + value + "' for " + property() + ": expected " + expected);
+  }
+
+  static String formatMillis(double ms) {
+    return ms == Math.rint(ms) && Math.abs(ms) < 1e15 ? Long.toString((long) ms) : Double.toString(ms);
+  }
+
+  static MockKnob byKey(String key) {
+    for (MockKnob knob : values()) {
+      if (knob.key.equals(key)) {
+        return knob;
+      }
+    }
+    StringBuilder keys = new StringBuilder();
+    for (MockKnob knob : values()) {
+      keys.append(keys.length() == 0 ? "" : ", ").append(knob.key);
+    }
+    throw new IllegalArgumentException("Unknown setting '" + PREFIX + key + "': accepted settings are " + keys);
+  }
+}

@@ -1,0 +1,86 @@
+package io.github.gatlingllm.mock;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
+
+/**
+ * Routes requests: {@code GET /v1/models}, {@code GET /health}, {@code POST /v1/chat/completions} and {@code POST
+ * /v1/completions}; anything else is a JSON 404 (unknown path) or 405 (wrong method). Stateless, shared by all
+ * connections. Requests on one connection are answered one at a time (no pipelining: HTTP clients of LLM servers
+ * wait for a response before reusing a connection).
+ */
+@Sharable
+final class MockRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private final ServerState state;
+
+  MockRequestHandler(ServerState state) {
+    this.state = state;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    long receivedNanos = System.nanoTime();
+    try {
+      route(ctx, request, receivedNanos);
+    } catch (MockHttpException e) {
+      ctx.writeAndFlush(ErrorResponses.response(ctx.alloc(), e.status, e.getMessage(), e.param), ctx.voidPromise());
+    }
+  }
+
+  private void route(ChannelHandlerContext ctx, FullHttpRequest request, long receivedNanos) {
+    if (!request.decoderResult().isSuccess()) {
+      throw MockHttpException.badRequest("Malformed HTTP request: " + request.decoderResult().cause(), null);
+    }
+    String uri = request.uri();
+    int query = uri.indexOf('?');
+    String path = query < 0 ? uri : uri.substring(0, query);
+    Endpoint endpoint = Endpoint.forPath(path);
+    if (endpoint != null) {
+      require(request, HttpMethod.POST, path);
+      generate(ctx, request, endpoint, receivedNanos);
+    } else if (path.equals("/v1/models")) {
+      require(request, HttpMethod.GET, path);
+      ctx.writeAndFlush(
+          JsonResponses.full(ctx.alloc(), HttpResponseStatus.OK, state.modelsBody), ctx.voidPromise());
+    } else if (path.equals("/health")) {
+      require(request, HttpMethod.GET, path);
+      ctx.writeAndFlush(JsonResponses.full(ctx.alloc(), HttpResponseStatus.OK, new byte[0]), ctx.voidPromise());
+    } else {
+      throw new MockHttpException(404, "Not Found: " + request.method() + " " + path, null);
+    }
+  }
+
+  private void generate(ChannelHandlerContext ctx, FullHttpRequest http, Endpoint endpoint, long receivedNanos) {
+    GenerationRequest request = state.parser.parse(endpoint, http.content());
+    // Header faults are parsed before numbering, so that a rejected request takes no number.
+    Fault forced = state.faults.fromHeaders(http.headers());
+    long number = state.nextRequestNumber();
+    Fault fault = forced != null ? forced : state.faults.periodic(number);
+    if (fault.is(FaultMode.HTTP_ERROR)) {
+      throw new MockHttpException(
+          fault.status(), "Mock fault: HTTP " + fault.status() + " injected for request " + number, null);
+    }
+    GenerationTask.start(ctx, state, request, number, fault, receivedNanos);
+  }
+
+  private static void require(FullHttpRequest request, HttpMethod method, String path) {
+    if (!request.method().equals(method)) {
+      throw new MockHttpException(
+          405, "Method Not Allowed: " + request.method() + " " + path + " (use " + method + ")", null);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    // Peers resetting their connections are routine under load; anything else is a bug worth seeing.
+    if (!(cause instanceof IOException)) {
+      System.err.println("mock LLM server: closing a connection after an unexpected error: " + cause);
+    }
+    ctx.close();
+  }
+}

@@ -1,0 +1,63 @@
+package io.github.gatlingllm.mock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What all connections of one server share: settings, the request counter and the in-flight count. */
+final class ServerState {
+  final MockConfig config;
+  final LatencyModel latency;
+  final FaultSelector faults;
+  final GenerationRequestParser parser;
+  final long startSeconds = System.currentTimeMillis() / 1000;
+  final byte[] modelsBody;
+  final TimingRecorder timing = new TimingRecorder();
+
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  ServerState(MockConfig config) {
+    this.config = config;
+    this.latency = new LatencyModel(config);
+    this.faults = new FaultSelector(config);
+    this.parser = new GenerationRequestParser(config);
+    this.modelsBody = JsonResponses.bytes(models(config, startSeconds));
+  }
+
+  /** Rank of a newly accepted generation request, from 1: it names the request and selects its fault and seed. */
+  long nextRequestNumber() {
+    return accepted.incrementAndGet();
+  }
+
+  long acceptedRequests() {
+    return accepted.get();
+  }
+
+  int inFlight() {
+    return inFlight.get();
+  }
+
+  void generationStarted() {
+    inFlight.incrementAndGet();
+  }
+
+  void generationEnded() {
+    inFlight.decrementAndGet();
+  }
+
+  private static ObjectNode models(MockConfig config, long created) {
+    ObjectNode root = new ObjectMapper().createObjectNode();
+    root.put("object", "list");
+    root.putArray("data")
+        .addObject()
+        .put("id", config.model())
+        .put("object", "model")
+        .put("created", created)
+        .put("owned_by", "gatling-llm-mock")
+        .put("root", config.model())
+        .put("max_model_len", config.maxModelLen());
+    return root;
+  }
+}

@@ -1,0 +1,83 @@
+package io.github.gatlingllm.mock;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+
+/**
+ * A {@code text/event-stream} response in chunked transfer encoding, one SSE event per token. Token events are
+ * written as bare {@code ByteBuf}s, which the HTTP encoder frames as chunks without wrapping objects, and with the
+ * void promise: the hot path allocates only the pooled buffer.
+ */
+final class SseResponseSink implements ResponseSink {
+  private final ChannelHandlerContext ctx;
+  private final GenerationRequest request;
+  private final SseChunkEncoder encoder;
+  private final int outputTokens;
+  private final int finish;
+
+  SseResponseSink(
+      ChannelHandlerContext ctx, GenerationRequest request, String id, long createdSeconds, int outputTokens) {
+    this.ctx = ctx;
+    this.request = request;
+    this.encoder = new SseChunkEncoder(request.endpoint(), id, createdSeconds, request.model());
+    this.outputTokens = outputTokens;
+    this.finish =
+        outputTokens == request.maxTokens() ? SseChunkEncoder.FINISH_LENGTH : SseChunkEncoder.FINISH_STOP;
+  }
+
+  @Override
+  public void begin() {
+    HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+    response.headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
+        .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
+        .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+    ctx.writeAndFlush(response, ctx.voidPromise());
+  }
+
+  @Override
+  public void token(int index, boolean last) {
+    if (index == 0 && request.endpoint() == Endpoint.CHAT) {
+      ctx.write(encoder.role(ctx.alloc()), ctx.voidPromise());
+    }
+    ctx.write(encoder.token(ctx.alloc(), index, last ? finish : SseChunkEncoder.FINISH_NONE), ctx.voidPromise());
+  }
+
+  @Override
+  public void flush() {
+    ctx.flush();
+  }
+
+  @Override
+  public void complete() {
+    if (request.includeUsage()) {
+      ctx.write(encoder.usage(ctx.alloc(), request.promptTokens(), outputTokens), ctx.voidPromise());
+    }
+    end();
+  }
+
+  @Override
+  public void malformed() {
+    ctx.write(SseChunkEncoder.malformed(ctx.alloc()), ctx.voidPromise());
+  }
+
+  @Override
+  public void error() {
+    ctx.write(
+        SseChunkEncoder.error(ctx.alloc(), 500, "Mock fault: error event in the middle of the stream"),
+        ctx.voidPromise());
+    end();
+  }
+
+  private void end() {
+    ctx.write(SseChunkEncoder.done(ctx.alloc()), ctx.voidPromise());
+    // The keep-alive handler closes the connection here if the request asked for it.
+    ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ctx.voidPromise());
+  }
+}
