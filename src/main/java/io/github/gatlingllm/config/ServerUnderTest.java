@@ -2,6 +2,8 @@ package io.github.gatlingllm.config;
 
 import io.github.gatlingllm.mock.MockConfig;
 import io.github.gatlingllm.mock.MockLlmServer;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,7 +24,10 @@ public final class ServerUnderTest implements AutoCloseable {
     if (baseUrl.isPresent()) {
       return new ServerUnderTest(baseUrl.get(), null);
     }
-    MockLlmServer mock = MockLlmServer.start(MockConfig.defaults());
+    // -Dmock.ttftMs=..., -Dmock.itlMs=... tune the embedded server (MockServerMain --help lists every knob).
+    Map<String, String> mockKnobs = new HashMap<>();
+    System.getProperties().stringPropertyNames().forEach(name -> mockKnobs.put(name, System.getProperty(name)));
+    MockLlmServer mock = MockLlmServer.start(MockConfig.fromProperties(mockKnobs));
     System.out.println("No llm.baseUrl given: started the embedded mock LLM server at " + mock.baseUrl());
     return new ServerUnderTest(mock.baseUrl(), mock);
   }

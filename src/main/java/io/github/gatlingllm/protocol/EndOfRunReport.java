@@ -67,7 +67,13 @@ final class EndOfRunReport {
       System.out.println("(interrupted run: the summary covers the " + records.size() + " requests finished so far)");
     }
     // Gatling names the folder after the simulation and its start time; it exists once the load starts.
-    Optional<Path> runFolder = RunFolderLocator.newest(resultsDir, startEpochMillis - 2_000);
+    Optional<Path> runFolder;
+    try {
+      runFolder = RunFolderLocator.newest(resultsDir, startEpochMillis - 2_000);
+    } catch (IOException e) {
+      LOG.error("Could not look for the Gatling run folder under {}", resultsDir.toAbsolutePath(), e);
+      runFolder = Optional.empty();
+    }
     if (runFolder.isEmpty()) {
       LOG.warn("No Gatling run folder found under {}: the LLM summary was only printed", resultsDir.toAbsolutePath());
       return new Written(null, summary);
