@@ -1,5 +1,6 @@
 package io.github.gatlingllm.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code llm.*} knobs of a ready simulation, read from system properties ({@code -Dllm.numPrompts=200}) and checked
@@ -18,6 +21,7 @@ import java.util.TreeSet;
  */
 public final class LlmProperties {
   public static final String PREFIX = "llm.";
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
   private final Map<String, String> values;
 
@@ -149,6 +153,31 @@ public final class LlmProperties {
       throw invalid(name, value.get(), "comma-separated percentiles between 0 and 100 (both excluded), e.g. 50,90,99");
     }
     return parsed.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /**
+   * A duration: a number with a unit ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}) or a plain number of
+   * seconds; {@code 0} disables the limit it sets.
+   */
+  public Duration duration(String name, Duration defaultValue) {
+    Optional<String> value = optional(name);
+    if (value.isEmpty()) {
+      return defaultValue;
+    }
+    Matcher m = DURATION.matcher(value.get().toLowerCase(Locale.ROOT));
+    if (m.matches()) {
+      double amount = Double.parseDouble(m.group(1));
+      String unit = m.group(2) == null ? "s" : m.group(2);
+      double millis =
+          switch (unit) {
+            case "ms" -> amount;
+            case "s" -> amount * 1_000;
+            case "m" -> amount * 60_000;
+            default -> amount * 3_600_000;
+          };
+      return Duration.ofNanos(Math.round(millis * 1_000_000));
+    }
+    throw invalid(name, value.get(), "a duration such as 500ms, 30s, 2m or 1h (0 disables)");
   }
 
   private static IllegalArgumentException invalid(String name, String value, String expected) {

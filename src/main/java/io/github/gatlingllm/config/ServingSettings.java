@@ -1,5 +1,7 @@
 package io.github.gatlingllm.config;
 
+import io.github.gatlingllm.protocol.LlmProtocol;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +23,9 @@ import java.util.Optional;
  * @param percentiles percentiles reported for every metric
  * @param goodput SLOs such as {@code ttft:500,tpot:50}, or empty
  * @param label free text stored in the result JSON, or empty
+ * @param firstTokenTimeout longest wait from send to the first streamed event (0 = none)
+ * @param idleTimeout longest gap between streamed events (0 = none)
+ * @param totalTimeout longest request, send to end (0 = none)
  */
 public record ServingSettings(
     Optional<String> baseUrl,
@@ -37,7 +42,10 @@ public record ServingSettings(
     int numWarmups,
     double[] percentiles,
     Optional<String> goodput,
-    Optional<String> label) {
+    Optional<String> label,
+    Duration firstTokenTimeout,
+    Duration idleTimeout,
+    Duration totalTimeout) {
 
   public static final String COMPLETIONS = "/v1/completions";
   public static final String CHAT = "/v1/chat/completions";
@@ -60,6 +68,9 @@ public record ServingSettings(
           "llm.metricPercentiles",
           "llm.goodput",
           "llm.label",
+          "llm.firstTokenTimeout",
+          "llm.idleTimeout",
+          "llm.totalTimeout",
           "llm.resultsDir");
 
   public static ServingSettings fromSystemProperties() {
@@ -82,7 +93,10 @@ public record ServingSettings(
         p.integer("llm.numWarmups", 0, 0),
         p.percentiles("llm.metricPercentiles", 99),
         p.optional("llm.goodput"),
-        p.optional("llm.label"));
+        p.optional("llm.label"),
+        p.duration("llm.firstTokenTimeout", LlmProtocol.DEFAULT_FIRST_TOKEN_TIMEOUT),
+        p.duration("llm.idleTimeout", LlmProtocol.DEFAULT_IDLE_TIMEOUT),
+        p.duration("llm.totalTimeout", LlmProtocol.DEFAULT_TOTAL_TIMEOUT));
   }
 
   public boolean chat() {

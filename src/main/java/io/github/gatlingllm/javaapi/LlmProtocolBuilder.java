@@ -48,6 +48,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     List<Double> percentiles = List.of(99.0);
     String goodput;
     String tokenizerId;
+    boolean clientWarmUp = true;
 
     @Override
     protected Settings clone() {
@@ -195,6 +196,15 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     return change(s -> s.tokenizerId = tokenizerId);
   }
 
+  /**
+   * Whether to warm the client up before the load (default true): a few thousand events streamed from a throw-away
+   * in-process server on loopback, so that class loading and interpreted code do not inflate the first requests'
+   * timings. The server under test receives nothing.
+   */
+  public LlmProtocolBuilder clientWarmUp(boolean warmUp) {
+    return change(s -> s.clientWarmUp = warmUp);
+  }
+
   @Override
   public Protocol protocol() {
     Settings s = settings;
@@ -216,7 +226,8 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
         s.trustAllCertificates,
         s.maxConcurrency,
         s.itlStats,
-        report);
+        report,
+        s.clientWarmUp);
   }
 
   private static String requireText(String value, String what) {

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param maxConcurrency cap on requests in flight across all virtual users, 0 for none
  * @param itlStats how ITL reaches Gatling's stats
  * @param report how the end-of-run summary is described and computed
+ * @param clientWarmUp warm the client on a local mock before the load starts (see {@code ClientWarmUp})
  */
 public record LlmProtocol(
     String baseUrl,
@@ -36,7 +37,8 @@ public record LlmProtocol(
     boolean trustAllCertificates,
     int maxConcurrency,
     ItlStats itlStats,
-    ReportSettings report)
+    ReportSettings report,
+    boolean clientWarmUp)
     implements Protocol {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);

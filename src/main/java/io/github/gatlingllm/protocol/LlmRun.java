@@ -69,9 +69,15 @@ public final class LlmRun {
   }
 
   /** The run-level settings come from the first protocol seen (scenarios of one run normally share one). */
-  void adopt(LlmProtocol protocol) {
+  synchronized void adopt(LlmProtocol protocol) {
     if (reportingProtocol == null) {
       reportingProtocol = protocol;
+      if (protocol.clientWarmUp()) {
+        // Before Gatling injects the first user: components are built while the simulation is set up.
+        ClientWarmUp.Result warmUp = ClientWarmUp.run(core.eventLoopGroup(), channelFactory);
+        LOG.info(
+            "Client warm-up: {} requests ({} failed) in {} ms", warmUp.requests(), warmUp.failures(), warmUp.millis());
+      }
     }
   }
 

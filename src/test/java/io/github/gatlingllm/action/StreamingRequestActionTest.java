@@ -34,6 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The streaming action end to end on a real event loop, against the mock server over loopback, with a stats engine
@@ -99,12 +101,16 @@ class StreamingRequestActionTest {
   }
 
   private LlmProtocolBuilder protocol() {
-    return LlmDsl.llm.baseUrl(server.baseUrl()).model("mock-llm").apiKey(null);
+    return LlmDsl.llm.baseUrl(server.baseUrl()).model("mock-llm").apiKey(null).clientWarmUp(false);
   }
 
   @Test
   void successfulChatRequestIsReportedToGatlingWithTtftTpotAndEveryGap() throws Exception {
-    Action action = action(protocol(), LlmDsl.chat("chat").prompt("#{prompt}").maxTokens(8).ignoreEos(true));
+    LlmComponents components =
+        LlmProtocolKey.INSTANCE.newComponents(core).apply((LlmProtocol) protocol().protocol());
+    Action action =
+        ((LlmActionBuilder) LlmDsl.chat("chat").prompt("#{prompt}").maxTokens(8).ignoreEos(true).asScala())
+            .build(components, next);
     action.$bang(session(1, "one two three four"));
     Session after = awaitNext();
 
@@ -114,15 +120,20 @@ class StreamingRequestActionTest {
     assertEquals("OK", main.get(0).status());
     assertEquals("200", main.get(0).code());
     RecordingStatsEngine.Response ttft = stats.named("chat TTFT").get(0);
-    // the mock's TTFT is 30 ms plus a per-prompt-token cost of zero by default; loopback adds well under 20 ms
-    assertTrue(ttft.durationMillis() >= TTFT_MS && ttft.durationMillis() < TTFT_MS + 20, "TTFT " + ttft);
+    // The server cannot answer before its TTFT; the upper bound only catches gross errors (a busy CI machine can
+    // delay a cold JVM's first request by a lot, so no tight bound here: accuracy is measured in BENCHMARKS.md).
+    assertTrue(ttft.durationMillis() >= TTFT_MS && ttft.durationMillis() < TTFT_MS + 1000, "TTFT " + ttft);
     assertEquals(1, stats.named("chat TPOT").size());
-    // chat: a role chunk, then 8 token chunks -> 9 chunks, 8 gaps
-    List<RecordingStatsEngine.Response> gaps = stats.named("chat ITL");
-    assertEquals(8, gaps.size());
-    // the first gap is role -> first token (sent together by the mock), the others ~ITL
-    for (RecordingStatsEngine.Response gap : gaps.subList(1, gaps.size())) {
-      assertTrue(gap.durationMillis() >= ITL_MS - 1 && gap.durationMillis() <= ITL_MS + 10, "gap " + gap);
+    // chat: a role chunk, then 8 token chunks -> 9 chunks, 8 gaps, each one Gatling record
+    assertEquals(8, stats.named("chat ITL").size());
+    RequestRecord record = components.run().recorder().snapshot().get(0);
+    assertEquals(9, record.chunkCount());
+    assertEquals(8, record.outputTokens());
+    // The mock writes token k at TTFT + k * ITL on an absolute schedule: tokens 1..8 span at least 7 ITLs.
+    long tokensSpan = record.lastChunkNanos() - record.chunkNanos(1);
+    assertTrue(tokensSpan >= TimeUnit.MILLISECONDS.toNanos(7 * ITL_MS) - 500_000, "span " + tokensSpan);
+    for (int i = 0; i < 8; i++) {
+      assertEquals(Math.round(record.itlNanos(i) / 1e6), stats.named("chat ITL").get(i).durationMillis());
     }
     assertTrue(stats.crashes.isEmpty());
   }
@@ -183,15 +194,51 @@ class StreamingRequestActionTest {
     records.forEach(r -> assertEquals(4, r.outputTokens()));
   }
 
-  @Test
-  void malformedEventIsAKoWithItsCategory() throws Exception {
+  /** Each mock fault reaches Gatling as a KO with its bounded category, and the user goes on, failed. */
+  @ParameterizedTest
+  @CsvSource({
+    "MALFORMED, MALFORMED_EVENT",
+    "CUT, CONNECTION_CLOSED",
+    "ERROR_EVENT, SERVER_ERROR_EVENT",
+    "STALL, IDLE_TIMEOUT",
+  })
+  void eachStreamFaultIsAKoWithItsCategory(String fault, ErrorCategory expected) throws Exception {
     Action action =
         action(
-            protocol().header("x-mock-fault", "MALFORMED"),
+            protocol()
+                .header("x-mock-fault", fault)
+                .header("x-mock-fault-stall-ms", "5000")
+                .idleTimeout(java.time.Duration.ofMillis(300)),
             LlmDsl.completion("completion").prompt("#{prompt}").maxTokens(8).ignoreEos(true));
     action.$bang(session(4, "hello"));
     assertTrue(awaitNext().isFailed());
-    assertEquals(ErrorCategory.MALFORMED_EVENT.label(), stats.named("completion").get(0).message());
+    RecordingStatsEngine.Response response = stats.named("completion").get(0);
+    assertEquals("KO", response.status());
+    assertEquals(expected.label(), response.message());
+  }
+
+  @Test
+  void firstTokenTimeoutIsAKo() throws Exception {
+    Action action =
+        action(
+            protocol().firstTokenTimeout(java.time.Duration.ofMillis(10)),
+            LlmDsl.completion("completion").prompt("#{prompt}").maxTokens(4));
+    action.$bang(session(5, "hello"));
+    assertTrue(awaitNext().isFailed());
+    assertEquals(ErrorCategory.FIRST_TOKEN_TIMEOUT.label(), stats.named("completion").get(0).message());
+  }
+
+  @Test
+  void warmUpRequestsStayOutOfTheSummaryButReachGatling() throws Exception {
+    LlmComponents components =
+        LlmProtocolKey.INSTANCE.newComponents(core).apply((LlmProtocol) protocol().protocol());
+    Action action =
+        ((LlmActionBuilder) LlmDsl.completion("warm-up").prompt("#{prompt}").maxTokens(2).warmUp().asScala())
+            .build(components, next);
+    action.$bang(session(6, "hello"));
+    assertFalse(awaitNext().isFailed());
+    assertEquals(1, stats.named("warm-up").size());
+    assertEquals(0, components.run().recorder().size());
   }
 
   /** The action after the LLM request: hands the session to the test. */

@@ -81,6 +81,19 @@ class LlmPropertiesTest {
   }
 
   @Test
+  void durationsTakeAUnitOrSeconds() {
+    ServingSettings s =
+        serving(Map.of("llm.idleTimeout", "500ms", "llm.firstTokenTimeout", "2.5", "llm.totalTimeout", "0"));
+    assertEquals(java.time.Duration.ofMillis(500), s.idleTimeout());
+    assertEquals(java.time.Duration.ofMillis(2500), s.firstTokenTimeout());
+    assertEquals(java.time.Duration.ZERO, s.totalTimeout());
+    assertEquals(java.time.Duration.ofMinutes(2), serving(Map.of("llm.idleTimeout", "2m")).idleTimeout());
+    assertEquals(
+        "Invalid value '5 minutes' for llm.idleTimeout: expected a duration such as 500ms, 30s, 2m or 1h (0 disables)",
+        error(Map.of("llm.idleTimeout", "5 minutes")));
+  }
+
+  @Test
   void unknownPropertiesAreRejectedWithTheAcceptedList() {
     String message = error(Map.of("llm.numPrompt", "10"));
     assertTrue(message.startsWith("Unknown property llm.numPrompt. Accepted: llm.baseUrl, "), message);

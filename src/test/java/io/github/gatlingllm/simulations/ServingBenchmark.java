@@ -40,6 +40,9 @@ public class ServingBenchmark extends Simulation {
         llm.baseUrl(server.baseUrl())
             .model(model)
             .maxConcurrency(settings.maxConcurrency())
+            .firstTokenTimeout(settings.firstTokenTimeout())
+            .idleTimeout(settings.idleTimeout())
+            .totalTimeout(settings.totalTimeout())
             .metricPercentiles(settings.percentiles())
             .describeLoad(settings.numPrompts(), settings.requestRate(), settings.burstiness());
     if (settings.goodput().isPresent()) {

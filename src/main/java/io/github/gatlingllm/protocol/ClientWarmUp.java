@@ -1,0 +1,152 @@
+package io.github.gatlingllm.protocol;
+
+import io.github.gatlingllm.api.Dialect;
+import io.github.gatlingllm.api.GenerationRequest;
+import io.github.gatlingllm.api.MalformedEventException;
+import io.github.gatlingllm.api.OpenAiChatDialect;
+import io.github.gatlingllm.api.OpenAiCompletionsDialect;
+import io.github.gatlingllm.api.StreamChunk;
+import io.github.gatlingllm.client.ClientFailure;
+import io.github.gatlingllm.client.ClientSettings;
+import io.github.gatlingllm.client.HttpTarget;
+import io.github.gatlingllm.client.SseEvent;
+import io.github.gatlingllm.client.StreamHandler;
+import io.github.gatlingllm.client.StreamingHttpClient;
+import io.github.gatlingllm.client.StreamingRequest;
+import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.mock.MockConfig;
+import io.github.gatlingllm.mock.MockLlmServer;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.EventExecutor;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Warms the client before the first measured request, as Gatling's HTTP protocol warms its own stack: streams a few
+ * thousand events through the real client, SSE decoder and dialects on every one of Gatling's event loops, against
+ * a throw-away in-process mock server on loopback (nothing leaves the machine, the server under test sees nothing).
+ *
+ * <p>Why: on a cold JVM the first requests pay for class loading and interpreted code, measured at +150-250 ms of
+ * TTFT on the first dozen requests of a run here. Those milliseconds belong to the client, not to the server.
+ */
+final class ClientWarmUp {
+  private static final int REQUESTS_PER_LOOP = 48;
+  private static final int TOKENS_PER_REQUEST = 64;
+  private static final Duration BUDGET = Duration.ofSeconds(10);
+
+  /** What the warm-up did: requests completed and how long it took. */
+  record Result(int requests, int failures, long millis) {}
+
+  private ClientWarmUp() {}
+
+  static Result run(EventLoopGroup loops, ChannelFactory<? extends SocketChannel> channelFactory) {
+    long start = System.nanoTime();
+    List<EventLoop> targets = new java.util.ArrayList<>();
+    for (EventExecutor executor : loops) {
+      targets.add((EventLoop) executor);
+    }
+    AtomicInteger failures = new AtomicInteger();
+    CountDownLatch done = new CountDownLatch(targets.size() * REQUESTS_PER_LOOP);
+    MockConfig config = MockConfig.builder().ttftMs(0).itlMs(0).threads(1).build();
+    try (MockLlmServer server = MockLlmServer.start(config);
+        StreamingHttpClient client =
+            new StreamingHttpClient(
+                new ClientSettings(
+                    channelFactory, Duration.ofSeconds(5), Duration.ZERO, Duration.ZERO, BUDGET, false))) {
+      HttpTarget target = HttpTarget.parse(server.baseUrl());
+      for (EventLoop loop : targets) {
+        loop.execute(new Sequence(client, loop, target, done, failures));
+      }
+      done.await(BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    int completed = targets.size() * REQUESTS_PER_LOOP - (int) done.getCount();
+    return new Result(completed, failures.get(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+  }
+
+  /** The requests of one event loop, one after the other, alternating the two OpenAI dialects. */
+  private static final class Sequence implements Runnable, StreamHandler {
+    private final StreamingHttpClient client;
+    private final EventLoop loop;
+    private final HttpTarget target;
+    private final CountDownLatch done;
+    private final AtomicInteger failures;
+    private final StreamChunk chunk = new StreamChunk();
+    private int sent;
+    private Dialect dialect;
+    private RequestRecord record;
+
+    Sequence(
+        StreamingHttpClient client, EventLoop loop, HttpTarget target, CountDownLatch done, AtomicInteger failures) {
+      this.client = client;
+      this.loop = loop;
+      this.target = target;
+      this.done = done;
+      this.failures = failures;
+    }
+
+    @Override
+    public void run() {
+      if (sent == REQUESTS_PER_LOOP) {
+        return;
+      }
+      dialect = sent % 2 == 0 ? OpenAiCompletionsDialect.INSTANCE : OpenAiChatDialect.INSTANCE;
+      sent++;
+      record = new RequestRecord("warm-up");
+      record.intended(System.nanoTime());
+      byte[] body =
+          dialect.body(new GenerationRequest("warm-up", "warm up the client", null, TOKENS_PER_REQUEST, true, null, null));
+      client.execute(loop, new StreamingRequest(target, dialect.defaultPath(), List.of(), body), this);
+    }
+
+    @Override
+    public void onSend(long sendNanos) {
+      record.sent(sendNanos);
+    }
+
+    @Override
+    public void onResponseStart(int status, long readNanos) {
+      record.httpStatus(status);
+    }
+
+    @Override
+    public boolean onEvent(SseEvent event, long readNanos) {
+      try {
+        dialect.interpret(event.data(), event.dataLength(), chunk);
+      } catch (MalformedEventException e) {
+        failures.incrementAndGet();
+        next(); // returning false ends the stream: the client calls nothing more
+        return false;
+      }
+      if (chunk.choices() > 0) {
+        record.chunk(readNanos);
+      }
+      return true;
+    }
+
+    @Override
+    public void onEnd(long endNanos) {
+      record.ended(endNanos);
+      next();
+    }
+
+    @Override
+    public void onFailure(ClientFailure failure, long failureNanos) {
+      failures.incrementAndGet();
+      next();
+    }
+
+    private void next() {
+      done.countDown();
+      // a fresh task rather than a nested call: the client hands the connection back to the pool first
+      loop.execute(this);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package io.github.gatlingllm.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gatlingllm.mock.FaultMode;
+import io.github.gatlingllm.mock.MockConfig;
+import io.github.gatlingllm.mock.MockLlmServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The shipped serving benchmark, run as users run it (Gatling in its own JVM), against the mock server over real
+ * loopback sockets, checked through the files it leaves: llm-summary.json, llm-summary.txt and index.html.
+ */
+class ServingBenchmarkIT {
+  private static final String SIMULATION = "io.github.gatlingllm.simulations.ServingBenchmark";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path results;
+
+  @BeforeAll
+  static void warmUpTheMock() throws Exception {
+    WarmMock.warmUpMockCode();
+  }
+
+  private static Map<String, String> knobs(MockLlmServer server, int prompts, int words, int outputTokens) {
+    Map<String, String> knobs = new HashMap<>();
+    knobs.put("llm.baseUrl", server.baseUrl());
+    knobs.put("llm.model", "mock-llm");
+    knobs.put("llm.numPrompts", Integer.toString(prompts));
+    knobs.put("llm.randomInputLen", Integer.toString(words));
+    knobs.put("llm.randomOutputLen", Integer.toString(outputTokens));
+    return knobs;
+  }
+
+  @Test
+  void cleanRunReportsWhatTheServerDid() throws Exception {
+    int ttftMs = 60;
+    int itlMs = 10;
+    try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(ttftMs).itlMs(itlMs).build())) {
+      Map<String, String> knobs = knobs(server, 30, 16, 16);
+      knobs.put("llm.endpoint", "/v1/chat/completions");
+      knobs.put("llm.requestRate", "40");
+      knobs.put("llm.metricPercentiles", "50,99");
+      knobs.put("llm.goodput", "ttft:10000");
+      GatlingRun run = GatlingRun.run(SIMULATION, knobs, results);
+      assertEquals(0, run.exitCode, run.output);
+
+      Path folder = run.runFolder();
+      JsonNode summary = JSON.readTree(folder.resolve("llm-summary.json").toFile());
+      assertEquals(30, summary.get("completed").asInt());
+      assertEquals(0, summary.get("failed").asInt());
+      // exact token counts: the mock's usage says 16 prompt words and 16 generated tokens per request
+      assertEquals(30 * 16, summary.get("total_input_tokens").asInt());
+      assertEquals(30 * 16, summary.get("total_output_tokens").asInt());
+      assertEquals(30, summary.get("output_token_sources").get("usage").asInt());
+      assertEquals("openai-chat", summary.get("backend").asText());
+      assertEquals(40.0, summary.get("request_rate").asDouble());
+      assertEquals(30.0 / summary.get("duration").asDouble(), summary.get("request_throughput").asDouble(), 1e-9);
+      assertEquals(30.0 / summary.get("duration").asDouble(), summary.get("request_goodput").asDouble(), 1e-9);
+
+      // Latency within a stated tolerance of what the mock did. The mock keeps an absolute schedule, so a client
+      // cannot see less than the truth; the upper margin allows for a cold JVM on a small CI machine (the
+      // sub-millisecond accuracy under load is measured in BENCHMARKS.md, not asserted here).
+      double meanTtft = summary.get("mean_ttft_ms").asDouble();
+      assertTrue(meanTtft >= ttftMs && meanTtft < ttftMs + 25, "mean TTFT " + meanTtft);
+      double medianItl = summary.get("median_itl_ms").asDouble();
+      assertTrue(Math.abs(medianItl - itlMs) < 1.5, "median ITL " + medianItl);
+      // chat: a role chunk and 16 token chunks -> 16 gaps per request; TPOT spans 15 gaps of ~10 ms
+      assertEquals(30, summary.get("itls").size());
+      summary.get("itls").forEach(itls -> assertEquals(16, itls.size()));
+      double meanTpot = summary.get("mean_tpot_ms").asDouble();
+      assertTrue(meanTpot >= itlMs - 0.5 && meanTpot < itlMs + 3, "mean TPOT " + meanTpot);
+      assertTrue(summary.has("p50_ttft_ms") && summary.has("p99_itl_ms"));
+
+      // the text file is the block printed on the console; index.html carries it as a table
+      String text = Files.readString(folder.resolve("llm-summary.txt"));
+      assertTrue(text.startsWith("============ Serving Benchmark Result ============"), text);
+      assertTrue(run.output.contains(text.strip()), "the console shows the same block");
+      assertTrue(text.contains("Request rate configured (RPS):           40.00"), text);
+      String html = Files.readString(folder.resolve("index.html"));
+      assertEquals(1, html.split("id=\"llm-summary\"", -1).length - 1, "one LLM block in index.html");
+      // Gatling's own report has the per-request records and the derived ones, each with its page
+      for (String name : new String[] {"chat TTFT", "chat TPOT", "chat ITL"}) {
+        assertTrue(html.contains(name), name + " in Gatling's report");
+      }
+      try (var files = Files.list(folder)) {
+        List<String> pages = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("req_chat")).toList();
+        for (String prefix : new String[] {"req_chat-ttft-", "req_chat-tpot-", "req_chat-itl-"}) {
+          assertTrue(pages.stream().anyMatch(n -> n.startsWith(prefix)), prefix + " in " + pages);
+        }
+      }
+    }
+  }
+
+  /**
+   * A server that fails every third request: exactly those are failed, each with its category, the run finishes, and
+   * the successful requests are measured as usual.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "HTTP_ERROR, HTTP 503",
+    "CUT, connection closed mid-stream",
+    "MALFORMED, malformed event",
+    "ERROR_EVENT, error event in stream",
+    "STALL, idle timeout",
+  })
+  void failingServerGetsExactlyItsFailuresCounted(FaultMode mode, String category) throws Exception {
+    MockConfig config =
+        MockConfig.builder().ttftMs(20).itlMs(5).fault(mode, 3).faultStatus(503).faultStallMs(10_000).build();
+    try (MockLlmServer server = MockLlmServer.start(config)) {
+      Map<String, String> knobs = knobs(server, 12, 8, 8);
+      knobs.put("llm.idleTimeout", "500ms");
+      GatlingRun run = GatlingRun.run(SIMULATION, knobs, results);
+      assertEquals(0, run.exitCode, run.output);
+
+      JsonNode summary = JSON.readTree(run.runFolder().resolve("llm-summary.json").toFile());
+      assertEquals(4, summary.get("failed").asInt(), "requests 3, 6, 9, 12 of the mock fail");
+      assertEquals(8, summary.get("completed").asInt());
+      assertEquals(Map.of(category, 4), toMap(summary.get("errors_by_category")));
+      assertEquals(8 * 8, summary.get("total_output_tokens").asInt(), "successes are unaffected");
+      int failedInErrors = 0;
+      for (JsonNode error : summary.get("errors")) {
+        if (!error.asText().isEmpty()) {
+          assertEquals(category, error.asText());
+          failedInErrors++;
+        }
+      }
+      assertEquals(4, failedInErrors);
+      assertTrue(run.output.contains(category), "Gatling's console lists the KO category");
+    }
+  }
+
+  @Test
+  void malformedPropertyStopsTheRunAtStartNamingIt() throws Exception {
+    GatlingRun run = GatlingRun.run(SIMULATION, Map.of("llm.numPrompts", "lots"), results);
+    assertNotEquals(0, run.exitCode);
+    assertTrue(
+        run.output.contains("Invalid value 'lots' for llm.numPrompts: expected an integer >= 1"), run.output);
+  }
+
+  private static Map<String, Integer> toMap(JsonNode object) {
+    Map<String, Integer> map = new HashMap<>();
+    object.properties().forEach(e -> map.put(e.getKey(), e.getValue().asInt()));
+    return map;
+  }
+}
