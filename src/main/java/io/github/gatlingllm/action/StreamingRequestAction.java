@@ -9,6 +9,7 @@ import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.protocol.ConcurrencyLimiter;
 import io.github.gatlingllm.protocol.LlmComponents;
 import io.github.gatlingllm.protocol.LlmProtocol;
+import io.github.gatlingllm.protocol.StreamRecording;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +68,10 @@ final class StreamingRequestAction extends LlmActionBase {
       failBeforeSending(session, record, e.getMessage());
       return;
     }
-    StreamExchange exchange = new StreamExchange(this, session, record, request, template.dialect());
+    StreamExchange exchange =
+        new StreamExchange(this, session, request, new StreamRecording(template.dialect(), record));
     if (limiter == null) {
-      exchange.start();
+      exchange.run();
     } else {
       limiter.submit(session.eventLoop(), exchange);
     }

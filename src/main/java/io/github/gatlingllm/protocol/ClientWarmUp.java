@@ -2,15 +2,10 @@ package io.github.gatlingllm.protocol;
 
 import io.github.gatlingllm.api.Dialect;
 import io.github.gatlingllm.api.GenerationRequest;
-import io.github.gatlingllm.api.MalformedEventException;
 import io.github.gatlingllm.api.OpenAiChatDialect;
 import io.github.gatlingllm.api.OpenAiCompletionsDialect;
-import io.github.gatlingllm.api.StreamChunk;
-import io.github.gatlingllm.client.ClientFailure;
 import io.github.gatlingllm.client.ClientSettings;
 import io.github.gatlingllm.client.HttpTarget;
-import io.github.gatlingllm.client.SseEvent;
-import io.github.gatlingllm.client.StreamHandler;
 import io.github.gatlingllm.client.StreamingHttpClient;
 import io.github.gatlingllm.client.StreamingRequest;
 import io.github.gatlingllm.metrics.RequestRecord;
@@ -72,16 +67,13 @@ final class ClientWarmUp {
   }
 
   /** The requests of one event loop, one after the other, alternating the two OpenAI dialects. */
-  private static final class Sequence implements Runnable, StreamHandler {
+  private static final class Sequence extends RecordingStreamHandler implements Runnable {
     private final StreamingHttpClient client;
     private final EventLoop loop;
     private final HttpTarget target;
     private final CountDownLatch done;
     private final AtomicInteger failures;
-    private final StreamChunk chunk = new StreamChunk();
     private int sent;
-    private Dialect dialect;
-    private RequestRecord record;
 
     Sequence(
         StreamingHttpClient client, EventLoop loop, HttpTarget target, CountDownLatch done, AtomicInteger failures) {
@@ -97,53 +89,21 @@ final class ClientWarmUp {
       if (sent == REQUESTS_PER_LOOP) {
         return;
       }
-      dialect = sent % 2 == 0 ? OpenAiCompletionsDialect.INSTANCE : OpenAiChatDialect.INSTANCE;
+      Dialect dialect = sent % 2 == 0 ? OpenAiCompletionsDialect.INSTANCE : OpenAiChatDialect.INSTANCE;
       sent++;
-      record = new RequestRecord("warm-up");
+      RequestRecord record = new RequestRecord("warm-up");
       record.intended(System.nanoTime());
+      record(new StreamRecording(dialect, record));
       byte[] body =
           dialect.body(new GenerationRequest("warm-up", "warm up the client", null, TOKENS_PER_REQUEST, true, null, null));
       client.execute(loop, new StreamingRequest(target, dialect.defaultPath(), List.of(), body), this);
     }
 
     @Override
-    public void onSend(long sendNanos) {
-      record.sent(sendNanos);
-    }
-
-    @Override
-    public void onResponseStart(int status, long readNanos) {
-      record.httpStatus(status);
-    }
-
-    @Override
-    public boolean onEvent(SseEvent event, long readNanos) {
-      try {
-        dialect.interpret(event.data(), event.dataLength(), chunk);
-      } catch (MalformedEventException e) {
+    protected void completed(RequestRecord record) {
+      if (!record.success()) {
         failures.incrementAndGet();
-        next(); // returning false ends the stream: the client calls nothing more
-        return false;
       }
-      if (chunk.choices() > 0) {
-        record.chunk(readNanos);
-      }
-      return true;
-    }
-
-    @Override
-    public void onEnd(long endNanos) {
-      record.ended(endNanos);
-      next();
-    }
-
-    @Override
-    public void onFailure(ClientFailure failure, long failureNanos) {
-      failures.incrementAndGet();
-      next();
-    }
-
-    private void next() {
       done.countDown();
       // a fresh task rather than a nested call: the client hands the connection back to the pool first
       loop.execute(this);

@@ -1,11 +1,11 @@
-package io.github.gatlingllm.action;
+package io.github.gatlingllm.protocol;
 
 import io.github.gatlingllm.client.ClientFailure;
 import io.github.gatlingllm.metrics.ErrorCategory;
 
 /** Maps the client's failure kinds onto the recorded error categories. */
-final class FailureCategories {
-  private FailureCategories() {}
+final class ErrorCategories {
+  private ErrorCategories() {}
 
   static ErrorCategory of(ClientFailure.Kind kind) {
     return switch (kind) {
