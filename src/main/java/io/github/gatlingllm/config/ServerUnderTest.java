@@ -12,6 +12,8 @@ import java.util.Optional;
  * simulation's {@code after()}.
  */
 public final class ServerUnderTest implements AutoCloseable {
+  private static final Map<String, String> EMBEDDED_DEFAULTS = Map.of("mock.ttftMs", "50", "mock.itlMs", "20");
+
   private final String baseUrl;
   private final MockLlmServer mock;
 
@@ -24,12 +26,24 @@ public final class ServerUnderTest implements AutoCloseable {
     if (baseUrl.isPresent()) {
       return new ServerUnderTest(baseUrl.get(), null);
     }
-    // -Dmock.ttftMs=..., -Dmock.itlMs=... tune the embedded server (MockServerMain --help lists every knob).
-    Map<String, String> mockKnobs = new HashMap<>();
+    // A server with the pace of a small model on one GPU (TTFT 50 ms, ITL 20 ms); -Dmock.ttftMs=..., -Dmock.itlMs=...
+    // and the other -Dmock.* knobs (MockServerMain --help lists them) change it.
+    Map<String, String> mockKnobs = new HashMap<>(EMBEDDED_DEFAULTS);
     System.getProperties().stringPropertyNames().forEach(name -> mockKnobs.put(name, System.getProperty(name)));
     MockLlmServer mock = MockLlmServer.start(MockConfig.fromProperties(mockKnobs));
-    System.out.println("No llm.baseUrl given: started the embedded mock LLM server at " + mock.baseUrl());
+    System.out.println(
+        "No llm.baseUrl given: started the embedded mock LLM server at "
+            + mock.baseUrl()
+            + " (TTFT "
+            + millis(mock.config().ttftMs())
+            + " ms, ITL "
+            + millis(mock.config().itlMs())
+            + " ms). It shares this JVM's CPU with the load generator: a demo and a test target, not a measurement.");
     return new ServerUnderTest(mock.baseUrl(), mock);
+  }
+
+  private static String millis(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 
   public String baseUrl() {
