@@ -33,7 +33,7 @@ public final class LlmRun {
   private final Map<ClientSettings, StreamingHttpClient> clients = new ConcurrentHashMap<>();
   private final Map<Integer, ConcurrencyLimiter> limiters = new ConcurrentHashMap<>();
   private final AtomicBoolean reported = new AtomicBoolean();
-  private final ClientCpu clientCpu = new ClientCpu();
+  private volatile ClientCpu clientCpu = new ClientCpu();
   private volatile ClientCpu.Usage loadCpu;
   private volatile LlmProtocol reportingProtocol;
   private volatile String dialectName = "openai";
@@ -77,6 +77,7 @@ public final class LlmRun {
         ClientWarmUp.Result warmUp = ClientWarmUp.run(core.eventLoopGroup(), channelFactory);
         LOG.info(
             "Client warm-up: {} requests ({} failed) in {} ms", warmUp.requests(), warmUp.failures(), warmUp.millis());
+        clientCpu = new ClientCpu(); // the load's CPU use, not the warm-up's
       }
     }
   }

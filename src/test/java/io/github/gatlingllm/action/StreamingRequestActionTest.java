@@ -23,6 +23,8 @@ import io.github.gatlingllm.mock.MockLlmServer;
 import io.github.gatlingllm.protocol.LlmComponents;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import io.github.gatlingllm.protocol.LlmProtocolKey;
+import io.github.gatlingllm.protocol.ResultsDirectory;
+import java.nio.file.Path;
 import io.netty.channel.EventLoopGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -53,8 +56,12 @@ class StreamingRequestActionTest {
   private final BlockingQueue<Session> reachedNext = new LinkedBlockingQueue<>();
   private final Action next = new CapturingAction(reachedNext);
 
+  @TempDir static Path results;
+
   @BeforeAll
   static void startServer() {
+    // the end-of-run report of each test's run looks for a Gatling run folder here, and finds none
+    System.setProperty(ResultsDirectory.PROPERTY, results.toString());
     server =
         MockLlmServer.start(
             MockConfig.builder().port(0).ttftMs(TTFT_MS).itlMs(ITL_MS).build());
@@ -62,6 +69,7 @@ class StreamingRequestActionTest {
 
   @AfterAll
   static void stopServer() {
+    System.clearProperty(ResultsDirectory.PROPERTY);
     server.close();
   }
 
