@@ -24,6 +24,7 @@ import io.github.gatlingllm.protocol.LlmComponents;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import io.github.gatlingllm.protocol.LlmProtocolKey;
 import io.github.gatlingllm.protocol.ResultsDirectory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import io.netty.channel.EventLoopGroup;
 import java.util.ArrayList;
@@ -137,9 +138,9 @@ class StreamingRequestActionTest {
     RequestRecord record = components.run().recorder().snapshot().get(0);
     assertEquals(9, record.chunkCount());
     assertEquals(8, record.outputTokens());
-    // The mock writes token k at TTFT + k * ITL on an absolute schedule: tokens 1..8 span at least 7 ITLs.
-    long tokensSpan = record.lastChunkNanos() - record.chunkNanos(1);
-    assertTrue(tokensSpan >= TimeUnit.MILLISECONDS.toNanos(7 * ITL_MS) - 500_000, "span " + tokensSpan);
+    // The mock writes token k (from 1) no earlier than TTFT + (k - 1) * ITL after it read the request, which is
+    // after the send: the last chunk cannot come before TTFT + 7 ITL.
+    assertTrue(record.e2elNanos() >= TimeUnit.MILLISECONDS.toNanos(TTFT_MS + 7 * ITL_MS), "E2EL " + record.e2elNanos());
     for (int i = 0; i < 8; i++) {
       assertEquals(Math.round(record.itlNanos(i) / 1e6), stats.named("chat ITL").get(i).durationMillis());
     }
@@ -247,6 +248,32 @@ class StreamingRequestActionTest {
     assertFalse(awaitNext().isFailed());
     assertEquals(1, stats.named("warm-up").size());
     assertEquals(0, components.run().recorder().size());
+  }
+
+  @Test
+  void theEndOfTheRunWritesTheSummaryIntoGatlingsRunFolder() throws Exception {
+    ActorSystem ownSystem = new ActorSystem();
+    CoreComponents ownCore =
+        new CoreComponents(
+            ownSystem, loops, null, scala.Option.empty(), stats, System::currentTimeMillis, null, core.configuration());
+    LlmComponents components =
+        LlmProtocolKey.INSTANCE.newComponents(ownCore).apply((LlmProtocol) protocol().protocol());
+    Path runFolder = Files.createDirectories(results.resolve("servingbenchmark-20261123120000000"));
+    Files.writeString(runFolder.resolve("simulation.log"), "binary in real life");
+    Action action =
+        ((LlmActionBuilder) LlmDsl.completion("c").prompt("#{prompt}").maxTokens(3).ignoreEos(true).asScala())
+            .build(components, next);
+    action.$bang(session(7, "a b c d e"));
+    assertFalse(awaitNext().isFailed());
+
+    ownSystem.close(); // what Gatling does when the load ends: the plugin's termination hook reports
+    String json = Files.readString(runFolder.resolve("llm-summary.json"));
+    assertTrue(json.contains("\"completed\" : 1"), json);
+    assertTrue(json.contains("\"total_output_tokens\" : 3"), json);
+    assertTrue(json.contains("\"total_input_tokens\" : 5"), json);
+    assertTrue(json.contains("\"client_cpu_seconds\""), json);
+    assertTrue(
+        Files.readString(runFolder.resolve("llm-summary.txt")).startsWith("============ Serving Benchmark Result"));
   }
 
   /** The action after the LLM request: hands the session to the test. */
