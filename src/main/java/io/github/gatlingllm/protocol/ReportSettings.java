@@ -20,9 +20,4 @@ public record ReportSettings(
     double burstiness,
     List<Double> percentiles,
     String goodput,
-    String tokenizerId) {
-
-  public static ReportSettings defaults() {
-    return new ReportSettings(null, 0, Double.POSITIVE_INFINITY, 1.0, List.of(99.0), null, null);
-  }
-}
+    String tokenizerId) {}
