@@ -1,6 +1,8 @@
 package io.github.gatlingllm.config;
 
+import io.github.gatlingllm.protocol.ItlStats;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,8 @@ import java.util.Optional;
  * @param percentiles percentiles reported for every metric
  * @param goodput SLOs such as {@code ttft:500,tpot:50}, or empty
  * @param label free text stored in the result JSON, or empty
+ * @param itlStats how ITL reaches Gatling's own stats ({@code every_gap}, {@code request_mean} or {@code none}); the
+ *     LLM summary always has every gap
  */
 public record ServingSettings(
     Optional<String> baseUrl,
@@ -37,7 +41,8 @@ public record ServingSettings(
     int numWarmups,
     double[] percentiles,
     Optional<String> goodput,
-    Optional<String> label) {
+    Optional<String> label,
+    ItlStats itlStats) {
 
   public static final String COMPLETIONS = "/v1/completions";
   public static final String CHAT = "/v1/chat/completions";
@@ -60,6 +65,7 @@ public record ServingSettings(
           "llm.metricPercentiles",
           "llm.goodput",
           "llm.label",
+          "llm.itlStats",
           "llm.resultsDir");
 
   public static ServingSettings fromSystemProperties() {
@@ -82,7 +88,12 @@ public record ServingSettings(
         p.integer("llm.numWarmups", 0, 0),
         p.percentiles("llm.metricPercentiles", 99),
         p.optional("llm.goodput"),
-        p.optional("llm.label"));
+        p.optional("llm.label"),
+        itlStats(p.choice("llm.itlStats", "every_gap", List.of("every_gap", "request_mean", "none"))));
+  }
+
+  private static ItlStats itlStats(String name) {
+    return ItlStats.valueOf(name.toUpperCase(Locale.ROOT));
   }
 
   public boolean chat() {
