@@ -43,7 +43,10 @@ final class ChildJvm implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("OPT_OUT_TRACKING", "true");
     System.out.println("[" + name + "] " + String.join(" ", shorten(command)));
-    return new ChildJvm(name, builder.start(), log);
+    Process process = builder.start();
+    // Ctrl-C on the harness must not leave a mock listening: the try-with-resources blocks do not run then.
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-reaper"));
+    return new ChildJvm(name, process, log);
   }
 
   /** Waits for a line of the log that starts with {@code prefix}; returns the rest of it. */
