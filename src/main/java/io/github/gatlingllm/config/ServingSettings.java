@@ -1,8 +1,10 @@
 package io.github.gatlingllm.config;
 
+import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,8 @@ import java.util.Optional;
  * @param firstTokenTimeout longest wait from send to the first streamed event (0 = none)
  * @param idleTimeout longest gap between streamed events (0 = none)
  * @param totalTimeout longest request, send to end (0 = none)
+ * @param itlStats how ITL reaches Gatling's own stats ({@code every_gap}, {@code request_mean} or {@code none}); the
+ *     LLM summary always has every gap
  */
 public record ServingSettings(
     Optional<String> baseUrl,
@@ -45,7 +49,8 @@ public record ServingSettings(
     Optional<String> label,
     Duration firstTokenTimeout,
     Duration idleTimeout,
-    Duration totalTimeout) {
+    Duration totalTimeout,
+    ItlStats itlStats) {
 
   public static final String COMPLETIONS = "/v1/completions";
   public static final String CHAT = "/v1/chat/completions";
@@ -71,6 +76,7 @@ public record ServingSettings(
           "llm.firstTokenTimeout",
           "llm.idleTimeout",
           "llm.totalTimeout",
+          "llm.itlStats",
           "llm.resultsDir");
 
   public static ServingSettings fromSystemProperties() {
@@ -96,7 +102,12 @@ public record ServingSettings(
         p.optional("llm.label"),
         p.duration("llm.firstTokenTimeout", LlmProtocol.DEFAULT_FIRST_TOKEN_TIMEOUT),
         p.duration("llm.idleTimeout", LlmProtocol.DEFAULT_IDLE_TIMEOUT),
-        p.duration("llm.totalTimeout", LlmProtocol.DEFAULT_TOTAL_TIMEOUT));
+        p.duration("llm.totalTimeout", LlmProtocol.DEFAULT_TOTAL_TIMEOUT),
+        itlStats(p.choice("llm.itlStats", "every_gap", List.of("every_gap", "request_mean", "none"))));
+  }
+
+  private static ItlStats itlStats(String name) {
+    return ItlStats.valueOf(name.toUpperCase(Locale.ROOT));
   }
 
   public boolean chat() {

@@ -25,6 +25,15 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
   private final SplittableRandom random;
   private final int outputTokens;
   private final Fault fault;
+  /** This loop's truth log, or null when the request is not part of the truth (see {@link MockTruth}). */
+  private final LoopTruth truth;
+  /** Chunks per token 0: chat streams send the role chunk with it. */
+  private final int firstTokenChunks;
+  private long receivedNanos;
+  /** Chunks written since the last flush, and the time of the last flush that carried any (truth only). */
+  private int unflushedChunks;
+  private long lastFlushNanos;
+  private boolean flushedAny;
   /** Token index at which the stream fault fires, or -1 when none (or already fired). */
   private int faultAt;
   private long dueNanos;
@@ -48,6 +57,8 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
       length = Math.max(length, faultAt + 1);
     }
     this.outputTokens = length;
+    this.truth = inTruth(state, request, number, fault) ? state.truth.forCurrentThread() : null;
+    this.firstTokenChunks = request.endpoint() == Endpoint.CHAT ? 2 : 1;
     String id = request.endpoint().idPrefix + number;
     long created = System.currentTimeMillis() / 1000;
     this.sink =
@@ -71,6 +82,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
       long receivedNanos) {
     GenerationTask task = new GenerationTask(ctx, state, request, number, fault);
     task.running = true;
+    task.receivedNanos = receivedNanos;
     state.generationStarted();
     ctx.channel().closeFuture().addListener(task);
     task.sink.begin();
@@ -91,16 +103,47 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
       }
       state.timing.record(now - dueNanos);
       sink.token(sent, sent + 1 == outputTokens);
+      unflushedChunks += sent == 0 ? firstTokenChunks : 1;
       sent++;
       if (sent == outputTokens) {
         stop();
         sink.complete();
+        flushed();
         return;
       }
       dueNanos += state.latency.itlNanos(state.inFlight(), random);
     } while (dueNanos - now <= 0);
     sink.flush();
+    flushed();
     schedule();
+  }
+
+  /** Warm-ups (by rank), injected faults and non-streamed answers stay out of the truth. */
+  private static boolean inTruth(ServerState state, GenerationRequest request, long number, Fault fault) {
+    return request.stream() && fault.is(FaultMode.NONE) && number > state.config.truthSkipFirst();
+  }
+
+  /**
+   * Records the truth for the chunks just flushed. The time is taken when the flush returns: with epoll, the bytes
+   * are then in the kernel's socket buffer, the closest point to the wire that costs no extra callback. Chunks that
+   * shared a flush reach the client together, so all but the first of them get a 0 gap, as the client records them.
+   */
+  private void flushed() {
+    if (truth == null || unflushedChunks == 0) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (flushedAny) {
+      truth.recordItl(now - lastFlushNanos);
+    } else {
+      truth.recordTtft(now - receivedNanos, now);
+      flushedAny = true;
+    }
+    for (int i = 1; i < unflushedChunks; i++) {
+      truth.recordItl(0);
+    }
+    unflushedChunks = 0;
+    lastFlushNanos = now;
   }
 
   /** The connection closed under us (client gone, stream fault, server shutdown). */

@@ -34,7 +34,8 @@ public record MockConfig(
     int faultOffset,
     int faultStatus,
     int faultAfterTokens,
-    long faultStallMs) {
+    long faultStallMs,
+    int truthSkipFirst) {
 
   public MockConfig {
     check(MockKnob.PORT, port, port >= 0 && port <= 65535);
@@ -53,6 +54,7 @@ public record MockConfig(
     check(MockKnob.FAULT_STATUS, faultStatus, faultStatus >= 400 && faultStatus <= 599);
     check(MockKnob.FAULT_AFTER_TOKENS, faultAfterTokens, faultAfterTokens >= 0);
     check(MockKnob.FAULT_STALL_MS, faultStallMs, faultStallMs >= 0);
+    check(MockKnob.TRUTH_SKIP_FIRST, truthSkipFirst, truthSkipFirst >= 0);
     // A mode without a period (or the reverse) would silently do nothing: say so instead.
     if ((faultMode == FaultMode.NONE) != (faultEvery == 0)) {
       throw new IllegalArgumentException(
@@ -119,6 +121,7 @@ public record MockConfig(
     private int faultStatus = 500;
     private int faultAfterTokens = 3;
     private long faultStallMs = 10_000;
+    private int truthSkipFirst = 0;
 
     private Builder() {}
 
@@ -142,6 +145,7 @@ public record MockConfig(
       faultStatus = c.faultStatus;
       faultAfterTokens = c.faultAfterTokens;
       faultStallMs = c.faultStallMs;
+      truthSkipFirst = c.truthSkipFirst;
     }
 
     /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
@@ -258,6 +262,15 @@ public record MockConfig(
       return this;
     }
 
+    /**
+     * Generation requests numbered 1..n (in order of acceptance since the start) that stay out of {@link
+     * MockLlmServer#truth()} (default 0): a client's warm-ups, which the server cannot tell apart otherwise.
+     */
+    public Builder truthSkipFirst(int truthSkipFirst) {
+      this.truthSkipFirst = truthSkipFirst;
+      return this;
+    }
+
     /** Convenience: {@code faultMode(mode).faultEvery(every)}. */
     public Builder fault(FaultMode mode, int every) {
       return faultMode(mode).faultEvery(every);
@@ -286,7 +299,8 @@ public record MockConfig(
           faultOffset,
           faultStatus,
           faultAfterTokens,
-          faultStallMs);
+          faultStallMs,
+          truthSkipFirst);
     }
   }
 }

@@ -40,6 +40,7 @@ final class MockConfigParser {
       case FAULT_STATUS -> b.faultStatus(integer(knob, text));
       case FAULT_AFTER_TOKENS -> b.faultAfterTokens(integer(knob, text));
       case FAULT_STALL_MS -> b.faultStallMs(longInteger(knob, text));
+      case TRUTH_SKIP_FIRST -> b.truthSkipFirst(integer(knob, text));
     }
   }
 
@@ -85,6 +86,7 @@ final class MockConfigParser {
       case FAULT_STATUS -> Integer.toString(c.faultStatus());
       case FAULT_AFTER_TOKENS -> Integer.toString(c.faultAfterTokens());
       case FAULT_STALL_MS -> Long.toString(c.faultStallMs());
+      case TRUTH_SKIP_FIRST -> Integer.toString(c.truthSkipFirst());
     };
   }
 

@@ -34,7 +34,9 @@ enum MockKnob {
   FAULT_STATUS("faultStatus", "an HTTP status in [400, 599]", "status of http_error faults"),
   FAULT_AFTER_TOKENS("faultAfterTokens", "an integer >= 0", "token chunks delivered before a stream fault fires"),
   FAULT_STALL_MS("faultStallMs", "an integer number of milliseconds >= 0", "how long a stall fault holds the"
-      + " connection before closing it");
+      + " connection before closing it"),
+  TRUTH_SKIP_FIRST("truthSkipFirst", "an integer >= 0", "generation requests (by rank from the start) left out of"
+      + " the truth at /mock/stats, e.g. a client's warm-ups");
 
   /** Prefix of the system properties (and of the keys {@link MockConfig#fromProperties} reads). */
   static final String PREFIX = "mock.";

@@ -74,6 +74,7 @@ public final class MockLlmServer implements AutoCloseable {
                   @Override
                   protected void initChannel(Channel ch) {
                     ch.pipeline()
+                        .addLast(new ReadStamp())
                         .addLast(new HttpServerCodec())
                         .addLast(new HttpServerKeepAliveHandler())
                         .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
@@ -123,9 +124,25 @@ public final class MockLlmServer implements AutoCloseable {
     return state.inFlight();
   }
 
-  /** How late tokens were written compared with the latency model, since the start. */
+  /** How late tokens were written compared with the latency model, since the start or the last {@link #resetStats}. */
   public MockTimingStats timingStats() {
     return state.timing.snapshot();
+  }
+
+  /**
+   * What the server really did (server-side TTFT and ITL of the streams in the truth), since the start or the last
+   * {@link #resetStats}: the reference of accuracy benchmarks. Also served as JSON at {@code GET /mock/stats}.
+   */
+  public MockTruth truth() {
+    return state.truth.snapshot();
+  }
+
+  /**
+   * Starts {@link #truth()} and {@link #timingStats()} over (also {@code POST /mock/stats/reset}). Best called with no
+   * stream in flight: the rest of a stream in flight lands in the new figures.
+   */
+  public void resetStats() {
+    state.resetStats();
   }
 
   /** Stops listening, closes every connection and stops the threads. Idempotent. */

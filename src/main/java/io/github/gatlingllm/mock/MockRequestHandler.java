@@ -1,5 +1,6 @@
 package io.github.gatlingllm.mock;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -10,12 +11,16 @@ import java.io.IOException;
 
 /**
  * Routes requests: {@code GET /v1/models}, {@code GET /health}, {@code POST /v1/chat/completions} and {@code POST
- * /v1/completions}; anything else is a JSON 404 (unknown path) or 405 (wrong method). Stateless, shared by all
+ * /v1/completions}; {@code GET /mock/stats} and {@code POST /mock/stats/reset} (the server's own truth, see {@link
+ * MockTruth}); anything else is a JSON 404 (unknown path) or 405 (wrong method). Stateless, shared by all
  * connections. Requests on one connection are answered one at a time (no pipelining: HTTP clients of LLM servers
  * wait for a response before reusing a connection).
  */
 @Sharable
 final class MockRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  static final String STATS = "/mock/stats";
+  static final String STATS_RESET = "/mock/stats/reset";
+
   private final ServerState state;
 
   MockRequestHandler(ServerState state) {
@@ -24,7 +29,8 @@ final class MockRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-    long receivedNanos = System.nanoTime();
+    // When the read that completed this request began: decoding it is part of the server's time to first token.
+    long receivedNanos = ReadStamp.of(ctx.channel());
     try {
       route(ctx, request, receivedNanos);
     } catch (MockHttpException e) {
@@ -47,6 +53,15 @@ final class MockRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
       require(request, HttpMethod.GET, path);
       ctx.writeAndFlush(
           JsonResponses.full(ctx.alloc(), HttpResponseStatus.OK, state.modelsBody), ctx.voidPromise());
+    } else if (path.equals(STATS)) {
+      require(request, HttpMethod.GET, path);
+      ctx.writeAndFlush(
+          JsonResponses.full(ctx.alloc(), HttpResponseStatus.OK, JsonResponses.bytes(stats())), ctx.voidPromise());
+    } else if (path.equals(STATS_RESET)) {
+      require(request, HttpMethod.POST, path);
+      state.resetStats();
+      ctx.writeAndFlush(
+          JsonResponses.full(ctx.alloc(), HttpResponseStatus.OK, JsonResponses.bytes(stats())), ctx.voidPromise());
     } else if (path.equals("/health")) {
       require(request, HttpMethod.GET, path);
       ctx.writeAndFlush(JsonResponses.full(ctx.alloc(), HttpResponseStatus.OK, new byte[0]), ctx.voidPromise());
@@ -66,6 +81,23 @@ final class MockRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
           fault.status(), "Mock fault: HTTP " + fault.status() + " injected for request " + number, null);
     }
     GenerationTask.start(ctx, state, request, number, fault, receivedNanos);
+  }
+
+  /** The truth plus the token lateness and request counts, for {@code GET /mock/stats}. */
+  private ObjectNode stats() {
+    ObjectNode root = state.truth.snapshot().toJson();
+    MockTimingStats timing = state.timing.snapshot();
+    root.putObject("lateness")
+        .put("tokens", timing.tokens())
+        .put("mean_ms", timing.meanLateMs())
+        .put("max_ms", timing.maxLateMs())
+        .put("over_1ms", timing.lateOver1Ms())
+        .put("over_5ms", timing.lateOver5Ms())
+        .put("over_20ms", timing.lateOver20Ms())
+        .put("over_100ms", timing.lateOver100Ms());
+    root.put("accepted_requests", state.acceptedRequests());
+    root.put("truth_skip_first", state.config.truthSkipFirst());
+    return root;
   }
 
   private static void require(FullHttpRequest request, HttpMethod method, String path) {

@@ -16,7 +16,9 @@ import java.util.Map;
  * <p>Settings come from {@code -Dmock.<key>=<value>} system properties, then {@code --<key>=<value>} arguments (which
  * win); {@code --<key>} alone means {@code true}. Keys: {@code port, model, strictModel, maxModelLen, seed, ttftMs,
  * ttftPerPromptTokenMs, itlMs, itlPerActiveStreamMs, itlJitterMs, defaultMaxTokens, threads, nativeTransport,
- * faultMode, faultEvery, faultOffset, faultStatus, faultAfterTokens, faultStallMs}; {@code --help} describes them.
+ * faultMode, faultEvery, faultOffset, faultStatus, faultAfterTokens, faultStallMs, truthSkipFirst}; {@code --help}
+ * describes them. {@code GET /mock/stats} returns what the server really did ({@link MockTruth}); {@code POST
+ * /mock/stats/reset} starts it over.
  * A bad setting prints its error and exits with status 2.
  */
 public final class MockServerMain {
@@ -104,7 +106,9 @@ public final class MockServerMain {
         + "-Dmock.<setting>=<value>. Latency: TTFT = ttftMs + ttftPerPromptTokenMs * prompt words;\n"
         + "ITL = itlMs + itlPerActiveStreamMs * requests in flight +/- itlJitterMs.\n"
         + "Per-request faults: header x-mock-fault: <mode> (x-mock-fault-status, x-mock-fault-after-tokens,\n"
-        + "x-mock-fault-stall-ms override the settings below for that request).\n\n"
+        + "x-mock-fault-stall-ms override the settings below for that request).\n"
+        + "GET /mock/stats: server-side TTFT and ITL (the truth for accuracy benchmarks) and token lateness;\n"
+        + "POST /mock/stats/reset: start them over.\n\n"
         + "Settings:\n"
         + MockConfigParser.help();
   }

@@ -14,6 +14,7 @@ final class ServerState {
   final long startSeconds = System.currentTimeMillis() / 1000;
   final byte[] modelsBody;
   final TimingRecorder timing = new TimingRecorder();
+  final TruthRecorder truth = new TruthRecorder();
 
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -37,6 +38,12 @@ final class ServerState {
 
   int inFlight() {
     return inFlight.get();
+  }
+
+  /** Starts the truth and the lateness over ({@code POST /mock/stats/reset}). */
+  void resetStats() {
+    truth.reset();
+    timing.reset();
   }
 
   void generationStarted() {

@@ -37,6 +37,17 @@ final class TimingRecorder {
     }
   }
 
+  /** Starts over (with {@link TruthRecorder#reset}); tokens written during the reset may land on either side. */
+  void reset() {
+    tokens.reset();
+    lateNanos.reset();
+    maxLateNanos.reset();
+    over1.reset();
+    over5.reset();
+    over20.reset();
+    over100.reset();
+  }
+
   MockTimingStats snapshot() {
     long count = tokens.sum();
     return new MockTimingStats(

@@ -23,7 +23,9 @@
  *
  * Each request is one self-rescheduling task on its connection's event loop, on an absolute schedule (see {@link
  * io.github.gatlingllm.mock.MockConfig} for the formulas). {@link io.github.gatlingllm.mock.MockLlmServer#timingStats()}
- * reports how late the server itself wrote tokens, so a benchmark can tell the mock's error from the client's.
+ * reports how late the server itself wrote tokens, so a benchmark can tell the mock's error from the client's; {@link
+ * io.github.gatlingllm.mock.MockLlmServer#truth()} (also {@code GET /mock/stats}, reset by {@code POST
+ * /mock/stats/reset}) reports the TTFT and ITL the server really produced, the reference of accuracy benchmarks.
  *
  * <h2>Faults</h2>
  *

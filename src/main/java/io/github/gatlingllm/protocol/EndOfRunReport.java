@@ -50,6 +50,9 @@ final class EndOfRunReport {
     System.out.println();
     System.out.print(ConsoleBlock.render(summary));
     Map<String, Object> runFacts = new LinkedHashMap<>();
+    // The raw System.nanoTime() origin of start_times: on Linux a clock shared with other processes, so that a
+    // server on the same machine (the mock's /mock/stats) can be compared with the send times instant by instant.
+    runFacts.put("start_nanotime", summary.startNanos());
     if (cpu != null) {
       System.out.printf(
           Locale.ROOT,

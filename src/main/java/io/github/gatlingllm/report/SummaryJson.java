@@ -69,7 +69,9 @@ public final class SummaryJson {
       extras(g, s);
       for (Map.Entry<String, Object> fact : runFacts.entrySet()) {
         g.writeFieldName(fact.getKey());
-        if (fact.getValue() instanceof Number number) {
+        if (fact.getValue() instanceof Long whole) {
+          g.writeNumber(whole.longValue()); // as a double, a nanoTime would lose its last digits
+        } else if (fact.getValue() instanceof Number number) {
           g.writeNumber(number.doubleValue());
         } else {
           g.writeString(String.valueOf(fact.getValue()));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gatlingllm.protocol.ItlStats;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -37,6 +38,7 @@ class LlmPropertiesTest {
     assertTrue(s.ignoreEos());
     assertArrayEquals(new double[] {99}, s.percentiles());
     assertFalse(s.chat());
+    assertEquals(ItlStats.EVERY_GAP, s.itlStats());
   }
 
   @Test
@@ -60,6 +62,8 @@ class LlmPropertiesTest {
     assertEquals(8, s.maxConcurrency());
     assertArrayEquals(new double[] {50, 99, 99.9}, s.percentiles());
     assertFalse(s.ignoreEos());
+    assertEquals(ItlStats.NONE, serving(Map.of("llm.itlStats", "none")).itlStats());
+    assertEquals(ItlStats.REQUEST_MEAN, serving(Map.of("llm.itlStats", "request_mean")).itlStats());
     assertEquals(Double.POSITIVE_INFINITY, serving(Map.of("llm.requestRate", "inf")).requestRate());
   }
 
@@ -75,6 +79,9 @@ class LlmPropertiesTest {
     assertEquals(
         "Invalid value '/v1/embeddings' for llm.endpoint: expected one of /v1/completions, /v1/chat/completions",
         error(Map.of("llm.endpoint", "/v1/embeddings")));
+    assertEquals(
+        "Invalid value 'all' for llm.itlStats: expected one of every_gap, request_mean, none",
+        error(Map.of("llm.itlStats", "all")));
     assertEquals("Invalid value 'yes' for llm.ignoreEos: expected true or false", error(Map.of("llm.ignoreEos", "yes")));
     assertEquals("Invalid value '0' for llm.burstiness: expected a number > 0", error(Map.of("llm.burstiness", "0")));
     assertTrue(error(Map.of("llm.metricPercentiles", "99,100")).startsWith("Invalid value '99,100' for llm.metricPercentiles"));

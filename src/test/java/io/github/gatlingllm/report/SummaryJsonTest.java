@@ -16,7 +16,9 @@ import io.github.gatlingllm.metrics.TestRecords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,6 +143,21 @@ class SummaryJsonTest {
     assertFalse(json.has("generated_texts"));
     assertFalse(json.has("p99.9_ttft_ms"));
     assertTrue(json.has("p99_ttft_ms"));
+  }
+
+  @Test
+  void runFactsKeepWholeNumbersExact(@TempDir Path dir) throws Exception {
+    List<RequestRecord> records = TestRecords.scenario();
+    BenchmarkSummary s =
+        SummaryCalculator.compute(records, TestRecords.run(4, Double.POSITIVE_INFINITY), new SummaryOptions(List.of(99.0), null, false));
+    Path file = dir.resolve(SummaryJson.FILE_NAME);
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("start_nanotime", 9_123_456_789_012_345_678L); // beyond a double's 53 bits
+    facts.put("client_cores_used", 0.5);
+    SummaryJson.write(s, records, facts, file);
+    JsonNode json = MAPPER.readTree(Files.readString(file));
+    assertEquals(9_123_456_789_012_345_678L, json.get("start_nanotime").longValue());
+    assertEquals(0.5, json.get("client_cores_used").doubleValue(), EPS);
   }
 
   private static void assertSeconds(JsonNode array, double... expected) {

@@ -23,7 +23,8 @@ import java.util.Map;
  * The serving benchmark, like vLLM's {@code bench serve}: {@code llm.numPrompts} streaming requests sent open-loop at
  * {@code llm.requestRate} (all at once by default, else gamma/Poisson arrivals), optionally capped at
  * {@code llm.maxConcurrency} in flight, each with a prompt of {@code llm.randomInputLen} words and
- * {@code llm.randomOutputLen} max tokens. Without {@code llm.baseUrl} it runs against the embedded mock server.
+ * {@code llm.randomOutputLen} max tokens ({@code llm.itlStats}: every_gap, request_mean or none, how ITL reaches
+ * Gatling's own stats). Without {@code llm.baseUrl} it runs against the embedded mock server.
  *
  * <pre>
  * mvn gatling:test
@@ -44,6 +45,7 @@ public class ServingBenchmark extends Simulation {
             .idleTimeout(settings.idleTimeout())
             .totalTimeout(settings.totalTimeout())
             .metricPercentiles(settings.percentiles())
+            .itlStats(settings.itlStats())
             .describeLoad(settings.numPrompts(), settings.requestRate(), settings.burstiness());
     if (settings.goodput().isPresent()) {
       protocol = protocol.goodput(settings.goodput().get());
