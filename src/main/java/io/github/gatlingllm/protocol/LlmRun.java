@@ -75,8 +75,9 @@ public final class LlmRun {
       if (protocol.clientWarmUp()) {
         // Before Gatling injects the first user: components are built while the simulation is set up.
         ClientWarmUp.Result warmUp = ClientWarmUp.run(core.eventLoopGroup(), channelFactory);
-        LOG.info(
-            "Client warm-up: {} requests ({} failed) in {} ms", warmUp.requests(), warmUp.failures(), warmUp.millis());
+        System.out.printf(
+            "gatling-llm client warmed up on a local mock: %d requests (%d failed) in %d ms%n",
+            warmUp.requests(), warmUp.failures(), warmUp.millis());
         clientCpu = new ClientCpu(); // the load's CPU use, not the warm-up's
       }
     }
