@@ -18,6 +18,8 @@ import java.util.Set;
  */
 final class ConnectionPool {
   final EventLoop loop;
+  /** Shared by the connections of this loop: one read stamp per I/O pass. */
+  final IoPassClock passClock;
   private final StreamingHttpClient client;
   private final Connector connector;
   private final Map<HttpTarget, ArrayDeque<Http1Connection>> idle = new HashMap<>();
@@ -26,6 +28,7 @@ final class ConnectionPool {
 
   ConnectionPool(EventLoop loop, StreamingHttpClient client, Connector connector) {
     this.loop = loop;
+    this.passClock = new IoPassClock(loop);
     this.client = client;
     this.connector = connector;
   }

@@ -83,7 +83,7 @@ final class Connector {
         return;
       }
     }
-    ReadClock clock = new ReadClock();
+    ReadClock clock = new ReadClock(pool.passClock);
     Http1Connection conn = new Http1Connection(pool, target, clock);
     Bootstrap bootstrap =
         new Bootstrap()

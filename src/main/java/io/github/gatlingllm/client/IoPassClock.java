@@ -1,0 +1,43 @@
+package io.github.gatlingllm.client;
+
+import io.netty.channel.EventLoop;
+
+/**
+ * One timestamp per I/O pass of an event loop: the first socket read of a pass takes {@link System#nanoTime()} and
+ * every later read of the same pass reuses it; a task queued behind the pass's I/O ends the pass.
+ *
+ * <p>Why: when many connections become readable together (a server answering 1,000 streams at once), the loop reads
+ * them one after the other. A stamp per read would add to the last connection's events the time spent reading all
+ * the others, an error of the client that grows with the burst. Every connection read in a pass was reported
+ * readable when the pass began, so its first bytes had arrived by then: the pass start is the tighter bound on their
+ * arrival. (Bytes that arrive on a connection while its pass runs and are read in the same call share the stamp too,
+ * early by at most the pass duration, as events sharing one read already are.)
+ *
+ * <p>Netty runs an event loop's tasks after its I/O, so the queued task runs once the pass's reads are done. Confined
+ * to its event loop: plain fields.
+ */
+final class IoPassClock implements Runnable {
+  private final EventLoop loop;
+  private long passStartNanos;
+  private boolean inPass;
+
+  IoPassClock(EventLoop loop) {
+    this.loop = loop;
+  }
+
+  /** The time of the current I/O pass, starting one if none is running. */
+  long readStamp() {
+    if (!inPass) {
+      passStartNanos = System.nanoTime();
+      inPass = true;
+      loop.execute(this);
+    }
+    return passStartNanos;
+  }
+
+  /** Ends the pass: queued by its first read, so it runs after the pass's I/O. */
+  @Override
+  public void run() {
+    inPass = false;
+  }
+}

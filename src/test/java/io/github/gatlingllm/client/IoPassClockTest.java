@@ -1,0 +1,46 @@
+package io.github.gatlingllm.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class IoPassClockTest {
+
+  @Test
+  void readsOfOnePassShareItsStartAndTheNextPassGetsANewStamp() throws Exception {
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    try {
+      EventLoop loop = group.next();
+      IoPassClock clock = new IoPassClock(loop);
+      long[] stamps = new long[3];
+      CompletableFuture<Void> firstPass = new CompletableFuture<>();
+      loop.execute(
+          () -> {
+            stamps[0] = clock.readStamp();
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2);
+            while (System.nanoTime() < until) {
+              Thread.onSpinWait(); // the loop reading other connections
+            }
+            stamps[1] = clock.readStamp();
+            firstPass.complete(null);
+          });
+      firstPass.get(5, TimeUnit.SECONDS);
+      // the end-of-pass task was queued behind the first pass: a later task sees a new pass
+      CompletableFuture<Long> secondPass = new CompletableFuture<>();
+      loop.execute(() -> loop.execute(() -> secondPass.complete(clock.readStamp())));
+      stamps[2] = secondPass.get(5, TimeUnit.SECONDS);
+
+      assertEquals(stamps[0], stamps[1], "one pass, one stamp");
+      assertTrue(stamps[2] - stamps[0] >= TimeUnit.MILLISECONDS.toNanos(2), "a new pass, a new stamp");
+    } finally {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+    }
+  }
+}
