@@ -58,6 +58,7 @@ final class StreamingRequestAction extends LlmActionBase {
   protected void run(Session session) {
     long intended = System.nanoTime();
     RequestRecord record = new RequestRecord(template.requestName());
+    record.origin(session.scenario(), session.userId(), components.run().nextRequestId());
     record.intended(intended);
     StreamingRequest request;
     try {

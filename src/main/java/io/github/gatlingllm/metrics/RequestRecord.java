@@ -14,6 +14,9 @@ public final class RequestRecord {
   public static final long NONE = Long.MIN_VALUE;
 
   private final String requestName;
+  private String scenario = "";
+  private long userId;
+  private long requestId;
   private long intendedNanos = NONE;
   private long sendNanos = NONE;
   private long firstContentNanos = NONE;
@@ -31,6 +34,16 @@ public final class RequestRecord {
 
   public RequestRecord(String requestName) {
     this.requestName = requestName;
+  }
+
+  /**
+   * Who sent it: the Gatling scenario, the virtual user, and the request's number in the run (unique, in the order
+   * requests started).
+   */
+  public void origin(String scenario, long userId, long requestId) {
+    this.scenario = scenario;
+    this.userId = userId;
+    this.requestId = requestId;
   }
 
   // ---------------------------------------------------------------- writing (one thread)
@@ -95,6 +108,20 @@ public final class RequestRecord {
 
   public String requestName() {
     return requestName;
+  }
+
+  /** The Gatling scenario that sent the request ("" when unknown). */
+  public String scenario() {
+    return scenario;
+  }
+
+  public long userId() {
+    return userId;
+  }
+
+  /** The request's number in the run, from 1 in start order (0 when unknown). */
+  public long requestId() {
+    return requestId;
   }
 
   public long intendedNanos() {

@@ -11,6 +11,7 @@ import io.netty.channel.socket.SocketChannel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.runtime.BoxedUnit;
@@ -33,6 +34,7 @@ public final class LlmRun {
   private final Map<ClientSettings, StreamingHttpClient> clients = new ConcurrentHashMap<>();
   private final Map<Integer, ConcurrencyLimiter> limiters = new ConcurrentHashMap<>();
   private final AtomicBoolean reported = new AtomicBoolean();
+  private final AtomicLong requestIds = new AtomicLong();
   private volatile ClientCpu clientCpu = new ClientCpu();
   private volatile ClientCpu.Usage loadCpu;
   private volatile LlmProtocol reportingProtocol;
@@ -104,6 +106,11 @@ public final class LlmRun {
   ConcurrencyLimiter limiterFor(LlmProtocol protocol) {
     int cap = protocol.maxConcurrency();
     return cap <= 0 ? null : limiters.computeIfAbsent(cap, ConcurrencyLimiter::new);
+  }
+
+  /** A new request's number in the run: 1, 2, ... in the order requests start. */
+  public long nextRequestId() {
+    return requestIds.incrementAndGet();
   }
 
   /** Hands a finished request to the summary. Warm-up requests never come here. */
