@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param totalTimeout longest request, send to end (0 = none)
  * @param itlStats how ITL reaches Gatling's own stats ({@code every_gap}, {@code request_mean} or {@code none}); the
  *     LLM summary always has every gap
+ * @param assertions SLO clauses such as {@code p99_ttft_ms<500;failed==0}, or empty
  */
 public record ServingSettings(
     Optional<String> baseUrl,
@@ -50,7 +51,8 @@ public record ServingSettings(
     Duration firstTokenTimeout,
     Duration idleTimeout,
     Duration totalTimeout,
-    ItlStats itlStats) {
+    ItlStats itlStats,
+    Optional<String> assertions) {
 
   public static final String COMPLETIONS = "/v1/completions";
   public static final String CHAT = "/v1/chat/completions";
@@ -77,6 +79,7 @@ public record ServingSettings(
           "llm.idleTimeout",
           "llm.totalTimeout",
           "llm.itlStats",
+          "llm.assert",
           "llm.resultsDir");
 
   public static ServingSettings fromSystemProperties() {
@@ -103,7 +106,8 @@ public record ServingSettings(
         p.duration("llm.firstTokenTimeout", LlmProtocol.DEFAULT_FIRST_TOKEN_TIMEOUT),
         p.duration("llm.idleTimeout", LlmProtocol.DEFAULT_IDLE_TIMEOUT),
         p.duration("llm.totalTimeout", LlmProtocol.DEFAULT_TOTAL_TIMEOUT),
-        itlStats(p.choice("llm.itlStats", "every_gap", List.of("every_gap", "request_mean", "none"))));
+        itlStats(p.choice("llm.itlStats", "every_gap", List.of("every_gap", "request_mean", "none"))),
+        p.optional("llm.assert"));
   }
 
   private static ItlStats itlStats(String name) {

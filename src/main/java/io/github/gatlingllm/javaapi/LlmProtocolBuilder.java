@@ -7,6 +7,7 @@ import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import io.github.gatlingllm.protocol.ReportSettings;
+import io.github.gatlingllm.report.SummaryCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,6 +50,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     String goodput;
     String tokenizerId;
     boolean clientWarmUp = true;
+    List<SummaryCheck> checks = List.of();
 
     @Override
     protected Settings clone() {
@@ -197,6 +199,24 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
+   * SLO checks on the LLM summary, e.g. {@code "p99_ttft_ms<500;failed==0;request_goodput>=2"}: each clause compares a
+   * numeric key of {@code llm-summary.json} with {@code <}, {@code <=}, {@code >}, {@code >=} or {@code ==}. The
+   * console and the HTML block list every clause with its actual value; any failing clause makes the Gatling process
+   * exit with status 2 (so {@code mvn gatling:test} fails). A key the summary will not hold fails at start.
+   */
+  public LlmProtocolBuilder assertions(String clauses) {
+    return assertions(SummaryCheck.parseAll(clauses).toArray(new SummaryCheck[0]));
+  }
+
+  /** SLO checks built with {@link LlmAssertions}, e.g. {@code LlmAssertions.summary("p99_ttft_ms").lt(500)}. */
+  public LlmProtocolBuilder assertions(SummaryCheck... checks) {
+    List<SummaryCheck> more = new ArrayList<>(settings.checks);
+    more.addAll(Arrays.asList(checks));
+    List<SummaryCheck> all = List.copyOf(more);
+    return change(s -> s.checks = all);
+  }
+
+  /**
    * Whether to warm the client up before the load (default true): a few thousand events streamed from a throw-away
    * in-process server on loopback, so that class loading and interpreted code do not inflate the first requests'
    * timings. The server under test receives nothing.
@@ -212,7 +232,8 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
       throw new IllegalStateException("The LLM protocol needs a base URL: LlmDsl.llm.baseUrl(\"http://host:port\")");
     }
     ReportSettings report =
-        new ReportSettings(s.label, s.numPrompts, s.requestRate, s.burstiness, s.percentiles, s.goodput, s.tokenizerId);
+        new ReportSettings(
+            s.label, s.numPrompts, s.requestRate, s.burstiness, s.percentiles, s.goodput, s.tokenizerId, s.checks);
     return new LlmProtocol(
         s.baseUrl,
         HttpTarget.parse(s.baseUrl),

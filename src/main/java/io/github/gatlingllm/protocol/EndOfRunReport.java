@@ -9,16 +9,19 @@ import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.report.ConsoleBlock;
 import io.github.gatlingllm.report.HtmlReportInjector;
 import io.github.gatlingllm.report.RunFolderLocator;
+import io.github.gatlingllm.report.SummaryChecks;
 import io.github.gatlingllm.report.SummaryJson;
 import io.github.gatlingllm.report.SummaryText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +35,19 @@ final class EndOfRunReport {
   static final String SUMMARY_JSON = SummaryJson.FILE_NAME;
   static final String SUMMARY_TEXT = SummaryText.FILE_NAME;
 
-  /** What was written: the run folder (null when none was found) and the summary. */
-  record Written(Path runFolder, BenchmarkSummary summary) {}
+  /** Keys this class adds to llm-summary.json besides the summary's own (SLO checks may use them). */
+  private static final Set<String> RUN_FACT_KEYS =
+      Set.of("start_nanotime", "client_cpu_seconds", "client_wall_seconds", "client_cores_used", "client_cores_available");
+
+  /**
+   * What was written: the run folder (null when none was found), the summary and the SLO check results (empty when
+   * there are no checks).
+   */
+  record Written(Path runFolder, BenchmarkSummary summary, List<SummaryChecks.Result> checks) {
+    long failedChecks() {
+      return checks.stream().filter(r -> !r.passed()).count();
+    }
+  }
 
   private EndOfRunReport() {}
 
@@ -66,6 +80,19 @@ final class EndOfRunReport {
       runFacts.put("client_cores_used", cpu.coresUsed());
       runFacts.put("client_cores_available", cpu.cores());
     }
+    List<SummaryChecks.Result> checks = SummaryChecks.evaluate(protocol.report().checks(), summary, runFacts);
+    if (!checks.isEmpty()) {
+      System.out.print(SummaryChecks.render(checks));
+      List<Map<String, Object>> results = new ArrayList<>();
+      for (SummaryChecks.Result r : checks) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("check", r.check().toString());
+        result.put("actual", r.actual());
+        result.put("passed", r.passed());
+        results.add(result);
+      }
+      runFacts.put("slo_checks", results);
+    }
     if (interrupted) {
       System.out.println("(interrupted run: the summary covers the " + records.size() + " requests finished so far)");
     }
@@ -79,7 +106,7 @@ final class EndOfRunReport {
     }
     if (runFolder.isEmpty()) {
       LOG.warn("No Gatling run folder found under {}: the LLM summary was only printed", resultsDir.toAbsolutePath());
-      return new Written(null, summary);
+      return new Written(null, summary, checks);
     }
     Path folder = runFolder.get();
     try {
@@ -89,7 +116,7 @@ final class EndOfRunReport {
     } catch (IOException e) {
       LOG.error("Could not write the LLM summary files into {}", folder, e);
     }
-    return new Written(folder, summary);
+    return new Written(folder, summary, checks);
   }
 
   /** Adds the summary block to Gatling's HTML report, once Gatling has written it. */
@@ -106,6 +133,17 @@ final class EndOfRunReport {
     } catch (IOException e) {
       LOG.error("Could not add the LLM summary to {}", index, e);
     }
+  }
+
+  /** Fails on a clause whose key llm-summary.json will not hold as a number with these settings. */
+  static void validateChecks(ReportSettings report, int maxConcurrency) {
+    if (report.checks().isEmpty()) {
+      return;
+    }
+    RunDescription run =
+        new RunDescription("openai", "openai", null, "m", "m", 1, report.requestRate(), report.burstiness(),
+            maxConcurrency > 0 ? maxConcurrency : null, 0);
+    SummaryChecks.validate(report.checks(), run, options(report), RUN_FACT_KEYS);
   }
 
   private static RunDescription describe(
@@ -125,7 +163,10 @@ final class EndOfRunReport {
   }
 
   private static SummaryOptions options(LlmProtocol protocol) {
-    ReportSettings report = protocol.report();
+    return options(protocol.report());
+  }
+
+  private static SummaryOptions options(ReportSettings report) {
     GoodputSlo goodput = report.goodput() == null ? null : GoodputSlo.parse(report.goodput());
     return new SummaryOptions(report.percentiles(), goodput, false);
   }

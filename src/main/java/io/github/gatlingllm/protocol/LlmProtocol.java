@@ -50,6 +50,8 @@ public record LlmProtocol(
 
   public LlmProtocol {
     headers = List.copyOf(headers);
+    // A clause on a key the summary will not have fails now, before an hour of load, not at the end.
+    EndOfRunReport.validateChecks(report, maxConcurrency);
   }
 
   @Override

@@ -125,13 +125,23 @@ public final class LlmRun {
   }
 
   private void onJvmExit() {
-    if (!reported.get()) {
+    boolean interrupted = !reported.get();
+    if (interrupted) {
       LOG.warn("The run was interrupted: writing the LLM summary of the requests finished so far");
     }
     report(true);
     EndOfRunReport.Written files = written;
-    if (files != null) {
-      EndOfRunReport.addToHtmlReport(files);
+    if (files == null) {
+      return;
+    }
+    EndOfRunReport.addToHtmlReport(files);
+    if (!interrupted && files.failedChecks() > 0) {
+      // Gatling has already chosen its exit status; halting from this hook, once the files are written, replaces it
+      // so that `mvn gatling:test` (and any CI step) fails like it does for Gatling's own assertions.
+      System.err.println("gatling-llm: " + files.failedChecks() + " SLO check(s) failed, exiting with status 2");
+      System.err.flush();
+      System.out.flush();
+      Runtime.getRuntime().halt(2);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.gatlingllm.protocol;
 
+import io.github.gatlingllm.report.SummaryCheck;
 import java.util.List;
 
 /**
@@ -12,6 +13,7 @@ import java.util.List;
  * @param percentiles percentiles to report for every latency metric (e.g. 99, 99.9)
  * @param goodput SLO expression {@code ttft:<ms>,tpot:<ms>,e2el:<ms>} (any subset), or null
  * @param tokenizerId the tokenizer used for counting, reported as {@code tokenizer_id}, or null
+ * @param checks SLO clauses on the summary's keys; any failing one makes the run fail
  */
 public record ReportSettings(
     String label,
@@ -20,4 +22,11 @@ public record ReportSettings(
     double burstiness,
     List<Double> percentiles,
     String goodput,
-    String tokenizerId) {}
+    String tokenizerId,
+    List<SummaryCheck> checks) {
+
+  public ReportSettings {
+    percentiles = List.copyOf(percentiles);
+    checks = List.copyOf(checks);
+  }
+}

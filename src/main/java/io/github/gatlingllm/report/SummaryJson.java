@@ -69,13 +69,7 @@ public final class SummaryJson {
       extras(g, s);
       for (Map.Entry<String, Object> fact : runFacts.entrySet()) {
         g.writeFieldName(fact.getKey());
-        if (fact.getValue() instanceof Long whole) {
-          g.writeNumber(whole.longValue()); // as a double, a nanoTime would lose its last digits
-        } else if (fact.getValue() instanceof Number number) {
-          g.writeNumber(number.doubleValue());
-        } else {
-          g.writeString(String.valueOf(fact.getValue()));
-        }
+        writeValue(g, fact.getValue());
       }
       g.writeEndObject();
       g.writeRaw('\n');
@@ -210,6 +204,34 @@ public final class SummaryJson {
     }
     g.writeEndObject();
     g.writeStringField("gatling_llm_version", PluginVersion.get());
+  }
+
+  /** A run fact: a number, string, boolean, or lists and maps of those (e.g. the SLO check results). */
+  private static void writeValue(JsonGenerator g, Object value) throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else if (value instanceof Long || value instanceof Integer) {
+      g.writeNumber(((Number) value).longValue()); // as a double, a nanoTime would lose its last digits
+    } else if (value instanceof Number number) {
+      g.writeNumber(number.doubleValue());
+    } else if (value instanceof Boolean bool) {
+      g.writeBoolean(bool);
+    } else if (value instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        writeValue(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (value instanceof List<?> list) {
+      g.writeStartArray();
+      for (Object element : list) {
+        writeValue(g, element);
+      }
+      g.writeEndArray();
+    } else {
+      g.writeString(String.valueOf(value));
+    }
   }
 
   private static double seconds(long nanos) {

@@ -55,8 +55,10 @@ class ServingBenchmarkIT {
       knobs.put("llm.requestRate", "40");
       knobs.put("llm.metricPercentiles", "50,99");
       knobs.put("llm.goodput", "ttft:10000");
+      knobs.put("llm.assert", "failed==0;p99_ttft_ms<10000;request_goodput>0");
       GatlingRun run = GatlingRun.run(SIMULATION, knobs, results);
-      assertEquals(0, run.exitCode, run.output);
+      assertEquals(0, run.exitCode, "clauses that hold leave the exit code alone\n" + run.output);
+      assertTrue(run.output.contains("All 3 SLO checks passed"), run.output);
 
       Path folder = run.runFolder();
       JsonNode summary = JSON.readTree(folder.resolve("llm-summary.json").toFile());
@@ -140,6 +142,22 @@ class ServingBenchmarkIT {
       }
       assertEquals(4, failedInErrors);
       assertTrue(run.output.contains(category), "Gatling's console lists the KO category");
+    }
+  }
+
+  @Test
+  void aFailingSloCheckFailsTheRunAfterWritingEverything() throws Exception {
+    try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(20).itlMs(5).build())) {
+      Map<String, String> knobs = knobs(server, 5, 8, 4);
+      knobs.put("llm.assert", "p99_ttft_ms<0.001;failed==0");
+      GatlingRun run = GatlingRun.run(SIMULATION, knobs, results);
+      assertEquals(2, run.exitCode, run.output);
+      assertTrue(run.output.matches("(?s).*p99_ttft_ms<0\\.001: [0-9.]+ FAILED.*"), run.output);
+      assertTrue(run.output.contains("failed==0: 0 passed"), run.output);
+      Path folder = run.runFolder();
+      JsonNode summary = JSON.readTree(folder.resolve("llm-summary.json").toFile());
+      assertEquals(false, summary.get("slo_checks").get(0).get("passed").asBoolean());
+      assertTrue(Files.readString(folder.resolve("index.html")).contains("id=\"llm-summary\""), "report complete");
     }
   }
 

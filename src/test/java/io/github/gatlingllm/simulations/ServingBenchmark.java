@@ -50,6 +50,9 @@ public class ServingBenchmark extends Simulation {
     if (settings.goodput().isPresent()) {
       protocol = protocol.goodput(settings.goodput().get());
     }
+    if (settings.assertions().isPresent()) {
+      protocol = protocol.assertions(settings.assertions().get());
+    }
     if (settings.label().isPresent()) {
       protocol = protocol.label(settings.label().get());
     }
