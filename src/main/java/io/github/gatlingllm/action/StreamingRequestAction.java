@@ -60,6 +60,9 @@ final class StreamingRequestAction extends LlmActionBase {
     RequestRecord record = new RequestRecord(template.requestName());
     record.origin(session.scenario(), session.userId(), components.run().nextRequestId());
     record.intended(intended);
+    if (!template.warmUp()) {
+      components.run().requestStarted();
+    }
     StreamingRequest request;
     try {
       GenerationRequest generation = template.evaluate(session, protocol.model());

@@ -37,6 +37,7 @@ public final class LlmRun {
   private final AtomicLong requestIds = new AtomicLong();
   private volatile ClientCpu clientCpu = new ClientCpu();
   private volatile ClientCpu.Usage loadCpu;
+  private volatile LiveProgress progress;
   private volatile LlmProtocol reportingProtocol;
   private volatile String dialectName = "openai";
   private volatile EndOfRunReport.Written written;
@@ -82,6 +83,8 @@ public final class LlmRun {
             warmUp.requests(), warmUp.failures(), warmUp.millis());
         clientCpu = new ClientCpu(); // the load's CPU use, not the warm-up's
       }
+      long periodMillis = core.configuration().data().console().writePeriod().toMillis();
+      progress = new LiveProgress(recorder, periodMillis, System.out);
     }
   }
 
@@ -108,6 +111,14 @@ public final class LlmRun {
     return cap <= 0 ? null : limiters.computeIfAbsent(cap, ConcurrencyLimiter::new);
   }
 
+  /** A measured request starts (for the live progress line's count of requests in flight). */
+  public void requestStarted() {
+    LiveProgress live = progress;
+    if (live != null) {
+      live.requestStarted();
+    }
+  }
+
   /** A new request's number in the run: 1, 2, ... in the order requests start. */
   public long nextRequestId() {
     return requestIds.incrementAndGet();
@@ -120,6 +131,10 @@ public final class LlmRun {
 
   private void onLoadEnd() {
     loadCpu = clientCpu.sinceStart();
+    LiveProgress live = progress;
+    if (live != null) {
+      live.stop();
+    }
     clients.values().forEach(StreamingHttpClient::close);
     report(false);
   }
