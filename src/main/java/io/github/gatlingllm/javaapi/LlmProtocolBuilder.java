@@ -49,6 +49,8 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     String goodput;
     String tokenizerId;
     boolean clientWarmUp = true;
+    boolean logRequests;
+    boolean saveDetailed;
 
     @Override
     protected Settings clone() {
@@ -205,6 +207,22 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     return change(s -> s.clientWarmUp = warmUp);
   }
 
+  /**
+   * Whether to write {@code llm-requests.jsonl} (default false): one JSON object per request with the prompt as sent
+   * and the generated text. Capturing the text costs a copy of every chunk's text.
+   */
+  public LlmProtocolBuilder logRequests(boolean log) {
+    return change(s -> s.logRequests = log);
+  }
+
+  /**
+   * Whether {@code llm-summary.json} holds the per-request arrays ({@code input_lens}, {@code ttfts}, {@code itls},
+   * ...; with {@link #logRequests} also {@code generated_texts}), as vLLM's {@code --save-detailed}. Default false.
+   */
+  public LlmProtocolBuilder saveDetailed(boolean detailed) {
+    return change(s -> s.saveDetailed = detailed);
+  }
+
   @Override
   public Protocol protocol() {
     Settings s = settings;
@@ -212,7 +230,16 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
       throw new IllegalStateException("The LLM protocol needs a base URL: LlmDsl.llm.baseUrl(\"http://host:port\")");
     }
     ReportSettings report =
-        new ReportSettings(s.label, s.numPrompts, s.requestRate, s.burstiness, s.percentiles, s.goodput, s.tokenizerId);
+        new ReportSettings(
+            s.label,
+            s.numPrompts,
+            s.requestRate,
+            s.burstiness,
+            s.percentiles,
+            s.goodput,
+            s.tokenizerId,
+            s.logRequests,
+            s.saveDetailed);
     return new LlmProtocol(
         s.baseUrl,
         HttpTarget.parse(s.baseUrl),

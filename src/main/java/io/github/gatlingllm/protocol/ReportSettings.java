@@ -12,6 +12,9 @@ import java.util.List;
  * @param percentiles percentiles to report for every latency metric (e.g. 99, 99.9)
  * @param goodput SLO expression {@code ttft:<ms>,tpot:<ms>,e2el:<ms>} (any subset), or null
  * @param tokenizerId the tokenizer used for counting, reported as {@code tokenizer_id}, or null
+ * @param logRequests write {@code llm-requests.jsonl} with every request's prompt and generated text (capturing the
+ *     text costs an allocation per chunk, so it is off by default)
+ * @param saveDetailed put the per-request arrays into {@code llm-summary.json} (vLLM's {@code --save-detailed})
  */
 public record ReportSettings(
     String label,
@@ -20,4 +23,19 @@ public record ReportSettings(
     double burstiness,
     List<Double> percentiles,
     String goodput,
-    String tokenizerId) {}
+    String tokenizerId,
+    boolean logRequests,
+    boolean saveDetailed) {
+
+  /** Without request logging or per-request arrays, the defaults. */
+  public ReportSettings(
+      String label,
+      int numPrompts,
+      double requestRate,
+      double burstiness,
+      List<Double> percentiles,
+      String goodput,
+      String tokenizerId) {
+    this(label, numPrompts, requestRate, burstiness, percentiles, goodput, tokenizerId, false, false);
+  }
+}
