@@ -54,6 +54,16 @@ public final class AsyncLineWriter<T> implements AutoCloseable {
   /** How long {@link #close()} waits for the writer thread to drain before giving up on a stuck sink. */
   private static final long CLOSE_TIMEOUT_MILLIS = 60_000;
 
+  /**
+   * Opens the sink, on the writer thread. Returns null when it cannot be opened yet (e.g. the run folder does not
+   * exist yet): items are queued meanwhile and the opening is tried again after an idle wait, and one last time on
+   * close.
+   */
+  @FunctionalInterface
+  public interface SinkOpener {
+    Writer open() throws IOException;
+  }
+
   /** Turns one item into one line (without the line end), on the writer thread. */
   @FunctionalInterface
   public interface LineFormat<T> {
@@ -61,7 +71,7 @@ public final class AsyncLineWriter<T> implements AutoCloseable {
   }
 
   private final String name;
-  private final Writer sink;
+  private final SinkOpener opener;
   private final LineFormat<T> format;
   private final int capacity;
   private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
@@ -81,11 +91,21 @@ public final class AsyncLineWriter<T> implements AutoCloseable {
    *     drained batch
    */
   public AsyncLineWriter(String name, Writer sink, String header, LineFormat<T> format, int capacity) {
+    this(name, opened(sink), header, format, capacity);
+  }
+
+  private static SinkOpener opened(Writer sink) {
+    Objects.requireNonNull(sink, "sink");
+    return () -> sink;
+  }
+
+  /** As {@link #AsyncLineWriter(String, Writer, String, LineFormat, int)}, the sink opened later by the writer thread. */
+  public AsyncLineWriter(String name, SinkOpener opener, String header, LineFormat<T> format, int capacity) {
     if (capacity <= 0) {
       throw new IllegalArgumentException("capacity must be > 0, got " + capacity);
     }
     this.name = Objects.requireNonNull(name, "name");
-    this.sink = Objects.requireNonNull(sink, "sink");
+    this.opener = Objects.requireNonNull(opener, "opener");
     this.format = Objects.requireNonNull(format, "format");
     this.capacity = capacity;
     this.thread = new Thread(() -> loop(header), "gatling-llm-writer-" + name);
@@ -162,7 +182,15 @@ public final class AsyncLineWriter<T> implements AutoCloseable {
 
   private void loop(String header) {
     StringBuilder line = new StringBuilder(1024);
+    Writer sink = null;
     try {
+      sink = open();
+      if (sink == null) {
+        LOG.warn("{}: nowhere to write (no run folder found); {} lines dropped", name, queued.get());
+        dropped.addAndGet(queued.getAndSet(0));
+        queue.clear();
+        return;
+      }
       if (header != null) {
         sink.write(header);
         sink.write('\n');
@@ -171,7 +199,7 @@ public final class AsyncLineWriter<T> implements AutoCloseable {
       while (true) {
         // Read before draining: anything offered before close() set the flag is then drained below.
         boolean last = closing;
-        int batch = drain(line);
+        int batch = drain(sink, line);
         if (batch > 0) {
           sink.flush();
         }
@@ -195,7 +223,9 @@ public final class AsyncLineWriter<T> implements AutoCloseable {
       queue.clear();
     } finally {
       try {
-        sink.close();
+        if (sink != null) {
+          sink.close();
+        }
       } catch (IOException e) {
         if (failure == null) {
           failure = e;
@@ -205,8 +235,20 @@ public final class AsyncLineWriter<T> implements AutoCloseable {
     }
   }
 
+  /** The sink, waiting for it to become available; null when it still is not once the writer is closed. */
+  private Writer open() throws IOException {
+    while (true) {
+      boolean last = closing;
+      Writer sink = opener.open();
+      if (sink != null || last) {
+        return sink;
+      }
+      LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(IDLE_WAIT_MILLIS));
+    }
+  }
+
   /** Writes the queued items, at most {@link #MAX_BATCH}; returns how many. */
-  private int drain(StringBuilder line) throws IOException {
+  private int drain(Writer sink, StringBuilder line) throws IOException {
     int count = 0;
     T item;
     while (count < MAX_BATCH && (item = queue.poll()) != null) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Streams {@code llm-requests.csv} (layout: {@link RequestCsvFormat}) while the run goes on: one row per measured
@@ -29,10 +30,32 @@ public final class RequestCsvWriter implements RecordListener, AutoCloseable {
 
   /** Writes to any sink (tests: a slow one), with the given bound on queued rows. */
   RequestCsvWriter(String name, Writer sink, RunOrigin origin, int capacity) {
+    this(name, () -> sink, origin, capacity);
+  }
+
+  private RequestCsvWriter(String name, AsyncLineWriter.SinkOpener opener, RunOrigin origin, int capacity) {
     Objects.requireNonNull(origin, "origin");
     this.lines =
         new AsyncLineWriter<>(
-            name, sink, RequestCsvFormat.header(), (r, line) -> RequestCsvFormat.appendRow(r, origin, line), capacity);
+            name, opener, RequestCsvFormat.header(), (r, line) -> RequestCsvFormat.appendRow(r, origin, line),
+            capacity);
+  }
+
+  /**
+   * Writes {@link #FILE_NAME} into a folder that may not exist yet (Gatling creates its run folder as the run starts):
+   * the writer thread looks for it every few tens of milliseconds and queues rows meanwhile, so that no caller ever
+   * waits for the lookup. If it still is not found on {@link #close()}, the rows are dropped (counted, logged).
+   */
+  public static RequestCsvWriter inFolder(FolderLookup folder, RunOrigin origin) {
+    return new RequestCsvWriter(FILE_NAME, opener(folder, FILE_NAME), origin, AsyncLineWriter.DEFAULT_CAPACITY);
+  }
+
+  static AsyncLineWriter.SinkOpener opener(FolderLookup folder, String fileName) {
+    Objects.requireNonNull(folder, "folder");
+    return () -> {
+      Optional<Path> found = folder.find();
+      return found.isPresent() ? open(found.get().resolve(fileName)) : null;
+    };
   }
 
   static Writer open(Path file) throws IOException {

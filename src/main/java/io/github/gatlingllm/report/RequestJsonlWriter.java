@@ -38,8 +38,18 @@ public final class RequestJsonlWriter implements RecordListener, AutoCloseable {
   }
 
   RequestJsonlWriter(String name, Writer sink, RunOrigin origin, int capacity) {
+    this(name, () -> sink, origin, capacity);
+  }
+
+  private RequestJsonlWriter(String name, AsyncLineWriter.SinkOpener opener, RunOrigin origin, int capacity) {
     Objects.requireNonNull(origin, "origin");
-    this.lines = new AsyncLineWriter<>(name, sink, null, (r, line) -> line.append(json(r, origin)), capacity);
+    this.lines = new AsyncLineWriter<>(name, opener, null, (r, line) -> line.append(json(r, origin)), capacity);
+  }
+
+  /** Writes {@link #FILE_NAME} into a folder that may not exist yet: see {@link RequestCsvWriter#inFolder}. */
+  public static RequestJsonlWriter inFolder(FolderLookup folder, RunOrigin origin) {
+    return new RequestJsonlWriter(
+        FILE_NAME, RequestCsvWriter.opener(folder, FILE_NAME), origin, AsyncLineWriter.DEFAULT_CAPACITY);
   }
 
   @Override

@@ -190,4 +190,26 @@ class AsyncLineWriterTest {
     assertEquals(expected.toString(), sink.toString());
     assertEquals(20_000, writer.written());
   }
+
+  @Test
+  void rowsWaitForAFolderThatAppearsLaterAndAreDroppedIfItNeverDoes(@TempDir Path dir) throws Exception {
+    Path folder = dir.resolve("run-123");
+    RequestCsvWriter late =
+        RequestCsvWriter.inFolder(
+            () -> Files.isDirectory(folder) ? java.util.Optional.of(folder) : java.util.Optional.empty(),
+            CsvRecords.ORIGIN);
+    late.onRecord(request(1));
+    late.onRecord(request(2));
+    Thread.sleep(3 * AsyncLineWriter.IDLE_WAIT_MILLIS);
+    Files.createDirectories(folder); // as Gatling creates its run folder once the run starts
+    late.onRecord(request(3));
+    late.close();
+    assertEquals(3, RequestCsvReader.read(folder.resolve(RequestCsvWriter.FILE_NAME)).records().size());
+
+    RequestCsvWriter never = RequestCsvWriter.inFolder(java.util.Optional::empty, CsvRecords.ORIGIN);
+    never.onRecord(request(1));
+    never.close();
+    assertEquals(1, never.dropped());
+    assertEquals(0, never.written());
+  }
 }
