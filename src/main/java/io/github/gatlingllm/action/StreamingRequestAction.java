@@ -28,6 +28,8 @@ final class StreamingRequestAction extends LlmActionBase {
   private final ConcurrencyLimiter limiter;
   private final GatlingRecords gatlingRecords;
   private final List<Map.Entry<String, String>> headers;
+  /** Prompt and generated text kept for {@code llm-requests.jsonl}; never for warm-ups, which are not recorded. */
+  private final boolean logRequests;
 
   StreamingRequestAction(RequestTemplate template, LlmComponents components, Action next) {
     super(
@@ -42,6 +44,7 @@ final class StreamingRequestAction extends LlmActionBase {
     this.gatlingRecords =
         new GatlingRecords(statsEngine, components.run().timeBase(), protocol.itlStats(), template.requestName());
     this.headers = requestHeaders(protocol);
+    this.logRequests = protocol.report().logRequests() && !template.warmUp();
     components.run().noteDialect(template.dialect().name());
   }
 
@@ -68,12 +71,18 @@ final class StreamingRequestAction extends LlmActionBase {
       GenerationRequest generation = template.evaluate(session, protocol.model());
       byte[] body = template.dialect().body(generation);
       request = new StreamingRequest(protocol.target(), template.evaluatePath(session), headers, body);
+      if (logRequests) {
+        record.prompt(PromptJson.of(body));
+      }
     } catch (RequestBuildException | IllegalArgumentException e) {
       failBeforeSending(session, record, e.getMessage());
       return;
     }
-    StreamExchange exchange =
-        new StreamExchange(this, session, request, new StreamRecording(template.dialect(), record));
+    StreamRecording recording = new StreamRecording(template.dialect(), record);
+    if (logRequests) {
+      recording.captureGeneratedText();
+    }
+    StreamExchange exchange = new StreamExchange(this, session, request, recording);
     if (limiter == null) {
       exchange.run();
     } else {

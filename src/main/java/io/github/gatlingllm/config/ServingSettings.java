@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param itlStats how ITL reaches Gatling's own stats ({@code every_gap}, {@code request_mean} or {@code none}); the
  *     LLM summary always has every gap
  * @param assertions SLO clauses such as {@code p99_ttft_ms<500;failed==0}, or empty
+ * @param logRequests write every prompt and generated text to {@code llm-requests.jsonl}
+ * @param saveDetailed put vLLM's per-request arrays into {@code llm-summary.json}
  */
 public record ServingSettings(
     Optional<String> baseUrl,
@@ -52,7 +54,9 @@ public record ServingSettings(
     Duration idleTimeout,
     Duration totalTimeout,
     ItlStats itlStats,
-    Optional<String> assertions) {
+    Optional<String> assertions,
+    boolean logRequests,
+    boolean saveDetailed) {
 
   public static final String COMPLETIONS = "/v1/completions";
   public static final String CHAT = "/v1/chat/completions";
@@ -80,6 +84,8 @@ public record ServingSettings(
           "llm.totalTimeout",
           "llm.itlStats",
           "llm.assert",
+          "llm.logRequests",
+          "llm.saveDetailed",
           "llm.resultsDir");
 
   public static ServingSettings fromSystemProperties() {
@@ -107,7 +113,9 @@ public record ServingSettings(
         p.duration("llm.idleTimeout", LlmProtocol.DEFAULT_IDLE_TIMEOUT),
         p.duration("llm.totalTimeout", LlmProtocol.DEFAULT_TOTAL_TIMEOUT),
         itlStats(p.choice("llm.itlStats", "every_gap", List.of("every_gap", "request_mean", "none"))),
-        p.optional("llm.assert"));
+        p.optional("llm.assert"),
+        p.bool("llm.logRequests", false),
+        p.bool("llm.saveDetailed", false));
   }
 
   private static ItlStats itlStats(String name) {

@@ -51,6 +51,8 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     String tokenizerId;
     boolean clientWarmUp = true;
     List<SummaryCheck> checks = List.of();
+    boolean logRequests;
+    boolean saveDetailed;
 
     @Override
     protected Settings clone() {
@@ -225,6 +227,22 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     return change(s -> s.clientWarmUp = warmUp);
   }
 
+  /**
+   * Whether to write {@code llm-requests.jsonl} (default false): one JSON object per request with the prompt as sent
+   * and the generated text. Capturing the text costs a copy of every chunk's text.
+   */
+  public LlmProtocolBuilder logRequests(boolean log) {
+    return change(s -> s.logRequests = log);
+  }
+
+  /**
+   * Whether {@code llm-summary.json} holds the per-request arrays ({@code input_lens}, {@code ttfts}, {@code itls},
+   * ...; with {@link #logRequests} also {@code generated_texts}), as vLLM's {@code --save-detailed}. Default false.
+   */
+  public LlmProtocolBuilder saveDetailed(boolean detailed) {
+    return change(s -> s.saveDetailed = detailed);
+  }
+
   @Override
   public Protocol protocol() {
     Settings s = settings;
@@ -233,7 +251,16 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     }
     ReportSettings report =
         new ReportSettings(
-            s.label, s.numPrompts, s.requestRate, s.burstiness, s.percentiles, s.goodput, s.tokenizerId, s.checks);
+            s.label,
+            s.numPrompts,
+            s.requestRate,
+            s.burstiness,
+            s.percentiles,
+            s.goodput,
+            s.tokenizerId,
+            s.checks,
+            s.logRequests,
+            s.saveDetailed);
     return new LlmProtocol(
         s.baseUrl,
         HttpTarget.parse(s.baseUrl),

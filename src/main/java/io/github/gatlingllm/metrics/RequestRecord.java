@@ -31,6 +31,7 @@ public final class RequestRecord {
   private ErrorCategory error;
   private String errorDetail = "";
   private String generatedText;
+  private String prompt;
 
   public RequestRecord(String requestName) {
     this.requestName = requestName;
@@ -100,8 +101,17 @@ public final class RequestRecord {
     }
   }
 
+  /** The generated text, only kept when requests are logged (capturing it costs an allocation per chunk). */
   public void generatedText(String text) {
     this.generatedText = text;
+  }
+
+  /**
+   * The prompt as sent, as JSON: a string for a completion prompt, an array for chat messages. Only kept when requests
+   * are logged.
+   */
+  public void prompt(String json) {
+    this.prompt = json;
   }
 
   // ---------------------------------------------------------------- reading
@@ -206,8 +216,14 @@ public final class RequestRecord {
     return chunkCount > 0 ? "" : ErrorCategory.NO_CHOICES.label();
   }
 
+  /** The generated text, or null when it was not captured. */
   public String generatedText() {
     return generatedText;
+  }
+
+  /** The prompt or messages as JSON, or null when not kept. */
+  public String prompt() {
+    return prompt;
   }
 
   // ---------------------------------------------------------------- derived values, in nanoseconds

@@ -11,9 +11,21 @@ import java.util.Objects;
  * @param percentiles the percentiles to report for each latency metric, in order (vLLM's {@code --metric-percentiles},
  *     default 99); duplicates are dropped (each becomes one JSON key)
  * @param goodput the goodput objectives, or null when goodput is not requested
- * @param includeGeneratedTexts whether the saved JSON holds every generated text (it can be large)
+ * @param includeGeneratedTexts whether the saved JSON holds every generated text (it can be large); only with
+ *     {@code saveDetailed}
+ * @param saveDetailed whether the saved JSON holds the per-request arrays ({@code input_lens}, {@code ttfts},
+ *     {@code itls}, ...), vLLM's {@code --save-detailed}
  */
-public record SummaryOptions(List<Double> percentiles, GoodputSlo goodput, boolean includeGeneratedTexts) {
+public record SummaryOptions(
+    List<Double> percentiles, GoodputSlo goodput, boolean includeGeneratedTexts, boolean saveDetailed) {
+
+  /**
+   * With the per-request arrays, as every run saved them before {@code saveDetailed} existed: existing callers keep
+   * their output until they choose.
+   */
+  public SummaryOptions(List<Double> percentiles, GoodputSlo goodput, boolean includeGeneratedTexts) {
+    this(percentiles, goodput, includeGeneratedTexts, true);
+  }
 
   public SummaryOptions {
     Objects.requireNonNull(percentiles, "percentiles");
@@ -25,9 +37,9 @@ public record SummaryOptions(List<Double> percentiles, GoodputSlo goodput, boole
     percentiles = List.copyOf(new LinkedHashSet<>(percentiles));
   }
 
-  /** P99 only, no goodput, no generated texts: vLLM's defaults. */
+  /** P99 only, no goodput, no per-request arrays: vLLM's defaults. */
   public static SummaryOptions defaults() {
-    return new SummaryOptions(List.of(99.0), null, false);
+    return new SummaryOptions(List.of(99.0), null, false, false);
   }
 
   /**

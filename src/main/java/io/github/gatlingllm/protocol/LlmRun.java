@@ -6,8 +6,14 @@ import io.github.gatlingllm.client.ClientSettings;
 import io.github.gatlingllm.client.StreamingHttpClient;
 import io.github.gatlingllm.metrics.MetricsRecorder;
 import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.report.FolderLookup;
+import io.github.gatlingllm.report.RequestCsvWriter;
+import io.github.gatlingllm.report.RequestJsonlWriter;
+import io.github.gatlingllm.report.RunFolderLocator;
+import io.github.gatlingllm.report.RunOrigin;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.socket.SocketChannel;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,6 +47,8 @@ public final class LlmRun {
   private volatile LlmProtocol reportingProtocol;
   private volatile String dialectName = "openai";
   private volatile EndOfRunReport.Written written;
+  private volatile RequestCsvWriter requestCsv;
+  private volatile RequestJsonlWriter requestJsonl;
 
   LlmRun(CoreComponents core) {
     this.core = core;
@@ -85,6 +93,39 @@ public final class LlmRun {
       }
       long periodMillis = core.configuration().data().console().writePeriod().toMillis();
       progress = new LiveProgress(recorder, periodMillis, System.out);
+      openRequestFiles(protocol);
+    }
+  }
+
+  /** llm-requests.csv (always) and llm-requests.jsonl (logRequests), filled as requests finish. */
+  private void openRequestFiles(LlmProtocol protocol) {
+    RunOrigin origin = new RunOrigin(timeBase.originMillis(), timeBase.originNanos());
+    Path results = ResultsDirectory.resolve();
+    // Gatling creates the run folder as the load starts: the writers look for it on their own thread.
+    FolderLookup runFolder = () -> RunFolderLocator.newest(results, startEpochMillis - 2_000);
+    requestCsv = RequestCsvWriter.inFolder(runFolder, origin);
+    recorder.addListener(requestCsv);
+    if (protocol.report().logRequests()) {
+      requestJsonl = RequestJsonlWriter.inFolder(runFolder, origin);
+      recorder.addListener(requestJsonl);
+    }
+  }
+
+  /** Drains and closes the per-request files, so they are complete before the summary is written. */
+  private void closeRequestFiles() {
+    RequestCsvWriter csv = requestCsv;
+    if (csv != null) {
+      csv.close();
+      if (csv.dropped() > 0) {
+        LOG.warn("{} rows could not be written to {}", csv.dropped(), RequestCsvWriter.FILE_NAME);
+      }
+    }
+    RequestJsonlWriter jsonl = requestJsonl;
+    if (jsonl != null) {
+      jsonl.close();
+      if (jsonl.dropped() > 0) {
+        LOG.warn("{} lines could not be written to {}", jsonl.dropped(), RequestJsonlWriter.FILE_NAME);
+      }
     }
   }
 
@@ -168,6 +209,7 @@ public final class LlmRun {
     if (protocol == null) {
       return; // no LLM request was ever built in this run
     }
+    closeRequestFiles();
     try {
       written =
           EndOfRunReport.write(

@@ -14,6 +14,9 @@ import java.util.List;
  * @param goodput SLO expression {@code ttft:<ms>,tpot:<ms>,e2el:<ms>} (any subset), or null
  * @param tokenizerId the tokenizer used for counting, reported as {@code tokenizer_id}, or null
  * @param checks SLO clauses on the summary's keys; any failing one makes the run fail
+ * @param logRequests write {@code llm-requests.jsonl} with every request's prompt and generated text (capturing the
+ *     text costs an allocation per chunk, so it is off by default)
+ * @param saveDetailed put the per-request arrays into {@code llm-summary.json} (vLLM's {@code --save-detailed})
  */
 public record ReportSettings(
     String label,
@@ -23,7 +26,9 @@ public record ReportSettings(
     List<Double> percentiles,
     String goodput,
     String tokenizerId,
-    List<SummaryCheck> checks) {
+    List<SummaryCheck> checks,
+    boolean logRequests,
+    boolean saveDetailed) {
 
   public ReportSettings {
     percentiles = List.copyOf(percentiles);

@@ -22,6 +22,7 @@ public final class StreamRecording {
   private int usagePromptTokens = -1;
   private int usageCompletionTokens = -1;
   private boolean sawDone;
+  private StringBuilder text;
 
   public StreamRecording(Dialect dialect, RequestRecord record) {
     this.dialect = dialect;
@@ -30,6 +31,16 @@ public final class StreamRecording {
 
   public RequestRecord record() {
     return record;
+  }
+
+  /**
+   * Keeps the generated text in the record ({@code llm.logRequests}). Off by default: capturing costs a copy of every
+   * chunk's text, where the default path allocates nothing per chunk.
+   */
+  public StreamRecording captureGeneratedText() {
+    text = new StringBuilder();
+    chunk.captureTextInto(text);
+    return this;
   }
 
   /**
@@ -90,6 +101,9 @@ public final class StreamRecording {
   /** Closes the record: end time and token counts (usage first, else one token per chunk). */
   public void finish(long endNanos) {
     record.ended(endNanos);
+    if (text != null) {
+      record.generatedText(text.toString());
+    }
     if (usageCompletionTokens >= 0) {
       record.outputTokens(usageCompletionTokens, TokenSource.USAGE);
     } else if (record.chunkCount() > 0) {

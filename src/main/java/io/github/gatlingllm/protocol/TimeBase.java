@@ -19,4 +19,14 @@ public final class TimeBase {
     return originMillis + Math.round((nanoTime - originNanos) / 1_000_000.0);
   }
 
+  /** Gatling's wall-clock milliseconds at the origin (the run origin of the per-request files). */
+  public long originMillis() {
+    return originMillis;
+  }
+
+  /** {@link System#nanoTime()} at the origin. */
+  public long originNanos() {
+    return originNanos;
+  }
+
 }

@@ -9,18 +9,27 @@ import io.github.gatlingllm.metrics.MetricStats;
 import io.github.gatlingllm.metrics.PercentileValue;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.RunDescription;
+import io.github.gatlingllm.metrics.SummaryCalculator;
+import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.metrics.TokenCounts;
 import io.github.gatlingllm.metrics.TokenSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes the run as vLLM's {@code --save-result --save-detailed} JSON, usually {@code llm-summary.json}: the same
  * keys in the same order with the same meaning, then our extras under keys vLLM does not use.
+ *
+ * <p>The per-request arrays are only written with {@link SummaryOptions#saveDetailed()} ({@code generated_texts} also
+ * needs {@link SummaryOptions#includeGeneratedTexts()}), as vLLM only writes them with {@code --save-detailed}. When the
+ * run has several scenarios, {@code scenarios} (not a vLLM key) holds, per scenario name, the same result keys
+ * computed on that scenario's requests alone.
  *
  * <p>Per-request arrays are in seconds and in record order (the order requests finished). Where vLLM stores raw
  * {@code time.perf_counter()} values, which have no defined origin, {@code start_times} holds the send time in seconds
@@ -59,14 +68,13 @@ public final class SummaryJson {
       g.writeStartObject();
       runDescription(g, s.run());
       results(g, s);
-      perRequest(g, s, records);
-      g.writeNumberField("max_output_tokens_per_s", s.maxOutputTokensPerSecond());
-      g.writeNumberField("max_concurrent_requests", s.maxConcurrentRequests());
-      metric(g, "ttft", s.ttft());
-      metric(g, "tpot", s.tpot());
-      metric(g, "itl", s.itl());
-      metric(g, "e2el", s.e2el());
+      if (s.options().saveDetailed()) {
+        perRequest(g, s, records);
+      }
+      peaksAndMetrics(g, s);
       extras(g, s);
+      g.writeStringField("gatling_llm_version", PluginVersion.get());
+      scenarios(g, s, records);
       for (Map.Entry<String, Object> fact : runFacts.entrySet()) {
         g.writeFieldName(fact.getKey());
         writeValue(g, fact.getValue());
@@ -113,6 +121,36 @@ public final class SummaryJson {
     g.writeNumberField("total_token_throughput", s.totalTokenThroughput());
   }
 
+  private static void peaksAndMetrics(JsonGenerator g, BenchmarkSummary s) throws IOException {
+    g.writeNumberField("max_output_tokens_per_s", s.maxOutputTokensPerSecond());
+    g.writeNumberField("max_concurrent_requests", s.maxConcurrentRequests());
+    metric(g, "ttft", s.ttft());
+    metric(g, "tpot", s.tpot());
+    metric(g, "itl", s.itl());
+    metric(g, "e2el", s.e2el());
+  }
+
+  /** Per scenario, only when there are several: the result keys on that scenario's requests alone. */
+  private static void scenarios(JsonGenerator g, BenchmarkSummary s, List<RequestRecord> records) throws IOException {
+    Map<String, List<RequestRecord>> byScenario = new TreeMap<>();
+    for (RequestRecord r : records) {
+      byScenario.computeIfAbsent(r.scenario(), k -> new ArrayList<>()).add(r);
+    }
+    if (byScenario.size() < 2) {
+      return;
+    }
+    g.writeObjectFieldStart("scenarios");
+    for (Map.Entry<String, List<RequestRecord>> e : byScenario.entrySet()) {
+      BenchmarkSummary part = SummaryCalculator.compute(e.getValue(), s.run(), s.options());
+      g.writeObjectFieldStart(e.getKey());
+      results(g, part);
+      peaksAndMetrics(g, part);
+      extras(g, part);
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+  }
+
   private static void perRequest(JsonGenerator g, BenchmarkSummary s, List<RequestRecord> records) throws IOException {
     g.writeArrayFieldStart("input_lens");
     for (RequestRecord r : records) {
@@ -153,7 +191,7 @@ public final class SummaryJson {
       g.writeNumber(seconds(r.queueNanos()));
     }
     g.writeEndArray();
-    if (s.options().includeGeneratedTexts()) {
+    if (s.options().includeGeneratedTexts()) { // only reached with saveDetailed, as vLLM
       g.writeArrayFieldStart("generated_texts");
       for (RequestRecord r : records) {
         g.writeString(r.generatedText() == null ? "" : r.generatedText());
@@ -203,7 +241,6 @@ public final class SummaryJson {
       g.writeNumberField(e.getKey(), e.getValue());
     }
     g.writeEndObject();
-    g.writeStringField("gatling_llm_version", PluginVersion.get());
   }
 
   /** A run fact: a number, string, boolean, or lists and maps of those (e.g. the SLO check results). */

@@ -119,6 +119,7 @@ public final class AccuracyBenchmark {
     args.add("-Dllm.maxConcurrency=" + n);
     args.add("-Dllm.numPrompts=" + options.promptsFor(n));
     args.add("-Dllm.resultsDir=" + results);
+    args.add("-Dllm.saveDetailed=true"); // LevelResult reads the per-request arrays
     args.addAll(options.clientArgs());
     return args;
   }

@@ -42,6 +42,7 @@ class ServingBenchmarkIT {
     knobs.put("llm.numPrompts", Integer.toString(prompts));
     knobs.put("llm.randomInputLen", Integer.toString(words));
     knobs.put("llm.randomOutputLen", Integer.toString(outputTokens));
+    knobs.put("llm.saveDetailed", "true"); // the per-request arrays are checked below
     return knobs;
   }
 

@@ -144,4 +144,21 @@ class StreamRecordingTest {
     status.failure(new ClientFailure(ClientFailure.Kind.HTTP_STATUS, 429, "rate limited"));
     assertEquals("HTTP 429", status.record().errorLabel());
   }
+
+  @Test
+  void generatedTextIsOnlyKeptWhenAskedFor() {
+    String[] stream = {
+      "data: {\"choices\":[{\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}\n\n",
+      "data: {\"choices\":[{\"delta\":{\"reasoning_content\":\"hmm\"}}]}\n\n",
+      "data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\n",
+      "data: {\"choices\":[{\"delta\":{\"content\":\" there\\n\"}}]}\n\ndata: [DONE]\n\n"
+    };
+    RequestRecord captured =
+        read(new StreamRecording(OpenAiChatDialect.INSTANCE, new RequestRecord("chat")).captureGeneratedText(), true,
+            stream);
+    assertEquals("Hi there\n", captured.generatedText(), "visible content only, reasoning left out");
+    RequestRecord plain = read(new StreamRecording(OpenAiChatDialect.INSTANCE, new RequestRecord("chat")), true, stream);
+    assertNull(plain.generatedText());
+    assertEquals(captured.chunkCount(), plain.chunkCount());
+  }
 }

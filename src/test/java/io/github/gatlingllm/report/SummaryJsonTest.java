@@ -160,6 +160,57 @@ class SummaryJsonTest {
     assertEquals(0.5, json.get("client_cores_used").doubleValue(), EPS);
   }
 
+  @Test
+  void withoutSaveDetailedThePerRequestArraysAreLeftOutAsInVllm(@TempDir Path dir) throws Exception {
+    JsonNode json = write(dir, TestRecords.run(null, 2.5), new SummaryOptions(List.of(99.0), null, true, false));
+    for (String key : List.of("input_lens", "output_lens", "ttfts", "itls", "latencies", "start_times",
+        "queue_times", "generated_texts", "errors")) {
+      assertFalse(json.has(key), key);
+    }
+    assertEquals(3, json.get("completed").asInt());
+    assertEquals(1, json.get("errors_by_category").get("HTTP 503").asInt(), "the counts stay");
+    assertFalse(json.has("scenarios"), "one scenario: no per-scenario section");
+  }
+
+  @Test
+  void severalScenariosGetTheirOwnResultKeys(@TempDir Path dir) throws Exception {
+    List<RequestRecord> records = TestRecords.scenario();
+    for (int i = 0; i < records.size(); i++) {
+      records.get(i).origin(i < 2 ? "chat users" : "batch", i, i + 1); // A, B | C, D, E
+    }
+    SummaryOptions opts = new SummaryOptions(List.of(50.0, 99.0), GoodputSlo.parse("ttft:150"), false, false);
+    BenchmarkSummary s = SummaryCalculator.compute(records, TestRecords.run(null, 2.5), opts);
+    Path file = dir.resolve(SummaryJson.FILE_NAME);
+    SummaryJson.write(s, records, file);
+    JsonNode json = MAPPER.readTree(file.toFile());
+    JsonNode scenarios = json.get("scenarios");
+    assertEquals(List.of("batch", "chat users"), fieldNames(scenarios), "sorted by name");
+    JsonNode chat = scenarios.get("chat users");
+    assertEquals(2, chat.get("completed").asInt());
+    assertEquals(0, chat.get("failed").asInt());
+    assertEquals(1.31, chat.get("duration").asDouble(), EPS, "A's intended start (0) to B's end (1310 ms)");
+    assertEquals(200.0, chat.get("mean_ttft_ms").asDouble(), EPS, "A 100 ms, B 300 ms");
+    assertEquals(1, chat.get("goodput_completed").asInt());
+    JsonNode batch = scenarios.get("batch");
+    assertEquals(1, batch.get("completed").asInt());
+    assertEquals(2, batch.get("failed").asInt());
+    assertEquals(100.0, batch.get("mean_ttft_ms").asDouble(), EPS, "C only");
+    assertEquals(1, batch.get("errors_by_category").get("idle timeout").asInt());
+    assertEquals(
+        SummaryCalculator.compute(records.subList(2, 5), s.run(), opts).itl().meanMs(),
+        batch.get("mean_itl_ms").asDouble(), EPS);
+    List<String> keys = fieldNames(chat);
+    assertEquals("duration", keys.get(0));
+    assertTrue(keys.contains("p50_e2el_ms") && keys.contains("max_concurrent_requests"), keys.toString());
+    assertFalse(keys.contains("model_id") || keys.contains("ttfts"), keys.toString());
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
   private static void assertSeconds(JsonNode array, double... expected) {
     assertEquals(expected.length, array.size(), array.toString());
     for (int i = 0; i < expected.length; i++) {

@@ -46,6 +46,8 @@ public class ServingBenchmark extends Simulation {
             .totalTimeout(settings.totalTimeout())
             .metricPercentiles(settings.percentiles())
             .itlStats(settings.itlStats())
+            .logRequests(settings.logRequests())
+            .saveDetailed(settings.saveDetailed())
             .describeLoad(settings.numPrompts(), settings.requestRate(), settings.burstiness());
     if (settings.goodput().isPresent()) {
       protocol = protocol.goodput(settings.goodput().get());

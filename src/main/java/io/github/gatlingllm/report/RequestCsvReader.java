@@ -1,0 +1,280 @@
+package io.github.gatlingllm.report;
+
+import static io.github.gatlingllm.report.RequestCsvFormat.*;
+
+import io.github.gatlingllm.metrics.ErrorCategory;
+import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.metrics.TokenSource;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads {@code llm-requests.csv} files ({@link RequestCsvFormat}) back into {@link RequestRecord}s, for recomputing a
+ * summary or merging the files of several load generators.
+ *
+ * <p>Time line: each row's times are nanoseconds after its {@code run_origin_epoch_ms}. All rows are placed on one
+ * time line counted from the earliest origin of all files: a row's time becomes {@code (its origin - earliest origin)
+ * in ns + its offset}. Within one file every row has the same origin, so its records keep their exact nanosecond
+ * differences. Across files the alignment is only as good as the generators' wall clocks (NTP-synced machines: about
+ * a millisecond), and affects only cross-file quantities: the duration, the peak output rate and the peak
+ * concurrency. Per-request latencies are always exact.
+ *
+ * <p>Not in the CSV, so not in the records: the generated text and the prompt.
+ */
+public final class RequestCsvReader {
+
+  /** A malformed file; the message names the file, the line and the column. */
+  public static final class CsvFormatException extends IOException {
+    CsvFormatException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * What was read.
+   *
+   * @param records every row of every file, file by file in row order, on one time line
+   * @param originEpochMillis the wall-clock time of that time line's zero (the earliest origin), or 0 when no row
+   */
+  public record Result(List<RequestRecord> records, long originEpochMillis) {}
+
+  private RequestCsvReader() {}
+
+  public static Result read(Path... files) throws IOException {
+    return read(Arrays.asList(files));
+  }
+
+  /** Reads and merges the files. */
+  public static Result read(List<Path> files) throws IOException {
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("No CSV file given: expected at least one " + RequestCsvWriter.FILE_NAME);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Path file : files) {
+      try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        readRows(in, file.toString(), rows);
+      }
+    }
+    return align(rows);
+  }
+
+  /** Reads one CSV text (its name is only used in error messages). */
+  static Result read(Reader in, String name) throws IOException {
+    List<Row> rows = new ArrayList<>();
+    readRows(new BufferedReader(in), name, rows);
+    return align(rows);
+  }
+
+  /** A parsed row: its record with times relative to its own origin, and that origin. */
+  private record Row(RequestRecord record, long originEpochMillis) {}
+
+  private static Result align(List<Row> rows) {
+    if (rows.isEmpty()) {
+      return new Result(List.of(), 0);
+    }
+    long earliest = Long.MAX_VALUE;
+    for (Row row : rows) {
+      earliest = Math.min(earliest, row.originEpochMillis);
+    }
+    List<RequestRecord> records = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      long shift = Math.multiplyExact(row.originEpochMillis - earliest, 1_000_000L);
+      records.add(shift == 0 ? row.record : shifted(row.record, shift));
+    }
+    return new Result(records, earliest);
+  }
+
+  private static void readRows(Reader in, String name, List<Row> out) throws IOException {
+    CsvRows csv = new CsvRows(in, name);
+    List<String> header = csv.next();
+    if (header == null) {
+      throw new CsvFormatException(name + ": empty file, expected the header " + RequestCsvFormat.header());
+    }
+    if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+      header.set(0, header.get(0).substring(1)); // a byte order mark, as some spreadsheets save
+    }
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      index.putIfAbsent(header.get(i).trim(), i);
+    }
+    for (String column : REQUIRED) {
+      if (!index.containsKey(column)) {
+        throw new CsvFormatException(
+            name + " line " + csv.recordLine() + ": the header has no column '" + column + "'; expected "
+                + RequestCsvFormat.header());
+      }
+    }
+    List<String> fields;
+    while ((fields = csv.next()) != null) {
+      if (fields.size() != header.size()) {
+        throw new CsvFormatException(
+            name + " line " + csv.recordLine() + ": " + fields.size() + " fields, the header has " + header.size());
+      }
+      out.add(new Fields(name, csv.recordLine(), index, fields).toRow());
+    }
+  }
+
+  /** One row being read, with what error messages need. */
+  private record Fields(String file, int line, Map<String, Integer> index, List<String> values) {
+
+    Row toRow() throws CsvFormatException {
+      RequestRecord r = new RequestRecord(text(REQUEST_NAME));
+      r.origin(text(SCENARIO), whole(USER_ID), whole(REQUEST_ID));
+      long origin = whole(ORIGIN);
+      long send = time(SEND);
+      r.intended(time(INTENDED));
+      r.sent(send);
+      List<Long> offsets = offsets(send);
+      for (long offset : offsets) {
+        r.chunk(send + offset);
+      }
+      long firstContent = time(FIRST_CONTENT);
+      if (firstContent != RequestRecord.NONE) {
+        r.firstContent(firstContent);
+      }
+      r.promptTokens(count(INPUT_TOKENS), source(INPUT_SOURCE));
+      r.outputTokens(count(OUTPUT_TOKENS), source(OUTPUT_SOURCE));
+      String status = text(HTTP_STATUS);
+      r.httpStatus(status.isEmpty() ? 0 : (int) whole(HTTP_STATUS));
+      ErrorCategory category = category();
+      if (category != null) {
+        r.failed(category, text(ERROR_DETAIL));
+      }
+      r.ended(time(END));
+      String expected = r.success() ? OK : FAILED;
+      if (!text(STATUS).equals(expected)) {
+        throw bad(STATUS, "expected '" + expected + "' for a request with " + offsets.size() + " chunks and "
+            + (category == null ? "no error category" : "error category " + text(ERROR_CATEGORY)));
+      }
+      return new Row(r, origin);
+    }
+
+    String text(String column) {
+      return values.get(index.get(column));
+    }
+
+    CsvFormatException bad(String column, String expected) {
+      return new CsvFormatException(
+          file + " line " + line + ", column " + column + ": '" + text(column) + "' is not valid, " + expected);
+    }
+
+    long whole(String column) throws CsvFormatException {
+      try {
+        return Long.parseLong(text(column).trim());
+      } catch (NumberFormatException e) {
+        throw bad(column, "expected a whole number");
+      }
+    }
+
+    int count(String column) throws CsvFormatException {
+      String value = text(column).trim();
+      if (value.isEmpty()) {
+        return -1;
+      }
+      long n = whole(column);
+      if (n < 0 || n > Integer.MAX_VALUE) {
+        throw bad(column, "expected a token count >= 0, or empty when unknown");
+      }
+      return (int) n;
+    }
+
+    /** Milliseconds with up to 6 decimals, read exactly as nanoseconds; empty = did not happen. */
+    long time(String column) throws CsvFormatException {
+      String value = text(column).trim();
+      if (value.isEmpty()) {
+        return RequestRecord.NONE;
+      }
+      try {
+        return new BigDecimal(value).movePointRight(6).longValueExact();
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw bad(column, "expected milliseconds with at most 6 decimals (e.g. 1234.567891), or empty");
+      }
+    }
+
+    TokenSource source(String column) throws CsvFormatException {
+      String value = text(column).trim();
+      try {
+        return value.isEmpty() ? TokenSource.NONE : TokenSource.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw bad(column, "expected one of " + names(TokenSource.values()));
+      }
+    }
+
+    ErrorCategory category() throws CsvFormatException {
+      String value = text(ERROR_CATEGORY).trim();
+      if (value.isEmpty()) {
+        return null;
+      }
+      try {
+        return ErrorCategory.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw bad(ERROR_CATEGORY, "expected empty or one of " + names(ErrorCategory.values()));
+      }
+    }
+
+    List<Long> offsets(long send) throws CsvFormatException {
+      String value = text(CHUNK_OFFSETS).trim();
+      if (value.isEmpty()) {
+        return List.of();
+      }
+      if (send == RequestRecord.NONE) {
+        throw bad(CHUNK_OFFSETS, "chunks need a send time, and " + SEND + " is empty");
+      }
+      String[] parts = value.split(" +");
+      List<Long> offsets = new ArrayList<>(parts.length);
+      for (String part : parts) {
+        try {
+          offsets.add(Long.parseLong(part));
+        } catch (NumberFormatException e) {
+          throw bad(CHUNK_OFFSETS, "expected space-separated whole nanoseconds after the send, '" + part + "' is not");
+        }
+      }
+      return offsets;
+    }
+  }
+
+  private static String names(Enum<?>[] values) {
+    StringBuilder sb = new StringBuilder();
+    for (Enum<?> v : values) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(v.name().toLowerCase(Locale.ROOT));
+    }
+    return sb.toString();
+  }
+
+  /** The same request with every time moved by {@code shift} ns. */
+  private static RequestRecord shifted(RequestRecord r, long shift) {
+    RequestRecord s = new RequestRecord(r.requestName());
+    s.origin(r.scenario(), r.userId(), r.requestId());
+    s.intended(plus(r.intendedNanos(), shift));
+    s.sent(plus(r.sendNanos(), shift));
+    for (int i = 0; i < r.chunkCount(); i++) {
+      s.chunk(r.chunkNanos(i) + shift);
+    }
+    if (r.firstContentNanos() != RequestRecord.NONE) {
+      s.firstContent(r.firstContentNanos() + shift);
+    }
+    s.promptTokens(r.promptTokens(), r.promptTokenSource());
+    s.outputTokens(r.outputTokens(), r.outputTokenSource());
+    s.httpStatus(r.httpStatus());
+    if (r.error() != null) {
+      s.failed(r.error(), r.errorDetail());
+    }
+    s.ended(plus(r.endNanos(), shift));
+    return s;
+  }
+
+  private static long plus(long nanos, long shift) {
+    return nanos == RequestRecord.NONE ? RequestRecord.NONE : nanos + shift;
+  }
+}

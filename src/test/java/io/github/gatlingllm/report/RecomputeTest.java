@@ -1,0 +1,128 @@
+package io.github.gatlingllm.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gatlingllm.metrics.BenchmarkSummary;
+import io.github.gatlingllm.metrics.GoodputSlo;
+import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.metrics.RunDescription;
+import io.github.gatlingllm.metrics.SummaryCalculator;
+import io.github.gatlingllm.metrics.SummaryOptions;
+import io.github.gatlingllm.metrics.TestRecords;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: what a user runs on a run folder, or on the folders of several load generators. */
+class RecomputeTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private record Outcome(int code, String out, String err) {}
+
+  private static Outcome run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Recompute.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** A live run's folder: its CSV and its llm-summary.json (which holds the run description). */
+  private static Path runFolder(Path dir, List<RequestRecord> records, RunDescription run, SummaryOptions opts)
+      throws Exception {
+    Files.createDirectories(dir);
+    RequestCsvTest.writeCsv(dir.resolve(RequestCsvWriter.FILE_NAME), records, CsvRecords.ORIGIN);
+    BenchmarkSummary live = SummaryCalculator.compute(records, run, opts);
+    SummaryJson.write(live, records, dir.resolve(SummaryJson.FILE_NAME));
+    return dir.resolve(RequestCsvWriter.FILE_NAME);
+  }
+
+  @Test
+  void recomputesAFolderIntoTheSameSummaryAndBlock(@TempDir Path dir) throws Exception {
+    List<RequestRecord> records = CsvRecords.random(500, 7, TestRecords.T0);
+    RunDescription run = TestRecords.run(8, 4.0);
+    SummaryOptions opts = new SummaryOptions(List.of(50.0, 90.0, 99.0), GoodputSlo.parse("ttft:500"), false, false);
+    Path csv = runFolder(dir.resolve("run"), records, run, opts);
+    Path out = dir.resolve("out");
+
+    Outcome o = run("--percentiles=50,90,99", "--goodput=ttft:500", "--out=" + out, csv.toString());
+
+    assertEquals(0, o.code(), o.err());
+    BenchmarkSummary live = SummaryCalculator.compute(records, run, opts);
+    assertTrue(o.out().startsWith(ConsoleBlock.render(live)), o.out());
+    assertEquals(ConsoleBlock.render(live), Files.readString(out.resolve(SummaryText.FILE_NAME)));
+    JsonNode expected = MAPPER.readTree(dir.resolve("run").resolve(SummaryJson.FILE_NAME).toFile());
+    JsonNode actual = MAPPER.readTree(out.resolve(SummaryJson.FILE_NAME).toFile());
+    assertEquals(csv.toString(), actual.get("recomputed_from").asText());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) actual).remove("recomputed_from");
+    assertEquals(expected, actual, "description from the saved summary, every figure identical");
+    assertFalse(actual.has("ttfts"), "no per-request arrays without --save-detailed");
+  }
+
+  @Test
+  void mergesTheFilesOfTwoGenerators(@TempDir Path dir) throws Exception {
+    RunDescription run = TestRecords.run(8, 4.0);
+    SummaryOptions opts = new SummaryOptions(List.of(99.0), null, false, false);
+    Path a = runFolder(dir.resolve("a"), CsvRecords.random(200, 1, TestRecords.T0), run, opts);
+    Path b = runFolder(dir.resolve("b"), CsvRecords.random(100, 2, TestRecords.T0), run, opts);
+
+    Outcome o = run("--save-detailed", "--out=" + dir.resolve("merged"), a.toString(), b.toString());
+
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.out().contains("Merged 2 files"), o.out());
+    JsonNode merged = MAPPER.readTree(dir.resolve("merged").resolve(SummaryJson.FILE_NAME).toFile());
+    JsonNode single = MAPPER.readTree(dir.resolve("a").resolve(SummaryJson.FILE_NAME).toFile());
+    assertEquals(10, merged.get("num_prompts").asInt(), "each generator's share adds up (5 + 5)");
+    assertEquals(8.0, merged.get("request_rate").asDouble());
+    assertEquals(16, merged.get("max_concurrency").asInt());
+    assertEquals(300, merged.get("input_lens").size());
+    assertEquals(
+        single.get("completed").asInt()
+            + MAPPER.readTree(dir.resolve("b").resolve(SummaryJson.FILE_NAME).toFile()).get("completed").asInt(),
+        merged.get("completed").asInt());
+    assertTrue(merged.has("scenarios"));
+  }
+
+  @Test
+  void withoutASavedSummaryTheDescriptionIsUnknown(@TempDir Path dir) throws Exception {
+    Path csv = RequestCsvTest.writeCsv(dir.resolve("x.csv"), CsvRecords.edgeCases(), CsvRecords.ORIGIN);
+    Outcome o = run("--out=" + dir.resolve("o"), csv.toString());
+    assertEquals(0, o.code(), o.err());
+    JsonNode json = MAPPER.readTree(dir.resolve("o").resolve(SummaryJson.FILE_NAME).toFile());
+    assertEquals("unknown", json.get("model_id").asText());
+    assertEquals(8, json.get("num_prompts").asInt(), "the requests read");
+    assertEquals("inf", json.get("request_rate").asText());
+  }
+
+  @Test
+  void badArgumentsAndFilesAreNamed(@TempDir Path dir) throws Exception {
+    Outcome noFile = run("--percentiles=99");
+    assertEquals(2, noFile.code());
+    assertTrue(noFile.err().contains("No CSV file given") && noFile.err().contains("Usage:"), noFile.err());
+    Outcome missing = run(dir.resolve("nope.csv").toString());
+    assertEquals(2, missing.code());
+    assertTrue(missing.err().contains("No such file: '" + dir.resolve("nope.csv") + "'"), missing.err());
+    Outcome option = run("--percentile=99", "x.csv");
+    assertTrue(option.err().contains("Unknown option '--percentile=99'"), option.err());
+    Outcome percentile = run("--percentiles=99,abc", "x.csv");
+    assertTrue(percentile.err().contains("Invalid percentile 'abc'"), percentile.err());
+    Path broken = dir.resolve("broken.csv");
+    Files.writeString(broken, "just,a,header\n");
+    Outcome malformed = run("--out=" + dir, broken.toString());
+    assertEquals(1, malformed.code());
+    assertTrue(malformed.err().contains(broken + " line 1: the header has no column 'scenario'"), malformed.err());
+    assertEquals(0, run("--help").code());
+  }
+}
