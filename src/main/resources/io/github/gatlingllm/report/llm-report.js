@@ -319,7 +319,7 @@
     draw(H.merge(base('llm-chart-prompt-ttft', 'Time to first token against prompt length', subtitle), {
       chart: { type: 'scatter', zoomType: 'xy' },
       legend: { enabled: false },
-      xAxis: { title: { text: 'Input tokens' }, min: 0, allowDecimals: false },
+      xAxis: { title: { text: 'Input tokens' }, allowDecimals: false, minPadding: 0.05, maxPadding: 0.05 },
       yAxis: { title: { text: 'TTFT (ms)' }, min: 0 },
       tooltip: {
         formatter: function () {
