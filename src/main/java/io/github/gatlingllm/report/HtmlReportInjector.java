@@ -1,11 +1,13 @@
 package io.github.gatlingllm.report;
 
 import io.github.gatlingllm.metrics.BenchmarkSummary;
+import io.github.gatlingllm.metrics.RequestRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,9 +28,21 @@ public final class HtmlReportInjector {
 
   private HtmlReportInjector() {}
 
-  /** Renders the default {@link HtmlSummaryBlock} and injects it. */
+  /** Renders the summary table alone ({@link HtmlSummaryBlock#HtmlSummaryBlock()}) and injects it. */
   public static void inject(Path indexHtml, BenchmarkSummary summary) throws IOException {
     inject(indexHtml, new HtmlSummaryBlock().render(summary));
+  }
+
+  /**
+   * Renders the full LLM report ({@link HtmlSummaryBlock#forRun}: key figures, tables, charts) and injects it.
+   *
+   * @param summary the run's summary, computed from {@code records}
+   * @param records every request of the run (a snapshot: it is read while rendering)
+   * @param extraParts rendered after the tables, before the charts (e.g. an SLO table); may be empty
+   */
+  public static void inject(Path indexHtml, BenchmarkSummary summary, List<RequestRecord> records,
+      List<HtmlSummaryBlock.Part> extraParts) throws IOException {
+    inject(indexHtml, HtmlSummaryBlock.forRun(records, extraParts).render(summary));
   }
 
   /**

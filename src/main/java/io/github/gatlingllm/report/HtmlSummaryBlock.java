@@ -1,18 +1,20 @@
 package io.github.gatlingllm.report;
 
 import io.github.gatlingllm.metrics.BenchmarkSummary;
+import io.github.gatlingllm.metrics.RequestRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The summary as an HTML fragment for Gatling's {@code index.html}: one {@code <div id="llm-summary">} styled like
- * Gatling's own "Errors" and "Assertions" boxes (its classes {@code statistics}, {@code title},
- * {@code statistics-in}, {@code header}, {@code value}, {@code total}), holding the summary block as a table: one row
- * per line, section titles as header rows.
+ * The LLM report as an HTML fragment for Gatling's {@code index.html}: one {@code <div id="llm-summary">} holding
+ * boxes styled like Gatling's own "Errors" and "Assertions" boxes (its classes {@code statistics}, {@code title},
+ * {@code statistics-in}, {@code header}, {@code value}, {@code total}) and charts styled like its own
+ * ({@code schema} boxes, Highcharts with Gatling's theme).
  *
- * <p>The fragment is made of {@link Part}s rendered in order inside that element; the table is the first. Later
- * parts (charts) are added with {@link #with(Part)}.
+ * <p>The fragment is made of {@link Part}s rendered in order; each part renders whole boxes ({@link #box} makes one).
+ * {@link #HtmlSummaryBlock()} is the vLLM table alone; {@link #forRun} is the full report: key figures, the vLLM
+ * table, the per-scenario table (several scenarios only), the caller's extra parts, then the charts.
  */
 public final class HtmlSummaryBlock {
   /** The id of the element, by which {@link HtmlReportInjector} finds and replaces it. */
@@ -23,15 +25,6 @@ public final class HtmlSummaryBlock {
   public interface Part {
     String render(BenchmarkSummary summary);
   }
-
-  /**
-   * What Gatling's stylesheet lacks, scoped to our element: a wider, aligned value column and a quiet note in
-   * the title. Colours come from Gatling's classes, so the light and dark themes both apply.
-   */
-  private static final String STYLE = "  <style>\n"
-      + "    #" + ELEMENT_ID + " .llm-value { width: 120px; white-space: nowrap; font-variant-numeric: tabular-nums; }\n"
-      + "    #" + ELEMENT_ID + " .llm-note { font-size: 12px; font-weight: normal; }\n"
-      + "  </style>\n";
 
   private final List<Part> parts;
 
@@ -44,6 +37,26 @@ public final class HtmlSummaryBlock {
     this.parts = List.copyOf(parts);
   }
 
+  /**
+   * The full report for a run: key figures (LLM-on-Ray's averages), the vLLM table, one row per scenario when the
+   * records come from several, then {@code extraParts} (e.g. an SLO table), then the charts.
+   *
+   * @param records every request the summary was computed from (the charts and per-scenario rows need them)
+   * @param extraParts rendered after the tables and before the charts, in order
+   */
+  public static HtmlSummaryBlock forRun(List<RequestRecord> records, List<Part> extraParts) {
+    RunView run = new RunView(records);
+    List<Part> all = new ArrayList<>();
+    all.add(new HtmlKeyFigures(run));
+    all.add(HtmlSummaryBlock::table);
+    all.add(new HtmlScenarioTable(run));
+    for (Part p : extraParts) {
+      all.add(Objects.requireNonNull(p, "extra part"));
+    }
+    all.add(new HtmlCharts(run));
+    return new HtmlSummaryBlock(all);
+  }
+
   /** A block that also renders {@code part} after the existing ones. */
   public HtmlSummaryBlock with(Part part) {
     List<Part> more = new ArrayList<>(parts);
@@ -54,10 +67,8 @@ public final class HtmlSummaryBlock {
   /** The whole {@code <div id="llm-summary">} element, without a trailing newline. */
   public String render(BenchmarkSummary summary) {
     StringBuilder sb = new StringBuilder();
-    sb.append("<div id=\"").append(ELEMENT_ID).append("\" class=\"statistics extensible-geant\">\n");
-    sb.append(STYLE);
-    sb.append("  <div class=\"title\"><span>LLM ").append(escape(SummaryBlock.VLLM_TITLE)).append("</span>")
-        .append("<span class=\"llm-note\">metrics as defined by vllm bench serve</span></div>\n");
+    sb.append("<div id=\"").append(ELEMENT_ID).append("\" class=\"llm-report\">\n");
+    sb.append("<style>\n").append(HtmlResources.CSS).append("</style>\n");
     for (Part part : parts) {
       sb.append(part.render(summary));
     }
@@ -65,11 +76,46 @@ public final class HtmlSummaryBlock {
     return sb.toString();
   }
 
-  /** The summary block as a two-column table. */
-  static String table(BenchmarkSummary summary) {
+  /**
+   * A box like Gatling's "Assertions" one: a title bar (with an optional quiet note on its right) above
+   * {@code innerHtml}, typically a {@code <table class="statistics-in extensible-geant">}. For extra parts.
+   *
+   * @param title plain text, escaped here
+   * @param note plain text shown small on the right of the title, or null
+   * @param innerHtml already escaped HTML
+   */
+  public static String box(String title, String note, String innerHtml) {
     StringBuilder sb = new StringBuilder();
+    sb.append("<div class=\"statistics extensible-geant\">\n");
+    sb.append("  <div class=\"title\"><span>").append(escape(title)).append("</span>");
+    if (note != null) {
+      sb.append("<span class=\"llm-note\">").append(escape(note)).append("</span>");
+    }
+    sb.append("</div>\n").append(innerHtml).append("</div>\n");
+    return sb.toString();
+  }
+
+  /**
+   * The summary block as label/value tables in a box titled like vLLM's block: the run's figures (and our extras)
+   * on the left, the four latency sections on the right, so the box is half as tall as one long table.
+   */
+  static String table(BenchmarkSummary summary) {
+    List<BlockLine> vllm = SummaryBlock.vllm(summary);
+    int firstSection = 0;
+    while (firstSection < vllm.size() && vllm.get(firstSection).kind() != BlockLine.Kind.SECTION) {
+      firstSection++;
+    }
+    List<BlockLine> left = new ArrayList<>(vllm.subList(0, firstSection));
+    left.addAll(SummaryBlock.extras(summary));
+    StringBuilder sb = new StringBuilder("  <div class=\"llm-columns\">\n");
+    rows(sb, left);
+    rows(sb, vllm.subList(firstSection, vllm.size()));
+    sb.append("  </div>\n");
+    return box("LLM " + SummaryBlock.VLLM_TITLE, "metrics as defined by vllm bench serve", sb.toString());
+  }
+
+  private static void rows(StringBuilder sb, List<BlockLine> lines) {
     sb.append("  <table class=\"statistics-in extensible-geant\">\n    <tbody>\n");
-    List<BlockLine> lines = SummaryBlock.all(summary);
     for (int i = 0; i < lines.size(); i++) {
       BlockLine line = lines.get(i);
       switch (line.kind()) {
@@ -88,7 +134,6 @@ public final class HtmlSummaryBlock {
       }
     }
     sb.append("    </tbody>\n  </table>\n");
-    return sb.toString();
   }
 
   private static void headerRow(StringBuilder sb, String text) {

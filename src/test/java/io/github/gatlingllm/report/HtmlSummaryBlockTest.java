@@ -22,7 +22,8 @@ class HtmlSummaryBlockTest {
   @Test
   void oneRowPerLineOfTheConsoleBlock() {
     String html = new HtmlSummaryBlock().render(Summaries.minimal());
-    assertTrue(html.startsWith("<div id=\"llm-summary\" class=\"statistics extensible-geant\">\n"));
+    assertTrue(html.startsWith("<div id=\"llm-summary\" class=\"llm-report\">\n<style>\n"));
+    assertEquals(1, count(html, "<div class=\"statistics extensible-geant\">"), "the table's box only");
     assertTrue(html.endsWith("</div>"));
     // minimal(): 10 value lines before the sections, then 4 sections of mean, median, P99
     assertEquals(10 + 4 * 3, count(html, "<td class=\"total\">"));
@@ -59,7 +60,7 @@ class HtmlSummaryBlockTest {
   void extraPartsRenderInsideTheElementInOrder() {
     HtmlSummaryBlock block = new HtmlSummaryBlock().with(s -> "<p>one</p>\n").with(s -> "<p>two</p>\n");
     String html = block.render(Summaries.minimal());
-    assertTrue(html.indexOf("</table>") < html.indexOf("<p>one</p>"));
+    assertTrue(html.lastIndexOf("</table>") < html.indexOf("<p>one</p>"));
     assertTrue(html.indexOf("<p>one</p>") < html.indexOf("<p>two</p>"));
     assertTrue(html.endsWith("<p>two</p>\n</div>"));
   }

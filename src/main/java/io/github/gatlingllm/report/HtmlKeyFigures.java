@@ -1,0 +1,83 @@
+package io.github.gatlingllm.report;
+
+import io.github.gatlingllm.metrics.BenchmarkSummary;
+import io.github.gatlingllm.metrics.PercentileValue;
+import io.github.gatlingllm.report.chart.LatencySamples;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The figures a performance engineer looks for first, as tiles above the vLLM table, including the four averages
+ * LLM-on-Ray reports under its own names (workloads.md): average latency per request (mean E2EL), per output token
+ * (each request's E2EL / its output tokens, averaged), first-token latency (mean TTFT) and next-token latency
+ * (mean TPOT). Numbers are rounded like the table's, so a tile and its table row always agree.
+ */
+final class HtmlKeyFigures implements HtmlSummaryBlock.Part {
+  private final RunView run;
+
+  HtmlKeyFigures(RunView run) {
+    this.run = run;
+  }
+
+  private record Figure(String label, String value, String unit, boolean bad) {}
+
+  @Override
+  public String render(BenchmarkSummary s) {
+    List<Figure> figures = new ArrayList<>();
+    figures.add(new Figure("Requests: successful / failed", s.completed() + " / " + s.failed(), "", s.failed() > 0));
+    figures.add(new Figure("Request throughput", number(s.requestThroughput()), "req/s", false));
+    figures.add(new Figure("Output token throughput", number(s.outputThroughput()), "tok/s", false));
+    figures.add(new Figure("Average latency per request (mean E2EL)", number(s.e2el().meanMs()), "ms", false));
+    figures.add(new Figure("Average latency per output token",
+        number(LatencySamples.meanLatencyPerOutputTokenMs(run.records())), "ms", false));
+    figures.add(new Figure("Average first-token latency (mean TTFT)", number(s.ttft().meanMs()), "ms", false));
+    figures.add(new Figure("Average next-token latency (mean TPOT)", number(s.tpot().meanMs()), "ms", false));
+    figures.add(last(s));
+
+    StringBuilder sb = new StringBuilder("  <div class=\"llm-figures\">\n");
+    for (Figure f : figures) {
+      sb.append("    <div class=\"llm-figure").append(f.bad() ? " llm-ko" : "").append("\">")
+          .append("<div class=\"llm-figure-value\">").append(HtmlSummaryBlock.escape(f.value()));
+      if (!f.unit().isEmpty()) {
+        sb.append("<span class=\"llm-figure-unit\">").append(HtmlSummaryBlock.escape(f.unit())).append("</span>");
+      }
+      sb.append("</div><div class=\"llm-figure-label\">").append(HtmlSummaryBlock.escape(f.label()))
+          .append("</div></div>\n");
+    }
+    sb.append("  </div>\n");
+    return HtmlSummaryBlock.box("LLM Benchmark at a Glance",
+        "averages as LLM-on-Ray names them; details below", sb.toString());
+  }
+
+  /** Goodput when objectives were given (the figure that answers "did we meet the SLOs"), else the TTFT tail. */
+  private static Figure last(BenchmarkSummary s) {
+    if (s.requestGoodput() != null) {
+      double share = s.completed() + s.failed() == 0 ? 0 : 100.0 * s.goodCompleted() / (s.completed() + s.failed());
+      return new Figure("Request goodput (" + number(share) + "% of requests met the SLOs)",
+          number(s.requestGoodput()), "req/s", false);
+    }
+    List<PercentileValue> ps = s.ttft().percentiles();
+    if (ps.isEmpty()) {
+      return new Figure("Median first-token latency", number(s.ttft().medianMs()), "ms", false);
+    }
+    PercentileValue tail = ps.get(ps.size() - 1);
+    return new Figure("P" + PythonFormat.percentileWord(tail.percentile()) + " first-token latency",
+        number(tail.valueMs()), "ms", false);
+  }
+
+  /** The table's two-decimal rounding (vLLM's), with thousands separated for reading at a glance. */
+  static String number(double v) {
+    String fixed = PythonFormat.fixed2(v);
+    int dot = fixed.indexOf('.');
+    int end = dot < 0 ? fixed.length() : dot;
+    int begin = fixed.startsWith("-") ? 1 : 0;
+    StringBuilder sb = new StringBuilder(fixed.substring(end));
+    for (int i = end - 1, digits = 0; i >= begin; i--, digits++) {
+      if (digits > 0 && digits % 3 == 0) {
+        sb.insert(0, ',');
+      }
+      sb.insert(0, fixed.charAt(i));
+    }
+    return fixed.substring(0, begin) + sb;
+  }
+}

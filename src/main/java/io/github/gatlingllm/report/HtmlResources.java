@@ -1,0 +1,34 @@
+package io.github.gatlingllm.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The stylesheet and script of the LLM block, kept as resources next to this class (readable, lintable files rather
+ * than Java strings) and inlined into the page, which must work offline from the run folder.
+ */
+final class HtmlResources {
+  static final String CSS = load("llm-report.css");
+  static final String JS = load("llm-report.js");
+
+  private HtmlResources() {}
+
+  private static String load(String name) {
+    try (InputStream in = HtmlResources.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing resource " + name + " next to " + HtmlResources.class.getName());
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      // Inlined inside <style>/<script>: a closing tag in the text would end the element early.
+      String lower = text.toLowerCase(java.util.Locale.ROOT);
+      if (lower.contains("</script") || lower.contains("</style") || text.contains("<!--")) {
+        throw new IllegalStateException(name + " must not contain '</script', '</style' or '<!--': it is inlined");
+      }
+      return text;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
