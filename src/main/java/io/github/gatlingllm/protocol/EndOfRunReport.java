@@ -8,6 +8,7 @@ import io.github.gatlingllm.metrics.SummaryCalculator;
 import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.report.ConsoleBlock;
 import io.github.gatlingllm.report.HtmlReportInjector;
+import io.github.gatlingllm.report.HtmlSloChecks;
 import io.github.gatlingllm.report.RunFolderLocator;
 import io.github.gatlingllm.report.SummaryChecks;
 import io.github.gatlingllm.report.SummaryJson;
@@ -43,7 +44,8 @@ final class EndOfRunReport {
    * What was written: the run folder (null when none was found), the summary and the SLO check results (empty when
    * there are no checks).
    */
-  record Written(Path runFolder, BenchmarkSummary summary, List<SummaryChecks.Result> checks) {
+  record Written(
+      Path runFolder, BenchmarkSummary summary, List<RequestRecord> records, List<SummaryChecks.Result> checks) {
     long failedChecks() {
       return checks.stream().filter(r -> !r.passed()).count();
     }
@@ -106,7 +108,7 @@ final class EndOfRunReport {
     }
     if (runFolder.isEmpty()) {
       LOG.warn("No Gatling run folder found under {}: the LLM summary was only printed", resultsDir.toAbsolutePath());
-      return new Written(null, summary, checks);
+      return new Written(null, summary, records, checks);
     }
     Path folder = runFolder.get();
     try {
@@ -116,7 +118,7 @@ final class EndOfRunReport {
     } catch (IOException e) {
       LOG.error("Could not write the LLM summary files into {}", folder, e);
     }
-    return new Written(folder, summary, checks);
+    return new Written(folder, summary, records, checks);
   }
 
   /** Adds the summary block to Gatling's HTML report, once Gatling has written it. */
@@ -129,7 +131,8 @@ final class EndOfRunReport {
       return; // interrupted run, or reports disabled: nothing to add to
     }
     try {
-      HtmlReportInjector.inject(index, written.summary());
+      HtmlReportInjector.inject(
+          index, written.summary(), written.records(), HtmlSloChecks.parts(written.checks()));
     } catch (IOException e) {
       LOG.error("Could not add the LLM summary to {}", index, e);
     }
