@@ -44,11 +44,48 @@ public final class LlmProperties {
     Set<String> unknown = new TreeSet<>(values.keySet());
     unknown.removeAll(known);
     if (!unknown.isEmpty()) {
+      List<String> named = new ArrayList<>();
+      for (String name : unknown) {
+        named.add(closest(name, known).map(match -> name + " (did you mean " + match + "?)").orElse(name));
+      }
       throw new IllegalArgumentException(
-          "Unknown propert" + (unknown.size() == 1 ? "y " : "ies ") + String.join(", ", unknown)
+          "Unknown propert" + (unknown.size() == 1 ? "y " : "ies ") + String.join(", ", named)
               + ". Accepted: " + String.join(", ", new TreeSet<>(known)));
     }
     return new LlmProperties(values);
+  }
+
+  /** The known name within 3 edits of a misspelt one, if any (case-insensitive). */
+  private static Optional<String> closest(String name, Collection<String> known) {
+    String best = null;
+    int bestDistance = 4;
+    for (String candidate : known) {
+      int d = editDistance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   /** The value, trimmed, or empty when unset or blank. */

@@ -103,7 +103,9 @@ class LlmPropertiesTest {
   @Test
   void unknownPropertiesAreRejectedWithTheAcceptedList() {
     String message = error(Map.of("llm.numPrompt", "10"));
-    assertTrue(message.startsWith("Unknown property llm.numPrompt. Accepted: llm.baseUrl, "), message);
+    assertTrue(
+        message.startsWith("Unknown property llm.numPrompt (did you mean llm.numPrompts?). Accepted: llm."), message);
+    assertTrue(error(Map.of("llm.zzz", "1")).startsWith("Unknown property llm.zzz. Accepted: "));
     assertTrue(message.contains("llm.numPrompts"), message);
   }
 }
