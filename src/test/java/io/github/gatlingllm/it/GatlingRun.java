@@ -31,6 +31,23 @@ final class GatlingRun {
 
   static GatlingRun run(String simulation, Map<String, String> properties, Path resultsFolder)
       throws IOException, InterruptedException {
+    Path log = Files.createTempFile("gatling-run", ".log");
+    Process process = start(simulation, properties, resultsFolder, log);
+    try {
+      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        throw new AssertionError(
+            "Gatling did not finish within " + TIMEOUT_SECONDS + " s; output so far:\n" + Files.readString(log));
+      }
+      return new GatlingRun(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), resultsFolder);
+    } finally {
+      process.destroyForcibly();
+      Files.deleteIfExists(log);
+    }
+  }
+
+  /** Starts Gatling without waiting: for tests that stop it themselves. Its output goes to {@code log}. */
+  static Process start(String simulation, Map<String, String> properties, Path resultsFolder, Path log)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // The JVM options gatling-maven-plugin passes (Gatling's own defaults): its stats writer needs the add-opens.
@@ -48,21 +65,10 @@ final class GatlingRun {
     command.add(simulation);
     command.add("--results-folder");
     command.add(resultsFolder.toString());
-    Path log = Files.createTempFile("gatling-run", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().remove("OPENAI_API_KEY");
     builder.environment().put("OPT_OUT_TRACKING", "true");
-    Process process = builder.start();
-    try {
-      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        throw new AssertionError(
-            "Gatling did not finish within " + TIMEOUT_SECONDS + " s; output so far:\n" + Files.readString(log));
-      }
-      return new GatlingRun(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), resultsFolder);
-    } finally {
-      process.destroyForcibly();
-      Files.deleteIfExists(log);
-    }
+    return builder.start();
   }
 
   /** Failsafe and Surefire publish the real test classpath here; a plain JVM has it in java.class.path. */

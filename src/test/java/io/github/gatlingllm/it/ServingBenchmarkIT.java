@@ -95,6 +95,18 @@ class ServingBenchmarkIT {
       assertTrue(text.contains("Request rate configured (RPS):           40.00"), text);
       String html = Files.readString(folder.resolve("index.html"));
       assertEquals(1, html.split("id=\"llm-summary\"", -1).length - 1, "one LLM block in index.html");
+      // the LLM block's charts are in the page with their data
+      for (String chart : new String[] {"llm-chart-ttft", "llm-chart-tpot", "llm-chart-itl", "llm-chart-e2el",
+          "llm-chart-throughput", "llm-report-data"}) {
+        assertTrue(html.contains("id=\"" + chart + "\""), chart + " in index.html");
+      }
+      String data = html.substring(html.indexOf("id=\"llm-report-data\">") + "id=\"llm-report-data\">".length());
+      JsonNode charts = JSON.readTree(data.substring(0, data.indexOf("</script>")));
+      assertTrue(charts.size() > 0, "chart data: " + charts);
+      // one row per request in llm-requests.csv
+      List<String> rows = Files.readAllLines(folder.resolve("llm-requests.csv"));
+      assertEquals(1 + 30, rows.size(), "header + one row per request");
+      assertTrue(rows.get(0).startsWith("scenario,user_id,request_id,"), rows.get(0));
       // Gatling's own report has the per-request records and the derived ones, each with its page
       for (String name : new String[] {"chat TTFT", "chat TPOT", "chat ITL"}) {
         assertTrue(html.contains(name), name + " in Gatling's report");
