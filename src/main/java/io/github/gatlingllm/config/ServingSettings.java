@@ -1,5 +1,6 @@
 package io.github.gatlingllm.config;
 
+import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import java.util.Optional;
  * @param assertions SLO clauses such as {@code p99_ttft_ms<500;failed==0}, or empty
  * @param logRequests write every prompt and generated text to {@code llm-requests.jsonl}
  * @param saveDetailed put vLLM's per-request arrays into {@code llm-summary.json}
+ * @param percentileMetrics the latency metrics reported (vLLM's {@code --percentile-metrics})
  */
 public record ServingSettings(
     Optional<String> baseUrl,
@@ -56,7 +58,8 @@ public record ServingSettings(
     ItlStats itlStats,
     Optional<String> assertions,
     boolean logRequests,
-    boolean saveDetailed) {
+    boolean saveDetailed,
+    List<String> percentileMetrics) {
 
   public static final String COMPLETIONS = "/v1/completions";
   public static final String CHAT = "/v1/chat/completions";
@@ -85,6 +88,7 @@ public record ServingSettings(
           "llm.itlStats",
           "llm.assert",
           "llm.logRequests",
+          "llm.percentileMetrics",
           "llm.saveDetailed",
           "llm.resultsDir");
 
@@ -115,7 +119,18 @@ public record ServingSettings(
         itlStats(p.choice("llm.itlStats", "every_gap", List.of("every_gap", "request_mean", "none"))),
         p.optional("llm.assert"),
         p.bool("llm.logRequests", false),
-        p.bool("llm.saveDetailed", false));
+        p.bool("llm.saveDetailed", false),
+        percentileMetrics(p.string("llm.percentileMetrics", "ttft,tpot,itl,e2el")));
+  }
+
+  private static List<String> percentileMetrics(String spec) {
+    try {
+      return SummaryOptions.parsePercentileMetrics(spec);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Invalid value '" + spec + "' for llm.percentileMetrics: expected comma-separated names among "
+              + String.join(", ", SummaryOptions.ALL_PERCENTILE_METRICS));
+    }
   }
 
   private static ItlStats itlStats(String name) {

@@ -4,6 +4,7 @@ import io.gatling.core.protocol.Protocol;
 import io.gatling.javaapi.core.ProtocolBuilder;
 import io.github.gatlingllm.client.HttpTarget;
 import io.github.gatlingllm.metrics.GoodputSlo;
+import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import io.github.gatlingllm.protocol.ReportSettings;
@@ -51,6 +52,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     String tokenizerId;
     boolean clientWarmUp = true;
     List<SummaryCheck> checks = List.of();
+    List<String> percentileMetrics = SummaryOptions.ALL_PERCENTILE_METRICS;
     boolean logRequests;
     boolean saveDetailed;
 
@@ -171,6 +173,15 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     return change(s -> s.percentiles = list);
   }
 
+  /**
+   * The latency metrics the summary reports (vLLM's {@code --percentile-metrics}), among {@code ttft}, {@code tpot},
+   * {@code itl} and {@code e2el}; all four by default.
+   */
+  public LlmProtocolBuilder percentileMetrics(String... metrics) {
+    List<String> list = SummaryOptions.parsePercentileMetrics(String.join(",", metrics));
+    return change(s -> s.percentileMetrics = list);
+  }
+
   /** Service-level objectives for goodput, e.g. {@code "ttft:500,tpot:50"} (ms; any of ttft, tpot, e2el). */
   public LlmProtocolBuilder goodput(String slos) {
     GoodputSlo.parse(slos); // fail now, naming the bad part
@@ -260,7 +271,8 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
             s.tokenizerId,
             s.checks,
             s.logRequests,
-            s.saveDetailed);
+            s.saveDetailed,
+            s.percentileMetrics);
     return new LlmProtocol(
         s.baseUrl,
         HttpTarget.parse(s.baseUrl),

@@ -171,6 +171,7 @@ final class EndOfRunReport {
 
   private static SummaryOptions options(ReportSettings report) {
     GoodputSlo goodput = report.goodput() == null ? null : GoodputSlo.parse(report.goodput());
-    return new SummaryOptions(report.percentiles(), goodput, report.logRequests(), report.saveDetailed());
+    return new SummaryOptions(
+        report.percentiles(), goodput, report.logRequests(), report.saveDetailed(), report.percentileMetrics());
   }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param percentiles percentiles to report for every latency metric (e.g. 99, 99.9)
  * @param goodput SLO expression {@code ttft:<ms>,tpot:<ms>,e2el:<ms>} (any subset), or null
  * @param tokenizerId the tokenizer used for counting, reported as {@code tokenizer_id}, or null
+ * @param percentileMetrics the latency metrics reported ({@code ttft, tpot, itl, e2el}; vLLM's
+ *     {@code --percentile-metrics})
  * @param checks SLO clauses on the summary's keys; any failing one makes the run fail
  * @param logRequests write {@code llm-requests.jsonl} with every request's prompt and generated text (capturing the
  *     text costs an allocation per chunk, so it is off by default)
@@ -28,10 +30,12 @@ public record ReportSettings(
     String tokenizerId,
     List<SummaryCheck> checks,
     boolean logRequests,
-    boolean saveDetailed) {
+    boolean saveDetailed,
+    List<String> percentileMetrics) {
 
   public ReportSettings {
     percentiles = List.copyOf(percentiles);
+    percentileMetrics = List.copyOf(percentileMetrics);
     checks = List.copyOf(checks);
   }
 }

@@ -3,6 +3,7 @@ package io.github.gatlingllm.report;
 import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.MetricStats;
 import io.github.gatlingllm.metrics.PercentileValue;
+import io.github.gatlingllm.metrics.SummaryOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +42,20 @@ final class SummaryBlock {
     // vLLM formats this integer with {:<10.2f}: "12.00".
     lines.add(BlockLine.value("Peak concurrent requests:", (double) s.maxConcurrentRequests()));
     lines.add(BlockLine.value("Total token throughput (tok/s):", s.totalTokenThroughput()));
-    metric(lines, "Time to First Token", "TTFT", s.ttft());
-    metric(lines, "Time per Output Token (excl. 1st token)", "TPOT", s.tpot());
-    metric(lines, "Inter-token Latency", "ITL", s.itl());
-    metric(lines, "End-to-end Latency", "E2EL", s.e2el());
+    // vLLM prints the sections of the selected --percentile-metrics only, in this order.
+    SummaryOptions options = s.options();
+    if (options.reports("ttft")) {
+      metric(lines, "Time to First Token", "TTFT", s.ttft());
+    }
+    if (options.reports("tpot")) {
+      metric(lines, "Time per Output Token (excl. 1st token)", "TPOT", s.tpot());
+    }
+    if (options.reports("itl")) {
+      metric(lines, "Inter-token Latency", "ITL", s.itl());
+    }
+    if (options.reports("e2el")) {
+      metric(lines, "End-to-end Latency", "E2EL", s.e2el());
+    }
     lines.add(BlockLine.rule());
     return lines;
   }

@@ -124,10 +124,19 @@ public final class SummaryJson {
   private static void peaksAndMetrics(JsonGenerator g, BenchmarkSummary s) throws IOException {
     g.writeNumberField("max_output_tokens_per_s", s.maxOutputTokensPerSecond());
     g.writeNumberField("max_concurrent_requests", s.maxConcurrentRequests());
-    metric(g, "ttft", s.ttft());
-    metric(g, "tpot", s.tpot());
-    metric(g, "itl", s.itl());
-    metric(g, "e2el", s.e2el());
+    // vLLM saves the statistics of the selected --percentile-metrics only.
+    if (s.options().reports("ttft")) {
+      metric(g, "ttft", s.ttft());
+    }
+    if (s.options().reports("tpot")) {
+      metric(g, "tpot", s.tpot());
+    }
+    if (s.options().reports("itl")) {
+      metric(g, "itl", s.itl());
+    }
+    if (s.options().reports("e2el")) {
+      metric(g, "e2el", s.e2el());
+    }
   }
 
   /** Per scenario, only when there are several: the result keys on that scenario's requests alone. */

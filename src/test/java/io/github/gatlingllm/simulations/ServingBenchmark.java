@@ -45,6 +45,7 @@ public class ServingBenchmark extends Simulation {
             .idleTimeout(settings.idleTimeout())
             .totalTimeout(settings.totalTimeout())
             .metricPercentiles(settings.percentiles())
+            .percentileMetrics(settings.percentileMetrics().toArray(new String[0]))
             .itlStats(settings.itlStats())
             .logRequests(settings.logRequests())
             .saveDetailed(settings.saveDetailed())
