@@ -107,6 +107,20 @@ class ServingBenchmarkIT {
       List<String> rows = Files.readAllLines(folder.resolve("llm-requests.csv"));
       assertEquals(1 + 30, rows.size(), "header + one row per request");
       assertTrue(rows.get(0).startsWith("scenario,user_id,request_id,"), rows.get(0));
+      // the documented recompute command on that CSV gives the live run's figures
+      Path recomputed = results.resolve("recomputed");
+      io.github.gatlingllm.report.Recompute.main(
+          new String[] {
+            "--percentiles=50,99", "--goodput=ttft:10000", "--save-detailed", "--out=" + recomputed,
+            folder.resolve("llm-requests.csv").toString()
+          });
+      JsonNode again = JSON.readTree(recomputed.resolve("llm-summary.json").toFile());
+      for (String key : new String[] {"completed", "failed", "duration", "total_input_tokens", "total_output_tokens",
+          "request_throughput", "request_goodput", "output_throughput", "max_output_tokens_per_s",
+          "max_concurrent_requests", "mean_ttft_ms", "median_ttft_ms", "p99_ttft_ms", "std_ttft_ms", "mean_tpot_ms",
+          "p99_tpot_ms", "mean_itl_ms", "median_itl_ms", "p99_itl_ms", "mean_e2el_ms", "p99_e2el_ms"}) {
+        assertEquals(summary.get(key), again.get(key), key + " recomputed from llm-requests.csv");
+      }
       // Gatling's own report has the per-request records and the derived ones, each with its page
       for (String name : new String[] {"chat TTFT", "chat TPOT", "chat ITL"}) {
         assertTrue(html.contains(name), name + " in Gatling's report");
