@@ -228,6 +228,20 @@ public final class RequestRecord {
 
   // ---------------------------------------------------------------- derived values, in nanoseconds
 
+  /**
+   * When the request stopped occupying client and server: the end of its stream, else its last chunk, else its
+   * send ({@link #NONE} if it was never sent).
+   */
+  public long lastActivityNanos() {
+    if (endNanos != NONE) {
+      return endNanos;
+    }
+    if (chunkCount > 0) {
+      return chunkNanos[chunkCount - 1];
+    }
+    return sendNanos;
+  }
+
   /** Send to first chunk, or {@link #NONE}. */
   public long ttftNanos() {
     return chunkCount == 0 ? NONE : chunkNanos[0] - sendNanos;

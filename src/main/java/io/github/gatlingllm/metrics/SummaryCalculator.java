@@ -35,23 +35,10 @@ public final class SummaryCalculator {
     }
     int n = ok.size();
 
-    long start = Long.MAX_VALUE;
-    long end = Long.MIN_VALUE;
-    for (RequestRecord r : records) {
-      long intended = r.intendedNanos();
-      if (intended != RequestRecord.NONE) {
-        start = Math.min(start, intended);
-      }
-      long ended = endOf(r);
-      if (ended != RequestRecord.NONE) {
-        end = Math.max(end, ended);
-      }
-    }
-    if (start == Long.MAX_VALUE || end == Long.MIN_VALUE || end < start) {
-      start = 0;
-      end = 0;
-    }
-    double duration = (end - start) / 1e9;
+    RunSpan span = RunSpan.of(records);
+    long start = span.startNanos();
+    long end = span.endNanos();
+    double duration = span.seconds();
 
     double[] ttft = new double[n];
     double[] e2el = new double[n];
@@ -124,17 +111,6 @@ public final class SummaryCalculator {
         .outputTokenSources(sources)
         .errorsByLabel(errors)
         .build();
-  }
-
-  /** When a request stopped counting towards the run: its end, else its last chunk, else its send. */
-  static long endOf(RequestRecord r) {
-    if (r.endNanos() != RequestRecord.NONE) {
-      return r.endNanos();
-    }
-    if (r.lastChunkNanos() != RequestRecord.NONE) {
-      return r.lastChunkNanos();
-    }
-    return r.sendNanos();
   }
 
   /** A rate over the run; 0 for a zero-length run rather than a division by zero. */

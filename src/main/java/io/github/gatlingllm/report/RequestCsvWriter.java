@@ -18,10 +18,9 @@ import java.util.Optional;
  * queues the record (lock-free, never blocks) and a background thread formats and writes it, flushing after every
  * batch, so that a killed run keeps the rows of the requests finished before the kill. See {@link AsyncLineWriter}.
  */
-public final class RequestCsvWriter implements RecordListener, AutoCloseable {
+public final class RequestCsvWriter extends RecordFileWriter {
   public static final String FILE_NAME = "llm-requests.csv";
 
-  private final AsyncLineWriter<RequestRecord> lines;
 
   /** Creates (or truncates) the file and writes its header. */
   public RequestCsvWriter(Path file, RunOrigin origin) throws IOException {
@@ -34,11 +33,12 @@ public final class RequestCsvWriter implements RecordListener, AutoCloseable {
   }
 
   private RequestCsvWriter(String name, AsyncLineWriter.SinkOpener opener, RunOrigin origin, int capacity) {
+    super(new AsyncLineWriter<>(name, opener, RequestCsvFormat.header(), rowFormat(origin), capacity));
+  }
+
+  private static AsyncLineWriter.LineFormat<RequestRecord> rowFormat(RunOrigin origin) {
     Objects.requireNonNull(origin, "origin");
-    this.lines =
-        new AsyncLineWriter<>(
-            name, opener, RequestCsvFormat.header(), (r, line) -> RequestCsvFormat.appendRow(r, origin, line),
-            capacity);
+    return (r, line) -> RequestCsvFormat.appendRow(r, origin, line);
   }
 
   /**
@@ -66,35 +66,9 @@ public final class RequestCsvWriter implements RecordListener, AutoCloseable {
     return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
   }
 
-  /** Queues the finished request's row; never blocks. Thread-safe. */
-  @Override
-  public void onRecord(RequestRecord record) {
-    lines.offer(record);
-  }
 
-  /** Same as {@link #onRecord}: whether the row was queued (false: dropped and counted). */
-  public boolean record(RequestRecord record) {
-    return lines.offer(record);
-  }
 
-  /** Rows not written: queue full, written after close, or a failed disk. Worth a warning when not 0. */
-  public long dropped() {
-    return lines.dropped();
-  }
 
-  /** Rows written so far. */
-  public long written() {
-    return lines.written();
-  }
 
-  /** The first write error, or null. */
-  public IOException failure() {
-    return lines.failure();
-  }
 
-  /** Writes every row queued so far, flushes and closes the file. */
-  @Override
-  public void close() {
-    lines.close();
-  }
 }

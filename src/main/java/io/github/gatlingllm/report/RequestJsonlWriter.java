@@ -25,13 +25,12 @@ import java.util.Objects;
  * {@code input_tokens}, {@code input_token_source}, {@code output_tokens}, {@code output_token_source} (counts null when
  * unknown).
  */
-public final class RequestJsonlWriter implements RecordListener, AutoCloseable {
+public final class RequestJsonlWriter extends RecordFileWriter {
   public static final String FILE_NAME = "llm-requests.jsonl";
 
   private static final JsonFactory FACTORY = new JsonFactory();
   private static final double NANOS_PER_MS = 1e6;
 
-  private final AsyncLineWriter<RequestRecord> lines;
 
   public RequestJsonlWriter(Path file, RunOrigin origin) throws IOException {
     this(file.getFileName().toString(), RequestCsvWriter.open(file), origin, AsyncLineWriter.DEFAULT_CAPACITY);
@@ -42,8 +41,12 @@ public final class RequestJsonlWriter implements RecordListener, AutoCloseable {
   }
 
   private RequestJsonlWriter(String name, AsyncLineWriter.SinkOpener opener, RunOrigin origin, int capacity) {
+    super(new AsyncLineWriter<>(name, opener, null, lineFormat(origin), capacity));
+  }
+
+  private static AsyncLineWriter.LineFormat<RequestRecord> lineFormat(RunOrigin origin) {
     Objects.requireNonNull(origin, "origin");
-    this.lines = new AsyncLineWriter<>(name, opener, null, (r, line) -> line.append(json(r, origin)), capacity);
+    return (r, line) -> line.append(json(r, origin));
   }
 
   /** Writes {@link #FILE_NAME} into a folder that may not exist yet: see {@link RequestCsvWriter#inFolder}. */
@@ -52,28 +55,10 @@ public final class RequestJsonlWriter implements RecordListener, AutoCloseable {
         FILE_NAME, RequestCsvWriter.opener(folder, FILE_NAME), origin, AsyncLineWriter.DEFAULT_CAPACITY);
   }
 
-  @Override
-  public void onRecord(RequestRecord record) {
-    lines.offer(record);
-  }
 
-  /** Lines not written (queue full, after close, failed disk). */
-  public long dropped() {
-    return lines.dropped();
-  }
 
-  public long written() {
-    return lines.written();
-  }
 
-  public IOException failure() {
-    return lines.failure();
-  }
 
-  @Override
-  public void close() {
-    lines.close();
-  }
 
   static String json(RequestRecord r, RunOrigin origin) {
     StringWriter out = new StringWriter(256);

@@ -26,7 +26,7 @@ public record ErrorTimeline(List<String> labels, List<double[]> perSecond) {
         continue;
       }
       String label = r.errorLabel();
-      long end = TimeBuckets.endOf(r);
+      long end = r.lastActivityNanos();
       long at = end != RequestRecord.NONE ? end : r.intendedNanos();
       if (at == RequestRecord.NONE) {
         continue;

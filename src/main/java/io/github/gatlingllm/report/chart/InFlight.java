@@ -25,7 +25,7 @@ public record InFlight(double[] mean, int[] peak) {
     long[] ends = new long[records.size()];
     for (RequestRecord r : records) {
       long s = r.sendNanos();
-      long e = TimeBuckets.endOf(r);
+      long e = r.lastActivityNanos();
       if (s == RequestRecord.NONE || e == RequestRecord.NONE || e <= s) {
         continue;
       }

@@ -18,7 +18,7 @@ public final class ScenarioWindows {
     Map<String, long[]> windows = new LinkedHashMap<>();
     for (RequestRecord r : records) {
       long start = r.intendedNanos();
-      long end = TimeBuckets.endOf(r);
+      long end = r.lastActivityNanos();
       if (start == RequestRecord.NONE || end == RequestRecord.NONE) {
         continue;
       }

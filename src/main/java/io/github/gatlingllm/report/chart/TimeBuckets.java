@@ -1,6 +1,7 @@
 package io.github.gatlingllm.report.chart;
 
 import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.metrics.RunSpan;
 import java.util.List;
 
 /**
@@ -18,22 +19,12 @@ public record TimeBuckets(long origin, long widthNanos, int count) {
 
   /** The axis covering {@code records}; one empty bucket at 0 when no record has a time. */
   public static TimeBuckets of(List<RequestRecord> records) {
-    long start = Long.MAX_VALUE;
-    long end = Long.MIN_VALUE;
-    for (RequestRecord r : records) {
-      long intended = r.intendedNanos();
-      if (intended != RequestRecord.NONE) {
-        start = Math.min(start, intended);
-      }
-      long e = endOf(r);
-      if (e != RequestRecord.NONE) {
-        end = Math.max(end, e);
-      }
-    }
-    if (start == Long.MAX_VALUE || end == Long.MIN_VALUE || end < start) {
+    RunSpan run = RunSpan.of(records);
+    if (run.isEmpty()) {
       return new TimeBuckets(0, SECOND, 1);
     }
-    long span = end - start;
+    long start = run.startNanos();
+    long span = run.endNanos() - start;
     // The smallest whole number of seconds with span / width < MAX_BUCKETS, so that span / width + 1 <= MAX_BUCKETS.
     long width = (span / (MAX_BUCKETS * SECOND) + 1) * SECOND;
     return new TimeBuckets(start, width, (int) (span / width + 1));
@@ -51,19 +42,5 @@ public record TimeBuckets(long origin, long widthNanos, int count) {
 
   public double widthSeconds() {
     return (double) widthNanos / SECOND;
-  }
-
-  /**
-   * When a request stopped occupying the client and server: the end of its stream, else its last chunk, else its
-   * send (the same rule as the summary's duration).
-   */
-  public static long endOf(RequestRecord r) {
-    if (r.endNanos() != RequestRecord.NONE) {
-      return r.endNanos();
-    }
-    if (r.lastChunkNanos() != RequestRecord.NONE) {
-      return r.lastChunkNanos();
-    }
-    return r.sendNanos();
   }
 }
