@@ -1,6 +1,5 @@
 package io.github.gatlingllm.report;
 
-import io.github.gatlingllm.metrics.RecordListener;
 import io.github.gatlingllm.metrics.RequestRecord;
 import java.io.BufferedWriter;
 import java.io.IOException;

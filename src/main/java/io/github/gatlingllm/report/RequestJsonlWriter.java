@@ -2,7 +2,6 @@ package io.github.gatlingllm.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.github.gatlingllm.metrics.RecordListener;
 import io.github.gatlingllm.metrics.RequestRecord;
 import java.io.IOException;
 import java.io.StringWriter;
