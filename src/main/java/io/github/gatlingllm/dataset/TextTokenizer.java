@@ -23,4 +23,29 @@ public interface TextTokenizer {
   default int count(String text) {
     return encode(text).length;
   }
+
+  /**
+   * The ids of {@code text} without the special tokens {@link #encode} adds (the body of a prompt). The default is
+   * {@link #encode}, right for tokenizers that add none; tokenizers that add some (a BOS token) override it.
+   */
+  default int[] encodeBody(String text) {
+    return encode(text);
+  }
+
+  /** How many special tokens {@link #encode} adds to a text (vLLM's {@code num_special_tokens_to_add}). */
+  default int specialTokenCount() {
+    return encode("").length - encodeBody("").length;
+  }
+
+  /**
+   * The ids synthetic text may be built from, ascending: the base vocabulary without special tokens (vLLM's random
+   * dataset draws from these). The default is every id below {@link #vocabSize()}.
+   */
+  default int[] sampleableIds() {
+    int[] ids = new int[vocabSize()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = i;
+    }
+    return ids;
+  }
 }
