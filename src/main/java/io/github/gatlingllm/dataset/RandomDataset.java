@@ -17,12 +17,12 @@ import org.slf4j.LoggerFactory;
  * {@linkplain TextTokenizer#sampleableIds() sampleable ids} (special tokens excluded) and a random offset, after a
  * prefix of {@code prefixLen} random ids shared by all requests. The ids are decoded to text, and the text re-encoded
  * and cut or padded (with random ids) until it re-encodes to exactly the target, at most {@value #MAX_RETRIES} times
- * (vLLM's {@code gen_prompt_decode_to_target_len}); after that the last text is kept with its real count.
+ * (vLLM's {@code gen_prompt_decode_to_target_len}); after that the closest text is kept with its real count.
  *
  * <p>Differences from vLLM: the draws come from Java's {@link SplittableRandom}, so a seed gives other prompts than
  * numpy's generator with the same seed, from the same distributions; offsets are drawn over the sampleable ids
  * rather than over the base vocabulary (the same positions modulo the pool); padding ids come from the sampleable
- * ids rather than the whole base vocabulary. {@link DatasetRequest#promptTokens()} is the count of the final text
+ * ids rather than the whole base vocabulary; when no attempt is exact, the closest is kept where vLLM keeps the last. {@link DatasetRequest#promptTokens()} is the count of the final text
  * <em>with</em> the special tokens the server adds, where vLLM records the body count (the same for tokenizers that
  * add none, such as Qwen's; one more with a BOS token).
  *
@@ -70,10 +70,11 @@ public final class RandomDataset {
    * The generated requests and how many of them missed their target count once the corrections ran out.
    *
    * @param requests the requests, in order
-   * @param inexactPrompts prompts whose count differs from their target
+   * @param correctedPrompts prompts whose ids had to be cut or padded at least once
+   * @param inexactPrompts prompts whose count still differs from their target
    * @param tokenMismatch sum over all prompts of real minus target tokens
    */
-  public record Result(List<DatasetRequest> requests, int inexactPrompts, long tokenMismatch) {
+  public record Result(List<DatasetRequest> requests, int correctedPrompts, int inexactPrompts, long tokenMismatch) {
     public Result {
       requests = List.copyOf(requests);
     }
@@ -118,11 +119,15 @@ public final class RandomDataset {
 
     TargetLengthFitter fitter = new TargetLengthFitter(tokenizer, pool, random, MAX_RETRIES);
     List<DatasetRequest> requests = new ArrayList<>(numRequests);
+    int corrected = 0;
     int inexact = 0;
     long mismatch = 0;
     for (int i = 0; i < numRequests; i++) {
       int[] ids = sequence(prefix, pool, offsets[i] + (long) i, inputLens[i]);
       TargetLengthFitter.Fit fit = fitter.fit(ids, ids.length);
+      if (fit.corrections() > 0) {
+        corrected++;
+      }
       if (fit.mismatch() != 0) {
         inexact++;
         mismatch += fit.mismatch();
@@ -134,7 +139,7 @@ public final class RandomDataset {
           + "({} tokens {} in all); vLLM has the same imperfection", inexact, numRequests, MAX_RETRIES,
           Math.abs(mismatch), mismatch > 0 ? "more" : "fewer");
     }
-    return new Result(requests, inexact, mismatch);
+    return new Result(requests, corrected, inexact, mismatch);
   }
 
   /** The prefix, then {@code length} ids of the pool in sequence from {@code start} (wrapping around). */
