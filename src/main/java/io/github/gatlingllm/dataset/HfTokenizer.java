@@ -68,35 +68,35 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
   }
 
   private static byte[] readJson(String spec, ClassLoader loader) {
-    if (DataSource.isClasspath(spec)) {
-      String name = DataSource.resourceName(spec);
+    if (SpecFiles.isClasspath(spec)) {
+      String name = SpecFiles.resourceName(spec);
       return classpathCandidate(loader, name)
-          .map(found -> DataSource.readResource(loader, found))
+          .map(found -> SpecFiles.readResource(loader, found))
           .orElseThrow(() -> notFound(spec));
     }
-    Path path = DataSource.existingPath(spec).orElseThrow(() -> notFound(spec));
+    Path path = SpecFiles.existingPath(spec).orElseThrow(() -> notFound(spec));
     if (!Files.isDirectory(path)) {
-      return DataSource.readFile(path);
+      return SpecFiles.readFile(path);
     }
     Path json = path.resolve(FILE_NAME);
     Path gzipped = path.resolve(FILE_NAME + ".gz");
     if (Files.isRegularFile(json)) {
-      return DataSource.readFile(json);
+      return SpecFiles.readFile(json);
     }
     if (Files.isRegularFile(gzipped)) {
-      return DataSource.readFile(gzipped);
+      return SpecFiles.readFile(gzipped);
     }
     throw notFound(spec);
   }
 
   private static Optional<String> classpathCandidate(ClassLoader loader, String name) {
     if (name.endsWith(".json") || name.endsWith(".gz")) {
-      return Optional.of(name).filter(n -> DataSource.hasResource(loader, n));
+      return Optional.of(name).filter(n -> SpecFiles.hasResource(loader, n));
     }
     String folder = name.endsWith("/") ? name : name + "/";
     return Optional.of(folder + FILE_NAME)
-        .filter(n -> DataSource.hasResource(loader, n))
-        .or(() -> Optional.of(folder + FILE_NAME + ".gz").filter(n -> DataSource.hasResource(loader, n)));
+        .filter(n -> SpecFiles.hasResource(loader, n))
+        .or(() -> Optional.of(folder + FILE_NAME + ".gz").filter(n -> SpecFiles.hasResource(loader, n)));
   }
 
   private static IllegalArgumentException notFound(String spec) {

@@ -85,15 +85,15 @@ public final class SonnetDataset {
   static SonnetDataset load(String spec, ClassLoader loader) {
     String trimmed = spec == null ? "" : spec.trim();
     byte[] bytes;
-    if (DataSource.isClasspath(trimmed)) {
-      String name = DataSource.resourceName(trimmed);
-      if (!DataSource.hasResource(loader, name)) {
+    if (SpecFiles.isClasspath(trimmed)) {
+      String name = SpecFiles.resourceName(trimmed);
+      if (!SpecFiles.hasResource(loader, name)) {
         throw notFound(trimmed);
       }
-      bytes = DataSource.readResource(loader, name);
+      bytes = SpecFiles.readResource(loader, name);
     } else {
-      Path path = DataSource.existingPath(trimmed).filter(Files::isRegularFile).orElseThrow(() -> notFound(trimmed));
-      bytes = DataSource.readFile(path);
+      Path path = SpecFiles.existingPath(trimmed).filter(Files::isRegularFile).orElseThrow(() -> notFound(trimmed));
+      bytes = SpecFiles.readFile(path);
     }
     return parse(new String(bytes, StandardCharsets.UTF_8), trimmed);
   }

@@ -13,10 +13,10 @@ import java.util.zip.GZIPInputStream;
  * Reads the bytes of a dataset file named by a spec: a file path (relative to the working directory) or
  * {@code classpath:name}; a name ending in {@code .gz} is gunzipped.
  */
-final class DataSource {
+final class SpecFiles {
   static final String CLASSPATH_PREFIX = "classpath:";
 
-  private DataSource() {}
+  private SpecFiles() {}
 
   static boolean isClasspath(String spec) {
     return spec.startsWith(CLASSPATH_PREFIX);
