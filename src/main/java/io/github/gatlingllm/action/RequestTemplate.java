@@ -14,6 +14,7 @@ import scala.Function1;
  *     derived from it
  * @param dialect the wire format
  * @param path the request path, or null for the dialect's default
+ * @param promptTokens the prompt's token count by the dataset's tokenizer, used when the server reports no usage
  * @param warmUp a warm-up request: reported to Gatling, kept out of the LLM summary
  */
 public record RequestTemplate(
@@ -27,6 +28,7 @@ public record RequestTemplate(
     Function1<Session, Validation<Object>> ignoreEos,
     Function1<Session, Validation<Object>> temperature,
     Function1<Session, Validation<Object>> extraBody,
+    Function1<Session, Validation<Object>> promptTokens,
     boolean warmUp) {
 
   /** Evaluates every expression; {@code defaultModel} (the protocol's) applies when the request sets none. */
@@ -42,10 +44,22 @@ public record RequestTemplate(
         modelName,
         SessionValues.string("prompt", prompt, session),
         SessionValues.messages("messages", messages, session),
-        SessionValues.integer("maxTokens", maxTokens, session),
+        maxTokens(session),
         SessionValues.bool("ignoreEos", ignoreEos, session),
         SessionValues.decimal("temperature", temperature, session),
         SessionValues.map("extraBody", extraBody, session));
+  }
+
+  /** {@code max_tokens}, or null (not sent, the server decides) when unset or negative. */
+  private Integer maxTokens(Session session) {
+    Integer value = SessionValues.integer("maxTokens", maxTokens, session);
+    return value == null || value < 0 ? null : value;
+  }
+
+  /** The dataset's token count of the prompt, or -1 when not given. */
+  int evaluatePromptTokens(Session session) {
+    Integer value = SessionValues.integer("promptTokens", promptTokens, session);
+    return value == null ? -1 : value;
   }
 
   String evaluatePath(Session session) {

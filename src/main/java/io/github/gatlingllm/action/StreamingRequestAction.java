@@ -6,6 +6,7 @@ import io.github.gatlingllm.api.GenerationRequest;
 import io.github.gatlingllm.client.StreamingRequest;
 import io.github.gatlingllm.metrics.ErrorCategory;
 import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.metrics.TokenSource;
 import io.github.gatlingllm.protocol.ConcurrencyLimiter;
 import io.github.gatlingllm.protocol.LlmComponents;
 import io.github.gatlingllm.protocol.LlmProtocol;
@@ -71,6 +72,10 @@ final class StreamingRequestAction extends LlmActionBase {
       GenerationRequest generation = template.evaluate(session, protocol.model());
       byte[] body = template.dialect().body(generation);
       request = new StreamingRequest(protocol.target(), template.evaluatePath(session), headers, body);
+      int promptTokens = template.evaluatePromptTokens(session);
+      if (promptTokens >= 0) {
+        record.promptTokens(promptTokens, TokenSource.TOKENIZER); // the server's usage replaces it when sent
+      }
       if (logRequests) {
         record.prompt(PromptJson.of(body));
       }

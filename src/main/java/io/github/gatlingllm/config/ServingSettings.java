@@ -19,8 +19,7 @@ import java.util.Optional;
  * @param burstiness gamma shape of inter-arrival gaps (1 = Poisson)
  * @param seed seeds prompts and arrivals
  * @param maxConcurrency client-side cap on requests in flight, 0 = none
- * @param randomInputLen words per generated prompt
- * @param randomOutputLen {@code max_tokens} per request
+ * @param dataset the prompts: dataset, tokenizer and their knobs
  * @param ignoreEos send {@code ignore_eos} so that outputs reach {@code max_tokens}
  * @param numWarmups warm-up requests before the measured phase (not in the summary)
  * @param percentiles percentiles reported for every metric
@@ -45,8 +44,7 @@ public record ServingSettings(
     double burstiness,
     long seed,
     int maxConcurrency,
-    int randomInputLen,
-    int randomOutputLen,
+    DatasetSettings dataset,
     boolean ignoreEos,
     int numWarmups,
     double[] percentiles,
@@ -64,7 +62,7 @@ public record ServingSettings(
   public static final String COMPLETIONS = "/v1/completions";
   public static final String CHAT = "/v1/chat/completions";
 
-  /** Every property the serving benchmark reads. */
+  /** The serving benchmark's own properties (the dataset's are in {@link DatasetSettings#PROPERTIES}). */
   public static final List<String> PROPERTIES =
       List.of(
           "llm.baseUrl",
@@ -75,8 +73,6 @@ public record ServingSettings(
           "llm.burstiness",
           "llm.seed",
           "llm.maxConcurrency",
-          "llm.randomInputLen",
-          "llm.randomOutputLen",
           "llm.ignoreEos",
           "llm.numWarmups",
           "llm.metricPercentiles",
@@ -92,8 +88,15 @@ public record ServingSettings(
           "llm.saveDetailed",
           "llm.resultsDir");
 
+  /** Every property the serving benchmark reads, its own and the dataset's. */
+  public static List<String> acceptedProperties() {
+    List<String> all = new java.util.ArrayList<>(PROPERTIES);
+    all.addAll(DatasetSettings.PROPERTIES);
+    return all;
+  }
+
   public static ServingSettings fromSystemProperties() {
-    return from(LlmProperties.fromSystemProperties(PROPERTIES));
+    return from(LlmProperties.fromSystemProperties(acceptedProperties()));
   }
 
   public static ServingSettings from(LlmProperties p) {
@@ -106,8 +109,7 @@ public record ServingSettings(
         p.number("llm.burstiness", 1.0, 0, false),
         p.integer("llm.seed", 0, Integer.MIN_VALUE),
         p.integer("llm.maxConcurrency", 0, 0),
-        p.integer("llm.randomInputLen", 1024, 1),
-        p.integer("llm.randomOutputLen", 128, 1),
+        DatasetSettings.from(p),
         p.bool("llm.ignoreEos", true),
         p.integer("llm.numWarmups", 0, 0),
         p.percentiles("llm.metricPercentiles", 99),

@@ -39,6 +39,7 @@ public final class LlmRequestBuilder implements ActionBuilder {
     Function1<Session, Validation<Object>> ignoreEos;
     Function1<Session, Validation<Object>> temperature;
     Function1<Session, Validation<Object>> extraBody;
+    Function1<Session, Validation<Object>> promptTokens;
     boolean warmUp;
 
     @Override
@@ -137,7 +138,7 @@ public final class LlmRequestBuilder implements ActionBuilder {
     return change(s -> s.messages = e);
   }
 
-  /** {@code max_tokens}: the most tokens to generate. */
+  /** {@code max_tokens}: the most tokens to generate; a negative value from an expression means "not sent". */
   public LlmRequestBuilder maxTokens(int maxTokens) {
     if (maxTokens < 1) {
       throw new IllegalArgumentException("maxTokens must be >= 1, got " + maxTokens);
@@ -208,6 +209,20 @@ public final class LlmRequestBuilder implements ActionBuilder {
     return change(s -> s.extraBody = e);
   }
 
+  /**
+   * The prompt's token count by the dataset's tokenizer (e.g. {@code "#{promptTokens}"} from the dataset feeders):
+   * the input token count when the server reports no usage.
+   */
+  public LlmRequestBuilder promptTokens(String promptTokens) {
+    Function1<Session, Validation<Object>> e = el(promptTokens, "promptTokens");
+    return change(s -> s.promptTokens = e);
+  }
+
+  public LlmRequestBuilder promptTokens(Function<io.gatling.javaapi.core.Session, Integer> promptTokens) {
+    Function1<Session, Validation<Object>> e = function(promptTokens, "promptTokens");
+    return change(s -> s.promptTokens = e);
+  }
+
   /** Marks a warm-up request: it shows in Gatling's stats but stays out of the LLM summary. */
   public LlmRequestBuilder warmUp() {
     return change(s -> s.warmUp = true);
@@ -228,6 +243,7 @@ public final class LlmRequestBuilder implements ActionBuilder {
             s.ignoreEos,
             s.temperature,
             s.extraBody,
+            s.promptTokens,
             s.warmUp));
   }
 }

@@ -12,7 +12,8 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingllm.config.ServerUnderTest;
 import io.github.gatlingllm.config.ServingSettings;
-import io.github.gatlingllm.dataset.RandomWordPrompts;
+import io.github.gatlingllm.config.DatasetSettings;
+import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.javaapi.LlmInjection;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
 import io.github.gatlingllm.javaapi.LlmRequestBuilder;
@@ -22,9 +23,9 @@ import java.util.Map;
 /**
  * The serving benchmark, like vLLM's {@code bench serve}: {@code llm.numPrompts} streaming requests sent open-loop at
  * {@code llm.requestRate} (all at once by default, else gamma/Poisson arrivals), optionally capped at
- * {@code llm.maxConcurrency} in flight, each with a prompt of {@code llm.randomInputLen} words and
- * {@code llm.randomOutputLen} max tokens ({@code llm.itlStats}: every_gap, request_mean or none, how ITL reaches
- * Gatling's own stats). Without {@code llm.baseUrl} it runs against the embedded mock server.
+ * {@code llm.maxConcurrency} in flight, each with a prompt from {@code llm.dataset} (by default random tokens:
+ * {@code llm.randomInputLen} tokens by {@code llm.tokenizer}, {@code llm.randomOutputLen} max tokens). Without
+ * {@code llm.baseUrl} it runs against the embedded mock server. The README lists every property.
  *
  * <pre>
  * mvn gatling:test
@@ -60,10 +61,12 @@ public class ServingBenchmark extends Simulation {
       protocol = protocol.label(settings.label().get());
     }
 
+    // Prompts are read and tokenized here, before the load; the tokenizer counts them as the server will.
+    TextTokenizer tokenizer = settings.dataset().loadTokenizer();
     List<Map<String, Object>> prompts =
-        RandomWordPrompts.generate(settings.numPrompts(), settings.randomInputLen(), settings.seed()).stream()
-            .map(prompt -> Map.<String, Object>of("prompt", prompt))
-            .toList();
+        DatasetSettings.feederRecords(
+            settings.dataset().load(tokenizer, settings.numPrompts(), settings.seed(), settings.chat()));
+    protocol = protocol.tokenizerId(tokenizer.id());
 
     ScenarioBuilder measured =
         scenario("serving benchmark").feed(listFeeder(prompts)).exec(request(settings.chat() ? "chat" : "completion"));
@@ -82,7 +85,11 @@ public class ServingBenchmark extends Simulation {
 
   private LlmRequestBuilder request(String name) {
     LlmRequestBuilder request = settings.chat() ? chat(name) : completion(name);
-    return request.prompt("#{prompt}").maxTokens(settings.randomOutputLen()).ignoreEos(settings.ignoreEos());
+    return request
+        .prompt("#{prompt}")
+        .promptTokens("#{promptTokens}")
+        .maxTokens("#{maxTokens}")
+        .ignoreEos(settings.ignoreEos());
   }
 
   @Override
