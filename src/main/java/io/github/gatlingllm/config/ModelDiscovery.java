@@ -8,10 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /**
  * Asks an OpenAI-compatible server which model it serves ({@code GET /v1/models}), as vLLM's benchmark does when no
- * model is given. Runs once at simulation start, off Gatling's event loops.
+ * model is given, and what it says about that model (its context length). Runs once at simulation start, off Gatling's
+ * event loops.
  */
 public final class ModelDiscovery {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,7 +22,45 @@ public final class ModelDiscovery {
 
   /** The id of the first model listed. */
   public static String firstModel(String baseUrl, String apiKey) {
-    String url = baseUrl.replaceAll("/+$", "") + "/v1/models";
+    JsonNode data = models(baseUrl, apiKey);
+    if (!data.isArray() || data.isEmpty() || !data.get(0).path("id").isTextual()) {
+      throw new IllegalStateException("GET " + url(baseUrl) + " listed no model: set the model with -Dllm.model=...");
+    }
+    return data.get(0).path("id").asText();
+  }
+
+  /**
+   * What the server reports about {@code model}: its {@code /v1/models} entry (vLLM's has {@code max_model_len},
+   * {@code root}, {@code owned_by}, ...), or an empty object when the model is not listed or the list cannot be read
+   * (a server without {@code /v1/models} can still be benchmarked).
+   */
+  public static JsonNode modelEntry(String baseUrl, String apiKey, String model) {
+    try {
+      JsonNode data = models(baseUrl, apiKey);
+      for (JsonNode entry : data) {
+        if (model.equals(entry.path("id").asText(null))) {
+          return entry;
+        }
+      }
+    } catch (IllegalStateException e) {
+      // reported as "not known" by the caller
+    }
+    return JSON.createObjectNode();
+  }
+
+  /** The context length in a {@code /v1/models} entry ({@code max_model_len}, vLLM's key), if it has one. */
+  public static OptionalInt maxModelLen(JsonNode entry) {
+    JsonNode value = entry.path("max_model_len");
+    return value.canConvertToInt() && value.asInt() > 0 ? OptionalInt.of(value.asInt()) : OptionalInt.empty();
+  }
+
+  private static String url(String baseUrl) {
+    return baseUrl.replaceAll("/+$", "") + "/v1/models";
+  }
+
+  /** The {@code data} array of {@code GET /v1/models}. */
+  private static JsonNode models(String baseUrl, String apiKey) {
+    String url = url(baseUrl);
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
     if (apiKey != null && !apiKey.isEmpty()) {
       request.header("Authorization", "Bearer " + apiKey);
@@ -32,11 +72,7 @@ public final class ModelDiscovery {
         throw new IllegalStateException(
             "GET " + url + " answered HTTP " + response.statusCode() + ": set the model with -Dllm.model=...");
       }
-      JsonNode data = JSON.readTree(response.body()).path("data");
-      if (!data.isArray() || data.isEmpty() || !data.get(0).path("id").isTextual()) {
-        throw new IllegalStateException("GET " + url + " listed no model: set the model with -Dllm.model=...");
-      }
-      return data.get(0).path("id").asText();
+      return JSON.readTree(response.body()).path("data");
     } catch (IOException e) {
       throw new IllegalStateException(
           "Could not list the models at " + url + " (" + e.getMessage() + "): set the model with -Dllm.model=...", e);

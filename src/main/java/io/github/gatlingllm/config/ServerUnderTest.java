@@ -23,12 +23,20 @@ public final class ServerUnderTest implements AutoCloseable {
   }
 
   public static ServerUnderTest resolve(Optional<String> baseUrl) {
+    return resolve(baseUrl, EMBEDDED_DEFAULTS);
+  }
+
+  /**
+   * As {@link #resolve(Optional)}, with the embedded mock's own defaults ({@code mock.*} knobs) chosen by the
+   * simulation, e.g. a faster pace so that a many-step demo stays short; {@code -Dmock.*} properties still win.
+   */
+  public static ServerUnderTest resolve(Optional<String> baseUrl, Map<String, String> mockDefaults) {
     if (baseUrl.isPresent()) {
       return new ServerUnderTest(baseUrl.get(), null);
     }
     // A server with the pace of a small model on one GPU (TTFT 50 ms, ITL 20 ms); -Dmock.ttftMs=..., -Dmock.itlMs=...
     // and the other -Dmock.* knobs (MockServerMain --help lists them) change it.
-    Map<String, String> mockKnobs = new HashMap<>(EMBEDDED_DEFAULTS);
+    Map<String, String> mockKnobs = new HashMap<>(mockDefaults);
     System.getProperties().stringPropertyNames().forEach(name -> mockKnobs.put(name, System.getProperty(name)));
     MockLlmServer mock = MockLlmServer.start(MockConfig.fromProperties(mockKnobs));
     System.out.println(

@@ -8,21 +8,18 @@ import java.util.SplittableRandom;
  * Poisson process and larger values are more regular; the times are absolute (no drift) and rescaled so that the last
  * arrival lands exactly at {@code n / rate} seconds. Seeded: the same seed gives the same schedule (not numpy's
  * numbers, the same distribution).
+ *
+ * <p>With a {@link RampUp}, each request's gap is drawn with that request's own rate and the times are not rescaled
+ * (vLLM only rescales a fixed rate). LLM-on-Ray's benchmark draws its gaps differently: see {@link #afterEach}.
  */
 public final class ArrivalSchedule {
   private ArrivalSchedule() {}
 
   /** Arrival offsets in seconds from the start, non-decreasing, {@code n} of them. */
   public static double[] gamma(int n, double rate, double burstiness, long seed) {
-    if (n < 1) {
-      throw new IllegalArgumentException("the number of requests must be >= 1, got " + n);
-    }
-    if (!(rate > 0) || Double.isInfinite(rate)) {
-      throw new IllegalArgumentException("the request rate must be a finite number > 0, got " + rate);
-    }
-    if (!(burstiness > 0) || Double.isInfinite(burstiness)) {
-      throw new IllegalArgumentException("burstiness must be a finite number > 0, got " + burstiness);
-    }
+    checkCount(n);
+    checkRate(rate);
+    checkBurstiness(burstiness);
     SplittableRandom random = new SplittableRandom(seed);
     double scale = 1.0 / (rate * burstiness);
     double[] arrivals = new double[n];
@@ -36,6 +33,57 @@ public final class ArrivalSchedule {
       arrivals[i] *= factor;
     }
     return arrivals;
+  }
+
+  /**
+   * Arrival offsets of a ramp: the gap before request {@code i} (the first included) is Gamma(shape = burstiness,
+   * scale = 1 / (rate_i * burstiness)) with {@code rate_i = ramp.rateAt(i, n)}, accumulated without rescaling.
+   */
+  public static double[] ramp(int n, RampUp ramp, double burstiness, long seed) {
+    checkCount(n);
+    checkBurstiness(burstiness);
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] arrivals = new double[n];
+    double t = 0;
+    for (int i = 0; i < n; i++) {
+      double rate = ramp.rateAt(i, n);
+      t += standardGamma(burstiness, random) / (rate * burstiness);
+      arrivals[i] = t;
+    }
+    return arrivals;
+  }
+
+  /**
+   * Arrivals as LLM-on-Ray's {@code benchmark_serving.py} draws them: the first request at 0, then an exponential gap
+   * of mean {@code 1 / rate} after each request, not rescaled (so the run's length varies with the seed).
+   */
+  public static double[] afterEach(int n, double rate, long seed) {
+    checkCount(n);
+    checkRate(rate);
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] arrivals = new double[n];
+    for (int i = 1; i < n; i++) {
+      arrivals[i] = arrivals[i - 1] + standardGamma(1, random) / rate;
+    }
+    return arrivals;
+  }
+
+  private static void checkCount(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("the number of requests must be >= 1, got " + n);
+    }
+  }
+
+  private static void checkRate(double rate) {
+    if (!(rate > 0) || Double.isInfinite(rate)) {
+      throw new IllegalArgumentException("the request rate must be a finite number > 0, got " + rate);
+    }
+  }
+
+  private static void checkBurstiness(double burstiness) {
+    if (!(burstiness > 0) || Double.isInfinite(burstiness)) {
+      throw new IllegalArgumentException("burstiness must be a finite number > 0, got " + burstiness);
+    }
   }
 
   /** Gamma(shape, 1) by Marsaglia and Tsang's method; shapes below 1 through the boost Gamma(a+1) * U^(1/a). */

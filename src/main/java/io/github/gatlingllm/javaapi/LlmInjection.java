@@ -7,13 +7,17 @@ import io.gatling.javaapi.core.OpenInjectionStep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Open-model injection profiles for LLM benchmarks, as Gatling injection steps: one virtual user per request.
  *
  * <pre>{@code
  * scn.injectOpen(LlmInjection.requests(1000, 20.0, 1.0, 0))   // 1000 requests, Poisson at 20 req/s
+ * scn.injectOpen(LlmInjection.ramp(1000, RampUp.linear(1, 50), 1.0, 0))   // rate growing from 1 to 50 req/s
  * }</pre>
+ *
+ * <p>For the closed model (fixed concurrency levels run one after another), see {@link #concurrencySteps(int...)}.
  */
 public final class LlmInjection {
   private LlmInjection() {}
@@ -28,6 +32,39 @@ public final class LlmInjection {
       return new OpenInjectionStep[] {atOnceUsers(n)};
     }
     return fromArrivals(ArrivalSchedule.gamma(n, rate, burstiness, seed));
+  }
+
+  /**
+   * As {@link #requests(int, double, double, long)}, or a ramp when one is given. As in vLLM, a ramp sets the rate
+   * itself: combining it with a finite {@code rate} is an error.
+   */
+  public static OpenInjectionStep[] requests(
+      int n, double rate, double burstiness, long seed, Optional<RampUp> ramp) {
+    if (ramp.isEmpty()) {
+      return requests(n, rate, burstiness, seed);
+    }
+    if (!Double.isInfinite(rate)) {
+      throw new IllegalArgumentException(
+          "A ramp-up sets the request rate itself: leave the request rate unset (inf), got " + rate);
+    }
+    return ramp(n, ramp.get(), burstiness, seed);
+  }
+
+  /**
+   * {@code n} requests whose rate follows {@code ramp} over the request index (vLLM's {@code --ramp-up-strategy}):
+   * request {@code i}'s gap is gamma-distributed with the rate {@code ramp.rateAt(i, n)} ({@link
+   * ArrivalSchedule#ramp}).
+   */
+  public static OpenInjectionStep[] ramp(int n, RampUp ramp, double burstiness, long seed) {
+    return fromArrivals(ArrivalSchedule.ramp(n, ramp, burstiness, seed));
+  }
+
+  /**
+   * Fixed concurrency levels run one after another, each its own scenario and measured step: see {@link
+   * ConcurrencySteps}.
+   */
+  public static ConcurrencySteps concurrencySteps(int... levels) {
+    return ConcurrencySteps.levels(levels);
   }
 
   /** Steps that start one user at each arrival time (seconds from the start, non-decreasing). */

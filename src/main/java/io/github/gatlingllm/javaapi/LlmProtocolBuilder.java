@@ -8,6 +8,7 @@ import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import io.github.gatlingllm.protocol.ReportSettings;
+import io.github.gatlingllm.report.RunOutput;
 import io.github.gatlingllm.report.SummaryCheck;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +56,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     List<String> percentileMetrics = SummaryOptions.ALL_PERCENTILE_METRICS;
     boolean logRequests;
     boolean saveDetailed;
+    List<RunOutput> outputs = List.of();
 
     @Override
     protected Settings clone() {
@@ -254,6 +256,18 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     return change(s -> s.saveDetailed = detailed);
   }
 
+  /**
+   * An extra end-of-run output (e.g. one result file per scenario, or another tool's summary block), run once after
+   * the LLM summary is printed and written. Outputs run in the order they were added.
+   */
+  public LlmProtocolBuilder runOutput(RunOutput output) {
+    Objects.requireNonNull(output, "runOutput");
+    List<RunOutput> more = new ArrayList<>(settings.outputs);
+    more.add(output);
+    List<RunOutput> all = List.copyOf(more);
+    return change(s -> s.outputs = all);
+  }
+
   @Override
   public Protocol protocol() {
     Settings s = settings;
@@ -272,7 +286,8 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
             s.checks,
             s.logRequests,
             s.saveDetailed,
-            s.percentileMetrics);
+            s.percentileMetrics,
+            s.outputs);
     return new LlmProtocol(
         s.baseUrl,
         HttpTarget.parse(s.baseUrl),

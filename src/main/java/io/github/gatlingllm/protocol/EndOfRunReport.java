@@ -10,6 +10,8 @@ import io.github.gatlingllm.report.ConsoleBlock;
 import io.github.gatlingllm.report.HtmlReportInjector;
 import io.github.gatlingllm.report.HtmlSloChecks;
 import io.github.gatlingllm.report.RunFolderLocator;
+import io.github.gatlingllm.report.RunOutput;
+import io.github.gatlingllm.report.RunResults;
 import io.github.gatlingllm.report.SummaryChecks;
 import io.github.gatlingllm.report.SummaryJson;
 import io.github.gatlingllm.report.SummaryText;
@@ -108,6 +110,7 @@ final class EndOfRunReport {
     }
     if (runFolder.isEmpty()) {
       LOG.warn("No Gatling run folder found under {}: the LLM summary was only printed", resultsDir.toAbsolutePath());
+      runOutputs(protocol, new RunResults(null, summary, records));
       return new Written(null, summary, records, checks);
     }
     Path folder = runFolder.get();
@@ -118,7 +121,19 @@ final class EndOfRunReport {
     } catch (IOException e) {
       LOG.error("Could not write the LLM summary files into {}", folder, e);
     }
+    runOutputs(protocol, new RunResults(folder, summary, records));
     return new Written(folder, summary, records, checks);
+  }
+
+  /** The simulation's own end-of-run outputs, each on its own: one failing does not stop the others. */
+  private static void runOutputs(LlmProtocol protocol, RunResults results) {
+    for (RunOutput output : protocol.report().outputs()) {
+      try {
+        output.write(results);
+      } catch (IOException | RuntimeException e) {
+        LOG.error("An end-of-run output failed", e);
+      }
+    }
   }
 
   /** Adds the summary block to Gatling's HTML report, once Gatling has written it. */

@@ -1,5 +1,6 @@
 package io.github.gatlingllm.protocol;
 
+import io.github.gatlingllm.report.RunOutput;
 import io.github.gatlingllm.report.SummaryCheck;
 import java.util.List;
 
@@ -31,9 +32,11 @@ public record ReportSettings(
     List<SummaryCheck> checks,
     boolean logRequests,
     boolean saveDetailed,
-    List<String> percentileMetrics) {
+    List<String> percentileMetrics,
+    List<RunOutput> outputs) {
 
   public ReportSettings {
+    outputs = List.copyOf(outputs);
     percentiles = List.copyOf(percentiles);
     percentileMetrics = List.copyOf(percentileMetrics);
     checks = List.copyOf(checks);

@@ -1,8 +1,11 @@
 package io.github.gatlingllm.javaapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatling.javaapi.core.OpenInjectionStep;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LlmInjectionTest {
@@ -24,6 +27,23 @@ class LlmInjectionTest {
   @Test
   void aFiniteRateInjectsExactlyNUsers() {
     assertEquals(1000, userCount(LlmInjection.requests(1000, 20, 1, 0)));
+  }
+
+  @Test
+  void aRampInjectsExactlyNUsers() {
+    assertEquals(777, userCount(LlmInjection.ramp(777, RampUp.exponential(1, 50), 1, 0)));
+    assertEquals(
+        500, userCount(LlmInjection.requests(500, Double.POSITIVE_INFINITY, 1, 0, Optional.of(RampUp.linear(5, 9)))));
+    assertEquals(500, userCount(LlmInjection.requests(500, 20, 1, 0, Optional.empty())));
+  }
+
+  @Test
+  void aRampWithAFiniteRateIsRejectedAsInVllm() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LlmInjection.requests(10, 20, 1, 0, Optional.of(RampUp.linear(1, 5))));
+    assertTrue(e.getMessage().contains("leave the request rate unset"), e.getMessage());
   }
 
   private static long userCount(OpenInjectionStep[] steps) {

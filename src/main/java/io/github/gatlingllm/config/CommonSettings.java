@@ -1,0 +1,78 @@
+package io.github.gatlingllm.config;
+
+import io.github.gatlingllm.protocol.LlmProtocol;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The knobs every ready simulation except the serving benchmark shares, with the serving benchmark's names and
+ * meanings ({@link ServingSettings}).
+ *
+ * @param baseUrl the server; empty = start the embedded mock server
+ * @param endpoint {@code /v1/completions} or {@code /v1/chat/completions}
+ * @param model the model name; empty = the first model the server lists at {@code /v1/models}
+ * @param seed seeds prompts (and arrivals)
+ * @param ignoreEos send {@code ignore_eos} so that outputs reach {@code max_tokens}
+ * @param percentiles percentiles reported for every metric
+ * @param label free text stored in the result JSON, or empty
+ * @param firstTokenTimeout longest wait from send to the first streamed event (0 = none)
+ * @param idleTimeout longest gap between streamed events (0 = none)
+ * @param totalTimeout longest request, send to end (0 = none)
+ * @param logRequests write every prompt and generated text to {@code llm-requests.jsonl}
+ */
+public record CommonSettings(
+    Optional<String> baseUrl,
+    String endpoint,
+    Optional<String> model,
+    long seed,
+    boolean ignoreEos,
+    double[] percentiles,
+    Optional<String> label,
+    Duration firstTokenTimeout,
+    Duration idleTimeout,
+    Duration totalTimeout,
+    boolean logRequests) {
+
+  /** The properties read here (each simulation adds its own). */
+  public static final List<String> PROPERTIES =
+      List.of(
+          "llm.baseUrl",
+          "llm.endpoint",
+          "llm.model",
+          "llm.seed",
+          "llm.ignoreEos",
+          "llm.metricPercentiles",
+          "llm.label",
+          "llm.firstTokenTimeout",
+          "llm.idleTimeout",
+          "llm.totalTimeout",
+          "llm.logRequests",
+          "llm.resultsDir");
+
+  /** With the given defaults for the endpoint and {@code llm.ignoreEos}, which differ between workloads. */
+  public static CommonSettings from(LlmProperties p, String defaultEndpoint, boolean defaultIgnoreEos) {
+    return new CommonSettings(
+        p.optional("llm.baseUrl"),
+        p.choice(
+            "llm.endpoint", defaultEndpoint, List.of(ServingSettings.COMPLETIONS, ServingSettings.CHAT)),
+        p.optional("llm.model"),
+        p.integer("llm.seed", 0, Integer.MIN_VALUE),
+        p.bool("llm.ignoreEos", defaultIgnoreEos),
+        p.percentiles("llm.metricPercentiles", 99),
+        p.optional("llm.label"),
+        p.duration("llm.firstTokenTimeout", LlmProtocol.DEFAULT_FIRST_TOKEN_TIMEOUT),
+        p.duration("llm.idleTimeout", LlmProtocol.DEFAULT_IDLE_TIMEOUT),
+        p.duration("llm.totalTimeout", LlmProtocol.DEFAULT_TOTAL_TIMEOUT),
+        p.bool("llm.logRequests", false));
+  }
+
+  /** {@link #PROPERTIES} and {@code more}. */
+  public static List<String> with(String... more) {
+    return java.util.stream.Stream.concat(PROPERTIES.stream(), java.util.Arrays.stream(more)).toList();
+  }
+
+  public boolean chat() {
+    return endpoint.equals(ServingSettings.CHAT);
+  }
+}

@@ -1,0 +1,182 @@
+package io.github.gatlingllm.javaapi;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import io.gatling.javaapi.core.ActionBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CoreDsl;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Session;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * The closed model as LLM benchmarks use it: fixed concurrency levels, each a separate measured step of an exact
+ * number of requests, run one after another so that levels never overlap.
+ *
+ * <pre>{@code
+ * PopulationBuilder load =
+ *     LlmInjection.concurrencySteps(1, 4, 8)
+ *         .requestsPerLevel(c -> 4 * c)
+ *         .records(prompts)                       // feeder records: "prompt", "maxTokens", ...
+ *         .exec(completion("completion").prompt("#{prompt}").maxTokens("#{maxTokens}"))
+ *         .build();
+ * setUp(load).protocols(protocol);
+ * }</pre>
+ *
+ * <p>Each level {@code c} is one scenario (named {@code concurrency c} unless {@link #scenarioName} says otherwise) of
+ * {@code c} virtual users started together; each user loops, taking the next request of the level's budget from a
+ * shared counter, until the budget is used. So exactly {@code c} requests are in flight until fewer than {@code c}
+ * remain, and the level sends exactly {@code requestsPerLevel(c)} requests (failed ones count, as in vLLM). This is
+ * what {@code vllm bench serve --max-concurrency c --num-prompts n --request-rate inf} does with its semaphore, without
+ * a client-side queue: a request is sent the moment its user is free, so there is no client queue time. Gatling's
+ * {@code constantConcurrentUsers(c).during(d)} would keep {@code c} users too, but with a request count that depends on
+ * the server's speed.
+ *
+ * <p>Request {@code i} of a level (from 0, in the order users claim them) gets record {@code i % records.size()}, so
+ * every level sends the same prompts in the same order. Levels are chained with nested {@code andThen}: {@code
+ * a.andThen(b.andThen(c))}; Gatling's {@code a.andThen(b).andThen(c)} would start {@code b} and {@code c} together.
+ */
+public final class ConcurrencySteps {
+  /** The session attribute holding the request's index within its level (0, 1, ...; >= budget ends the loop). */
+  public static final String REQUEST_INDEX = "llmStepRequest";
+
+  /** Default requests per level: two per user, at least 10 (enough for a median at level 1). */
+  public static final IntUnaryOperator DEFAULT_REQUESTS_PER_LEVEL = c -> Math.max(2 * c, 10);
+
+  /**
+   * One measured step.
+   *
+   * @param concurrency requests in flight
+   * @param scenario the Gatling scenario's name, unique in the run
+   * @param requests requests sent in this step
+   */
+  public record Step(int concurrency, String scenario, int requests) {}
+
+  private final int[] levels;
+  private final IntUnaryOperator requestsPerLevel;
+  private final IntFunction<String> scenarioName;
+  private final List<Map<String, Object>> records;
+  private final ChainBuilder chain;
+
+  private ConcurrencySteps(
+      int[] levels,
+      IntUnaryOperator requestsPerLevel,
+      IntFunction<String> scenarioName,
+      List<Map<String, Object>> records,
+      ChainBuilder chain) {
+    this.levels = levels;
+    this.requestsPerLevel = requestsPerLevel;
+    this.scenarioName = scenarioName;
+    this.records = records;
+    this.chain = chain;
+  }
+
+  /** Levels in the order they run; each >= 1. */
+  public static ConcurrencySteps levels(int... levels) {
+    if (levels == null || levels.length == 0) {
+      throw new IllegalArgumentException("at least one concurrency level is needed");
+    }
+    for (int level : levels) {
+      if (level < 1) {
+        throw new IllegalArgumentException("concurrency levels must be >= 1, got " + level);
+      }
+    }
+    return new ConcurrencySteps(
+        levels.clone(), DEFAULT_REQUESTS_PER_LEVEL, c -> "concurrency " + c, List.of(), null);
+  }
+
+  /** How many requests level {@code c} sends (default {@link #DEFAULT_REQUESTS_PER_LEVEL}); each must be >= 1. */
+  public ConcurrencySteps requestsPerLevel(IntUnaryOperator perLevel) {
+    return new ConcurrencySteps(levels, Objects.requireNonNull(perLevel), scenarioName, records, chain);
+  }
+
+  /** The same number of requests at every level. */
+  public ConcurrencySteps requestsPerLevel(int requests) {
+    return requestsPerLevel(c -> requests);
+  }
+
+  /** The scenario name of level {@code c} (default {@code "concurrency " + c}); names must be unique. */
+  public ConcurrencySteps scenarioName(IntFunction<String> name) {
+    return new ConcurrencySteps(levels, requestsPerLevel, Objects.requireNonNull(name), records, chain);
+  }
+
+  /** Records put into the session before each request (like a feeder): request i gets record i % size. */
+  public ConcurrencySteps records(List<Map<String, Object>> feederRecords) {
+    if (feederRecords.isEmpty()) {
+      throw new IllegalArgumentException("the list of feeder records is empty");
+    }
+    return new ConcurrencySteps(levels, requestsPerLevel, scenarioName, List.copyOf(feederRecords), chain);
+  }
+
+  /** What one request is: usually one LLM request builder. */
+  public ConcurrencySteps exec(ActionBuilder request) {
+    return exec(CoreDsl.exec(request));
+  }
+
+  /** What one request is, as a chain (it may hold pauses or several actions; it runs once per budget unit). */
+  public ConcurrencySteps exec(ChainBuilder perRequest) {
+    return new ConcurrencySteps(levels, requestsPerLevel, scenarioName, records, Objects.requireNonNull(perRequest));
+  }
+
+  /** The steps in run order: level, scenario name, request count. */
+  public List<Step> steps() {
+    List<Step> steps = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (int level : levels) {
+      int requests = requestsPerLevel.applyAsInt(level);
+      if (requests < 1) {
+        throw new IllegalArgumentException(
+            "the number of requests at concurrency " + level + " must be >= 1, got " + requests);
+      }
+      String name = scenarioName.apply(level);
+      if (!names.add(name)) {
+        throw new IllegalArgumentException(
+            "scenario name '" + name + "' is used by two levels: Gatling needs unique scenario names");
+      }
+      steps.add(new Step(level, name, requests));
+    }
+    return steps;
+  }
+
+  /** The levels chained so that each starts when the previous one has finished. */
+  public PopulationBuilder build() {
+    if (chain == null) {
+      throw new IllegalStateException("concurrencySteps needs the request to send: .exec(completion(...))");
+    }
+    List<Step> steps = steps();
+    PopulationBuilder load = null;
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      PopulationBuilder step = population(steps.get(i));
+      load = load == null ? step : step.andThen(load);
+    }
+    return load;
+  }
+
+  private PopulationBuilder population(Step step) {
+    AtomicInteger next = new AtomicInteger();
+    int budget = step.requests();
+    ChainBuilder claim = CoreDsl.exec(session -> claim(session, next.getAndIncrement(), budget));
+    return scenario(step.scenario())
+        .exec(claim)
+        .asLongAs(session -> session.getInt(REQUEST_INDEX) < budget)
+        .on(CoreDsl.exec(chain).exec(claim))
+        .injectOpen(atOnceUsers(Math.min(step.concurrency(), budget)));
+  }
+
+  private Session claim(Session session, int index, int budget) {
+    Session claimed = session.set(REQUEST_INDEX, index);
+    if (index < budget && !records.isEmpty()) {
+      claimed = claimed.setAll(records.get(index % records.size()));
+    }
+    return claimed;
+  }
+}

@@ -1,0 +1,49 @@
+package io.github.gatlingllm.report;
+
+import io.github.gatlingllm.metrics.BenchmarkSummary;
+import io.github.gatlingllm.metrics.RequestRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a {@link RunOutput} receives: the run's summary, every measured request, and the run folder (absent when Gatling
+ * created none, e.g. on Gatling Enterprise: print, do not write).
+ *
+ * @param runFolder the Gatling run folder, or null
+ * @param summary the run's LLM summary (its run description and options apply to per-scenario summaries too)
+ * @param records every measured request, in the order they finished
+ */
+public record RunResults(Path runFolder, BenchmarkSummary summary, List<RequestRecord> records) {
+
+  public RunResults {
+    records = List.copyOf(records);
+  }
+
+  public Optional<Path> folder() {
+    return Optional.ofNullable(runFolder);
+  }
+
+  /** The records of one scenario, in finishing order (empty when it sent nothing). */
+  public List<RequestRecord> scenario(String name) {
+    List<RequestRecord> out = new ArrayList<>();
+    for (RequestRecord r : records) {
+      if (r.scenario().equals(name)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** The records grouped by scenario, in the order each scenario's first record finished. */
+  public Map<String, List<RequestRecord>> byScenario() {
+    Map<String, List<RequestRecord>> out = new LinkedHashMap<>();
+    for (RequestRecord r : records) {
+      out.computeIfAbsent(r.scenario(), k -> new ArrayList<>()).add(r);
+    }
+    return out;
+  }
+}

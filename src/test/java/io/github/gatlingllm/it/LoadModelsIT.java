@@ -1,0 +1,144 @@
+package io.github.gatlingllm.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gatlingllm.mock.MockConfig;
+import io.github.gatlingllm.mock.MockLlmServer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The load-model simulations run as users run them (Gatling in its own JVM) against the mock over loopback, checked
+ * through the files they leave in the run folder.
+ */
+class LoadModelsIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PACKAGE = "io.github.gatlingllm.simulations.";
+
+  @TempDir Path results;
+
+  @BeforeAll
+  static void warmUpTheMock() throws Exception {
+    WarmMock.warmUpMockCode();
+  }
+
+  private static Map<String, String> knobs(MockLlmServer server) {
+    Map<String, String> knobs = new HashMap<>();
+    knobs.put("llm.baseUrl", server.baseUrl());
+    return knobs;
+  }
+
+  private static JsonNode read(Path file) throws Exception {
+    assertTrue(file.toFile().isFile(), file + " exists");
+    return JSON.readTree(file.toFile());
+  }
+
+  @Test
+  void concurrencyProfilesWriteOneVllmFilePerLevel() throws Exception {
+    MockConfig config = MockConfig.builder().ttftMs(10).itlMs(2).maxModelLen(4096).build();
+    try (MockLlmServer server = MockLlmServer.start(config)) {
+      Map<String, String> knobs = knobs(server);
+      knobs.put("llm.profile", "custom");
+      knobs.put("llm.concurrencyLevels", "1,4");
+      knobs.put("llm.randomInputLen", "16");
+      knobs.put("llm.randomOutputLen", "8");
+      GatlingRun run = GatlingRun.run(PACKAGE + "ConcurrencyProfiles", knobs, results);
+      assertEquals(0, run.exitCode, run.output);
+      Path folder = run.runFolder();
+
+      // default budget max(2 x level, 10): 10 requests at each level
+      JsonNode one = read(folder.resolve("mock-llm_16-8_1.json"));
+      assertEquals(10, one.get("completed").asInt());
+      assertEquals(0, one.get("failed").asInt());
+      assertEquals(10, one.get("num_prompts").asInt());
+      assertEquals(1, one.get("max_concurrency").asInt());
+      assertEquals(1, one.get("max_concurrent_requests").asInt(), "one request at a time at level 1");
+      assertEquals(10 * 8, one.get("total_output_tokens").asInt());
+      JsonNode four = read(folder.resolve("mock-llm_16-8_4.json"));
+      assertEquals(10, four.get("completed").asInt());
+      assertEquals(4, four.get("max_concurrency").asInt());
+      assertEquals(4, four.get("max_concurrent_requests").asInt(), "four users keep four requests in flight");
+      assertEquals("concurrency 4", four.get("scenario").asText());
+
+      JsonNode summary = read(folder.resolve("llm-summary.json"));
+      assertEquals(20, summary.get("completed").asInt());
+      assertEquals(4, summary.get("max_concurrent_requests").asInt(), "levels never overlap");
+      assertEquals(10, summary.get("scenarios").get("concurrency 1").get("completed").asInt());
+      assertEquals(10, summary.get("scenarios").get("concurrency 4").get("completed").asInt());
+
+      JsonNode info = read(folder.resolve("server-info.json"));
+      assertEquals(4096, info.get("max_model_len").asInt());
+      assertEquals("mock-llm", info.get("models_entry").get("id").asText());
+      assertTrue(run.output.contains("Per step"), run.output);
+    }
+  }
+
+  @Test
+  void highProfileReadsTheContextLengthFromTheServer() throws Exception {
+    MockConfig config = MockConfig.builder().ttftMs(5).itlMs(1).maxModelLen(2048 + 24).build();
+    try (MockLlmServer server = MockLlmServer.start(config)) {
+      Map<String, String> knobs = knobs(server);
+      knobs.put("llm.profile", "high");
+      knobs.put("llm.concurrencyLevels", "2");
+      knobs.put("llm.randomOutputLen", "4"); // keeps the run short; the input still comes from max_model_len
+      knobs.put("llm.numPromptsPerLevel", "3");
+      GatlingRun run = GatlingRun.run(PACKAGE + "ConcurrencyProfiles", knobs, results);
+      assertEquals(0, run.exitCode, run.output);
+      JsonNode level = read(run.runFolder().resolve("mock-llm_24-4_2.json"));
+      assertEquals(3, level.get("completed").asInt());
+      assertEquals(3 * 24, level.get("total_input_tokens").asInt());
+    }
+  }
+
+  @Test
+  void throughputBenchmarkSavesVllmsThroughputKeys() throws Exception {
+    try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(20).itlMs(2).build())) {
+      Map<String, String> knobs = knobs(server);
+      knobs.put("llm.numPrompts", "50");
+      knobs.put("llm.randomInputLen", "16");
+      knobs.put("llm.randomOutputLen", "8");
+      GatlingRun run = GatlingRun.run(PACKAGE + "ThroughputBenchmark", knobs, results);
+      assertEquals(0, run.exitCode, run.output);
+      JsonNode json = read(run.runFolder().resolve("throughput.json"));
+      assertEquals(50, json.get("num_requests").asInt());
+      assertEquals(50 * (16 + 8), json.get("total_num_tokens").asInt());
+      assertEquals(16.0, json.get("avg_prompt_tokens").asDouble());
+      assertEquals(8.0, json.get("avg_output_tokens").asDouble());
+      JsonNode summary = read(run.runFolder().resolve("llm-summary.json"));
+      assertEquals(summary.get("duration").asDouble(), json.get("elapsed_time").asDouble(), 1e-9);
+      // all at once with no cap: requests overlap (how many depends on how fast the connections open)
+      assertTrue(summary.get("max_concurrent_requests").asInt() > 1, summary.toString());
+      assertEquals("inf", summary.get("request_rate").asText());
+      assertTrue(summary.get("max_concurrency").isNull(), "no cap");
+      assertTrue(run.output.contains("Throughput: "), run.output);
+    }
+  }
+
+  @Test
+  void llmOnRayBenchmarkSavesItsMetrics() throws Exception {
+    try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(20).itlMs(5).build())) {
+      Map<String, String> knobs = knobs(server);
+      knobs.put("llm.numPrompts", "20");
+      knobs.put("llm.requestRate", "100");
+      knobs.put("llm.maxNewTokens", "8");
+      GatlingRun run = GatlingRun.run(PACKAGE + "LlmOnRayBenchmark", knobs, results);
+      assertEquals(0, run.exitCode, run.output);
+      JsonNode json = read(run.runFolder().resolve("llm-on-ray.json"));
+      assertEquals(20, json.get("num_prompts").asInt());
+      assertEquals(32, json.get("med_prompt_len").asInt());
+      double firstToken = json.get("avg_first_token_latency").asDouble();
+      assertTrue(firstToken >= 0.020 && firstToken < 0.2, "first-token latency " + firstToken);
+      double nextToken = json.get("avg_next_token_latency").asDouble();
+      // chat: the role chunk and the finish chunk come without a token gap, so the mean chunk gap is below 5 ms
+      assertTrue(nextToken > 0.002 && nextToken < 0.010, "next-token latency " + nextToken);
+      assertTrue(run.output.contains("Average latency for First Tokens:"), run.output);
+    }
+  }
+}

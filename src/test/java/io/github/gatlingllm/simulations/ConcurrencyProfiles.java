@@ -1,0 +1,93 @@
+package io.github.gatlingllm.simulations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatling.javaapi.core.Simulation;
+import io.github.gatlingllm.config.ConcurrencyProfilesSettings;
+import io.github.gatlingllm.config.ModelDiscovery;
+import io.github.gatlingllm.config.ServerUnderTest;
+import io.github.gatlingllm.javaapi.ConcurrencySteps;
+import io.github.gatlingllm.javaapi.LlmInjection;
+import io.github.gatlingllm.report.ScenarioFiles;
+import io.github.gatlingllm.report.ServerInfoFile;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The concurrency profile matrix (closed model): for each level of {@code llm.profile} (or {@code
+ * llm.concurrencyLevels}), that many users send requests back to back until the level's {@code llm.numPromptsPerLevel}
+ * requests (default max(2 x level, 10)) are done; levels run one after another, each its own scenario ({@code
+ * concurrency <c>}). Each level's vLLM result is saved as {@code <model>_<input>-<output>_<c>.json} and what the server
+ * says about itself as {@code server-info.json}; the LLM summary has one section per level.
+ *
+ * <pre>
+ * mvn gatling:test -Dgatling.simulationClass=io.github.gatlingllm.simulations.ConcurrencyProfiles -Dllm.profile=medium
+ * </pre>
+ */
+public class ConcurrencyProfiles extends Simulation {
+  /** The embedded mock's pace for this demo: fast enough that the default profile's five levels take seconds. */
+  private static final Map<String, String> MOCK_PACE = Map.of("mock.ttftMs", "10", "mock.itlMs", "5");
+
+  private final ConcurrencyProfilesSettings settings = ConcurrencyProfilesSettings.fromSystemProperties();
+  private final ServerUnderTest server = ServerUnderTest.resolve(settings.common().baseUrl(), MOCK_PACE);
+
+  {
+    String apiKey = System.getenv("OPENAI_API_KEY");
+    String model = server.model(settings.common().model(), apiKey);
+    JsonNode modelEntry = ModelDiscovery.modelEntry(server.baseUrl(), apiKey, model);
+    OptionalInt serverMaxModelLen = ModelDiscovery.maxModelLen(modelEntry);
+    int inputLen = settings.resolveInputLen(serverMaxModelLen);
+    int outputLen = settings.outputLen();
+
+    ConcurrencySteps steps =
+        LlmInjection.concurrencySteps(settings.levelArray()).requestsPerLevel(settings::requestsAt);
+    int mostRequests = steps.steps().stream().mapToInt(ConcurrencySteps.Step::requests).max().orElse(1);
+    steps =
+        steps
+            .records(SimulationParts.randomPrompts(mostRequests, inputLen, outputLen, settings.common().seed()))
+            .exec(SimulationParts.request(settings.common()));
+    System.out.printf(
+        "Concurrency profile %s: %d-word prompts, %d output tokens, levels %s%n",
+        settings.profile().id(), inputLen, outputLen, settings.levels());
+
+    List<ScenarioFiles.Entry> files =
+        steps.steps().stream()
+            .map(
+                step ->
+                    new ScenarioFiles.Entry(
+                        step.scenario(),
+                        ScenarioFiles.profileFileName(model, inputLen, outputLen, step.concurrency()),
+                        step.requests(),
+                        step.concurrency(),
+                        Map.of(
+                            "profile", settings.profile().id(),
+                            "concurrency", step.concurrency(),
+                            "input_len", inputLen,
+                            "output_len", outputLen)))
+            .toList();
+    Map<String, Object> serverInfo = new LinkedHashMap<>();
+    serverInfo.put("base_url", server.baseUrl());
+    serverInfo.put("embedded_mock", server.embedded());
+    serverInfo.put("model", model);
+    serverInfo.put("max_model_len", serverMaxModelLen.isPresent() ? serverMaxModelLen.getAsInt() : null);
+    serverInfo.put("models_entry", modelEntry);
+    serverInfo.put("profile", settings.profile().id());
+    serverInfo.put("concurrency_levels", settings.levels());
+    serverInfo.put("input_len", inputLen);
+    serverInfo.put("output_len", outputLen);
+
+    int total = steps.steps().stream().mapToInt(ConcurrencySteps.Step::requests).sum();
+    setUp(steps.build())
+        .protocols(
+            SimulationParts.protocol(settings.common(), server.baseUrl(), model)
+                .describeLoad(total, Double.POSITIVE_INFINITY, 1.0)
+                .runOutput(new ScenarioFiles(files))
+                .runOutput(new ServerInfoFile(serverInfo)));
+  }
+
+  @Override
+  public void after() {
+    server.close();
+  }
+}

@@ -1,0 +1,56 @@
+package io.github.gatlingllm.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.Simulation;
+import io.github.gatlingllm.config.LlmOnRaySettings;
+import io.github.gatlingllm.config.ServerUnderTest;
+import io.github.gatlingllm.javaapi.ArrivalSchedule;
+import io.github.gatlingllm.javaapi.LlmInjection;
+import io.github.gatlingllm.report.LlmOnRayReport;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * LLM-on-Ray's {@code benchmark_serving.py}: {@code llm.numPrompts} streaming chat requests, all at once or at
+ * {@code llm.requestRate} (Poisson: the first at 0, then an exponential gap after each, as LLM-on-Ray draws them),
+ * prompts of {@code llm.inputTokens} words, {@code llm.maxNewTokens} max tokens. After the LLM summary it prints
+ * LLM-on-Ray's statistics with its labels and saves them as {@code llm-on-ray.json}.
+ *
+ * <pre>
+ * mvn gatling:test -Dgatling.simulationClass=io.github.gatlingllm.simulations.LlmOnRayBenchmark
+ * </pre>
+ */
+public class LlmOnRayBenchmark extends Simulation {
+  private final LlmOnRaySettings settings = LlmOnRaySettings.fromSystemProperties();
+  private final ServerUnderTest server = ServerUnderTest.resolve(settings.common().baseUrl());
+
+  {
+    String model = server.model(settings.common().model(), System.getenv("OPENAI_API_KEY"));
+    List<Map<String, Object>> prompts =
+        SimulationParts.randomPrompts(
+            settings.numPrompts(), settings.inputTokens(), settings.maxNewTokens(), settings.common().seed());
+    OpenInjectionStep[] arrivals =
+        Double.isInfinite(settings.requestRate())
+            ? new OpenInjectionStep[] {atOnceUsers(settings.numPrompts())}
+            : LlmInjection.fromArrivals(
+                ArrivalSchedule.afterEach(settings.numPrompts(), settings.requestRate(), settings.common().seed()));
+    setUp(
+            scenario("llm-on-ray")
+                .feed(listFeeder(prompts))
+                .exec(SimulationParts.request(settings.common()))
+                .injectOpen(arrivals))
+        .protocols(
+            SimulationParts.protocol(settings.common(), server.baseUrl(), model)
+                .describeLoad(settings.numPrompts(), settings.requestRate(), 1.0)
+                .runOutput(new LlmOnRayReport()));
+  }
+
+  @Override
+  public void after() {
+    server.close();
+  }
+}

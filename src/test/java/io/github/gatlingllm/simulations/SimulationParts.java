@@ -1,0 +1,49 @@
+package io.github.gatlingllm.simulations;
+
+import static io.github.gatlingllm.LlmDsl.chat;
+import static io.github.gatlingllm.LlmDsl.completion;
+import static io.github.gatlingllm.LlmDsl.llm;
+
+import io.github.gatlingllm.config.CommonSettings;
+import io.github.gatlingllm.dataset.RandomWordPrompts;
+import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
+import io.github.gatlingllm.javaapi.LlmRequestBuilder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the ready simulations other than the serving benchmark share: the protocol from the common knobs, the request,
+ * and the prompts as feeder records. Not a simulation itself (Gatling Enterprise lists every concrete one).
+ */
+final class SimulationParts {
+  private SimulationParts() {}
+
+  /** The protocol with the common knobs applied; the simulation adds its load description and outputs. */
+  static LlmProtocolBuilder protocol(CommonSettings settings, String baseUrl, String model) {
+    LlmProtocolBuilder protocol =
+        llm.baseUrl(baseUrl)
+            .model(model)
+            .firstTokenTimeout(settings.firstTokenTimeout())
+            .idleTimeout(settings.idleTimeout())
+            .totalTimeout(settings.totalTimeout())
+            .metricPercentiles(settings.percentiles())
+            .logRequests(settings.logRequests());
+    return settings.label().isPresent() ? protocol.label(settings.label().get()) : protocol;
+  }
+
+  /**
+   * Feeder records {@code {"prompt": ..., "maxTokens": ...}}: {@code count} prompts of {@code words} random words
+   * (tokenizer-exact random prompts and the real datasets replace this one call).
+   */
+  static List<Map<String, Object>> randomPrompts(int count, int words, int maxTokens, long seed) {
+    return RandomWordPrompts.generate(count, words, seed).stream()
+        .map(prompt -> Map.<String, Object>of("prompt", prompt, "maxTokens", maxTokens))
+        .toList();
+  }
+
+  /** The streaming request, reading {@code prompt} and {@code maxTokens} from the session. */
+  static LlmRequestBuilder request(CommonSettings settings) {
+    LlmRequestBuilder request = settings.chat() ? chat("chat") : completion("completion");
+    return request.prompt("#{prompt}").maxTokens("#{maxTokens}").ignoreEos(settings.ignoreEos());
+  }
+}

@@ -1,0 +1,48 @@
+package io.github.gatlingllm.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import io.gatling.javaapi.core.Simulation;
+import io.github.gatlingllm.config.ServerUnderTest;
+import io.github.gatlingllm.config.ThroughputSettings;
+import io.github.gatlingllm.report.ThroughputReport;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Offline / maximum throughput, like vLLM's {@code bench throughput} against a server: {@code llm.numPrompts} prompts
+ * of {@code llm.randomInputLen} words, all sent at once with no cap, {@code llm.randomOutputLen} max tokens each (with
+ * {@code ignore_eos}). After the LLM summary it prints and saves {@code throughput.json}: requests (generations)/s,
+ * total and generated tokens/s, prompt tokens/s, average prompt and generated tokens.
+ *
+ * <pre>
+ * mvn gatling:test -Dgatling.simulationClass=io.github.gatlingllm.simulations.ThroughputBenchmark
+ * </pre>
+ */
+public class ThroughputBenchmark extends Simulation {
+  private final ThroughputSettings settings = ThroughputSettings.fromSystemProperties();
+  private final ServerUnderTest server = ServerUnderTest.resolve(settings.common().baseUrl());
+
+  {
+    String model = server.model(settings.common().model(), System.getenv("OPENAI_API_KEY"));
+    List<Map<String, Object>> prompts =
+        SimulationParts.randomPrompts(
+            settings.numPrompts(), settings.randomInputLen(), settings.randomOutputLen(), settings.common().seed());
+    setUp(
+            scenario("throughput")
+                .feed(listFeeder(prompts))
+                .exec(SimulationParts.request(settings.common()))
+                .injectOpen(atOnceUsers(settings.numPrompts())))
+        .protocols(
+            SimulationParts.protocol(settings.common(), server.baseUrl(), model)
+                .describeLoad(settings.numPrompts(), Double.POSITIVE_INFINITY, 1.0)
+                .runOutput(new ThroughputReport()));
+  }
+
+  @Override
+  public void after() {
+    server.close();
+  }
+}
