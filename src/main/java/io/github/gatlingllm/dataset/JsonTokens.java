@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** Shared Jackson bits of the dataset readers: one factory, and JSON types named for error messages. */
 final class JsonTokens {
@@ -24,6 +25,19 @@ final class JsonTokens {
       case VALUE_TRUE, VALUE_FALSE -> "a boolean";
       case VALUE_NULL -> "null";
       default -> token.asString() == null ? token.name() : "'" + token.asString() + "'";
+    };
+  }
+
+  /** The same names for a tree node. */
+  static String describe(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case OBJECT, POJO -> "an object";
+      case ARRAY -> "an array";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL, MISSING -> "null";
+      case BINARY -> "binary data";
     };
   }
 
