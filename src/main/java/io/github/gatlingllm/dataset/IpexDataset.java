@@ -70,7 +70,8 @@ public final class IpexDataset {
     }
     if (!family.isObject()) {
       throw new DatasetException(
-          file + ": \"" + modelType + "\" is " + JsonTokens.describe(family) + ", expected an object of input sizes to prompts");
+          file + ": \"" + modelType + "\" is " + JsonTokens.describe(family)
+              + ", expected an object of input sizes to prompts");
     }
     JsonNode prompt = family.get(inputTokens);
     if (prompt == null) {
@@ -80,7 +81,8 @@ public final class IpexDataset {
     }
     if (!prompt.isTextual()) {
       throw new DatasetException(
-          file + ": \"" + modelType + "\" \"" + inputTokens + "\" is " + JsonTokens.describe(prompt) + ", expected a string");
+          file + ": \"" + modelType + "\" \"" + inputTokens + "\" is " + JsonTokens.describe(prompt)
+              + ", expected a string");
     }
     return prompt.textValue();
   }

@@ -67,7 +67,8 @@ class IpexDatasetTest {
   void everySampleFamilyHasTheSameSizes() {
     for (String family : List.of("llama", "qwen")) {
       for (String size : List.of("32", "128", "512")) {
-        int tokens = IpexDataset.load(SAMPLE, WORDS, family, size, 1, OptionalInt.of(1)).requests().get(0).promptTokens();
+        DatasetRequest request = IpexDataset.load(SAMPLE, WORDS, family, size, 1, OptionalInt.of(1)).requests().get(0);
+        int tokens = request.promptTokens();
         int target = Integer.parseInt(size);
         assertTrue(tokens > target * 0.6 && tokens <= target, family + " " + size + ": " + tokens + " words");
       }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,8 @@ class PythonRandomTest {
   @Test
   void longShuffleMatchesCpythonAtBothEnds() {
     int[] order = shuffled(1, 100_000);
-    assertArrayEquals(new int[] {63229, 7871, 74587, 59445, 71381}, java.util.Arrays.copyOfRange(order, 0, 5));
-    assertArrayEquals(new int[] {8271, 74606, 17611}, java.util.Arrays.copyOfRange(order, 99_997, 100_000));
+    assertArrayEquals(new int[] {63229, 7871, 74587, 59445, 71381}, Arrays.copyOfRange(order, 0, 5));
+    assertArrayEquals(new int[] {8271, 74606, 17611}, Arrays.copyOfRange(order, 99_997, 100_000));
   }
 
   @Test

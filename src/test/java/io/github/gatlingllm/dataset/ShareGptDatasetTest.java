@@ -167,7 +167,8 @@ class ShareGptDatasetTest {
 
   @Test
   void invalidJsonNamesTheLine() throws IOException {
-    String message = failure("broken.json", "[\n" + ShareGptFiles.entry("a", "p q r s", "t u v w") + ",\n{\"id\": }\n]");
+    String json = "[\n" + ShareGptFiles.entry("a", "p q r s", "t u v w") + ",\n{\"id\": }\n]";
+    String message = failure("broken.json", json);
     assertTrue(message.startsWith(file("broken.json") + ": invalid JSON at line 3, column 8: "), message);
   }
 

@@ -1,5 +1,6 @@
 package io.github.gatlingllm.dataset;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ final class ShareGptFiles {
    */
   static void writeGenerated(Path path, int entries) throws IOException {
     SplittableRandom random = new SplittableRandom(11);
-    try (JsonGenerator json = JsonTokens.FACTORY.createGenerator(path.toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+    try (JsonGenerator json = JsonTokens.FACTORY.createGenerator(path.toFile(), JsonEncoding.UTF8)) {
       json.writeStartArray();
       for (int i = 0; i < entries; i++) {
         json.writeStartObject();
