@@ -15,7 +15,7 @@ import java.util.function.IntPredicate;
  * A ShareGPT file ({@code [{"id": ..., "conversations": [{"from": ..., "value": ...}, ...]}, ...]}) read with
  * Jackson's streaming parser, one entry at a time: the whole file is never in memory. The first pass
  * ({@link #index()}) only counts turns; a later pass ({@link #firstTurns}) keeps the first two turns' texts of the
- * entries asked for. Entries are numbered from 0 in file order (their index in the JSON array).
+ * entries asked for, stopping after the last of them. Entries are numbered from 0 in file order (their index in the JSON array).
  *
  * <p>An entry without {@code conversations} counts as having no turns (vLLM skips it). The first two turns of an
  * entry with at least 2 turns must be objects with a string {@code value}; anything else is an error naming the entry.
@@ -46,6 +46,7 @@ final class ShareGptFile {
                 }
                 usable[0][size[0]++] = ordinal;
               }
+              return true;
             });
     return new Index(entries, Arrays.copyOf(usable[0], size[0]));
   }
@@ -57,13 +58,16 @@ final class ShareGptFile {
       position.put(ordinals[i], i);
     }
     FirstTurns[] result = new FirstTurns[ordinals.length];
+    int[] found = {0};
     scan(
         position::containsKey,
         (ordinal, entry) -> {
           Integer at = position.get(ordinal);
           if (at != null) {
             result[at] = new FirstTurns(entry.prompt, entry.answer);
+            found[0]++;
           }
+          return found[0] < ordinals.length;
         });
     for (int i = 0; i < result.length; i++) {
       if (result[i] == null || result[i].prompt() == null || result[i].answer() == null) {
@@ -75,10 +79,14 @@ final class ShareGptFile {
 
   @FunctionalInterface
   private interface EntrySink {
-    void accept(int ordinal, Entry entry);
+    /** Takes an entry; false stops the pass. */
+    boolean accept(int ordinal, Entry entry);
   }
 
-  /** Reads every entry, keeping the first turns' texts of those {@code wantText} selects; returns the entry count. */
+  /**
+   * Reads the entries until the sink says stop, keeping the first turns' texts of those {@code wantText} selects;
+   * returns the number of entries read.
+   */
   private int scan(IntPredicate wantText, EntrySink sink) {
     try (JsonParser parser = JsonTokens.FACTORY.createParser(path.toFile())) {
       JsonToken token = parser.nextToken();
@@ -90,8 +98,11 @@ final class ShareGptFile {
         if (token != JsonToken.START_OBJECT) {
           throw error("entry " + ordinal + ": expected an object, found " + JsonTokens.describe(token));
         }
-        sink.accept(ordinal, readEntry(parser, ordinal, wantText.test(ordinal)));
+        boolean more = sink.accept(ordinal, readEntry(parser, ordinal, wantText.test(ordinal)));
         ordinal++;
+        if (!more) {
+          break;
+        }
       }
       return ordinal;
     } catch (JsonProcessingException e) {
