@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -138,6 +139,48 @@ class ShareGptDatasetTest {
     assertEquals(0, selection.counts().oversampled());
     assertEquals(selection.counts().examined(), selection.counts().kept() + selection.counts().skippedByLength());
     assertTrue(selection.requests().stream().allMatch(r -> r.promptTokens() >= 4 && r.promptTokens() <= 1024));
+  }
+
+  @Test
+  void fetchingInBatchesSelectsWhatOneSequentialPassWould() throws IOException {
+    Path file = dir.resolve("strict.json");
+    ShareGptFiles.writeGenerated(file, 3000);
+    SequenceLimits strict = new SequenceLimits(4, 100, 300); // few pass: several fetch batches are needed
+
+    ShareGptSelection selection = ShareGptDataset.sample(file, WORDS, 200, 5, OptionalInt.empty(), strict);
+
+    JsonNode all = new ObjectMapper().readTree(file.toFile());
+    List<JsonNode> usable = new ArrayList<>();
+    all.forEach(entry -> {
+      if (entry.get("conversations").size() >= 2) {
+        usable.add(entry.get("conversations"));
+      }
+    });
+    new PythonRandom(5).shuffle(usable);
+    List<DatasetRequest> expected = new ArrayList<>();
+    int examined = 0;
+    for (JsonNode turns : usable) {
+      if (expected.size() == 200) {
+        break;
+      }
+      examined++;
+      String prompt = turns.get(0).get("value").textValue();
+      int promptLen = WORDS.count(prompt);
+      int outputLen = WORDS.count(turns.get(1).get("value").textValue());
+      if (strict.check(promptLen, outputLen, false) == SequenceLimits.Verdict.KEPT) {
+        expected.add(new DatasetRequest(prompt, promptLen, outputLen));
+      }
+    }
+    assertEquals(expected, selection.requests());
+    assertEquals(examined, selection.counts().examined());
+    assertTrue(examined > ShareGptDataset.batchSize(200, 0, 0, Integer.MAX_VALUE), "one batch was enough");
+  }
+
+  @Test
+  void batchesAreSizedFromThePassRateSeenSoFar() {
+    assertEquals(1850, ShareGptDataset.batchSize(1000, 0, 0, 100_000)); // 1000 / 0.6 * 1.1 + 16
+    assertEquals(566, ShareGptDataset.batchSize(100, 1000, 200, 100_000)); // 100 / 0.2 * 1.1 + 16
+    assertEquals(30, ShareGptDataset.batchSize(1000, 0, 0, 30));
   }
 
   @Test
