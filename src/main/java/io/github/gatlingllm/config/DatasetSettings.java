@@ -6,14 +6,17 @@ import io.github.gatlingllm.dataset.RandomDataset;
 import io.github.gatlingllm.dataset.SonnetDataset;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.dataset.Tokenizers;
+import io.github.gatlingllm.javaapi.LlmDatasets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Which prompts a ready simulation sends: the dataset ({@code llm.dataset}), the tokenizer that counts them
- * ({@code llm.tokenizer}, independent of the model name sent), and each dataset's knobs, named after vLLM's flags.
- * Everything is read and tokenized before the load starts, never on an event loop.
+ * ({@code llm.tokenizer}, independent of the model name sent), and each dataset's knobs, named after vLLM's and
+ * LLM-on-Ray's flags. Everything is read and tokenized before the load starts, never on an event loop.
  */
 public record DatasetSettings(
     String dataset,
@@ -26,9 +29,21 @@ public record DatasetSettings(
     int sonnetInputLen,
     int sonnetOutputLen,
     int sonnetPrefixLen,
-    String chatTemplate) {
+    String chatTemplate,
+    OptionalInt sharegptOutputLen,
+    String modelType,
+    String inputTokens,
+    OptionalInt maxNewTokens,
+    int customOutputLen) {
 
-  public static final List<String> DATASETS = List.of("random", "sonnet");
+  public static final List<String> DATASETS = List.of("random", "sonnet", "sharegpt", "ipex", "jsonl");
+
+  /** The sample shipped for each file-based dataset, used when {@code llm.datasetPath} is not given. */
+  private static final Map<String, String> SAMPLES =
+      Map.of(
+          "sharegpt", "datasets/sharegpt-sample.json",
+          "ipex", "datasets/ipex-prompt.json",
+          "jsonl", "datasets/prompts-sample.jsonl");
 
   /** The properties these settings read. */
   public static final List<String> PROPERTIES =
@@ -43,11 +58,21 @@ public record DatasetSettings(
           "llm.sonnetInputLen",
           "llm.sonnetOutputLen",
           "llm.sonnetPrefixLen",
-          "llm.chatTemplate");
+          "llm.chatTemplate",
+          "llm.sharegptOutputLen",
+          "llm.modelType",
+          "llm.inputTokens",
+          "llm.maxNewTokens",
+          "llm.customOutputLen");
 
   public static DatasetSettings from(LlmProperties p) {
+    return from(p, "random");
+  }
+
+  /** With another default dataset (LLM-on-Ray's benchmark defaults to IPEX prompts). */
+  public static DatasetSettings from(LlmProperties p, String defaultDataset) {
     return new DatasetSettings(
-        p.choice("llm.dataset", "random", DATASETS),
+        p.choice("llm.dataset", defaultDataset, DATASETS),
         p.optional("llm.datasetPath"),
         p.optional("llm.tokenizer"),
         p.integer("llm.randomInputLen", 1024, 1),
@@ -57,7 +82,16 @@ public record DatasetSettings(
         p.integer("llm.sonnetInputLen", 550, 1),
         p.integer("llm.sonnetOutputLen", 150, 1),
         p.integer("llm.sonnetPrefixLen", 200, 0),
-        p.choice("llm.chatTemplate", "chatml", List.of("chatml", "none")));
+        p.choice("llm.chatTemplate", "chatml", List.of("chatml", "none")),
+        optionalInt(p, "llm.sharegptOutputLen"),
+        p.string("llm.modelType", "llama"),
+        p.string("llm.inputTokens", "32"),
+        optionalInt(p, "llm.maxNewTokens"),
+        p.integer("llm.customOutputLen", 256, 1));
+  }
+
+  private static OptionalInt optionalInt(LlmProperties p, String name) {
+    return p.optional(name).isPresent() ? OptionalInt.of(p.integer(name, 1, 1)) : OptionalInt.empty();
   }
 
   private static double rangeRatio(LlmProperties p) {
@@ -85,6 +119,9 @@ public record DatasetSettings(
             new SonnetDataset.Settings(
                 sonnetInputLen, sonnetPrefixLen, sonnetOutputLen, seed, ChatTemplate.byName(chatTemplate), !chat));
       }
+      case "sharegpt" -> LlmDatasets.sharegpt(file(), counter, numPrompts, seed, sharegptOutputLen);
+      case "ipex" -> LlmDatasets.ipex(file(), counter, modelType, inputTokens, numPrompts, maxNewTokens);
+      case "jsonl" -> LlmDatasets.jsonl(file(), counter, numPrompts, customOutputLen);
       default ->
           RandomDataset.sample(
               counter,
@@ -93,16 +130,8 @@ public record DatasetSettings(
     };
   }
 
-  /**
-   * Feeder records for {@code prompt("#{prompt}")}, {@code promptTokens("#{promptTokens}")} and
-   * {@code maxTokens(...)}: a negative output length means "let the server decide".
-   */
-  public static List<Map<String, Object>> feederRecords(List<DatasetRequest> requests) {
-    return requests.stream()
-        .map(
-            r ->
-                Map.<String, Object>of(
-                    "prompt", r.prompt(), "promptTokens", r.promptTokens(), "maxTokens", r.expectedOutputTokens()))
-        .toList();
+  /** {@code llm.datasetPath}, else the shipped sample of the dataset's format. */
+  private Path file() {
+    return Path.of(datasetPath.orElse(SAMPLES.get(dataset)));
   }
 }

@@ -25,13 +25,13 @@ class IpexDatasetTest {
     assertEquals(50, dataset.requests().size());
     DatasetRequest first = dataset.requests().get(0);
     assertTrue(first.prompt().startsWith("The old clockmaker opened his shop before sunrise"), first.prompt());
-    assertEquals(96, first.promptTokens());
+    assertEquals(112, first.promptTokens()); // words of the sample (it is cut to 128 Qwen3 tokens)
     assertEquals(64, first.expectedOutputTokens());
     assertTrue(dataset.requests().stream().allMatch(first::equals));
     assertEquals(
-        "ipex datasets/ipex-prompt.json: \"llama\" prompt \"128\" (96 tokens) x 50, 64 output tokens",
+        "ipex datasets/ipex-prompt.json: \"llama\" prompt \"128\" (112 tokens) x 50, 64 output tokens",
         dataset.report());
-    assertEquals(List.of("the \"llama\" \"128\" prompt is 96 tokens with word-test"), dataset.notes());
+    assertEquals(List.of("the \"llama\" \"128\" prompt is 112 tokens with word-test"), dataset.notes());
   }
 
   @Test
@@ -40,9 +40,9 @@ class IpexDatasetTest {
 
     DatasetRequest request = dataset.requests().get(0);
     assertTrue(request.prompt().startsWith("A research team set out"), request.prompt());
-    assertEquals(25, request.promptTokens());
-    assertEquals(25, request.expectedOutputTokens());
-    assertTrue(dataset.report().endsWith("25 output tokens (the prompt's length: no max new tokens given)"));
+    assertEquals(29, request.promptTokens());
+    assertEquals(29, request.expectedOutputTokens());
+    assertTrue(dataset.report().endsWith("29 output tokens (the prompt's length: no max new tokens given)"));
   }
 
   @Test

@@ -12,8 +12,8 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingllm.config.ServerUnderTest;
 import io.github.gatlingllm.config.ServingSettings;
-import io.github.gatlingllm.config.DatasetSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
+import io.github.gatlingllm.javaapi.LlmDatasets;
 import io.github.gatlingllm.javaapi.LlmInjection;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
 import io.github.gatlingllm.javaapi.LlmRequestBuilder;
@@ -64,7 +64,7 @@ public class ServingBenchmark extends Simulation {
     // Prompts are read and tokenized here, before the load; the tokenizer counts them as the server will.
     TextTokenizer tokenizer = settings.dataset().loadTokenizer();
     List<Map<String, Object>> prompts =
-        DatasetSettings.feederRecords(
+        LlmDatasets.records(
             settings.dataset().load(tokenizer, settings.numPrompts(), settings.seed(), settings.chat()));
     protocol = protocol.tokenizerId(tokenizer.id());
 
