@@ -1,5 +1,7 @@
 package io.github.gatlingllm.config;
 
+import io.github.gatlingllm.dataset.TextTokenizer;
+import io.github.gatlingllm.dataset.Tokenizers;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Optional;
  * @param idleTimeout longest gap between streamed events (0 = none)
  * @param totalTimeout longest request, send to end (0 = none)
  * @param logRequests write every prompt and generated text to {@code llm-requests.jsonl}
+ * @param tokenizer the tokenizer spec ({@code llm.tokenizer}), or empty for the shipped Qwen3 one
  */
 public record CommonSettings(
     Optional<String> baseUrl,
@@ -32,7 +35,8 @@ public record CommonSettings(
     Duration firstTokenTimeout,
     Duration idleTimeout,
     Duration totalTimeout,
-    boolean logRequests) {
+    boolean logRequests,
+    Optional<String> tokenizer) {
 
   /** The properties read here (each simulation adds its own). */
   public static final List<String> PROPERTIES =
@@ -48,7 +52,13 @@ public record CommonSettings(
           "llm.idleTimeout",
           "llm.totalTimeout",
           "llm.logRequests",
+          "llm.tokenizer",
           "llm.resultsDir");
+
+  /** The tokenizer that counts prompts: {@code llm.tokenizer}, else the shipped Qwen3 one. */
+  public TextTokenizer loadTokenizer() {
+    return Tokenizers.load(tokenizer.orElse(null));
+  }
 
   /** With the given defaults for the endpoint and {@code llm.ignoreEos}, which differ between workloads. */
   public static CommonSettings from(LlmProperties p, String defaultEndpoint, boolean defaultIgnoreEos) {
@@ -64,7 +74,8 @@ public record CommonSettings(
         p.duration("llm.firstTokenTimeout", LlmProtocol.DEFAULT_FIRST_TOKEN_TIMEOUT),
         p.duration("llm.idleTimeout", LlmProtocol.DEFAULT_IDLE_TIMEOUT),
         p.duration("llm.totalTimeout", LlmProtocol.DEFAULT_TOTAL_TIMEOUT),
-        p.bool("llm.logRequests", false));
+        p.bool("llm.logRequests", false),
+        p.optional("llm.tokenizer"));
   }
 
   /** {@link #PROPERTIES} and {@code more}. */

@@ -9,14 +9,19 @@ import java.util.List;
  *     {@code ignoreEos} default false: LLM-on-Ray only sends it with {@code --vllm-engine})
  * @param numPrompts requests ({@code --num-prompts}, default 1000)
  * @param requestRate arrivals per second ({@code --request-rate}), {@link Double#POSITIVE_INFINITY} = all at once
- * @param inputTokens prompt length ({@code --input-tokens}, default 32; words until tokenizer-exact prompts land)
- * @param maxNewTokens {@code max_tokens} per request ({@code --max-new-tokens})
+ * @param dataset the prompts: LLM-on-Ray's IPEX {@code prompt.json} by default ({@code llm.modelType},
+ *     {@code llm.inputTokens} as {@code --input-tokens}, {@code llm.maxNewTokens} as {@code --max-new-tokens}), or
+ *     {@code llm.dataset=sharegpt} like its ShareGPT mode
  */
-public record LlmOnRaySettings(
-    CommonSettings common, int numPrompts, double requestRate, int inputTokens, int maxNewTokens) {
+public record LlmOnRaySettings(CommonSettings common, int numPrompts, double requestRate, DatasetSettings dataset) {
 
-  public static final List<String> PROPERTIES =
-      CommonSettings.with("llm.numPrompts", "llm.requestRate", "llm.inputTokens", "llm.maxNewTokens");
+  public static final List<String> PROPERTIES = properties();
+
+  private static List<String> properties() {
+    List<String> all = new java.util.ArrayList<>(CommonSettings.with("llm.numPrompts", "llm.requestRate"));
+    all.addAll(DatasetSettings.PROPERTIES);
+    return List.copyOf(all);
+  }
 
   public static LlmOnRaySettings fromSystemProperties() {
     return from(LlmProperties.fromSystemProperties(PROPERTIES));
@@ -27,7 +32,6 @@ public record LlmOnRaySettings(
         CommonSettings.from(p, ServingSettings.CHAT, false),
         p.integer("llm.numPrompts", 1000, 1),
         p.rate("llm.requestRate"),
-        p.integer("llm.inputTokens", 32, 1),
-        p.integer("llm.maxNewTokens", 128, 1));
+        DatasetSettings.from(p, "ipex"));
   }
 }

@@ -1,5 +1,6 @@
 package io.github.gatlingllm.config;
 
+import io.github.gatlingllm.javaapi.RampUp;
 import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.protocol.LlmProtocol;
@@ -34,6 +35,8 @@ import java.util.Optional;
  * @param logRequests write every prompt and generated text to {@code llm-requests.jsonl}
  * @param saveDetailed put vLLM's per-request arrays into {@code llm-summary.json}
  * @param percentileMetrics the latency metrics reported (vLLM's {@code --percentile-metrics})
+ * @param rampUp vLLM's ramp-up ({@code llm.rampUpStrategy}, {@code llm.rampUpStartRps}, {@code llm.rampUpEndRps}),
+ *     or empty for a fixed rate
  */
 public record ServingSettings(
     Optional<String> baseUrl,
@@ -57,7 +60,8 @@ public record ServingSettings(
     Optional<String> assertions,
     boolean logRequests,
     boolean saveDetailed,
-    List<String> percentileMetrics) {
+    List<String> percentileMetrics,
+    Optional<RampUp> rampUp) {
 
   public static final String COMPLETIONS = "/v1/completions";
   public static final String CHAT = "/v1/chat/completions";
@@ -86,7 +90,10 @@ public record ServingSettings(
           "llm.logRequests",
           "llm.percentileMetrics",
           "llm.saveDetailed",
-          "llm.resultsDir");
+          "llm.resultsDir",
+          "llm.rampUpStrategy",
+          "llm.rampUpStartRps",
+          "llm.rampUpEndRps");
 
   /** Every property the serving benchmark reads, its own and the dataset's. */
   public static List<String> acceptedProperties() {
@@ -100,12 +107,13 @@ public record ServingSettings(
   }
 
   public static ServingSettings from(LlmProperties p) {
+    double requestRate = p.rate("llm.requestRate");
     return new ServingSettings(
         p.optional("llm.baseUrl"),
         p.choice("llm.endpoint", COMPLETIONS, List.of(COMPLETIONS, CHAT)),
         p.optional("llm.model"),
         p.integer("llm.numPrompts", 1000, 1),
-        p.rate("llm.requestRate"),
+        requestRate,
         p.number("llm.burstiness", 1.0, 0, false),
         p.integer("llm.seed", 0, Integer.MIN_VALUE),
         p.integer("llm.maxConcurrency", 0, 0),
@@ -122,7 +130,8 @@ public record ServingSettings(
         p.optional("llm.assert"),
         p.bool("llm.logRequests", false),
         p.bool("llm.saveDetailed", false),
-        percentileMetrics(p.string("llm.percentileMetrics", "ttft,tpot,itl,e2el")));
+        percentileMetrics(p.string("llm.percentileMetrics", "ttft,tpot,itl,e2el")),
+        RampUpSettings.from(p, requestRate));
   }
 
   private static List<String> percentileMetrics(String spec) {

@@ -96,8 +96,9 @@ class LoadModelSettingsTest {
     LlmOnRaySettings r =
         LlmOnRaySettings.from(props(LlmOnRaySettings.PROPERTIES, "llm.requestRate", "4", "llm.maxNewTokens", "64"));
     assertEquals(4.0, r.requestRate());
-    assertEquals(64, r.maxNewTokens());
-    assertEquals(32, r.inputTokens());
+    assertEquals(java.util.OptionalInt.of(64), r.dataset().maxNewTokens());
+    assertEquals("32", r.dataset().inputTokens());
+    assertEquals("ipex", r.dataset().dataset(), "LLM-on-Ray's prompts by default");
     assertTrue(r.common().chat(), "LLM-on-Ray's OpenAI mode posts chat completions");
     assertFalse(r.common().ignoreEos());
     assertThrows(

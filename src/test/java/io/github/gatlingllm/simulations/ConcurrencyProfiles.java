@@ -45,10 +45,12 @@ public class ConcurrencyProfiles extends Simulation {
     int mostRequests = steps.steps().stream().mapToInt(ConcurrencySteps.Step::requests).max().orElse(1);
     steps =
         steps
-            .records(SimulationParts.randomPrompts(mostRequests, inputLen, outputLen, settings.common().seed()))
+            .records(
+                SimulationParts.randomPrompts(
+                    settings.common().loadTokenizer(), mostRequests, inputLen, outputLen, settings.common().seed()))
             .exec(SimulationParts.request(settings.common()));
     System.out.printf(
-        "Concurrency profile %s: %d-word prompts, %d output tokens, levels %s%n",
+        "Concurrency profile %s: %d-token prompts, %d output tokens, levels %s%n",
         settings.profile().id(), inputLen, outputLen, settings.levels());
 
     List<ScenarioFiles.Entry> files =

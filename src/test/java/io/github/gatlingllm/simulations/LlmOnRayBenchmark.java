@@ -8,6 +8,8 @@ import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingllm.config.LlmOnRaySettings;
 import io.github.gatlingllm.config.ServerUnderTest;
+import io.github.gatlingllm.dataset.TextTokenizer;
+import io.github.gatlingllm.javaapi.LlmDatasets;
 import io.github.gatlingllm.javaapi.ArrivalSchedule;
 import io.github.gatlingllm.javaapi.LlmInjection;
 import io.github.gatlingllm.report.LlmOnRayReport;
@@ -17,7 +19,8 @@ import java.util.Map;
 /**
  * LLM-on-Ray's {@code benchmark_serving.py}: {@code llm.numPrompts} streaming chat requests, all at once or at
  * {@code llm.requestRate} (Poisson: the first at 0, then an exponential gap after each, as LLM-on-Ray draws them),
- * prompts of {@code llm.inputTokens} words, {@code llm.maxNewTokens} max tokens. After the LLM summary it prints
+ * IPEX prompts of {@code llm.inputTokens} tokens (or {@code llm.dataset=sharegpt}), {@code llm.maxNewTokens} max
+ * tokens. After the LLM summary it prints
  * LLM-on-Ray's statistics with its labels and saves them as {@code llm-on-ray.json}.
  *
  * <pre>
@@ -30,9 +33,11 @@ public class LlmOnRayBenchmark extends Simulation {
 
   {
     String model = server.model(settings.common().model(), System.getenv("OPENAI_API_KEY"));
+    TextTokenizer tokenizer = settings.dataset().loadTokenizer();
     List<Map<String, Object>> prompts =
-        SimulationParts.randomPrompts(
-            settings.numPrompts(), settings.inputTokens(), settings.maxNewTokens(), settings.common().seed());
+        LlmDatasets.records(
+            settings.dataset()
+                .load(tokenizer, settings.numPrompts(), settings.common().seed(), settings.common().chat()));
     OpenInjectionStep[] arrivals =
         Double.isInfinite(settings.requestRate())
             ? new OpenInjectionStep[] {atOnceUsers(settings.numPrompts())}
@@ -46,6 +51,7 @@ public class LlmOnRayBenchmark extends Simulation {
         .protocols(
             SimulationParts.protocol(settings.common(), server.baseUrl(), model)
                 .describeLoad(settings.numPrompts(), settings.requestRate(), 1.0)
+                .tokenizerId(tokenizer.id())
                 .runOutput(new LlmOnRayReport()));
   }
 

@@ -73,7 +73,11 @@ public class ServingBenchmark extends Simulation {
     PopulationBuilder load =
         measured.injectOpen(
             LlmInjection.requests(
-                settings.numPrompts(), settings.requestRate(), settings.burstiness(), settings.seed()));
+                settings.numPrompts(),
+                settings.requestRate(),
+                settings.burstiness(),
+                settings.seed(),
+                settings.rampUp()));
 
     if (settings.numWarmups() > 0) {
       ScenarioBuilder warmUp =

@@ -5,7 +5,9 @@ import static io.github.gatlingllm.LlmDsl.completion;
 import static io.github.gatlingllm.LlmDsl.llm;
 
 import io.github.gatlingllm.config.CommonSettings;
-import io.github.gatlingllm.dataset.RandomWordPrompts;
+import io.github.gatlingllm.dataset.RandomDataset;
+import io.github.gatlingllm.dataset.TextTokenizer;
+import io.github.gatlingllm.javaapi.LlmDatasets;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
 import io.github.gatlingllm.javaapi.LlmRequestBuilder;
 import java.util.List;
@@ -32,18 +34,22 @@ final class SimulationParts {
   }
 
   /**
-   * Feeder records {@code {"prompt": ..., "maxTokens": ...}}: {@code count} prompts of {@code words} random words
-   * (tokenizer-exact random prompts and the real datasets replace this one call).
+   * Feeder records {@code {"prompt", "promptTokens", "maxTokens"}}: {@code count} prompts of exactly {@code tokens}
+   * random tokens by {@code tokenizer} (vLLM's random dataset, range ratio 0).
    */
-  static List<Map<String, Object>> randomPrompts(int count, int words, int maxTokens, long seed) {
-    return RandomWordPrompts.generate(count, words, seed).stream()
-        .map(prompt -> Map.<String, Object>of("prompt", prompt, "maxTokens", maxTokens))
-        .toList();
+  static List<Map<String, Object>> randomPrompts(
+      TextTokenizer tokenizer, int count, int tokens, int maxTokens, long seed) {
+    return LlmDatasets.records(
+        RandomDataset.sample(tokenizer, count, new RandomDataset.Settings(tokens, maxTokens, 0, 0, seed)));
   }
 
   /** The streaming request, reading {@code prompt} and {@code maxTokens} from the session. */
   static LlmRequestBuilder request(CommonSettings settings) {
     LlmRequestBuilder request = settings.chat() ? chat("chat") : completion("completion");
-    return request.prompt("#{prompt}").maxTokens("#{maxTokens}").ignoreEos(settings.ignoreEos());
+    return request
+        .prompt("#{prompt}")
+        .promptTokens("#{promptTokens}")
+        .maxTokens("#{maxTokens}")
+        .ignoreEos(settings.ignoreEos());
   }
 }

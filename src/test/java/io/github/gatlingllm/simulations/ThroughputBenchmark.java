@@ -29,6 +29,7 @@ public class ThroughputBenchmark extends Simulation {
     String model = server.model(settings.common().model(), System.getenv("OPENAI_API_KEY"));
     List<Map<String, Object>> prompts =
         SimulationParts.randomPrompts(
+            settings.common().loadTokenizer(),
             settings.numPrompts(), settings.randomInputLen(), settings.randomOutputLen(), settings.common().seed());
     setUp(
             scenario("throughput")
