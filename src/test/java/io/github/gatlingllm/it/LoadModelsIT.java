@@ -1,6 +1,13 @@
 package io.github.gatlingllm.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gatlingllm.dataset.TextTokenizer;
+import io.github.gatlingllm.dataset.Tokenizers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,11 +96,18 @@ class LoadModelsIT {
       knobs.put("llm.concurrencyLevels", "2");
       knobs.put("llm.randomOutputLen", "4"); // keeps the run short; the input still comes from max_model_len
       knobs.put("llm.numPromptsPerLevel", "3");
+      knobs.put("llm.logRequests", "true");
       GatlingRun run = GatlingRun.run(PACKAGE + "ConcurrencyProfiles", knobs, results);
       assertEquals(0, run.exitCode, run.output);
       JsonNode level = read(run.runFolder().resolve("mock-llm_24-4_2.json"));
       assertEquals(3, level.get("completed").asInt());
-      assertEquals(3 * 24, level.get("total_input_tokens").asInt());
+      // the prompts sent are exactly 24 tokens by the shipped tokenizer (the mock's usage counts words instead)
+      TextTokenizer qwen3 = Tokenizers.load("datasets/tokenizers/qwen3");
+      List<String> lines = Files.readAllLines(run.runFolder().resolve("llm-requests.jsonl"));
+      assertEquals(3, lines.size());
+      for (String line : lines) {
+        assertEquals(24, qwen3.count(new ObjectMapper().readTree(line).get("prompt").asText()), line);
+      }
     }
   }
 
@@ -108,8 +122,11 @@ class LoadModelsIT {
       assertEquals(0, run.exitCode, run.output);
       JsonNode json = read(run.runFolder().resolve("throughput.json"));
       assertEquals(50, json.get("num_requests").asInt());
-      assertEquals(50 * (16 + 8), json.get("total_num_tokens").asInt());
-      assertEquals(16.0, json.get("avg_prompt_tokens").asDouble());
+      // prompt tokens are the server's usage (the mock counts words of the 16-token prompts)
+      int promptTokens = json.get("total_prompt_tokens").asInt();
+      assertTrue(promptTokens > 0, json.toString());
+      assertEquals(promptTokens + 50 * 8, json.get("total_num_tokens").asInt());
+      assertEquals(promptTokens / 50.0, json.get("avg_prompt_tokens").asDouble(), 1e-9);
       assertEquals(8.0, json.get("avg_output_tokens").asDouble());
       JsonNode summary = read(run.runFolder().resolve("llm-summary.json"));
       assertEquals(summary.get("duration").asDouble(), json.get("elapsed_time").asDouble(), 1e-9);
@@ -132,7 +149,10 @@ class LoadModelsIT {
       assertEquals(0, run.exitCode, run.output);
       JsonNode json = read(run.runFolder().resolve("llm-on-ray.json"));
       assertEquals(20, json.get("num_prompts").asInt());
-      assertEquals(32, json.get("med_prompt_len").asInt());
+      // the IPEX "32" prompt (32 Qwen3 tokens) as the mock counts it: its whitespace-separated words
+      String ipex32 = new ObjectMapper().readTree(Path.of("datasets/ipex-prompt.json").toFile()).get("llama").get("32")
+          .asText();
+      assertEquals(ipex32.trim().split("\\s+").length, json.get("med_prompt_len").asInt());
       double firstToken = json.get("avg_first_token_latency").asDouble();
       assertTrue(firstToken >= 0.020 && firstToken < 0.2, "first-token latency " + firstToken);
       double nextToken = json.get("avg_next_token_latency").asDouble();

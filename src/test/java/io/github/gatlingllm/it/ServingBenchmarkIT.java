@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gatlingllm.dataset.TextTokenizer;
+import io.github.gatlingllm.dataset.Tokenizers;
 import io.github.gatlingllm.mock.FaultMode;
 import io.github.gatlingllm.mock.MockConfig;
 import io.github.gatlingllm.mock.MockLlmServer;
@@ -57,6 +59,7 @@ class ServingBenchmarkIT {
       knobs.put("llm.metricPercentiles", "50,99");
       knobs.put("llm.goodput", "ttft:10000");
       knobs.put("llm.assert", "failed==0;p99_ttft_ms<10000;request_goodput>0");
+      knobs.put("llm.logRequests", "true");
       GatlingRun run = GatlingRun.run(SIMULATION, knobs, results);
       assertEquals(0, run.exitCode, "clauses that hold leave the exit code alone\n" + run.output);
       assertTrue(run.output.contains("All 3 SLO checks passed"), run.output);
@@ -65,9 +68,21 @@ class ServingBenchmarkIT {
       JsonNode summary = JSON.readTree(folder.resolve("llm-summary.json").toFile());
       assertEquals(30, summary.get("completed").asInt());
       assertEquals(0, summary.get("failed").asInt());
-      // exact token counts: the mock's usage says 16 prompt words and 16 generated tokens per request
-      assertEquals(30 * 16, summary.get("total_input_tokens").asInt());
+      // the random dataset sent prompts of exactly 16 tokens by the shipped tokenizer (llm-requests.jsonl has them)
+      TextTokenizer qwen3 = Tokenizers.load("datasets/tokenizers/qwen3");
+      List<String> logged = Files.readAllLines(folder.resolve("llm-requests.jsonl"));
+      assertEquals(30, logged.size());
+      for (String line : logged) {
+        JsonNode request = JSON.readTree(line);
+        assertEquals(16, qwen3.count(request.get("prompt").get(0).get("content").asText()), line);
+      }
+      // token totals are the server's usage: 16 generated tokens each; prompt tokens as the mock counts them (words)
       assertEquals(30 * 16, summary.get("total_output_tokens").asInt());
+      int inputTokens = 0;
+      for (JsonNode n : summary.get("input_lens")) {
+        inputTokens += n.asInt();
+      }
+      assertEquals(inputTokens, summary.get("total_input_tokens").asInt());
       assertEquals(30, summary.get("output_token_sources").get("usage").asInt());
       assertEquals("openai-chat", summary.get("backend").asText());
       assertEquals(40.0, summary.get("request_rate").asDouble());
