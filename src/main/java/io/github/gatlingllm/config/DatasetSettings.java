@@ -7,6 +7,7 @@ import io.github.gatlingllm.dataset.SonnetDataset;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.dataset.Tokenizers;
 import io.github.gatlingllm.javaapi.LlmDatasets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,12 @@ public record DatasetSettings(
           "sharegpt", "datasets/sharegpt-sample.json",
           "ipex", "datasets/ipex-prompt.json",
           "jsonl", "datasets/prompts-sample.jsonl");
+
+  private static final Map<String, String> FORMATS =
+      Map.of(
+          "sharegpt", "a ShareGPT JSON array of {\"id\", \"conversations\": [{\"from\", \"value\"}]}",
+          "ipex", "an LLM-on-Ray prompt.json: {\"<model family>\": {\"<input tokens>\": \"<prompt>\"}}",
+          "jsonl", "one JSON object per line with \"prompt\" and optional \"output_len\"");
 
   /** The properties these settings read. */
   public static final List<String> PROPERTIES =
@@ -132,6 +139,12 @@ public record DatasetSettings(
 
   /** {@code llm.datasetPath}, else the shipped sample of the dataset's format. */
   private Path file() {
-    return Path.of(datasetPath.orElse(SAMPLES.get(dataset)));
+    Path file = Path.of(datasetPath.orElse(SAMPLES.get(dataset)));
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(
+          "Dataset file not found: '" + file + "' (llm.datasetPath, absolute or relative to "
+              + Path.of("").toAbsolutePath() + "): expected " + FORMATS.get(dataset));
+    }
+    return file;
   }
 }
