@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The knobs every ready simulation except the serving benchmark shares, with the serving benchmark's names and
+ * The knobs every ready simulation shares, named after vLLM's flags like the serving benchmark's own and with the same
  * meanings ({@link ServingSettings}).
  *
  * @param baseUrl the server; empty = start the embedded mock server

@@ -5,7 +5,6 @@ import io.github.gatlingllm.dataset.DatasetRequest;
 import io.github.gatlingllm.dataset.RandomDataset;
 import io.github.gatlingllm.dataset.SonnetDataset;
 import io.github.gatlingllm.dataset.TextTokenizer;
-import io.github.gatlingllm.dataset.Tokenizers;
 import io.github.gatlingllm.javaapi.LlmDatasets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +14,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Which prompts a ready simulation sends: the dataset ({@code llm.dataset}), the tokenizer that counts them
- * ({@code llm.tokenizer}, independent of the model name sent), and each dataset's knobs, named after vLLM's and
- * LLM-on-Ray's flags. Everything is read and tokenized before the load starts, never on an event loop.
+ * Which prompts a ready simulation sends: the dataset ({@code llm.dataset}) and its knobs, named after vLLM's and
+ * LLM-on-Ray's flags (the tokenizer that counts them is {@link CommonSettings#loadTokenizer()}). Everything is read and tokenized before the load starts, never on an event loop.
  */
 public record DatasetSettings(
     String dataset,
     Optional<String> datasetPath,
-    Optional<String> tokenizer,
     int randomInputLen,
     int randomOutputLen,
     double randomRangeRatio,
@@ -57,7 +54,6 @@ public record DatasetSettings(
       List.of(
           "llm.dataset",
           "llm.datasetPath",
-          "llm.tokenizer",
           "llm.randomInputLen",
           "llm.randomOutputLen",
           "llm.randomRangeRatio",
@@ -81,7 +77,6 @@ public record DatasetSettings(
     return new DatasetSettings(
         p.choice("llm.dataset", defaultDataset, DATASETS),
         p.optional("llm.datasetPath"),
-        p.optional("llm.tokenizer"),
         p.integer("llm.randomInputLen", 1024, 1),
         p.integer("llm.randomOutputLen", 128, 1),
         rangeRatio(p),
@@ -110,10 +105,6 @@ public record DatasetSettings(
     return ratio;
   }
 
-  /** The tokenizer: {@code llm.tokenizer}, else the shipped Qwen3 one. Loaded once per JVM and spec. */
-  public TextTokenizer loadTokenizer() {
-    return Tokenizers.load(tokenizer.orElse(null));
-  }
 
   /** The prompts of the chosen dataset, tokenized, with their expected output lengths. */
   public List<DatasetRequest> load(TextTokenizer counter, int numPrompts, long seed, boolean chat) {

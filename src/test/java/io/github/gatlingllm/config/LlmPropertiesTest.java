@@ -28,15 +28,15 @@ class LlmPropertiesTest {
   @Test
   void defaultsFollowVllm() {
     ServingSettings s = serving(Map.of());
-    assertEquals(Optional.empty(), s.baseUrl());
-    assertEquals("/v1/completions", s.endpoint());
+    assertEquals(Optional.empty(), s.common().baseUrl());
+    assertEquals("/v1/completions", s.common().endpoint());
     assertEquals(1000, s.numPrompts());
     assertEquals(Double.POSITIVE_INFINITY, s.requestRate());
     assertEquals(1.0, s.burstiness());
     assertEquals(0, s.maxConcurrency());
     assertEquals(0, s.numWarmups());
-    assertTrue(s.ignoreEos());
-    assertArrayEquals(new double[] {99}, s.percentiles());
+    assertTrue(s.common().ignoreEos());
+    assertArrayEquals(new double[] {99}, s.common().percentiles());
     assertFalse(s.chat());
     assertEquals(ItlStats.EVERY_GAP, s.itlStats());
   }
@@ -54,14 +54,14 @@ class LlmPropertiesTest {
                 "llm.maxConcurrency", "8",
                 "llm.metricPercentiles", "50, 99,99.9",
                 "llm.ignoreEos", "FALSE"));
-    assertEquals(Optional.of("http://127.0.0.1:8000"), s.baseUrl());
+    assertEquals(Optional.of("http://127.0.0.1:8000"), s.common().baseUrl());
     assertTrue(s.chat());
     assertEquals(60, s.numPrompts());
     assertEquals(20.0, s.requestRate());
     assertEquals(0.5, s.burstiness());
     assertEquals(8, s.maxConcurrency());
-    assertArrayEquals(new double[] {50, 99, 99.9}, s.percentiles());
-    assertFalse(s.ignoreEos());
+    assertArrayEquals(new double[] {50, 99, 99.9}, s.common().percentiles());
+    assertFalse(s.common().ignoreEos());
     assertEquals(ItlStats.NONE, serving(Map.of("llm.itlStats", "none")).itlStats());
     assertEquals(ItlStats.REQUEST_MEAN, serving(Map.of("llm.itlStats", "request_mean")).itlStats());
     assertEquals(Double.POSITIVE_INFINITY, serving(Map.of("llm.requestRate", "inf")).requestRate());
@@ -91,10 +91,10 @@ class LlmPropertiesTest {
   void durationsTakeAUnitOrSeconds() {
     ServingSettings s =
         serving(Map.of("llm.idleTimeout", "500ms", "llm.firstTokenTimeout", "2.5", "llm.totalTimeout", "0"));
-    assertEquals(java.time.Duration.ofMillis(500), s.idleTimeout());
-    assertEquals(java.time.Duration.ofMillis(2500), s.firstTokenTimeout());
-    assertEquals(java.time.Duration.ZERO, s.totalTimeout());
-    assertEquals(java.time.Duration.ofMinutes(2), serving(Map.of("llm.idleTimeout", "2m")).idleTimeout());
+    assertEquals(java.time.Duration.ofMillis(500), s.common().idleTimeout());
+    assertEquals(java.time.Duration.ofMillis(2500), s.common().firstTokenTimeout());
+    assertEquals(java.time.Duration.ZERO, s.common().totalTimeout());
+    assertEquals(java.time.Duration.ofMinutes(2), serving(Map.of("llm.idleTimeout", "2m")).common().idleTimeout());
     assertEquals(
         "Invalid value '5 minutes' for llm.idleTimeout: expected a duration such as 500ms, 30s, 2m or 1h (0 disables)",
         error(Map.of("llm.idleTimeout", "5 minutes")));

@@ -33,7 +33,7 @@ public class LlmOnRayBenchmark extends Simulation {
 
   {
     String model = server.model(settings.common().model(), System.getenv("OPENAI_API_KEY"));
-    TextTokenizer tokenizer = settings.dataset().loadTokenizer();
+    TextTokenizer tokenizer = settings.common().loadTokenizer();
     List<Map<String, Object>> prompts =
         LlmDatasets.records(
             settings.dataset()

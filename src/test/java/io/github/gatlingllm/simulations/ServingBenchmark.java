@@ -3,20 +3,17 @@ package io.github.gatlingllm.simulations;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.github.gatlingllm.LlmDsl.chat;
-import static io.github.gatlingllm.LlmDsl.completion;
-import static io.github.gatlingllm.LlmDsl.llm;
 
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.github.gatlingllm.config.CommonSettings;
 import io.github.gatlingllm.config.ServerUnderTest;
 import io.github.gatlingllm.config.ServingSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.javaapi.LlmDatasets;
 import io.github.gatlingllm.javaapi.LlmInjection;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
-import io.github.gatlingllm.javaapi.LlmRequestBuilder;
 import java.util.List;
 import java.util.Map;
 
@@ -34,21 +31,22 @@ import java.util.Map;
  */
 public class ServingBenchmark extends Simulation {
   private final ServingSettings settings = ServingSettings.fromSystemProperties();
-  private final ServerUnderTest server = ServerUnderTest.resolve(settings.baseUrl());
+  private final ServerUnderTest server = ServerUnderTest.resolve(settings.common().baseUrl());
 
   {
-    String model = server.model(settings.model(), System.getenv("OPENAI_API_KEY"));
+    CommonSettings common = settings.common();
+    String model = server.model(common.model(), System.getenv("OPENAI_API_KEY"));
+    // Prompts are read and tokenized here, before the load; the tokenizer counts them as the server will.
+    TextTokenizer tokenizer = common.loadTokenizer();
+    List<Map<String, Object>> prompts =
+        LlmDatasets.records(settings.dataset().load(tokenizer, settings.numPrompts(), common.seed(), common.chat()));
+
     LlmProtocolBuilder protocol =
-        llm.baseUrl(server.baseUrl())
-            .model(model)
+        SimulationParts.protocol(common, server.baseUrl(), model)
+            .tokenizerId(tokenizer.id())
             .maxConcurrency(settings.maxConcurrency())
-            .firstTokenTimeout(settings.firstTokenTimeout())
-            .idleTimeout(settings.idleTimeout())
-            .totalTimeout(settings.totalTimeout())
-            .metricPercentiles(settings.percentiles())
             .percentileMetrics(settings.percentileMetrics().toArray(new String[0]))
             .itlStats(settings.itlStats())
-            .logRequests(settings.logRequests())
             .saveDetailed(settings.saveDetailed())
             .describeLoad(settings.numPrompts(), settings.requestRate(), settings.burstiness());
     if (settings.goodput().isPresent()) {
@@ -57,43 +55,24 @@ public class ServingBenchmark extends Simulation {
     if (settings.assertions().isPresent()) {
       protocol = protocol.assertions(settings.assertions().get());
     }
-    if (settings.label().isPresent()) {
-      protocol = protocol.label(settings.label().get());
-    }
-
-    // Prompts are read and tokenized here, before the load; the tokenizer counts them as the server will.
-    TextTokenizer tokenizer = settings.dataset().loadTokenizer();
-    List<Map<String, Object>> prompts =
-        LlmDatasets.records(
-            settings.dataset().load(tokenizer, settings.numPrompts(), settings.seed(), settings.chat()));
-    protocol = protocol.tokenizerId(tokenizer.id());
 
     ScenarioBuilder measured =
-        scenario("serving benchmark").feed(listFeeder(prompts)).exec(request(settings.chat() ? "chat" : "completion"));
+        scenario("serving benchmark")
+            .feed(listFeeder(prompts))
+            .exec(SimulationParts.request(common, common.chat() ? "chat" : "completion"));
     PopulationBuilder load =
         measured.injectOpen(
             LlmInjection.requests(
-                settings.numPrompts(),
-                settings.requestRate(),
-                settings.burstiness(),
-                settings.seed(),
-                settings.rampUp()));
+                settings.numPrompts(), settings.requestRate(), settings.burstiness(), common.seed(), settings.rampUp()));
 
     if (settings.numWarmups() > 0) {
       ScenarioBuilder warmUp =
-          scenario("warm-up").feed(listFeeder(prompts).circular()).exec(request("warm-up").warmUp());
+          scenario("warm-up")
+              .feed(listFeeder(prompts).circular())
+              .exec(SimulationParts.request(common, "warm-up").warmUp());
       load = warmUp.injectOpen(atOnceUsers(settings.numWarmups())).andThen(load);
     }
     setUp(load).protocols(protocol);
-  }
-
-  private LlmRequestBuilder request(String name) {
-    LlmRequestBuilder request = settings.chat() ? chat(name) : completion(name);
-    return request
-        .prompt("#{prompt}")
-        .promptTokens("#{promptTokens}")
-        .maxTokens("#{maxTokens}")
-        .ignoreEos(settings.ignoreEos());
   }
 
   @Override

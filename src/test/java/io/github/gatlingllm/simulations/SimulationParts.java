@@ -45,7 +45,12 @@ final class SimulationParts {
 
   /** The streaming request, reading {@code prompt} and {@code maxTokens} from the session. */
   static LlmRequestBuilder request(CommonSettings settings) {
-    LlmRequestBuilder request = settings.chat() ? chat("chat") : completion("completion");
+    return request(settings, settings.chat() ? "chat" : "completion");
+  }
+
+  /** The same, named {@code name} in the stats. */
+  static LlmRequestBuilder request(CommonSettings settings, String name) {
+    LlmRequestBuilder request = settings.chat() ? chat(name) : completion(name);
     return request
         .prompt("#{prompt}")
         .promptTokens("#{promptTokens}")
