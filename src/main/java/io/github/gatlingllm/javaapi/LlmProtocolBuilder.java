@@ -32,7 +32,7 @@ import java.util.function.Consumer;
 public final class LlmProtocolBuilder implements ProtocolBuilder {
 
   /** The settings being collected; copied on every change so that builders stay immutable. */
-  private static final class Settings implements Cloneable {
+  private static final class Settings extends CopyableSettings<Settings> {
     String baseUrl;
     String model;
     String apiKey = System.getenv("OPENAI_API_KEY");
@@ -58,14 +58,6 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     boolean saveDetailed;
     List<RunOutput> outputs = List.of();
 
-    @Override
-    protected Settings clone() {
-      try {
-        return (Settings) super.clone();
-      } catch (CloneNotSupportedException e) {
-        throw new AssertionError(e);
-      }
-    }
   }
 
   private final Settings settings;
@@ -80,7 +72,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
   }
 
   private LlmProtocolBuilder change(Consumer<Settings> change) {
-    Settings copy = settings.clone();
+    Settings copy = settings.copy();
     change.accept(copy);
     return new LlmProtocolBuilder(copy);
   }

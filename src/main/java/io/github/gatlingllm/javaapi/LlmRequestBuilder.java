@@ -28,7 +28,7 @@ import scala.Function1;
  */
 public final class LlmRequestBuilder implements ActionBuilder {
 
-  private static final class Settings implements Cloneable {
+  private static final class Settings extends CopyableSettings<Settings> {
     String name;
     Dialect dialect;
     Function1<Session, Validation<Object>> path;
@@ -42,14 +42,6 @@ public final class LlmRequestBuilder implements ActionBuilder {
     Function1<Session, Validation<Object>> promptTokens;
     boolean warmUp;
 
-    @Override
-    protected Settings clone() {
-      try {
-        return (Settings) super.clone();
-      } catch (CloneNotSupportedException e) {
-        throw new AssertionError(e);
-      }
-    }
   }
 
   private final Settings settings;
@@ -70,7 +62,7 @@ public final class LlmRequestBuilder implements ActionBuilder {
   }
 
   private LlmRequestBuilder change(Consumer<Settings> change) {
-    Settings copy = settings.clone();
+    Settings copy = settings.copy();
     change.accept(copy);
     return new LlmRequestBuilder(copy);
   }

@@ -415,14 +415,7 @@ class StreamingHttpClientTest {
   void totalTimeoutWhileEventsKeepComing() throws Exception {
     // Events every 20 ms keep the first-token (100 ms) and idle (150 ms) limits satisfied: only total (400 ms) fires.
     // This exercises the lazy timer: it fires at the first-token deadline, finds events, and reschedules.
-    ScriptedServer server =
-        server(
-            (ctx, r) -> {
-              write(ctx, CHUNKED_SSE_HEADERS);
-              ScheduledFuture<?> ticks =
-                  ctx.executor().scheduleAtFixedRate(() -> write(ctx, chunk(sse(E1))), 0, 20, TimeUnit.MILLISECONDS);
-              ctx.channel().closeFuture().addListener(f -> ticks.cancel(false));
-            });
+    ScriptedServer server = tickingServer(20);
     RecordingHandler h =
         execute(client(Duration.ofMillis(100), Duration.ofMillis(150), Duration.ofMillis(400)), request(server.port()));
     h.assertFailed(Kind.TOTAL_TIMEOUT);
@@ -435,14 +428,7 @@ class StreamingHttpClientTest {
 
   @Test
   void handlerReturningFalseEndsTheStreamSilentlyAndDropsTheConnection() throws Exception {
-    ScriptedServer server =
-        server(
-            (ctx, r) -> {
-              write(ctx, CHUNKED_SSE_HEADERS);
-              ScheduledFuture<?> ticks =
-                  ctx.executor().scheduleAtFixedRate(() -> write(ctx, chunk(sse(E1))), 0, 5, TimeUnit.MILLISECONDS);
-              ctx.channel().closeFuture().addListener(f -> ticks.cancel(false));
-            });
+    ScriptedServer server = tickingServer(5);
     StreamingHttpClient client = client();
     RecordingHandler h = new RecordingHandler(loop);
     h.stopAfter = 2;
@@ -614,5 +600,17 @@ class StreamingHttpClientTest {
     h.assertFailed(Kind.CONNECTION_CLOSED);
     assertNotNull(h.failure.detail());
     assertFalse(h.failure.detail().contains(SECRET));
+  }
+
+  /** A server that starts a chunked SSE response and then sends event E1 every {@code periodMillis} until closed. */
+  private ScriptedServer tickingServer(int periodMillis) throws InterruptedException {
+    return server(
+        (ctx, r) -> {
+          write(ctx, CHUNKED_SSE_HEADERS);
+          ScheduledFuture<?> ticks =
+              ctx.executor()
+                  .scheduleAtFixedRate(() -> write(ctx, chunk(sse(E1))), 0, periodMillis, TimeUnit.MILLISECONDS);
+          ctx.channel().closeFuture().addListener(f -> ticks.cancel(false));
+        });
   }
 }

@@ -1,0 +1,17 @@
+package io.github.gatlingllm.javaapi;
+
+/**
+ * The mutable settings behind an immutable DSL builder: each builder method changes a copy, so a builder that was
+ * shared or reused is never altered. A shallow copy is enough: the fields hold immutable values.
+ */
+abstract class CopyableSettings<S extends CopyableSettings<S>> implements Cloneable {
+
+  @SuppressWarnings("unchecked")
+  S copy() {
+    try {
+      return (S) super.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError("settings are Cloneable", e);
+    }
+  }
+}
