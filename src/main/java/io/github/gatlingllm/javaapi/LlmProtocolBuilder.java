@@ -57,7 +57,6 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     boolean logRequests;
     boolean saveDetailed;
     List<RunOutput> outputs = List.of();
-
   }
 
   private final Settings settings;

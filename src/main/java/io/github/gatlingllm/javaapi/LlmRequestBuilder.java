@@ -41,7 +41,6 @@ public final class LlmRequestBuilder implements ActionBuilder {
     Function1<Session, Validation<Object>> extraBody;
     Function1<Session, Validation<Object>> promptTokens;
     boolean warmUp;
-
   }
 
   private final Settings settings;
