@@ -120,8 +120,13 @@ final class OpenAiEventReader {
         // A tool call is output the user sees (arguments stream as tokens), but not text to capture.
         out.markVisibleContent();
         parser.skipChildren();
+      } else if ((field.equals("reasoning_content") || field.equals("reasoning")) && value == JsonToken.VALUE_STRING) {
+        // Reasoning is output, but not visible output: the chunk counts for TTFT/ITL, not for TTFO.
+        if (parser.getTextLength() > 0) {
+          out.markReasoningContent();
+        }
       } else {
-        // role, reasoning_content / reasoning (not visible output: TTFO excludes it), refusal, ...
+        // role, refusal, ...
         parser.skipChildren();
       }
     }
@@ -147,11 +152,26 @@ final class OpenAiEventReader {
         prompt = parser.getIntValue();
       } else if (value == JsonToken.VALUE_NUMBER_INT && field.equals("completion_tokens")) {
         completion = parser.getIntValue();
+      } else if (value == JsonToken.START_OBJECT && field.equals("completion_tokens_details")) {
+        readCompletionDetails(parser, out);
       } else {
         parser.skipChildren();
       }
     }
     out.usage(prompt, completion);
+  }
+
+  /** {@code usage.completion_tokens_details}: only {@code reasoning_tokens} is kept. */
+  private static void readCompletionDetails(JsonParser parser, StreamChunk out) throws IOException {
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (value == JsonToken.VALUE_NUMBER_INT && field.equals("reasoning_tokens")) {
+        out.reasoningTokens(parser.getIntValue());
+      } else {
+        parser.skipChildren();
+      }
+    }
   }
 
   private static String readError(JsonParser parser, JsonToken value) throws IOException {

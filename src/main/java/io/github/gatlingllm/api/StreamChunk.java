@@ -8,6 +8,8 @@ public final class StreamChunk {
   private boolean done;
   private int choices;
   private boolean visibleContent;
+  private boolean reasoningContent;
+  private int reasoningTokens;
   private int promptTokens;
   private int completionTokens;
   private String errorMessage;
@@ -18,6 +20,8 @@ public final class StreamChunk {
     done = false;
     choices = 0;
     visibleContent = false;
+    reasoningContent = false;
+    reasoningTokens = -1;
     promptTokens = -1;
     completionTokens = -1;
     errorMessage = null;
@@ -36,6 +40,24 @@ public final class StreamChunk {
   /** Whether the event carried visible output (non-empty content or text; reasoning does not count). */
   public boolean visibleContent() {
     return visibleContent;
+  }
+
+  /**
+   * Whether the event carried non-empty reasoning text ({@code delta.reasoning_content} or {@code delta.reasoning}).
+   * An event can carry both reasoning and visible content.
+   */
+  public boolean reasoningContent() {
+    return reasoningContent;
+  }
+
+  /** A chunk whose only text is reasoning: counted as a reasoning chunk, not an answer chunk. */
+  public boolean reasoningOnly() {
+    return reasoningContent && !visibleContent;
+  }
+
+  /** {@code usage.completion_tokens_details.reasoning_tokens}, or -1 when this event had none. */
+  public int reasoningTokens() {
+    return reasoningTokens;
   }
 
   /** {@code usage.prompt_tokens}, or -1 when this event had none. */
@@ -70,6 +92,14 @@ public final class StreamChunk {
 
   public void markVisibleContent() {
     visibleContent = true;
+  }
+
+  public void markReasoningContent() {
+    reasoningContent = true;
+  }
+
+  public void reasoningTokens(int tokens) {
+    reasoningTokens = tokens;
   }
 
   public void usage(int prompt, int completion) {

@@ -37,6 +37,8 @@ public final class BenchmarkSummary {
   private final MetricStats clientQueueTime;
   private final MetricStats e2elIncludingClientQueue;
   private final Map<TokenSource, Integer> outputTokenSources;
+  private final long totalReasoningTokens;
+  private final Map<TokenSource, Integer> reasoningTokenSources;
   private final SortedMap<String, Integer> errorsByLabel;
 
   private BenchmarkSummary(Builder b) {
@@ -69,6 +71,12 @@ public final class BenchmarkSummary {
       sources.put(s, b.outputTokenSources.getOrDefault(s, 0));
     }
     this.outputTokenSources = Collections.unmodifiableMap(sources);
+    this.totalReasoningTokens = b.totalReasoningTokens;
+    EnumMap<TokenSource, Integer> reasoningSources = new EnumMap<>(TokenSource.class);
+    for (TokenSource s : TokenSource.values()) {
+      reasoningSources.put(s, b.reasoningTokenSources.getOrDefault(s, 0));
+    }
+    this.reasoningTokenSources = Collections.unmodifiableMap(reasoningSources);
     this.errorsByLabel = Collections.unmodifiableSortedMap(new TreeMap<>(b.errorsByLabel));
   }
 
@@ -186,6 +194,29 @@ public final class BenchmarkSummary {
     return outputTokenSources;
   }
 
+  /** Reasoning tokens of the successful requests (part of {@link #totalOutputTokens()}). Not a vLLM figure. */
+  public long totalReasoningTokens() {
+    return totalReasoningTokens;
+  }
+
+  /** Output tokens that were not reasoning: {@link #totalOutputTokens()} - {@link #totalReasoningTokens()}. */
+  public long totalAnswerTokens() {
+    return totalOutputTokens - totalReasoningTokens;
+  }
+
+  /** Whether any successful request reasoned (a reasoning model): the console then shows TTFO and token split. */
+  public boolean hasReasoning() {
+    return totalReasoningTokens > 0;
+  }
+
+  /**
+   * How many successful requests took their reasoning token count from each source (every source present; {@link
+   * TokenSource#NONE} for requests without any reasoning seen or reported).
+   */
+  public Map<TokenSource, Integer> reasoningTokenSources() {
+    return reasoningTokenSources;
+  }
+
   /** Failed requests per error label (e.g. "HTTP 503"), sorted by label. */
   public SortedMap<String, Integer> errorsByLabel() {
     return errorsByLabel;
@@ -217,6 +248,8 @@ public final class BenchmarkSummary {
     private MetricStats clientQueueTime;
     private MetricStats e2elIncludingClientQueue;
     private Map<TokenSource, Integer> outputTokenSources = Map.of();
+    private long totalReasoningTokens;
+    private Map<TokenSource, Integer> reasoningTokenSources = Map.of();
     private Map<String, Integer> errorsByLabel = Map.of();
 
     private Builder(RunDescription run, SummaryOptions options) {
@@ -327,6 +360,16 @@ public final class BenchmarkSummary {
 
     public Builder outputTokenSources(Map<TokenSource, Integer> v) {
       this.outputTokenSources = Objects.requireNonNull(v);
+      return this;
+    }
+
+    public Builder totalReasoningTokens(long v) {
+      this.totalReasoningTokens = v;
+      return this;
+    }
+
+    public Builder reasoningTokenSources(Map<TokenSource, Integer> v) {
+      this.reasoningTokenSources = Objects.requireNonNull(v);
       return this;
     }
 

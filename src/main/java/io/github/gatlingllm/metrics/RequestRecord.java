@@ -27,6 +27,10 @@ public final class RequestRecord {
   private TokenSource promptTokenSource = TokenSource.NONE;
   private int outputTokens = -1;
   private TokenSource outputTokenSource = TokenSource.NONE;
+  private int reasoningChunks;
+  private int answerChunks;
+  private int reasoningTokens = -1;
+  private TokenSource reasoningTokenSource = TokenSource.NONE;
   private int httpStatus;
   private ErrorCategory error;
   private String errorDetail = "";
@@ -72,6 +76,25 @@ public final class RequestRecord {
     if (firstContentNanos == NONE) {
       firstContentNanos = nanos;
     }
+  }
+
+  /** The chunk just recorded carried only reasoning text ({@code reasoning_content} / {@code reasoning}). */
+  public void reasoningChunk() {
+    reasoningChunks++;
+  }
+
+  /** The chunk just recorded carried visible (answer) content. */
+  public void answerChunk() {
+    answerChunks++;
+  }
+
+  /**
+   * Reasoning tokens among the output tokens: the server's {@code usage.completion_tokens_details.reasoning_tokens},
+   * else the number of reasoning chunks ({@link TokenSource#CHUNKS}).
+   */
+  public void reasoningTokens(int tokens, TokenSource source) {
+    this.reasoningTokens = tokens;
+    this.reasoningTokenSource = source;
   }
 
   public void httpStatus(int status) {
@@ -184,6 +207,25 @@ public final class RequestRecord {
 
   public TokenSource outputTokenSource() {
     return outputTokenSource;
+  }
+
+  /** Chunks whose only text was reasoning (not kept in the CSV: it keeps the reasoning token count instead). */
+  public int reasoningChunkCount() {
+    return reasoningChunks;
+  }
+
+  /** Chunks with visible content (not kept in the CSV). */
+  public int answerChunkCount() {
+    return answerChunks;
+  }
+
+  /** Reasoning tokens among the output tokens, or -1 when unknown (no reasoning seen and none reported). */
+  public int reasoningTokens() {
+    return reasoningTokens;
+  }
+
+  public TokenSource reasoningTokenSource() {
+    return reasoningTokenSource;
   }
 
   public int httpStatus() {

@@ -54,12 +54,16 @@ public final class SummaryCalculator {
     int good = 0;
     GoodputSlo slo = opts.goodput();
     Map<TokenSource, Integer> sources = new EnumMap<>(TokenSource.class);
+    long reasoningTokens = 0;
+    Map<TokenSource, Integer> reasoningSources = new EnumMap<>(TokenSource.class);
     for (int i = 0; i < n; i++) {
       RequestRecord r = ok.get(i);
       int out = TokenCounts.outputTokens(r);
       inputTokens += TokenCounts.inputTokens(r);
       outputTokens += out;
       sources.merge(TokenCounts.outputTokenSource(r), 1, Integer::sum);
+      reasoningTokens += TokenCounts.reasoningTokens(r);
+      reasoningSources.merge(TokenCounts.reasoningTokenSource(r), 1, Integer::sum);
       ttft[i] = r.ttftNanos() / NANOS_PER_MS;
       e2el[i] = r.e2elNanos() / NANOS_PER_MS;
       queue[i] = r.queueNanos() / NANOS_PER_MS;
@@ -109,6 +113,8 @@ public final class SummaryCalculator {
         .clientQueueTime(MetricStats.of(Distribution.ofMillisOwned(queue), ps))
         .e2elIncludingClientQueue(MetricStats.of(Distribution.ofMillisOwned(queueE2el), ps))
         .outputTokenSources(sources)
+        .totalReasoningTokens(reasoningTokens)
+        .reasoningTokenSources(reasoningSources)
         .errorsByLabel(errors)
         .build();
   }

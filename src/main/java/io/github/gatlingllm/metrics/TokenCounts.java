@@ -24,4 +24,25 @@ public final class TokenCounts {
   public static TokenSource outputTokenSource(RequestRecord r) {
     return r.outputTokens() >= 0 ? r.outputTokenSource() : TokenSource.CHUNKS;
   }
+
+  /**
+   * The reasoning tokens of a successful request (0 for a failed one, or when unknown), never more than its output
+   * tokens.
+   */
+  public static int reasoningTokens(RequestRecord r) {
+    if (!r.success() || r.reasoningTokens() <= 0) {
+      return 0;
+    }
+    return Math.min(r.reasoningTokens(), outputTokens(r));
+  }
+
+  /** Output tokens minus reasoning tokens: the visible answer (0 for a failed request). */
+  public static int answerTokens(RequestRecord r) {
+    return outputTokens(r) - reasoningTokens(r);
+  }
+
+  /** Where {@link #reasoningTokens(RequestRecord)} came from ({@link TokenSource#NONE} when unknown). */
+  public static TokenSource reasoningTokenSource(RequestRecord r) {
+    return r.reasoningTokens() >= 0 ? r.reasoningTokenSource() : TokenSource.NONE;
+  }
 }

@@ -21,6 +21,7 @@ public final class StreamRecording {
   private final StreamChunk chunk = new StreamChunk();
   private int usagePromptTokens = -1;
   private int usageCompletionTokens = -1;
+  private int usageReasoningTokens = -1;
   private boolean sawDone;
   private StringBuilder text;
 
@@ -67,6 +68,9 @@ public final class StreamRecording {
       record.chunk(readNanos);
       if (chunk.visibleContent()) {
         record.firstContent(readNanos);
+        record.answerChunk();
+      } else if (chunk.reasoningContent()) {
+        record.reasoningChunk();
       }
     }
     // usage may ride on a chunk with choices (llama.cpp) or on its own chunk (vLLM): take it wherever it is.
@@ -75,6 +79,9 @@ public final class StreamRecording {
     }
     if (chunk.completionTokens() >= 0) {
       usageCompletionTokens = chunk.completionTokens();
+    }
+    if (chunk.reasoningTokens() >= 0) {
+      usageReasoningTokens = chunk.reasoningTokens();
     }
     return true;
   }
@@ -98,7 +105,10 @@ public final class StreamRecording {
     record.failed(ErrorCategories.of(failure.kind()), failure.detail());
   }
 
-  /** Closes the record: end time and token counts (usage first, else one token per chunk). */
+  /**
+   * Closes the record: end time and token counts (usage first, else one token per chunk). Reasoning tokens: usage's
+   * {@code completion_tokens_details.reasoning_tokens}, else one per reasoning-only chunk when there were any.
+   */
   public void finish(long endNanos) {
     record.ended(endNanos);
     if (text != null) {
@@ -111,6 +121,11 @@ public final class StreamRecording {
     }
     if (usagePromptTokens >= 0) {
       record.promptTokens(usagePromptTokens, TokenSource.USAGE);
+    }
+    if (usageReasoningTokens >= 0) {
+      record.reasoningTokens(usageReasoningTokens, TokenSource.USAGE);
+    } else if (record.reasoningChunkCount() > 0) {
+      record.reasoningTokens(record.reasoningChunkCount(), TokenSource.CHUNKS);
     }
   }
 }

@@ -46,13 +46,16 @@ final class RequestCsvFormat {
   static final String ERROR_CATEGORY = "error_category";
   static final String ERROR_DETAIL = "error_detail";
   static final String CHUNK_OFFSETS = "chunk_offsets_ns";
+  static final String REASONING_TOKENS = "reasoning_tokens";
+  static final String REASONING_SOURCE = "reasoning_token_source";
 
   static final List<String> COLUMNS =
       List.of(SCENARIO, USER_ID, REQUEST_ID, REQUEST_NAME, ORIGIN, INTENDED, SEND, FIRST_CHUNK, FIRST_CONTENT,
           LAST_CHUNK, END, TTFT, TPOT, ITL_MEAN, ITL_MAX, E2EL, CLIENT_QUEUE, INPUT_TOKENS, INPUT_SOURCE,
-          OUTPUT_TOKENS, OUTPUT_SOURCE, STATUS, HTTP_STATUS, ERROR_CATEGORY, ERROR_DETAIL, CHUNK_OFFSETS);
+          OUTPUT_TOKENS, OUTPUT_SOURCE, STATUS, HTTP_STATUS, ERROR_CATEGORY, ERROR_DETAIL, CHUNK_OFFSETS, REASONING_TOKENS,
+          REASONING_SOURCE);
 
-  /** The columns the reader needs; the derived ones may be missing. */
+  /** The columns the reader needs; the derived ones may be missing, and so may the reasoning ones (older files). */
   static final List<String> REQUIRED =
       List.of(SCENARIO, USER_ID, REQUEST_ID, REQUEST_NAME, ORIGIN, INTENDED, SEND, FIRST_CONTENT, END, INPUT_TOKENS,
           INPUT_SOURCE, OUTPUT_TOKENS, OUTPUT_SOURCE, STATUS, HTTP_STATUS, ERROR_CATEGORY, ERROR_DETAIL,
@@ -104,6 +107,11 @@ final class RequestCsvFormat {
         sb.append(' ');
       }
       sb.append(r.chunkNanos(i) - send);
+    }
+    sb.append(',');
+    count(sb, r.reasoningTokens()).append(',');
+    if (r.reasoningTokens() >= 0) {
+      sb.append(source(r.reasoningTokenSource()));
     }
   }
 

@@ -145,6 +145,12 @@ public final class RequestCsvReader {
       }
       r.promptTokens(count(INPUT_TOKENS), source(INPUT_SOURCE));
       r.outputTokens(count(OUTPUT_TOKENS), source(OUTPUT_SOURCE));
+      if (index.containsKey(REASONING_TOKENS) && index.containsKey(REASONING_SOURCE)) {
+        int reasoning = count(REASONING_TOKENS);
+        if (reasoning >= 0) {
+          r.reasoningTokens(reasoning, source(REASONING_SOURCE));
+        }
+      }
       String status = text(HTTP_STATUS);
       r.httpStatus(status.isEmpty() ? 0 : (int) whole(HTTP_STATUS));
       ErrorCategory category = category();
@@ -266,6 +272,9 @@ public final class RequestCsvReader {
     }
     s.promptTokens(r.promptTokens(), r.promptTokenSource());
     s.outputTokens(r.outputTokens(), r.outputTokenSource());
+    if (r.reasoningTokens() >= 0) {
+      s.reasoningTokens(r.reasoningTokens(), r.reasoningTokenSource());
+    }
     s.httpStatus(r.httpStatus());
     if (r.error() != null) {
       s.failed(r.error(), r.errorDetail());

@@ -62,11 +62,13 @@ final class SummaryBlock {
 
   /**
    * Our block after vLLM's, empty unless relevant: client queueing when a concurrency cap is set (and the
-   * queue-inclusive E2EL when the rate is also finite, as vLLM does), failures by error label when any failed.
+   * queue-inclusive E2EL when the rate is also finite, as vLLM does), TTFO and the reasoning / answer token split
+   * when the run had reasoning, failures by error label when any failed.
    */
   static List<BlockLine> extras(BenchmarkSummary s) {
     boolean capped = s.run().maxConcurrency() != null;
-    if (!capped && s.failed() == 0) {
+    boolean reasoning = s.hasReasoning();
+    if (!capped && !reasoning && s.failed() == 0) {
       return List.of();
     }
     List<BlockLine> lines = new ArrayList<>();
@@ -77,6 +79,12 @@ final class SummaryBlock {
       if (s.run().finiteRate()) {
         metric(lines, "Queue-inclusive End-to-end Latency", "E2EL incl. Client Queue", s.e2elIncludingClientQueue());
       }
+    }
+    if (reasoning) {
+      metric(lines, "Time to First Output Token", "TTFO", s.ttfo());
+      lines.add(BlockLine.section("Reasoning and Answer Tokens"));
+      lines.add(BlockLine.value("Total reasoning tokens:", s.totalReasoningTokens()));
+      lines.add(BlockLine.value("Total answer tokens:", s.totalAnswerTokens()));
     }
     if (s.failed() > 0) {
       lines.add(BlockLine.section("Failed Requests by Error"));

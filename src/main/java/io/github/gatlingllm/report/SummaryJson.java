@@ -245,6 +245,14 @@ public final class SummaryJson {
       g.writeNumberField(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue());
     }
     g.writeEndObject();
+    // Reasoning models: the output tokens split into reasoning and visible answer (vLLM does not split them).
+    g.writeNumberField("total_reasoning_tokens", s.totalReasoningTokens());
+    g.writeNumberField("total_answer_tokens", s.totalAnswerTokens());
+    g.writeObjectFieldStart("reasoning_token_sources");
+    for (Map.Entry<TokenSource, Integer> e : s.reasoningTokenSources().entrySet()) {
+      g.writeNumberField(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue());
+    }
+    g.writeEndObject();
     g.writeObjectFieldStart("errors_by_category");
     for (Map.Entry<String, Integer> e : s.errorsByLabel().entrySet()) {
       g.writeNumberField(e.getKey(), e.getValue());

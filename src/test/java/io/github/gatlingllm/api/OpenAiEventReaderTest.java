@@ -57,6 +57,48 @@ class OpenAiEventReaderTest {
   }
 
   @Test
+  void reasoningOnlyEventIsAChunkFlaggedAsReasoning() throws Exception {
+    // vLLM / DeepSeek: reasoning_content; OpenRouter / llama.cpp: reasoning. Either way a chunk (choices non-empty),
+    // so it counts for TTFT and ITL, flagged as reasoning and not visible.
+    read("{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"Let me\",\"content\":null}}]}");
+    assertEquals(1, chunk.choices());
+    assertTrue(chunk.reasoningContent());
+    assertTrue(chunk.reasoningOnly());
+    assertFalse(chunk.visibleContent());
+    read("{\"choices\":[{\"index\":0,\"delta\":{\"reasoning\":\" think\"}}]}");
+    assertEquals(1, chunk.choices());
+    assertTrue(chunk.reasoningOnly());
+  }
+
+  @Test
+  void answerEventIsNotReasoningAndEmptyReasoningIsNotReasoning() throws Exception {
+    read("{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":null,\"content\":\"42\"}}]}");
+    assertTrue(chunk.visibleContent());
+    assertFalse(chunk.reasoningContent());
+    assertFalse(chunk.reasoningOnly());
+    read("{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"\"}}]}");
+    assertEquals(1, chunk.choices(), "still a chunk for TTFT");
+    assertFalse(chunk.reasoningContent());
+    read("{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"so\",\"content\":\"A\"}}]}");
+    assertTrue(chunk.reasoningContent());
+    assertFalse(chunk.reasoningOnly(), "an event with visible content is an answer chunk");
+  }
+
+  @Test
+  void reasoningTokensFromUsageDetails() throws Exception {
+    read("{\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":30,\"total_tokens\":35,"
+        + "\"completion_tokens_details\":{\"accepted_prediction_tokens\":0,\"reasoning_tokens\":18},"
+        + "\"prompt_tokens_details\":{\"cached_tokens\":0}}}");
+    assertEquals(30, chunk.completionTokens());
+    assertEquals(5, chunk.promptTokens());
+    assertEquals(18, chunk.reasoningTokens());
+    read("{\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":30,"
+        + "\"completion_tokens_details\":null}}");
+    assertEquals(-1, chunk.reasoningTokens(), "reset per event; null details are unknown");
+    assertEquals(30, chunk.completionTokens());
+  }
+
+  @Test
   void vllmUsageChunkHasEmptyChoices() throws Exception {
     read("{\"id\":\"c1\",\"choices\":[],\"usage\":{\"prompt_tokens\":12,\"total_tokens\":76,"
         + "\"completion_tokens\":64,\"prompt_tokens_details\":null}}");

@@ -2,7 +2,9 @@ package io.github.gatlingllm.metrics;
 
 import static io.github.gatlingllm.metrics.TestRecords.ms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +78,30 @@ class SummaryCalculatorTest {
     assertEquals(875, itl.percentile(99), 1e-9); // h = 4.95: 400 + 0.95 * 500
     assertEquals(50, itl.minMs(), EPS);
     assertEquals(900, itl.maxMs(), EPS);
+  }
+
+  @Test
+  void reasoningAndAnswerTokenTotals() {
+    List<RequestRecord> records = TestRecords.scenario();
+    BenchmarkSummary plain = SummaryCalculator.compute(records, RUN, SummaryOptions.defaults());
+    assertEquals(0, plain.totalReasoningTokens());
+    assertEquals(8, plain.totalAnswerTokens());
+    assertFalse(plain.hasReasoning());
+    assertEquals(3, plain.reasoningTokenSources().get(TokenSource.NONE));
+
+    records.get(0).reasoningTokens(3, TokenSource.USAGE); // A: 4 output tokens, 3 of them reasoning
+    records.get(1).reasoningTokens(5, TokenSource.USAGE); // B: 1 output token: reasoning capped at 1
+    records.get(2).reasoningTokens(2, TokenSource.CHUNKS); // C: 3 tokens counted from chunks, 2 reasoning
+    records.get(4).reasoningTokens(2, TokenSource.CHUNKS); // E failed: does not count
+    BenchmarkSummary s = SummaryCalculator.compute(records, RUN, SummaryOptions.defaults());
+    assertEquals(3 + 1 + 2, s.totalReasoningTokens());
+    assertEquals(8 - 6, s.totalAnswerTokens()); // A 1, B 0, C 1
+    assertEquals(8, s.totalOutputTokens(), "the vLLM total is unchanged");
+    assertTrue(s.hasReasoning());
+    assertEquals(Map.of(TokenSource.USAGE, 2, TokenSource.TOKENIZER, 0, TokenSource.CHUNKS, 1, TokenSource.NONE, 0),
+        s.reasoningTokenSources());
+    assertEquals(1, TokenCounts.answerTokens(records.get(0)));
+    assertEquals(0, TokenCounts.reasoningTokens(records.get(4)));
   }
 
   @Test

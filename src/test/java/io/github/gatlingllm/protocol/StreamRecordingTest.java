@@ -65,6 +65,64 @@ class StreamRecordingTest {
   }
 
   @Test
+  void reasoningChunksCountForTtftAndItlAndUsageGivesReasoningTokens() {
+    RequestRecord r =
+        read(
+            new StreamRecording(OpenAiChatDialect.INSTANCE, new RequestRecord("chat")),
+            true,
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"Hmm\"}}]}\n\n",
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\" so\"}}]}\n\n",
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Yes\"}}]}\n\n",
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\".\"},\"finish_reason\":\"stop\"}]}\n\n"
+                + "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":9,"
+                + "\"completion_tokens_details\":{\"reasoning_tokens\":6}}}\n\ndata: [DONE]\n\n");
+    assertTrue(r.success());
+    assertEquals(4, r.chunkCount(), "reasoning-only events are chunks");
+    assertEquals(3, r.itlCount());
+    assertEquals(2, r.reasoningChunkCount());
+    assertEquals(2, r.answerChunkCount());
+    assertEquals(101_000_000, r.ttftNanos(), "TTFT is the first reasoning chunk");
+    assertEquals(103_000_000, r.ttfoNanos(), "TTFO is the first answer chunk");
+    assertEquals(9, r.outputTokens());
+    assertEquals(6, r.reasoningTokens());
+    assertEquals(TokenSource.USAGE, r.reasoningTokenSource());
+  }
+
+  @Test
+  void withoutUsageDetailsReasoningTokensAreTheReasoningChunks() {
+    RequestRecord r =
+        read(
+            new StreamRecording(OpenAiChatDialect.INSTANCE, new RequestRecord("chat")),
+            true,
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}\n\n",
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"reasoning\":\"a\"}}]}\n\n"
+                + "data: {\"choices\":[{\"index\":0,\"delta\":{\"reasoning\":\"b\"}}]}\n\n"
+                + "data: {\"choices\":[{\"index\":0,\"delta\":{\"reasoning\":\"c\"}}]}\n\n",
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}]}\n\n"
+                + "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":5}}\n\n"
+                + "data: [DONE]\n\n");
+    assertEquals(5, r.chunkCount());
+    assertEquals(3, r.reasoningChunkCount(), "the role chunk is neither reasoning nor answer");
+    assertEquals(1, r.answerChunkCount());
+    assertEquals(3, r.reasoningTokens());
+    assertEquals(TokenSource.CHUNKS, r.reasoningTokenSource());
+    assertEquals(5, r.outputTokens());
+    assertEquals(TokenSource.USAGE, r.outputTokenSource());
+  }
+
+  @Test
+  void aPlainStreamHasNoReasoningTokens() {
+    RequestRecord r =
+        read(
+            new StreamRecording(OpenAiChatDialect.INSTANCE, new RequestRecord("chat")),
+            true,
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}]}\n\ndata: [DONE]\n\n");
+    assertEquals(-1, r.reasoningTokens());
+    assertEquals(TokenSource.NONE, r.reasoningTokenSource());
+    assertEquals(0, r.reasoningChunkCount());
+  }
+
+  @Test
   void llamaCppCompletionsUsageInsideTheLastChunkWithChoices() {
     RequestRecord r =
         read(

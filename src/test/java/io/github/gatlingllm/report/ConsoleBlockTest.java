@@ -1,10 +1,18 @@
 package io.github.gatlingllm.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.github.gatlingllm.metrics.BenchmarkSummary;
+import io.github.gatlingllm.metrics.Distribution;
+import io.github.gatlingllm.metrics.MetricStats;
+import io.github.gatlingllm.metrics.TokenSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +121,39 @@ class ConsoleBlockTest {
     assertEquals(VLLM_MINIMAL, ConsoleBlock.renderVllm(Summaries.minimal()));
     assertEquals("", ConsoleBlock.renderExtras(Summaries.minimal()));
     assertEquals(VLLM_MINIMAL, ConsoleBlock.render(Summaries.minimal()));
+  }
+
+  /** A reasoning run: TTFO and the token split in the extras; vLLM's block is untouched. */
+  @Test
+  void reasoningAddsTtfoAndTheTokenSplitToTheExtrasOnly() {
+    BenchmarkSummary plain = Summaries.minimal();
+    BenchmarkSummary reasoning =
+        BenchmarkSummary.builder(plain.run(), plain.options())
+            .completed(5).failed(0)
+            .durationSeconds(2.0)
+            .totalInputTokens(30).totalOutputTokens(8)
+            .requestThroughput(1.5).outputThroughput(4.0).maxOutputTokensPerSecond(8.0).maxConcurrentRequests(2)
+            .totalTokenThroughput(19.0)
+            .ttft(plain.ttft()).tpot(plain.tpot()).itl(plain.itl()).e2el(plain.e2el())
+            .ttfo(MetricStats.of(Distribution.ofMillis(new double[] {150, 1200}), List.of(99.0)))
+            .totalReasoningTokens(5)
+            .reasoningTokenSources(Map.of(TokenSource.USAGE, 2))
+            .build();
+    assertEquals(VLLM_MINIMAL, ConsoleBlock.renderVllm(reasoning), "vLLM's block stays byte-identical");
+    String extras = String.join("\n",
+        "=============== Additional Details ===============",
+        "------------Time to First Output Token------------",
+        "Mean TTFO (ms):                          675.00    ",
+        "Median TTFO (ms):                        675.00    ",
+        "P99 TTFO (ms):                           1189.50   ",
+        "-----------Reasoning and Answer Tokens------------",
+        "Total reasoning tokens:                  5         ",
+        "Total answer tokens:                     3         ",
+        "==================================================") + "\n";
+    assertEquals(extras, ConsoleBlock.renderExtras(reasoning));
+    assertEquals(VLLM_MINIMAL + extras, ConsoleBlock.render(reasoning));
+    // The full run has no reasoning: its extras do not mention TTFO.
+    assertFalse(ConsoleBlock.renderExtras(Summaries.full()).contains("TTFO"));
   }
 
   @Test

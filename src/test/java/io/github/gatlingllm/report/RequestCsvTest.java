@@ -11,6 +11,7 @@ import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.SummaryCalculator;
 import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.metrics.TestRecords;
+import io.github.gatlingllm.metrics.TokenSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** llm-requests.csv: layout, exact round trip, and the reader's errors. */
 class RequestCsvTest {
+
+  /** The header before the reasoning columns: files written by older versions still read. */
+  private static final String OLD_HEADER =
+      RequestCsvFormat.header().replace(",reasoning_tokens,reasoning_token_source", "");
 
   static Path writeCsv(Path file, List<RequestRecord> records, RunOrigin origin) throws IOException {
     try (RequestCsvWriter writer = new RequestCsvWriter(file, origin)) {
@@ -39,13 +44,13 @@ class RequestCsvTest {
         "scenario,user_id,request_id,request_name,run_origin_epoch_ms,intended_start_ms,send_ms,first_chunk_ms,"
             + "first_content_ms,last_chunk_ms,end_ms,ttft_ms,tpot_ms,itl_mean_ms,itl_max_ms,e2el_ms,client_queue_ms,"
             + "input_tokens,input_token_source,output_tokens,output_token_source,status,http_status,error_category,"
-            + "error_detail,chunk_offsets_ns",
+            + "error_detail,chunk_offsets_ns,reasoning_tokens,reasoning_token_source",
         lines.get(0));
     // A: sent at 0 ms (1000 ms after the origin), chunks at 100 150 200 250, 4 tokens: TPOT 50 ms.
     assertEquals(
         ",0,0,chat,1700000000000,1000.000000,1000.000000,1100.000000,1150.000000,1250.000000,1260.000000,"
             + "100.000000,50.000000,50.000000,50.000000,250.000000,0.000000,10,usage,4,usage,ok,200,,,"
-            + "100000000 150000000 200000000 250000000",
+            + "100000000 150000000 200000000 250000000,,",
         lines.get(1));
     assertEquals(2, lines.size());
   }
@@ -84,6 +89,8 @@ class RequestCsvTest {
     assertEquals(e.promptTokenSource(), a.promptTokenSource(), id);
     assertEquals(e.outputTokens(), a.outputTokens(), id);
     assertEquals(e.outputTokenSource(), a.outputTokenSource(), id);
+    assertEquals(e.reasoningTokens(), a.reasoningTokens(), id);
+    assertEquals(e.reasoningTokenSource(), a.reasoningTokenSource(), id);
     assertEquals(e.httpStatus(), a.httpStatus(), id);
     assertEquals(e.success(), a.success(), id);
     assertEquals(e.errorLabel(), a.errorLabel(), id);
@@ -111,6 +118,39 @@ class RequestCsvTest {
       assertTrue(json(live, records).contains("\"scenarios\""));
       assertTrue(live.failed() > 0 && live.itl().percentiles().size() == 4);
     }
+  }
+
+  /** Reasoning token counts and their sources come back, and the recompute gives the same totals. */
+  @Test
+  void reasoningColumnsRoundTripAndRecomputeTheSameTotals(@TempDir Path dir) throws Exception {
+    List<RequestRecord> records = TestRecords.scenario();
+    records.get(0).reasoningTokens(3, TokenSource.USAGE); // A: 4 output tokens
+    records.get(2).reasoningTokens(2, TokenSource.CHUNKS); // C: 3 chunks, no usage
+    Path file = writeCsv(dir.resolve("r.csv"), records, CsvRecords.ORIGIN);
+    List<String> lines = Files.readAllLines(file);
+    assertTrue(lines.get(1).endsWith(",3,usage"), lines.get(1));
+    assertTrue(lines.get(3).endsWith(",2,chunks"), lines.get(3));
+    assertTrue(lines.get(2).endsWith(",,"), "unknown reasoning: both empty: " + lines.get(2));
+
+    List<RequestRecord> back = RequestCsvReader.read(file).records();
+    long shift = CsvRecords.ORIGIN.nanoTime();
+    for (int i = 0; i < records.size(); i++) {
+      assertSame(records.get(i), back.get(i), shift);
+    }
+    SummaryOptions opts = new SummaryOptions(List.of(99.0), null, false, false);
+    RunDescription run = TestRecords.run(null, 10.0);
+    BenchmarkSummary live = SummaryCalculator.compute(records, run, opts);
+    BenchmarkSummary recomputed = SummaryCalculator.compute(back, run, opts);
+    assertEquals(5, recomputed.totalReasoningTokens());
+    assertEquals(live.totalOutputTokens() - 5, recomputed.totalAnswerTokens());
+    assertEquals(json(live, records), json(recomputed, back));
+    assertEquals(ConsoleBlock.render(live), ConsoleBlock.render(recomputed));
+
+    String header = RequestCsvFormat.header() + "\n";
+    String good = "s,1,1,chat,1700000000000,0.5,0.5,,,,1.0,,,,,,,,none,,none,failed,,no_choices,,,,\n";
+    assertEquals(-1, parse(header + good).get(0).reasoningTokens());
+    assertError(header + good.replace(",,,,\n", ",,,-2,usage\n"), "column reasoning_tokens: '-2'");
+    assertError(header + good.replace(",,,,\n", ",,,2,guess\n"), "column reasoning_token_source: 'guess'");
   }
 
   static String json(BenchmarkSummary s, List<RequestRecord> records) throws IOException {
@@ -157,7 +197,7 @@ class RequestCsvTest {
 
   @Test
   void malformedValuesAreReportedWithFileLineAndColumn() {
-    String header = RequestCsvFormat.header() + "\n";
+    String header = OLD_HEADER + "\n";
     String good = "s,1,1,chat,1700000000000,0.5,0.5,,,,1.0,,,,,,,,none,,none,failed,,no_choices,,\n";
     assertEquals(1, parse(header + good).size());
 
@@ -178,7 +218,7 @@ class RequestCsvTest {
 
   @Test
   void quotedLineBreaksCountTowardsLineNumbers() {
-    String header = RequestCsvFormat.header() + "\n";
+    String header = OLD_HEADER + "\n";
     String multiLine = "s,1,1,\"two\nlines\",1700000000000,0.5,0.5,,,,1.0,,,,,,,,none,,none,failed,,no_choices,,\n";
     assertEquals("two\nlines", parse(header + multiLine).get(0).requestName());
     assertError(header + multiLine + multiLine.replace(",1.0,", ",x,"), "t.csv line 4, column end_ms");

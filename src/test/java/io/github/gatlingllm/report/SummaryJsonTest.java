@@ -54,8 +54,8 @@ class SummaryJsonTest {
       expected.addAll(List.of("mean_" + m + "_ms", "median_" + m + "_ms", "std_" + m + "_ms", "p99_" + m + "_ms",
           "p99.9_" + m + "_ms"));
     }
-    expected.addAll(List.of("goodput_completed", "goodput_slos", "output_token_sources", "errors_by_category",
-        "gatling_llm_version"));
+    expected.addAll(List.of("goodput_completed", "goodput_slos", "output_token_sources", "total_reasoning_tokens",
+        "total_answer_tokens", "reasoning_token_sources", "errors_by_category", "gatling_llm_version"));
     assertEquals(expected, keys);
   }
 
@@ -106,8 +106,29 @@ class SummaryJsonTest {
     assertEquals(MAPPER.readTree("{\"ttft\":150.0,\"tpot\":60.0}"), json.get("goodput_slos"));
     assertEquals(MAPPER.readTree("{\"usage\":2,\"tokenizer\":0,\"chunks\":1,\"none\":0}"),
         json.get("output_token_sources"));
+    assertEquals(0, json.get("total_reasoning_tokens").asLong());
+    assertEquals(8, json.get("total_answer_tokens").asLong());
+    assertEquals(MAPPER.readTree("{\"usage\":0,\"tokenizer\":0,\"chunks\":0,\"none\":3}"),
+        json.get("reasoning_token_sources"));
     assertEquals(MAPPER.readTree("{\"HTTP 503\":1,\"idle timeout\":1}"), json.get("errors_by_category"));
     assertFalse(json.get("gatling_llm_version").asText().isEmpty());
+  }
+
+  @Test
+  void reasoningTotalsAndSources() throws Exception {
+    List<RequestRecord> records = TestRecords.scenario();
+    records.get(0).reasoningTokens(3, io.github.gatlingllm.metrics.TokenSource.USAGE);
+    records.get(2).reasoningTokens(2, io.github.gatlingllm.metrics.TokenSource.CHUNKS);
+    SummaryOptions opts = new SummaryOptions(List.of(99.0), null, false);
+    BenchmarkSummary s = SummaryCalculator.compute(records, TestRecords.run(null, 10), opts);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    SummaryJson.write(s, records, out);
+    JsonNode json = MAPPER.readTree(out.toByteArray());
+    assertEquals(5, json.get("total_reasoning_tokens").asLong());
+    assertEquals(3, json.get("total_answer_tokens").asLong()); // 8 output tokens - 5
+    assertEquals(8, json.get("total_output_tokens").asLong());
+    assertEquals(MAPPER.readTree("{\"usage\":1,\"tokenizer\":0,\"chunks\":1,\"none\":1}"),
+        json.get("reasoning_token_sources"));
   }
 
   @Test
