@@ -63,7 +63,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
     long created = System.currentTimeMillis() / 1000;
     this.sink =
         request.stream()
-            ? new SseResponseSink(ctx, request, id, created, length)
+            ? new SseResponseSink(ctx, request, id, created, length, state.config.reasoningTokens())
             : new JsonResponseSink(ctx, request, id, created, length);
   }
 

@@ -35,7 +35,8 @@ public record MockConfig(
     int faultStatus,
     int faultAfterTokens,
     long faultStallMs,
-    int truthSkipFirst) {
+    int truthSkipFirst,
+    int reasoningTokens) {
 
   public MockConfig {
     check(MockKnob.PORT, port, port >= 0 && port <= 65535);
@@ -55,6 +56,7 @@ public record MockConfig(
     check(MockKnob.FAULT_AFTER_TOKENS, faultAfterTokens, faultAfterTokens >= 0);
     check(MockKnob.FAULT_STALL_MS, faultStallMs, faultStallMs >= 0);
     check(MockKnob.TRUTH_SKIP_FIRST, truthSkipFirst, truthSkipFirst >= 0);
+    check(MockKnob.REASONING_TOKENS, reasoningTokens, reasoningTokens >= 0);
     // A mode without a period (or the reverse) would silently do nothing: say so instead.
     if ((faultMode == FaultMode.NONE) != (faultEvery == 0)) {
       throw new IllegalArgumentException(
@@ -122,6 +124,7 @@ public record MockConfig(
     private int faultAfterTokens = 3;
     private long faultStallMs = 10_000;
     private int truthSkipFirst = 0;
+    private int reasoningTokens = 0;
 
     private Builder() {}
 
@@ -146,6 +149,7 @@ public record MockConfig(
       faultAfterTokens = c.faultAfterTokens;
       faultStallMs = c.faultStallMs;
       truthSkipFirst = c.truthSkipFirst;
+      reasoningTokens = c.reasoningTokens;
     }
 
     /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
@@ -271,6 +275,16 @@ public record MockConfig(
       return this;
     }
 
+    /**
+     * Chat streams act as a reasoning model (default 0: off): their first K tokens come as {@code
+     * delta.reasoning_content}, then the answer as {@code delta.content}, and usage adds {@code
+     * completion_tokens_details.reasoning_tokens}.
+     */
+    public Builder reasoningTokens(int reasoningTokens) {
+      this.reasoningTokens = reasoningTokens;
+      return this;
+    }
+
     /** Convenience: {@code faultMode(mode).faultEvery(every)}. */
     public Builder fault(FaultMode mode, int every) {
       return faultMode(mode).faultEvery(every);
@@ -300,7 +314,8 @@ public record MockConfig(
           faultStatus,
           faultAfterTokens,
           faultStallMs,
-          truthSkipFirst);
+          truthSkipFirst,
+          reasoningTokens);
     }
   }
 }

@@ -41,6 +41,7 @@ final class MockConfigParser {
       case FAULT_AFTER_TOKENS -> b.faultAfterTokens(integer(knob, text));
       case FAULT_STALL_MS -> b.faultStallMs(longInteger(knob, text));
       case TRUTH_SKIP_FIRST -> b.truthSkipFirst(integer(knob, text));
+      case REASONING_TOKENS -> b.reasoningTokens(integer(knob, text));
     }
   }
 
@@ -87,6 +88,7 @@ final class MockConfigParser {
       case FAULT_AFTER_TOKENS -> Integer.toString(c.faultAfterTokens());
       case FAULT_STALL_MS -> Long.toString(c.faultStallMs());
       case TRUTH_SKIP_FIRST -> Integer.toString(c.truthSkipFirst());
+      case REASONING_TOKENS -> Integer.toString(c.reasoningTokens());
     };
   }
 

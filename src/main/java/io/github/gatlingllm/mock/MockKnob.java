@@ -36,7 +36,9 @@ enum MockKnob {
   FAULT_STALL_MS("faultStallMs", "an integer number of milliseconds >= 0", "how long a stall fault holds the"
       + " connection before closing it"),
   TRUTH_SKIP_FIRST("truthSkipFirst", "an integer >= 0", "generation requests (by rank from the start) left out of"
-      + " the truth at /mock/stats, e.g. a client's warm-ups");
+      + " the truth at /mock/stats, e.g. a client's warm-ups"),
+  REASONING_TOKENS("reasoningTokens", "an integer >= 0", "chat: the first K tokens of each stream are sent as"
+      + " delta.reasoning_content, and usage reports completion_tokens_details.reasoning_tokens");
 
   /** Prefix of the system properties (and of the keys {@link MockConfig#fromProperties} reads). */
   static final String PREFIX = "mock.";

@@ -20,6 +20,8 @@ final class SseChunkEncoder {
       ascii("\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"logprobs\":null,"
           + "\"finish_reason\":null}]}\n\n");
   private static final byte[] CHAT_OPEN = ascii("\"choices\":[{\"index\":0,\"delta\":{\"content\":\"");
+  private static final byte[] CHAT_REASONING_OPEN =
+      ascii("\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"");
   private static final byte[][] CHAT_CLOSE = closes("\"},\"logprobs\":null,\"finish_reason\":");
   private static final byte[] TEXT_OPEN = ascii("\"choices\":[{\"index\":0,\"text\":\"");
   private static final byte[][] TEXT_CLOSE = closes("\",\"logprobs\":null,\"finish_reason\":");
@@ -48,7 +50,14 @@ final class SseChunkEncoder {
    * @param finish {@link #FINISH_NONE}, {@link #FINISH_LENGTH} or {@link #FINISH_STOP}
    */
   ByteBuf token(ByteBufAllocator alloc, int index, int finish) {
-    byte[] open = chat ? CHAT_OPEN : TEXT_OPEN;
+    return token(alloc, index, finish, false);
+  }
+
+  /**
+   * @param reasoning chat only: send the token as {@code delta.reasoning_content} (a reasoning model's thinking)
+   */
+  ByteBuf token(ByteBufAllocator alloc, int index, int finish, boolean reasoning) {
+    byte[] open = chat ? (reasoning ? CHAT_REASONING_OPEN : CHAT_OPEN) : TEXT_OPEN;
     byte[] close = (chat ? CHAT_CLOSE : TEXT_CLOSE)[finish];
     byte[] token = TokenVocabulary.jsonBytes(index);
     return alloc.ioBuffer(prefix.length + open.length + token.length + close.length)
@@ -60,9 +69,18 @@ final class SseChunkEncoder {
 
   /** The {@code include_usage} event: empty {@code choices} and the token counts. */
   ByteBuf usage(ByteBufAllocator alloc, int promptTokens, int completionTokens) {
+    return usage(alloc, promptTokens, completionTokens, 0);
+  }
+
+  /** As above; with {@code reasoningTokens > 0}, adds {@code completion_tokens_details.reasoning_tokens}. */
+  ByteBuf usage(ByteBufAllocator alloc, int promptTokens, int completionTokens, int reasoningTokens) {
+    String details =
+        reasoningTokens > 0
+            ? ",\"completion_tokens_details\":{\"reasoning_tokens\":" + reasoningTokens + "}"
+            : "";
     byte[] counts =
         ascii(promptTokens + ",\"completion_tokens\":" + completionTokens + ",\"total_tokens\":"
-            + ((long) promptTokens + completionTokens) + "}}\n\n");
+            + ((long) promptTokens + completionTokens) + details + "}}\n\n");
     return alloc.ioBuffer(prefix.length + USAGE_OPEN.length + counts.length)
         .writeBytes(prefix)
         .writeBytes(USAGE_OPEN)

@@ -20,13 +20,21 @@ final class SseResponseSink implements ResponseSink {
   private final SseChunkEncoder encoder;
   private final int outputTokens;
   private final int finish;
+  private final int reasoningTokens;
 
   SseResponseSink(
-      ChannelHandlerContext ctx, GenerationRequest request, String id, long createdSeconds, int outputTokens) {
+      ChannelHandlerContext ctx,
+      GenerationRequest request,
+      String id,
+      long createdSeconds,
+      int outputTokens,
+      int reasoningTokens) {
     this.ctx = ctx;
     this.request = request;
     this.encoder = new SseChunkEncoder(request.endpoint(), id, createdSeconds, request.model());
     this.outputTokens = outputTokens;
+    // Reasoning is a chat thing (delta.reasoning_content); never more than the stream's tokens.
+    this.reasoningTokens = request.endpoint() == Endpoint.CHAT ? Math.min(reasoningTokens, outputTokens) : 0;
     this.finish =
         outputTokens == request.maxTokens() ? SseChunkEncoder.FINISH_LENGTH : SseChunkEncoder.FINISH_STOP;
   }
@@ -46,7 +54,9 @@ final class SseResponseSink implements ResponseSink {
     if (index == 0 && request.endpoint() == Endpoint.CHAT) {
       ctx.write(encoder.role(ctx.alloc()), ctx.voidPromise());
     }
-    ctx.write(encoder.token(ctx.alloc(), index, last ? finish : SseChunkEncoder.FINISH_NONE), ctx.voidPromise());
+    ctx.write(
+        encoder.token(ctx.alloc(), index, last ? finish : SseChunkEncoder.FINISH_NONE, index < reasoningTokens),
+        ctx.voidPromise());
   }
 
   @Override
@@ -57,7 +67,7 @@ final class SseResponseSink implements ResponseSink {
   @Override
   public void complete() {
     if (request.includeUsage()) {
-      ctx.write(encoder.usage(ctx.alloc(), request.promptTokens(), outputTokens), ctx.voidPromise());
+      ctx.write(encoder.usage(ctx.alloc(), request.promptTokens(), outputTokens, reasoningTokens), ctx.voidPromise());
     }
     end();
   }
