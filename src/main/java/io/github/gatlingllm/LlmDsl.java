@@ -2,6 +2,7 @@ package io.github.gatlingllm;
 
 import io.github.gatlingllm.api.OpenAiChatDialect;
 import io.github.gatlingllm.api.OpenAiCompletionsDialect;
+import io.github.gatlingllm.api.TgiGenerateDialect;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
 import io.github.gatlingllm.javaapi.LlmRequestBuilder;
 
@@ -28,5 +29,13 @@ public final class LlmDsl {
   /** A streaming request to {@code /v1/completions} named {@code name} in the stats. */
   public static LlmRequestBuilder completion(String name) {
     return LlmRequestBuilder.of(name, OpenAiCompletionsDialect.INSTANCE);
+  }
+
+  /**
+   * A streaming request to text-generation-inference's native {@code /generate_stream} named {@code name} in the
+   * stats (chat messages are joined into one text; see {@link TgiGenerateDialect}).
+   */
+  public static LlmRequestBuilder tgi(String name) {
+    return LlmRequestBuilder.of(name, TgiGenerateDialect.INSTANCE);
   }
 }

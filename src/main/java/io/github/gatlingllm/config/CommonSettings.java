@@ -1,5 +1,7 @@
 package io.github.gatlingllm.config;
 
+import io.github.gatlingllm.api.Dialect;
+import io.github.gatlingllm.api.Dialects;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.dataset.Tokenizers;
 import io.github.gatlingllm.protocol.LlmProtocol;
@@ -23,6 +25,8 @@ import java.util.Optional;
  * @param totalTimeout longest request, send to end (0 = none)
  * @param logRequests write every prompt and generated text to {@code llm-requests.jsonl}
  * @param tokenizer the tokenizer spec ({@code llm.tokenizer}), or empty for the shipped Qwen3 one
+ * @param backend the wire format ({@code llm.backend}): {@code openai} (completions), {@code openai-chat} or
+ *     {@code tgi}; by default {@code openai-chat} when the endpoint is the chat one, else {@code openai}
  */
 public record CommonSettings(
     Optional<String> baseUrl,
@@ -36,7 +40,10 @@ public record CommonSettings(
     Duration idleTimeout,
     Duration totalTimeout,
     boolean logRequests,
-    Optional<String> tokenizer) {
+    Optional<String> tokenizer,
+    String backend) {
+
+  private static final String CHAT_BACKEND = "openai-chat";
 
   /** The properties read here (each simulation adds its own). */
   public static final List<String> PROPERTIES =
@@ -53,7 +60,8 @@ public record CommonSettings(
           "llm.totalTimeout",
           "llm.logRequests",
           "llm.tokenizer",
-          "llm.resultsDir");
+          "llm.resultsDir",
+          "llm.backend");
 
   /** The tokenizer that counts prompts: {@code llm.tokenizer}, else the shipped Qwen3 one. */
   public TextTokenizer loadTokenizer() {
@@ -62,10 +70,12 @@ public record CommonSettings(
 
   /** With the given defaults for the endpoint and {@code llm.ignoreEos}, which differ between workloads. */
   public static CommonSettings from(LlmProperties p, String defaultEndpoint, boolean defaultIgnoreEos) {
+    String endpoint =
+        p.choice("llm.endpoint", defaultEndpoint, List.of(ServingSettings.COMPLETIONS, ServingSettings.CHAT));
+    String derivedBackend = endpoint.equals(ServingSettings.CHAT) ? CHAT_BACKEND : "openai";
     return new CommonSettings(
         p.optional("llm.baseUrl"),
-        p.choice(
-            "llm.endpoint", defaultEndpoint, List.of(ServingSettings.COMPLETIONS, ServingSettings.CHAT)),
+        endpoint,
         p.optional("llm.model"),
         p.integer("llm.seed", 0, Integer.MIN_VALUE),
         p.bool("llm.ignoreEos", defaultIgnoreEos),
@@ -75,7 +85,8 @@ public record CommonSettings(
         p.duration("llm.idleTimeout", LlmProtocol.DEFAULT_IDLE_TIMEOUT),
         p.duration("llm.totalTimeout", LlmProtocol.DEFAULT_TOTAL_TIMEOUT),
         p.bool("llm.logRequests", false),
-        p.optional("llm.tokenizer"));
+        p.optional("llm.tokenizer"),
+        p.choice("llm.backend", derivedBackend, Dialects.names()));
   }
 
   /** {@link #PROPERTIES} and {@code more}. */
@@ -83,7 +94,22 @@ public record CommonSettings(
     return java.util.stream.Stream.concat(PROPERTIES.stream(), java.util.Arrays.stream(more)).toList();
   }
 
+  /** Whether requests are OpenAI chat completions (prompts then go out as chat messages). */
   public boolean chat() {
-    return endpoint.equals(ServingSettings.CHAT);
+    return backend.equals(CHAT_BACKEND);
+  }
+
+  /** The wire format {@link #backend} names. */
+  public Dialect dialect() {
+    return Dialects.named(backend);
+  }
+
+  /** The request's name in the stats: {@code chat}, {@code completion}, or the backend's name for others. */
+  public String requestName() {
+    return switch (backend) {
+      case CHAT_BACKEND -> "chat";
+      case "openai" -> "completion";
+      default -> backend;
+    };
   }
 }

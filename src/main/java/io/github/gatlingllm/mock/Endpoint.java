@@ -1,9 +1,13 @@
 package io.github.gatlingllm.mock;
 
-/** The two generation endpoints and the names vLLM gives to their responses. */
+/**
+ * The generation endpoints: OpenAI's two, with the names vLLM gives to their responses, and TGI's native
+ * {@code /generate_stream} (always streamed, no response object names).
+ */
 enum Endpoint {
   CHAT("/v1/chat/completions", "chatcmpl-mock-", "chat.completion.chunk", "chat.completion"),
-  COMPLETIONS("/v1/completions", "cmpl-mock-", "text_completion", "text_completion");
+  COMPLETIONS("/v1/completions", "cmpl-mock-", "text_completion", "text_completion"),
+  TGI_STREAM("/generate_stream", "tgi-mock-", null, null);
 
   final String path;
   final String idPrefix;

@@ -8,7 +8,7 @@ import io.netty.buffer.ByteBufInputStream;
 import java.io.IOException;
 
 /**
- * Reads and validates a chat or completions request body; anything unusable becomes a {@link MockHttpException}
+ * Reads and validates a chat, completions or TGI {@code /generate_stream} request body; anything unusable becomes a {@link MockHttpException}
  * with vLLM's status (400, or 404 for an unknown model when the model check is strict).
  */
 final class GenerationRequestParser {
@@ -22,6 +22,9 @@ final class GenerationRequestParser {
 
   GenerationRequest parse(Endpoint endpoint, ByteBuf body) {
     JsonNode root = readJson(body);
+    if (endpoint == Endpoint.TGI_STREAM) {
+      return parseTgi(root);
+    }
     String model = model(root);
     int promptTokens = promptTokens(endpoint, root);
     int maxTokens = maxTokens(root, promptTokens);
@@ -44,6 +47,25 @@ final class GenerationRequestParser {
       throw MockHttpException.badRequest("The request body must be a JSON object", null);
     }
     return root;
+  }
+
+  /**
+   * TGI: {@code inputs} is the prompt, {@code parameters.max_new_tokens} the limit; TGI serves one model (no
+   * {@code model} field) and this endpoint always streams. Its final event always carries the token counts.
+   */
+  private GenerationRequest parseTgi(JsonNode root) {
+    JsonNode inputs = root.get("inputs");
+    if (inputs == null || !inputs.isTextual()) {
+      throw MockHttpException.badRequest("Field 'inputs' is required and must be a string", "inputs");
+    }
+    JsonNode parameters = root.path("parameters");
+    if (!parameters.isMissingNode() && !parameters.isNull() && !parameters.isObject()) {
+      throw MockHttpException.badRequest("Field 'parameters' must be an object", "parameters");
+    }
+    int promptTokens = PromptTokenCounter.completionPrompt(inputs);
+    int maxTokens = maxTokens(parameters.isObject() ? parameters : JSON.createObjectNode(), promptTokens,
+        "max_new_tokens");
+    return new GenerationRequest(Endpoint.TGI_STREAM, config.model(), true, true, false, promptTokens, maxTokens);
   }
 
   private String model(JsonNode root) {
@@ -75,6 +97,11 @@ final class GenerationRequestParser {
   }
 
   private int maxTokens(JsonNode root, int promptTokens) {
+    String field = root.hasNonNull("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
+    return maxTokens(root, promptTokens, field);
+  }
+
+  private int maxTokens(JsonNode root, int promptTokens, String field) {
     int room = config.maxModelLen() - promptTokens;
     if (room < 1) {
       throw MockHttpException.badRequest(
@@ -82,7 +109,6 @@ final class GenerationRequestParser {
               + promptTokens + " tokens and leaves no room for output.",
           "messages");
     }
-    String field = root.hasNonNull("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
     JsonNode requested = root.get(field);
     if (requested == null || requested.isNull()) {
       return Math.min(config.defaultMaxTokens(), room);

@@ -61,10 +61,14 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
     this.firstTokenChunks = request.endpoint() == Endpoint.CHAT ? 2 : 1;
     String id = request.endpoint().idPrefix + number;
     long created = System.currentTimeMillis() / 1000;
-    this.sink =
-        request.stream()
-            ? new SseResponseSink(ctx, request, id, created, length, state.config.reasoningTokens())
-            : new JsonResponseSink(ctx, request, id, created, length);
+    if (request.endpoint() == Endpoint.TGI_STREAM) {
+      this.sink = new TgiResponseSink(ctx, request, length);
+    } else {
+      this.sink =
+          request.stream()
+              ? new SseResponseSink(ctx, request, id, created, length, state.config.reasoningTokens())
+              : new JsonResponseSink(ctx, request, id, created, length);
+    }
   }
 
   /**
@@ -175,6 +179,8 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
       }
       case CUT -> {
         stop();
+        // Tokens written in this same run (a late wake-up) must still go out: the cut comes after K tokens.
+        sink.flush();
         ctx.channel().close();
         return true;
       }

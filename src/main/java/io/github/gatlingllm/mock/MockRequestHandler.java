@@ -10,8 +10,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 
 /**
- * Routes requests: {@code GET /v1/models}, {@code GET /health}, {@code POST /v1/chat/completions} and {@code POST
- * /v1/completions}; {@code GET /mock/stats} and {@code POST /mock/stats/reset} (the server's own truth, see {@link
+ * Routes requests: {@code GET /v1/models}, {@code GET /health}, {@code POST /v1/chat/completions}, {@code POST
+ * /v1/completions} and TGI's {@code POST /generate_stream}; {@code GET /mock/stats} and {@code POST /mock/stats/reset} (the server's own truth, see {@link
  * MockTruth}); anything else is a JSON 404 (unknown path) or 405 (wrong method). Stateless, shared by all
  * connections. Requests on one connection are answered one at a time (no pipelining: HTTP clients of LLM servers
  * wait for a response before reusing a connection).

@@ -41,6 +41,11 @@ final class SseResponseSink implements ResponseSink {
 
   @Override
   public void begin() {
+    beginStream(ctx);
+  }
+
+  /** Status and headers of an SSE response, flushed. */
+  static void beginStream(ChannelHandlerContext ctx) {
     HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
     response.headers()
         .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")

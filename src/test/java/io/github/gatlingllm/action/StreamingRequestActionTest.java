@@ -191,6 +191,31 @@ class StreamingRequestActionTest {
   }
 
   @Test
+  void tgiRequestIsTimedPerTokenEventAndCountedFromTheFinalDetails() throws Exception {
+    LlmComponents components =
+        LlmProtocolKey.INSTANCE.newComponents(core).apply((LlmProtocol) protocol().protocol());
+    Action action =
+        ((LlmActionBuilder) LlmDsl.tgi("tgi").prompt("#{prompt}").maxTokens(12).asScala()).build(components, next);
+    action.$bang(session(1, "one two three four five"));
+    Session after = awaitNext();
+
+    assertFalse(after.isFailed());
+    assertEquals("OK", stats.named("tgi").get(0).status());
+    RecordingStatsEngine.Response ttft = stats.named("tgi TTFT").get(0);
+    assertTrue(ttft.durationMillis() >= TTFT_MS && ttft.durationMillis() < TTFT_MS + 1000, "TTFT " + ttft);
+    RequestRecord record = components.run().recorder().snapshot().get(0);
+    // TGI: one event per token, no role event and no [DONE]; the mock's seeded length is in [1, 12].
+    int tokens = record.chunkCount();
+    assertTrue(tokens >= 1 && tokens <= 12, "chunks " + tokens);
+    assertEquals(tokens, record.outputTokens(), "details.generated_tokens");
+    assertEquals(io.github.gatlingllm.metrics.TokenSource.USAGE, record.outputTokenSource());
+    assertEquals(5, record.promptTokens(), "details.input_length");
+    assertEquals(tokens - 1, stats.named("tgi ITL").size());
+    assertTrue(record.e2elNanos() >= TimeUnit.MILLISECONDS.toNanos(TTFT_MS + (tokens - 1) * ITL_MS));
+    assertTrue(stats.crashes.isEmpty());
+  }
+
+  @Test
   void httpErrorIsAKoWithItsStatusAndTheUserGoesOnFailed() throws Exception {
     Action action =
         action(

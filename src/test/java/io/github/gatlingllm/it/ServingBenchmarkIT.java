@@ -49,6 +49,40 @@ class ServingBenchmarkIT {
   }
 
   @Test
+  void tgiBackendIsTimedPerTokenEventAndCountedFromTheDetails() throws Exception {
+    int ttftMs = 50;
+    int itlMs = 10;
+    try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(ttftMs).itlMs(itlMs).build())) {
+      Map<String, String> knobs = knobs(server, 12, 16, 16);
+      knobs.put("llm.backend", "tgi");
+      knobs.put("llm.requestRate", "40");
+      GatlingRun run = GatlingRun.run(SIMULATION, knobs, results);
+      assertEquals(0, run.exitCode, run.output);
+
+      JsonNode summary = JSON.readTree(run.runFolder().resolve("llm-summary.json").toFile());
+      assertEquals("tgi", summary.get("backend").asText());
+      assertEquals(12, summary.get("completed").asInt());
+      assertEquals(0, summary.get("failed").asInt());
+      assertEquals(12, summary.get("output_token_sources").get("usage").asInt(), "details.generated_tokens");
+      // TGI has no ignore_eos: the mock draws each length in [1, 16]. One event per token, so a request with n
+      // generated tokens has n - 1 gaps, and its prompt count is the mock's input_length (its words).
+      int outputTokens = 0;
+      for (int i = 0; i < 12; i++) {
+        int n = summary.get("output_lens").get(i).asInt();
+        assertTrue(n >= 1 && n <= 16, "output " + n);
+        assertEquals(n - 1, summary.get("itls").get(i).size(), "gaps of request " + i);
+        assertTrue(summary.get("input_lens").get(i).asInt() > 0);
+        outputTokens += n;
+      }
+      assertEquals(outputTokens, summary.get("total_output_tokens").asInt());
+      double meanTtft = summary.get("mean_ttft_ms").asDouble();
+      assertTrue(meanTtft >= ttftMs && meanTtft < ttftMs + 25, "mean TTFT " + meanTtft);
+      double medianItl = summary.get("median_itl_ms").asDouble();
+      assertTrue(Math.abs(medianItl - itlMs) < 1.5, "median ITL " + medianItl);
+    }
+  }
+
+  @Test
   void cleanRunReportsWhatTheServerDid() throws Exception {
     int ttftMs = 60;
     int itlMs = 10;

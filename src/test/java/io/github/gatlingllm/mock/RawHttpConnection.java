@@ -121,8 +121,10 @@ final class RawHttpConnection implements AutoCloseable {
         String block = pending.substring(0, end);
         pending.delete(0, end + 2);
         for (String line : block.split("\n")) {
-          if (line.startsWith("data: ")) {
-            response.events.add(new RawResponse.Event(line.substring(6), lastReadNanos));
+          if (line.startsWith("data:")) {
+            // SSE: one optional space after the colon (OpenAI servers write it, TGI does not)
+            int start = line.startsWith("data: ") ? 6 : 5;
+            response.events.add(new RawResponse.Event(line.substring(start), lastReadNanos));
           }
         }
       }

@@ -59,7 +59,7 @@ public class ServingBenchmark extends Simulation {
     ScenarioBuilder measured =
         scenario("serving benchmark")
             .feed(listFeeder(prompts))
-            .exec(SimulationParts.request(common, common.chat() ? "chat" : "completion"));
+            .exec(SimulationParts.request(common)); // named chat, completion or the backend
     PopulationBuilder load =
         measured.injectOpen(
             LlmInjection.requests(

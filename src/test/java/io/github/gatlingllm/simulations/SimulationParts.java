@@ -1,7 +1,5 @@
 package io.github.gatlingllm.simulations;
 
-import static io.github.gatlingllm.LlmDsl.chat;
-import static io.github.gatlingllm.LlmDsl.completion;
 import static io.github.gatlingllm.LlmDsl.llm;
 
 import io.github.gatlingllm.config.CommonSettings;
@@ -45,13 +43,12 @@ final class SimulationParts {
 
   /** The streaming request, reading {@code prompt} and {@code maxTokens} from the session. */
   static LlmRequestBuilder request(CommonSettings settings) {
-    return request(settings, settings.chat() ? "chat" : "completion");
+    return request(settings, settings.requestName());
   }
 
-  /** The same, named {@code name} in the stats. */
+  /** The same, named {@code name} in the stats, in the wire format {@code llm.backend} selects. */
   static LlmRequestBuilder request(CommonSettings settings, String name) {
-    LlmRequestBuilder request = settings.chat() ? chat(name) : completion(name);
-    return request
+    return LlmRequestBuilder.of(name, settings.dialect())
         .prompt("#{prompt}")
         .promptTokens("#{promptTokens}")
         .maxTokens("#{maxTokens}")
