@@ -18,7 +18,6 @@ import java.util.Arrays;
 final class OpenAiEventReader {
   private static final JsonFactory JSON = new JsonFactory();
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
-  private static final int MAX_ERROR_MESSAGE = 200;
 
   private OpenAiEventReader() {}
 
@@ -30,14 +29,14 @@ final class OpenAiEventReader {
     }
     try (JsonParser parser = JSON.createParser(data, 0, length)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw new MalformedEventException("event data is not a JSON object: " + preview(data, length));
+        throw new MalformedEventException("event data is not a JSON object: " + EventText.preview(data, length));
       }
       readTopLevel(parser, out);
       if (parser.nextToken() != null) {
-        throw new MalformedEventException("trailing content after the JSON object: " + preview(data, length));
+        throw new MalformedEventException("trailing content after the JSON object: " + EventText.preview(data, length));
       }
     } catch (IOException e) {
-      throw new MalformedEventException("event data is not valid JSON: " + preview(data, length));
+      throw new MalformedEventException("event data is not valid JSON: " + EventText.preview(data, length));
     }
   }
 
@@ -176,7 +175,7 @@ final class OpenAiEventReader {
 
   private static String readError(JsonParser parser, JsonToken value) throws IOException {
     if (value == JsonToken.VALUE_STRING) {
-      return truncate(parser.getText());
+      return EventText.truncate(parser.getText());
     }
     if (value != JsonToken.START_OBJECT) {
       parser.skipChildren();
@@ -187,21 +186,11 @@ final class OpenAiEventReader {
       String field = parser.currentName();
       JsonToken fieldValue = parser.nextToken();
       if (field.equals("message") && fieldValue == JsonToken.VALUE_STRING) {
-        message = truncate(parser.getText());
+        message = EventText.truncate(parser.getText());
       } else {
         parser.skipChildren();
       }
     }
     return message;
-  }
-
-  private static String truncate(String text) {
-    return text.length() <= MAX_ERROR_MESSAGE ? text : text.substring(0, MAX_ERROR_MESSAGE) + "...";
-  }
-
-  private static String preview(byte[] data, int length) {
-    int shown = Math.min(length, 80);
-    String text = new String(data, 0, shown, StandardCharsets.UTF_8);
-    return "'" + text + (shown < length ? "...'" : "'");
   }
 }

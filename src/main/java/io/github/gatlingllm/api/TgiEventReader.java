@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads one TGI {@code /generate_stream} event with Jackson's streaming parser:
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class TgiEventReader {
   private static final JsonFactory JSON = new JsonFactory();
-  private static final int MAX_ERROR_MESSAGE = 200;
 
   private TgiEventReader() {}
 
@@ -30,14 +28,14 @@ final class TgiEventReader {
     out.reset();
     try (JsonParser parser = JSON.createParser(data, 0, length)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw new MalformedEventException("event data is not a JSON object: " + preview(data, length));
+        throw new MalformedEventException("event data is not a JSON object: " + EventText.preview(data, length));
       }
       readTopLevel(parser, out);
       if (parser.nextToken() != null) {
-        throw new MalformedEventException("trailing content after the JSON object: " + preview(data, length));
+        throw new MalformedEventException("trailing content after the JSON object: " + EventText.preview(data, length));
       }
     } catch (IOException e) {
-      throw new MalformedEventException("event data is not valid JSON: " + preview(data, length));
+      throw new MalformedEventException("event data is not valid JSON: " + EventText.preview(data, length));
     }
   }
 
@@ -51,7 +49,7 @@ final class TgiEventReader {
       } else if (field.equals("details") && value == JsonToken.START_OBJECT) {
         readDetails(parser, out);
       } else if (field.equals("error") && value != JsonToken.VALUE_NULL) {
-        out.errorMessage(value == JsonToken.VALUE_STRING ? truncate(parser.getText()) : "error");
+        out.errorMessage(value == JsonToken.VALUE_STRING ? EventText.truncate(parser.getText()) : "error");
         parser.skipChildren();
       } else {
         parser.skipChildren();
@@ -124,15 +122,5 @@ final class TgiEventReader {
       parser.skipChildren();
     }
     return count;
-  }
-
-  private static String truncate(String text) {
-    return text.length() <= MAX_ERROR_MESSAGE ? text : text.substring(0, MAX_ERROR_MESSAGE) + "...";
-  }
-
-  private static String preview(byte[] data, int length) {
-    int shown = Math.min(length, 80);
-    String text = new String(data, 0, shown, StandardCharsets.UTF_8);
-    return "'" + text + (shown < length ? "...'" : "'");
   }
 }
