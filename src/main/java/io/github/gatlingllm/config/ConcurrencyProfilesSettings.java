@@ -4,7 +4,6 @@ import io.github.gatlingllm.javaapi.ConcurrencySteps;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -13,12 +12,14 @@ import java.util.OptionalInt;
  *
  * @param common the shared knobs (endpoint default {@code /v1/completions}, {@code ignoreEos} default true so that
  *     every request generates the profile's output length)
- * @param profile {@code high}, {@code medium}, {@code low} (default) or {@code custom}
+ * @param profile {@code high}, {@code medium}, {@code low} (default), {@code custom}, {@code vision-1} or {@code
+ *     vision-2}
  * @param levels the concurrency levels in run order: {@code llm.concurrencyLevels}, else the profile's
  * @param inputLen {@code llm.randomInputLen}, else the profile's (empty for {@code high}: server context - 2048)
  * @param outputLen {@code llm.randomOutputLen}, else the profile's
  * @param numPromptsPerLevel {@code llm.numPromptsPerLevel}, else empty: {@code max(2 x level, 10)}
  * @param maxModelLen {@code llm.maxModelLen}: the context length for {@code high}, else asked from the server
+ * @param vision the images of {@code vision-1} and {@code vision-2} (chat only), else empty
  */
 public record ConcurrencyProfilesSettings(
     CommonSettings common,
@@ -27,7 +28,8 @@ public record ConcurrencyProfilesSettings(
     OptionalInt inputLen,
     int outputLen,
     OptionalInt numPromptsPerLevel,
-    OptionalInt maxModelLen) {
+    OptionalInt maxModelLen,
+    Optional<VisionSettings> vision) {
 
   /** What {@code high} keeps free for the output: its input is the context length minus this. */
   public static final int HIGH_OUTPUT_ROOM = 2048;
@@ -39,17 +41,30 @@ public record ConcurrencyProfilesSettings(
           "llm.randomInputLen",
           "llm.randomOutputLen",
           "llm.numPromptsPerLevel",
-          "llm.maxModelLen");
+          "llm.maxModelLen",
+          "llm.imageWidth",
+          "llm.imageHeight",
+          "llm.imageFormat",
+          "llm.imagesPerRequest");
 
   public static ConcurrencyProfilesSettings fromSystemProperties() {
     return from(LlmProperties.fromSystemProperties(PROPERTIES));
   }
 
   public static ConcurrencyProfilesSettings from(LlmProperties p) {
-    CommonSettings common = CommonSettings.from(p, ServingSettings.COMPLETIONS, true);
-    ConcurrencyProfile profile =
-        ConcurrencyProfile.valueOf(
-            p.choice("llm.profile", "low", List.of("high", "medium", "low", "custom")).toUpperCase(Locale.ROOT));
+    ConcurrencyProfile profile = ConcurrencyProfile.byId(p.choice("llm.profile", "low", ConcurrencyProfile.ids()));
+    CommonSettings common =
+        CommonSettings.from(p, profile.vision() ? ServingSettings.CHAT : ServingSettings.COMPLETIONS, true);
+    Optional<VisionSettings> vision = Optional.empty();
+    if (profile.vision()) {
+      if (!common.chat()) {
+        throw new IllegalArgumentException(
+            "llm.profile=" + profile.id() + " sends images in chat messages: it needs llm.endpoint="
+                + ServingSettings.CHAT + " and llm.backend=openai-chat (their defaults for this profile), got "
+                + common.endpoint() + " and " + common.backend());
+      }
+      vision = Optional.of(VisionSettings.from(p));
+    }
     Optional<String> levelSpec = p.optional("llm.concurrencyLevels");
     List<Integer> levels = levelSpec.map(ConcurrencyProfilesSettings::levels).orElse(profile.levels());
     if (levels.isEmpty()) {
@@ -67,7 +82,8 @@ public record ConcurrencyProfilesSettings(
         inputLen,
         p.integer("llm.randomOutputLen", profile.outputLen(), 1),
         optionalInt(p, "llm.numPromptsPerLevel"),
-        optionalInt(p, "llm.maxModelLen"));
+        optionalInt(p, "llm.maxModelLen"),
+        vision);
   }
 
   private static OptionalInt optionalInt(LlmProperties p, String name) {
@@ -138,6 +154,7 @@ public record ConcurrencyProfilesSettings(
 
   @Override
   public String toString() {
-    return "profile " + profile.id() + ", levels " + Arrays.toString(levelArray());
+    return "profile " + profile.id() + ", levels " + Arrays.toString(levelArray())
+        + vision.map(v -> ", " + v).orElse("");
   }
 }

@@ -6,6 +6,7 @@ package io.github.gatlingllm.mock;
  * @param model the model id echoed in every chunk
  * @param maxTokens the effective limit (max_completion_tokens, else max_tokens, else the configured default capped by
  *     what the context leaves)
+ * @param images the {@code image_url} parts of a chat request's messages (each adds {@code ttftPerImageMs})
  * @param ignoreEos true: exactly {@code maxTokens} tokens; false: a seeded draw in [1, maxTokens]
  */
 record GenerationRequest(
@@ -15,4 +16,5 @@ record GenerationRequest(
     boolean includeUsage,
     boolean ignoreEos,
     int promptTokens,
+    int images,
     int maxTokens) {}

@@ -27,11 +27,12 @@ final class GenerationRequestParser {
     }
     String model = model(root);
     int promptTokens = promptTokens(endpoint, root);
+    int images = endpoint == Endpoint.CHAT ? ImageParts.count(root.get("messages")) : 0;
     int maxTokens = maxTokens(root, promptTokens);
     boolean stream = bool(root, "stream");
     boolean includeUsage = stream && root.path("stream_options").path("include_usage").asBoolean(false);
     return new GenerationRequest(
-        endpoint, model, stream, includeUsage, bool(root, "ignore_eos"), promptTokens, maxTokens);
+        endpoint, model, stream, includeUsage, bool(root, "ignore_eos"), promptTokens, images, maxTokens);
   }
 
   private static JsonNode readJson(ByteBuf body) {
@@ -65,7 +66,7 @@ final class GenerationRequestParser {
     int promptTokens = PromptTokenCounter.completionPrompt(inputs);
     int maxTokens = maxTokens(parameters.isObject() ? parameters : JSON.createObjectNode(), promptTokens,
         "max_new_tokens");
-    return new GenerationRequest(Endpoint.TGI_STREAM, config.model(), true, true, false, promptTokens, maxTokens);
+    return new GenerationRequest(Endpoint.TGI_STREAM, config.model(), true, true, false, promptTokens, 0, maxTokens);
   }
 
   private String model(JsonNode root) {

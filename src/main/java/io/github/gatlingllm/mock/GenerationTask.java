@@ -90,7 +90,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
     state.generationStarted();
     ctx.channel().closeFuture().addListener(task);
     task.sink.begin();
-    task.dueNanos = receivedNanos + state.latency.ttftNanos(request.promptTokens());
+    task.dueNanos = receivedNanos + state.latency.ttftNanos(request.promptTokens(), request.images());
     task.schedule();
   }
 

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 final class LatencyModel {
   private final long ttftNanos;
   private final double ttftPerPromptTokenNanos;
+  private final long ttftPerImageNanos;
   private final long itlNanos;
   private final double itlPerActiveStreamNanos;
   private final long jitterNanos;
@@ -13,13 +14,14 @@ final class LatencyModel {
   LatencyModel(MockConfig config) {
     ttftNanos = nanos(config.ttftMs());
     ttftPerPromptTokenNanos = config.ttftPerPromptTokenMs() * 1e6;
+    ttftPerImageNanos = nanos(config.ttftPerImageMs());
     itlNanos = nanos(config.itlMs());
     itlPerActiveStreamNanos = config.itlPerActiveStreamMs() * 1e6;
     jitterNanos = nanos(config.itlJitterMs());
   }
 
-  long ttftNanos(int promptTokens) {
-    return ttftNanos + Math.round(ttftPerPromptTokenNanos * promptTokens);
+  long ttftNanos(int promptTokens, int images) {
+    return ttftNanos + Math.round(ttftPerPromptTokenNanos * promptTokens) + ttftPerImageNanos * images;
   }
 
   /**

@@ -8,7 +8,8 @@ import java.util.Map;
  * is described by the knob of the same name in {@code MockServerMain --help}; the constructor rejects out-of-range
  * values with a message naming the {@code mock.<name>} property, the value and what is accepted.
  *
- * <p>Latency model: TTFT = {@code ttftMs + ttftPerPromptTokenMs * promptTokens}; each inter-token gap = {@code itlMs +
+ * <p>Latency model: TTFT = {@code ttftMs + ttftPerPromptTokenMs * promptTokens + ttftPerImageMs *
+ * images} (images: the {@code image_url} parts of a chat request); each inter-token gap = {@code itlMs +
  * itlPerActiveStreamMs * inFlight + uniform(-itlJitterMs, +itlJitterMs)} (never below 0), where {@code inFlight} counts
  * the generation requests the server holds at that moment, this one included.
  *
@@ -23,6 +24,7 @@ public record MockConfig(
     long seed,
     double ttftMs,
     double ttftPerPromptTokenMs,
+    double ttftPerImageMs,
     double itlMs,
     double itlPerActiveStreamMs,
     double itlJitterMs,
@@ -44,6 +46,7 @@ public record MockConfig(
     check(MockKnob.MAX_MODEL_LEN, maxModelLen, maxModelLen >= 1);
     checkMillis(MockKnob.TTFT_MS, ttftMs);
     checkMillis(MockKnob.TTFT_PER_PROMPT_TOKEN_MS, ttftPerPromptTokenMs);
+    checkMillis(MockKnob.TTFT_PER_IMAGE_MS, ttftPerImageMs);
     checkMillis(MockKnob.ITL_MS, itlMs);
     checkMillis(MockKnob.ITL_PER_ACTIVE_STREAM_MS, itlPerActiveStreamMs);
     checkMillis(MockKnob.ITL_JITTER_MS, itlJitterMs);
@@ -111,6 +114,7 @@ public record MockConfig(
     private long seed = 0;
     private double ttftMs = 20;
     private double ttftPerPromptTokenMs = 0;
+    private double ttftPerImageMs = 20;
     private double itlMs = 5;
     private double itlPerActiveStreamMs = 0;
     private double itlJitterMs = 0;
@@ -136,6 +140,7 @@ public record MockConfig(
       seed = c.seed;
       ttftMs = c.ttftMs;
       ttftPerPromptTokenMs = c.ttftPerPromptTokenMs;
+      ttftPerImageMs = c.ttftPerImageMs;
       itlMs = c.itlMs;
       itlPerActiveStreamMs = c.itlPerActiveStreamMs;
       itlJitterMs = c.itlJitterMs;
@@ -191,6 +196,12 @@ public record MockConfig(
     /** Time to first token added per prompt token (default 0). */
     public Builder ttftPerPromptTokenMs(double ttftPerPromptTokenMs) {
       this.ttftPerPromptTokenMs = ttftPerPromptTokenMs;
+      return this;
+    }
+
+    /** Time to first token added per {@code image_url} part of a chat request (default 20 ms: image prefill). */
+    public Builder ttftPerImageMs(double ttftPerImageMs) {
+      this.ttftPerImageMs = ttftPerImageMs;
       return this;
     }
 
@@ -302,6 +313,7 @@ public record MockConfig(
           seed,
           ttftMs,
           ttftPerPromptTokenMs,
+          ttftPerImageMs,
           itlMs,
           itlPerActiveStreamMs,
           itlJitterMs,

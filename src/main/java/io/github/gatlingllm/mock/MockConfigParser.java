@@ -28,6 +28,7 @@ final class MockConfigParser {
       case SEED -> b.seed(longInteger(knob, text));
       case TTFT_MS -> b.ttftMs(number(knob, text));
       case TTFT_PER_PROMPT_TOKEN_MS -> b.ttftPerPromptTokenMs(number(knob, text));
+      case TTFT_PER_IMAGE_MS -> b.ttftPerImageMs(number(knob, text));
       case ITL_MS -> b.itlMs(number(knob, text));
       case ITL_PER_ACTIVE_STREAM_MS -> b.itlPerActiveStreamMs(number(knob, text));
       case ITL_JITTER_MS -> b.itlJitterMs(number(knob, text));
@@ -75,6 +76,7 @@ final class MockConfigParser {
       case SEED -> Long.toString(c.seed());
       case TTFT_MS -> MockKnob.formatMillis(c.ttftMs());
       case TTFT_PER_PROMPT_TOKEN_MS -> MockKnob.formatMillis(c.ttftPerPromptTokenMs());
+      case TTFT_PER_IMAGE_MS -> MockKnob.formatMillis(c.ttftPerImageMs());
       case ITL_MS -> MockKnob.formatMillis(c.itlMs());
       case ITL_PER_ACTIVE_STREAM_MS -> MockKnob.formatMillis(c.itlPerActiveStreamMs());
       case ITL_JITTER_MS -> MockKnob.formatMillis(c.itlJitterMs());

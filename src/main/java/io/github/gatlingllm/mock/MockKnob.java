@@ -15,6 +15,8 @@ enum MockKnob {
   TTFT_MS("ttftMs", "a number of milliseconds >= 0", "time to first token, fixed part"),
   TTFT_PER_PROMPT_TOKEN_MS(
       "ttftPerPromptTokenMs", "a number of milliseconds >= 0", "time to first token added per prompt token"),
+  TTFT_PER_IMAGE_MS(
+      "ttftPerImageMs", "a number of milliseconds >= 0", "time to first token added per chat image_url part (prefill)"),
   ITL_MS("itlMs", "a number of milliseconds >= 0", "inter-token latency, fixed part"),
   ITL_PER_ACTIVE_STREAM_MS(
       "itlPerActiveStreamMs",

@@ -88,6 +88,40 @@ class LoadModelsIT {
   }
 
   @Test
+  void visionProfileSendsImagesInChatMessages() throws Exception {
+    MockConfig config = MockConfig.builder().ttftMs(5).ttftPerImageMs(5).itlMs(1).build();
+    try (MockLlmServer server = MockLlmServer.start(config)) {
+      Map<String, String> knobs = knobs(server);
+      knobs.put("llm.profile", "vision-2");
+      knobs.put("llm.concurrencyLevels", "1,2");
+      knobs.put("llm.randomOutputLen", "4");
+      knobs.put("llm.numPromptsPerLevel", "4");
+      knobs.put("llm.imageWidth", "64");
+      knobs.put("llm.imageHeight", "64");
+      knobs.put("llm.imagesPerRequest", "2");
+      knobs.put("llm.logRequests", "true");
+      GatlingRun run = GatlingRun.run(PACKAGE + "ConcurrencyProfiles", knobs, results);
+      assertEquals(0, run.exitCode, run.output);
+      Path folder = run.runFolder();
+      for (int level : new int[] {1, 2}) {
+        JsonNode file = read(folder.resolve("mock-llm_100-4_" + level + ".json"));
+        assertEquals(4, file.get("completed").asInt(), file.toString());
+        assertEquals(0, file.get("failed").asInt(), file.toString());
+        assertEquals("vision-2", file.get("profile").asText());
+        assertEquals(64, file.get("image_width").asInt());
+        assertEquals(2, file.get("images_per_request").asInt());
+      }
+      List<String> lines = Files.readAllLines(folder.resolve("llm-requests.jsonl"));
+      assertEquals(8, lines.size());
+      JsonNode content = JSON.readTree(lines.get(0)).get("prompt").get(0).get("content");
+      assertEquals("text", content.get(0).get("type").asText());
+      assertEquals(3, content.size(), "the text, then two images");
+      assertTrue(content.get(1).at("/image_url/url").asText().startsWith("data:image/png;base64,"), content.toString());
+      assertTrue(run.output.contains("2 x 64x64 png noise images per request"), run.output);
+    }
+  }
+
+  @Test
   void highProfileReadsTheContextLengthFromTheServer() throws Exception {
     MockConfig config = MockConfig.builder().ttftMs(5).itlMs(1).maxModelLen(2048 + 24).build();
     try (MockLlmServer server = MockLlmServer.start(config)) {

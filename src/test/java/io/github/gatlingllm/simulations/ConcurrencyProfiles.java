@@ -5,8 +5,10 @@ import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingllm.config.ConcurrencyProfilesSettings;
 import io.github.gatlingllm.config.ModelDiscovery;
 import io.github.gatlingllm.config.ServerUnderTest;
+import io.github.gatlingllm.config.VisionSettings;
 import io.github.gatlingllm.javaapi.ConcurrencySteps;
 import io.github.gatlingllm.javaapi.LlmInjection;
+import io.github.gatlingllm.javaapi.VisionRecords;
 import io.github.gatlingllm.report.ScenarioFiles;
 import io.github.gatlingllm.report.ServerInfoFile;
 import java.util.LinkedHashMap;
@@ -20,6 +22,10 @@ import java.util.OptionalInt;
  * requests (default max(2 x level, 10)) are done; levels run one after another, each its own scenario ({@code
  * concurrency <c>}). Each level's vLLM result is saved as {@code <model>_<input>-<output>_<c>.json} and what the server
  * says about itself as {@code server-info.json}; the LLM summary has one section per level.
+ *
+ * <p>{@code llm.profile=vision-1|vision-2} sends chat requests whose user message is the prompt and {@code
+ * llm.imagesPerRequest} generated noise images ({@code llm.imageWidth} x {@code llm.imageHeight}, {@code
+ * llm.imageFormat}) as base64 data URLs; the images are made before the load, a pool of at most 16 reused round-robin.
  *
  * <pre>
  * mvn gatling:test -Dgatling.simulationClass=io.github.gatlingllm.simulations.ConcurrencyProfiles -Dllm.profile=medium
@@ -43,15 +49,22 @@ public class ConcurrencyProfiles extends Simulation {
     ConcurrencySteps steps =
         LlmInjection.concurrencySteps(settings.levelArray()).requestsPerLevel(settings::requestsAt);
     int mostRequests = steps.steps().stream().mapToInt(ConcurrencySteps.Step::requests).max().orElse(1);
-    steps =
-        steps
-            .records(
-                SimulationParts.randomPrompts(
-                    settings.common().loadTokenizer(), mostRequests, inputLen, outputLen, settings.common().seed()))
-            .exec(SimulationParts.request(settings.common()));
+    List<Map<String, Object>> records =
+        SimulationParts.randomPrompts(
+            settings.common().loadTokenizer(), mostRequests, inputLen, outputLen, settings.common().seed());
+    if (settings.vision().isPresent()) {
+      VisionSettings vision = settings.vision().get();
+      steps =
+          steps
+              .records(SimulationParts.withImages(records, vision, settings.common().seed()))
+              .exec(SimulationParts.request(settings.common()).messages("#{" + VisionRecords.MESSAGES + "}"));
+    } else {
+      steps = steps.records(records).exec(SimulationParts.request(settings.common()));
+    }
     System.out.printf(
-        "Concurrency profile %s: %d-token prompts, %d output tokens, levels %s%n",
-        settings.profile().id(), inputLen, outputLen, settings.levels());
+        "Concurrency profile %s: %d-token prompts, %d output tokens, levels %s%s%n",
+        settings.profile().id(), inputLen, outputLen, settings.levels(),
+        settings.vision().map(v -> ", " + v + " per request").orElse(""));
 
     List<ScenarioFiles.Entry> files =
         steps.steps().stream()
@@ -62,11 +75,7 @@ public class ConcurrencyProfiles extends Simulation {
                         ScenarioFiles.profileFileName(model, inputLen, outputLen, step.concurrency()),
                         step.requests(),
                         step.concurrency(),
-                        Map.of(
-                            "profile", settings.profile().id(),
-                            "concurrency", step.concurrency(),
-                            "input_len", inputLen,
-                            "output_len", outputLen)))
+                        fileMetadata(inputLen, outputLen, step.concurrency())))
             .toList();
     Map<String, Object> serverInfo = new LinkedHashMap<>();
     serverInfo.put("base_url", server.baseUrl());
@@ -78,6 +87,7 @@ public class ConcurrencyProfiles extends Simulation {
     serverInfo.put("concurrency_levels", settings.levels());
     serverInfo.put("input_len", inputLen);
     serverInfo.put("output_len", outputLen);
+    settings.vision().ifPresent(vision -> serverInfo.putAll(imageFields(vision)));
 
     int total = steps.steps().stream().mapToInt(ConcurrencySteps.Step::requests).sum();
     setUp(steps.build())
@@ -86,6 +96,25 @@ public class ConcurrencyProfiles extends Simulation {
                 .describeLoad(total, Double.POSITIVE_INFINITY, 1.0)
                 .runOutput(new ScenarioFiles(files))
                 .runOutput(new ServerInfoFile(serverInfo)));
+  }
+
+  private Map<String, Object> fileMetadata(int inputLen, int outputLen, int concurrency) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("profile", settings.profile().id());
+    fields.put("concurrency", concurrency);
+    fields.put("input_len", inputLen);
+    fields.put("output_len", outputLen);
+    settings.vision().ifPresent(vision -> fields.putAll(imageFields(vision)));
+    return fields;
+  }
+
+  private static Map<String, Object> imageFields(VisionSettings vision) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("image_width", vision.width());
+    fields.put("image_height", vision.height());
+    fields.put("image_format", vision.format().name().toLowerCase(java.util.Locale.ROOT));
+    fields.put("images_per_request", vision.imagesPerRequest());
+    return fields;
   }
 
   @Override

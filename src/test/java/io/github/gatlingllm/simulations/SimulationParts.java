@@ -3,11 +3,14 @@ package io.github.gatlingllm.simulations;
 import static io.github.gatlingllm.LlmDsl.llm;
 
 import io.github.gatlingllm.config.CommonSettings;
+import io.github.gatlingllm.config.VisionSettings;
+import io.github.gatlingllm.dataset.NoiseImages;
 import io.github.gatlingllm.dataset.RandomDataset;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.javaapi.LlmDatasets;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
 import io.github.gatlingllm.javaapi.LlmRequestBuilder;
+import io.github.gatlingllm.javaapi.VisionRecords;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +42,17 @@ final class SimulationParts {
       TextTokenizer tokenizer, int count, int tokens, int maxTokens, long seed) {
     return LlmDatasets.records(
         RandomDataset.sample(tokenizer, count, new RandomDataset.Settings(tokens, maxTokens, 0, 0, seed)));
+  }
+
+  /**
+   * The text records with chat {@code messages} holding their prompt and {@code vision.imagesPerRequest()} noise
+   * images, from a pool of at most {@link NoiseImages#MAX_POOL} made now (before the load), seeded with {@code seed}.
+   */
+  static List<Map<String, Object>> withImages(List<Map<String, Object>> records, VisionSettings vision, long seed) {
+    List<String> pool =
+        NoiseImages.pool(
+            records.size() * vision.imagesPerRequest(), vision.width(), vision.height(), vision.format(), seed);
+    return VisionRecords.withImages(records, pool, vision.imagesPerRequest());
   }
 
   /** The streaming request, reading {@code prompt} and {@code maxTokens} from the session. */
