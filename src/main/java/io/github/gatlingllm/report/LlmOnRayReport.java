@@ -29,10 +29,9 @@ public final class LlmOnRayReport implements RunOutput {
   public void write(RunResults results) throws IOException {
     LlmOnRayFigures f = LlmOnRayFigures.compute(results.records(), results.summary().durationSeconds());
     console.print(render(f));
-    if (results.folder().isPresent()) {
-      JsonFiles.write(results.runFolder().resolve(FILE_NAME), json(f));
-      console.println("LLM-on-Ray result written to " + results.runFolder().resolve(FILE_NAME).toAbsolutePath());
-    }
+    results
+        .saveJson(FILE_NAME, json(f))
+        .ifPresent(file -> console.println("LLM-on-Ray result written to " + file.toAbsolutePath()));
   }
 
   static String render(LlmOnRayFigures f) {

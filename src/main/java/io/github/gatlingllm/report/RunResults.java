@@ -2,6 +2,7 @@ package io.github.gatlingllm.report;
 
 import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.RequestRecord;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,20 @@ public record RunResults(Path runFolder, BenchmarkSummary summary, List<RequestR
 
   public Optional<Path> folder() {
     return Optional.ofNullable(runFolder);
+  }
+
+  /**
+   * Writes {@code value} as pretty JSON to {@code fileName} in the run folder, if there is one.
+   *
+   * @return the file written, or empty when there is no run folder (Gatling Enterprise: the console is the output)
+   */
+  public Optional<Path> saveJson(String fileName, Object value) throws IOException {
+    if (runFolder == null) {
+      return Optional.empty();
+    }
+    Path file = runFolder.resolve(fileName);
+    JsonFiles.write(file, value);
+    return Optional.of(file);
   }
 
   /** The records of one scenario, in finishing order (empty when it sent nothing). */

@@ -20,8 +20,6 @@ public final class ServerInfoFile implements RunOutput {
 
   @Override
   public void write(RunResults results) throws IOException {
-    if (results.folder().isPresent()) {
-      JsonFiles.write(results.runFolder().resolve(FILE_NAME), info);
-    }
+    results.saveJson(FILE_NAME, info);
   }
 }

@@ -29,10 +29,9 @@ public final class ThroughputReport implements RunOutput {
   public void write(RunResults results) throws IOException {
     ThroughputFigures f = ThroughputFigures.compute(results.records(), results.summary().durationSeconds());
     console.print(render(f));
-    if (results.folder().isPresent()) {
-      JsonFiles.write(results.runFolder().resolve(FILE_NAME), json(f));
-      console.println("Throughput result written to " + results.runFolder().resolve(FILE_NAME).toAbsolutePath());
-    }
+    results
+        .saveJson(FILE_NAME, json(f))
+        .ifPresent(file -> console.println("Throughput result written to " + file.toAbsolutePath()));
   }
 
   static String render(ThroughputFigures f) {
