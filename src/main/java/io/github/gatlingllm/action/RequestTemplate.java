@@ -16,6 +16,7 @@ import scala.Function1;
  * @param path the request path, or null for the dialect's default
  * @param promptTokens the prompt's token count by the dataset's tokenizer, used when the server reports no usage
  * @param warmUp a warm-up request: reported to Gatling, kept out of the LLM summary
+ * @param extras headers, conversation, and what to save from the answer ({@link RequestExtras#NONE}: nothing)
  */
 public record RequestTemplate(
     String requestName,
@@ -29,7 +30,30 @@ public record RequestTemplate(
     Function1<Session, Validation<Object>> temperature,
     Function1<Session, Validation<Object>> extraBody,
     Function1<Session, Validation<Object>> promptTokens,
-    boolean warmUp) {
+    boolean warmUp,
+    RequestExtras extras) {
+
+  public RequestTemplate {
+    extras = extras == null ? RequestExtras.NONE : extras;
+  }
+
+  /** A request without extras. */
+  public RequestTemplate(
+      String requestName,
+      Dialect dialect,
+      Function1<Session, Validation<Object>> path,
+      Function1<Session, Validation<Object>> model,
+      Function1<Session, Validation<Object>> prompt,
+      Function1<Session, Validation<Object>> messages,
+      Function1<Session, Validation<Object>> maxTokens,
+      Function1<Session, Validation<Object>> ignoreEos,
+      Function1<Session, Validation<Object>> temperature,
+      Function1<Session, Validation<Object>> extraBody,
+      Function1<Session, Validation<Object>> promptTokens,
+      boolean warmUp) {
+    this(requestName, dialect, path, model, prompt, messages, maxTokens, ignoreEos, temperature, extraBody,
+        promptTokens, warmUp, RequestExtras.NONE);
+  }
 
   /** Evaluates every expression; {@code defaultModel} (the protocol's) applies when the request sets none. */
   GenerationRequest evaluate(Session session, String defaultModel) {

@@ -15,11 +15,13 @@ final class StreamExchange extends RecordingStreamHandler implements Runnable {
   private final StreamingRequestAction action;
   private final Session session;
   private final StreamingRequest request;
+  private final StreamRecording recording;
 
   StreamExchange(StreamingRequestAction action, Session session, StreamingRequest request, StreamRecording recording) {
     this.action = action;
     this.session = session;
     this.request = request;
+    this.recording = recording;
     record(recording);
   }
 
@@ -35,6 +37,6 @@ final class StreamExchange extends RecordingStreamHandler implements Runnable {
 
   @Override
   protected void completed(RequestRecord record) {
-    action.complete(session, record);
+    action.complete(session, record, recording.capturedText());
   }
 }

@@ -71,7 +71,13 @@ final class StreamingRequestAction extends LlmActionBase {
     try {
       GenerationRequest generation = template.evaluate(session, protocol.model());
       byte[] body = template.dialect().body(generation);
-      request = new StreamingRequest(protocol.target(), template.evaluatePath(session), headers, body);
+      RequestExtras extras = template.extras();
+      request =
+          new StreamingRequest(
+              protocol.target(), template.evaluatePath(session), extras.headers(headers, session), body);
+      if (extras.inConversation()) {
+        record.conversation(extras.evaluateConversationUser(session), extras.evaluateConversationRound(session));
+      }
       int promptTokens = template.evaluatePromptTokens(session);
       if (promptTokens >= 0) {
         record.promptTokens(promptTokens, TokenSource.TOKENIZER); // the server's usage replaces it when sent
@@ -85,7 +91,9 @@ final class StreamingRequestAction extends LlmActionBase {
     }
     StreamRecording recording = new StreamRecording(template.dialect(), record);
     if (logRequests) {
-      recording.captureGeneratedText();
+      recording.captureGeneratedText(true);
+    } else if (template.extras().capturesAnswer()) {
+      recording.captureGeneratedText(false);
     }
     StreamExchange exchange = new StreamExchange(this, session, request, recording);
     if (limiter == null) {
@@ -102,7 +110,7 @@ final class StreamingRequestAction extends LlmActionBase {
     if (!template.warmUp()) {
       components.run().record(record);
     }
-    next.$bang(session.markAsFailed());
+    next.$bang(saveAnswer(session, record, null).markAsFailed());
   }
 
   void execute(StreamExchange exchange, StreamingRequest request) {
@@ -110,7 +118,7 @@ final class StreamingRequestAction extends LlmActionBase {
   }
 
   /** The end of a request that was started (and so holds a concurrency slot when there is a cap). */
-  void complete(Session session, RequestRecord record) {
+  void complete(Session session, RequestRecord record, String capturedText) {
     if (limiter != null) {
       limiter.release();
     }
@@ -119,6 +127,24 @@ final class StreamingRequestAction extends LlmActionBase {
     }
     gatlingRecords.log(session, record);
     Session after = session.logGroupRequestTimings(gatlingRecords.startMillis(record), gatlingRecords.endMillis(record));
+    after = saveAnswer(after, record, capturedText);
     next.$bang(record.success() ? after : after.markAsFailed());
+  }
+
+  /**
+   * Saves what the request builder asked for into the session, for the user's next step (e.g. the answer appended to
+   * a conversation's history). A failed request saves an empty text and 0 tokens, so a stale answer is never reused.
+   */
+  private Session saveAnswer(Session session, RequestRecord record, String capturedText) {
+    RequestExtras extras = template.extras();
+    Session out = session;
+    if (extras.answerAttribute() != null) {
+      String text = record.success() && capturedText != null ? capturedText : "";
+      out = out.set(extras.answerAttribute(), text);
+    }
+    if (extras.outputTokensAttribute() != null) {
+      out = out.set(extras.outputTokensAttribute(), record.success() ? Math.max(0, record.outputTokens()) : 0);
+    }
+    return out;
   }
 }

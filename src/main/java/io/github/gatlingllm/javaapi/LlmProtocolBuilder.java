@@ -8,6 +8,9 @@ import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import io.github.gatlingllm.protocol.ReportSettings;
+import io.github.gatlingllm.protocol.ScheduledOutput;
+import io.github.gatlingllm.report.PeriodicOutput;
+import io.github.gatlingllm.report.RequestFileFormat;
 import io.github.gatlingllm.report.RunOutput;
 import io.github.gatlingllm.report.SummaryCheck;
 import java.time.Duration;
@@ -57,6 +60,8 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     boolean logRequests;
     boolean saveDetailed;
     List<RunOutput> outputs = List.of();
+    List<RequestFileFormat> requestFiles = List.of();
+    List<ScheduledOutput> periodicOutputs = List.of();
   }
 
   private final Settings settings;
@@ -259,6 +264,30 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     return change(s -> s.outputs = all);
   }
 
+  /**
+   * A per-request file in the simulation's own format (e.g. another tool's CSV), written into the run folder as
+   * requests finish, like {@code llm-requests.csv}.
+   */
+  public LlmProtocolBuilder requestFile(RequestFileFormat format) {
+    Objects.requireNonNull(format, "requestFile");
+    List<RequestFileFormat> more = new ArrayList<>(settings.requestFiles);
+    more.add(format);
+    List<RequestFileFormat> all = List.copyOf(more);
+    return change(s -> s.requestFiles = all);
+  }
+
+  /**
+   * An output called every {@code period} while the load goes (e.g. another tool's periodic summary lines), on a
+   * thread of its own.
+   */
+  public LlmProtocolBuilder periodicOutput(Duration period, PeriodicOutput output) {
+    ScheduledOutput scheduled = new ScheduledOutput(period, output);
+    List<ScheduledOutput> more = new ArrayList<>(settings.periodicOutputs);
+    more.add(scheduled);
+    List<ScheduledOutput> all = List.copyOf(more);
+    return change(s -> s.periodicOutputs = all);
+  }
+
   @Override
   public Protocol protocol() {
     Settings s = settings;
@@ -278,7 +307,9 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
             s.logRequests,
             s.saveDetailed,
             s.percentileMetrics,
-            s.outputs);
+            s.outputs,
+            s.requestFiles,
+            s.periodicOutputs);
     return new LlmProtocol(
         s.baseUrl,
         HttpTarget.parse(s.baseUrl),

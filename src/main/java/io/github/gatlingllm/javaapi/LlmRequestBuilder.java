@@ -5,6 +5,7 @@ import io.gatling.core.session.Session;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.internal.Expressions;
 import io.github.gatlingllm.action.LlmActionBuilder;
+import io.github.gatlingllm.action.RequestExtras;
 import io.github.gatlingllm.action.RequestTemplate;
 import io.github.gatlingllm.api.Dialect;
 import java.util.List;
@@ -41,6 +42,11 @@ public final class LlmRequestBuilder implements ActionBuilder {
     Function1<Session, Validation<Object>> extraBody;
     Function1<Session, Validation<Object>> promptTokens;
     boolean warmUp;
+    List<Map.Entry<String, Function1<Session, Validation<Object>>>> headers = List.of();
+    Function1<Session, Validation<Object>> conversationUser;
+    Function1<Session, Validation<Object>> conversationRound;
+    String answerAttribute;
+    String outputTokensAttribute;
   }
 
   private final Settings settings;
@@ -214,6 +220,76 @@ public final class LlmRequestBuilder implements ActionBuilder {
     return change(s -> s.promptTokens = e);
   }
 
+  /**
+   * A header for this request only (after the protocol's), e.g. {@code header("x-user-id", "#{userId}")} for a router
+   * that pins users to replicas. The value must be one line.
+   */
+  public LlmRequestBuilder header(String name, String value) {
+    Function1<Session, Validation<Object>> e = el(value, "header value");
+    return withHeader(name, e);
+  }
+
+  public LlmRequestBuilder header(String name, Function<io.gatling.javaapi.core.Session, String> value) {
+    Function1<Session, Validation<Object>> e = function(value, "header value");
+    return withHeader(name, e);
+  }
+
+  private LlmRequestBuilder withHeader(String name, Function1<Session, Validation<Object>> value) {
+    if (name == null || name.isBlank() || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
+      throw new IllegalArgumentException("header name: expected a token such as x-user-id, got '" + name + "'");
+    }
+    List<Map.Entry<String, Function1<Session, Validation<Object>>>> more = new java.util.ArrayList<>(settings.headers);
+    more.add(Map.entry(name, value));
+    List<Map.Entry<String, Function1<Session, Validation<Object>>>> all = List.copyOf(more);
+    return change(s -> s.headers = all);
+  }
+
+  /**
+   * Declares the request as round {@code round} (from 1) of conversation user {@code user}: the per-request files and
+   * the summary then group requests by round (TTFT of round 1 against later rounds that reuse a cached prefix).
+   */
+  public LlmRequestBuilder conversation(String user, String round) {
+    Function1<Session, Validation<Object>> u = el(user, "conversation user");
+    Function1<Session, Validation<Object>> r = el(round, "conversation round");
+    return change(s -> {
+      s.conversationUser = u;
+      s.conversationRound = r;
+    });
+  }
+
+  public LlmRequestBuilder conversation(
+      Function<io.gatling.javaapi.core.Session, Integer> user,
+      Function<io.gatling.javaapi.core.Session, Integer> round) {
+    Function1<Session, Validation<Object>> u = function(user, "conversation user");
+    Function1<Session, Validation<Object>> r = function(round, "conversation round");
+    return change(s -> {
+      s.conversationUser = u;
+      s.conversationRound = r;
+    });
+  }
+
+  /**
+   * Saves the generated visible text into session attribute {@code attribute} when the request ends ("" when it
+   * failed), e.g. to send it back in the next round of a conversation. Capturing costs a copy of every chunk's text.
+   */
+  public LlmRequestBuilder saveAnswerAs(String attribute) {
+    String name = attributeName(attribute, "saveAnswerAs");
+    return change(s -> s.answerAttribute = name);
+  }
+
+  /** Saves the output token count (usage, else chunks; 0 when the request failed) into {@code attribute}. */
+  public LlmRequestBuilder saveOutputTokensAs(String attribute) {
+    String name = attributeName(attribute, "saveOutputTokensAs");
+    return change(s -> s.outputTokensAttribute = name);
+  }
+
+  private static String attributeName(String attribute, String setting) {
+    if (attribute == null || attribute.isBlank()) {
+      throw new IllegalArgumentException(setting + ": expected a session attribute name, got '" + attribute + "'");
+    }
+    return attribute;
+  }
+
   /** Marks a warm-up request: it shows in Gatling's stats but stays out of the LLM summary. */
   public LlmRequestBuilder warmUp() {
     return change(s -> s.warmUp = true);
@@ -235,6 +311,8 @@ public final class LlmRequestBuilder implements ActionBuilder {
             s.temperature,
             s.extraBody,
             s.promptTokens,
-            s.warmUp));
+            s.warmUp,
+            new RequestExtras(
+                s.headers, s.conversationUser, s.conversationRound, s.answerAttribute, s.outputTokensAttribute)));
   }
 }

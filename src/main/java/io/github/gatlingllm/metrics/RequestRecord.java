@@ -36,6 +36,8 @@ public final class RequestRecord {
   private String errorDetail = "";
   private String generatedText;
   private String prompt;
+  private long conversationUser = -1;
+  private int conversationRound = -1;
 
   public RequestRecord(String requestName) {
     this.requestName = requestName;
@@ -49,6 +51,15 @@ public final class RequestRecord {
     this.scenario = scenario;
     this.userId = userId;
     this.requestId = requestId;
+  }
+
+  /**
+   * The request is round {@code round} (from 1) of conversation user {@code user}'s session (multi-round workloads);
+   * lets reports group requests by round, e.g. TTFT of round 1 against later rounds that reuse a cached prefix.
+   */
+  public void conversation(long user, int round) {
+    this.conversationUser = user;
+    this.conversationRound = round;
   }
 
   // ---------------------------------------------------------------- writing (one thread)
@@ -155,6 +166,16 @@ public final class RequestRecord {
   /** The request's number in the run, from 1 in start order (0 when unknown). */
   public long requestId() {
     return requestId;
+  }
+
+  /** The conversation user id, or -1 when the request is not part of a conversation. */
+  public long conversationUser() {
+    return conversationUser;
+  }
+
+  /** The round in its conversation, from 1, or -1 when the request is not part of a conversation. */
+  public int conversationRound() {
+    return conversationRound;
   }
 
   public long intendedNanos() {

@@ -10,6 +10,7 @@ import io.github.gatlingllm.report.ConsoleBlock;
 import io.github.gatlingllm.report.HtmlReportInjector;
 import io.github.gatlingllm.report.HtmlSloChecks;
 import io.github.gatlingllm.report.RunFolderLocator;
+import io.github.gatlingllm.report.RunOrigin;
 import io.github.gatlingllm.report.RunOutput;
 import io.github.gatlingllm.report.RunResults;
 import io.github.gatlingllm.report.SummaryChecks;
@@ -62,7 +63,8 @@ final class EndOfRunReport {
       long startEpochMillis,
       ClientCpu.Usage cpu,
       Path resultsDir,
-      boolean interrupted) {
+      boolean interrupted,
+      RunOrigin origin) {
     BenchmarkSummary summary =
         SummaryCalculator.compute(records, describe(protocol, dialectName, startEpochMillis, records), options(protocol));
     System.out.println();
@@ -110,7 +112,7 @@ final class EndOfRunReport {
     }
     if (runFolder.isEmpty()) {
       LOG.warn("No Gatling run folder found under {}: the LLM summary was only printed", resultsDir.toAbsolutePath());
-      runOutputs(protocol, new RunResults(null, summary, records));
+      runOutputs(protocol, new RunResults(null, summary, records, origin));
       return new Written(null, summary, records, checks);
     }
     Path folder = runFolder.get();
@@ -121,7 +123,7 @@ final class EndOfRunReport {
     } catch (IOException e) {
       LOG.error("Could not write the LLM summary files into {}", folder, e);
     }
-    runOutputs(protocol, new RunResults(folder, summary, records));
+    runOutputs(protocol, new RunResults(folder, summary, records, origin));
     return new Written(folder, summary, records, checks);
   }
 

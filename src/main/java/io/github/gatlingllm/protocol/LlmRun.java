@@ -7,6 +7,8 @@ import io.github.gatlingllm.client.StreamingHttpClient;
 import io.github.gatlingllm.metrics.MetricsRecorder;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.report.FolderLookup;
+import io.github.gatlingllm.report.FormattedRequestFile;
+import io.github.gatlingllm.report.RequestFileFormat;
 import io.github.gatlingllm.report.RequestCsvWriter;
 import io.github.gatlingllm.report.RequestJsonlWriter;
 import io.github.gatlingllm.report.RunFolderLocator;
@@ -15,7 +17,10 @@ import io.netty.channel.ChannelFactory;
 import io.netty.channel.socket.SocketChannel;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -49,6 +54,9 @@ public final class LlmRun {
   private volatile EndOfRunReport.Written written;
   private volatile RequestCsvWriter requestCsv;
   private volatile RequestJsonlWriter requestJsonl;
+  private final List<FormattedRequestFile> requestFiles = new CopyOnWriteArrayList<>();
+  private final LongAdder startedRequests = new LongAdder();
+  private volatile PeriodicOutputs periodicOutputs;
 
   LlmRun(CoreComponents core) {
     this.core = core;
@@ -94,6 +102,12 @@ public final class LlmRun {
       long periodMillis = core.configuration().data().console().writePeriod().toMillis();
       progress = new LiveProgress(recorder, periodMillis, System.out);
       openRequestFiles(protocol);
+      periodicOutputs =
+          PeriodicOutputs.start(
+              protocol.report().periodicOutputs(),
+              recorder,
+              startedRequests::sum,
+              new RunOrigin(timeBase.originMillis(), timeBase.originNanos()));
     }
   }
 
@@ -108,6 +122,11 @@ public final class LlmRun {
     if (protocol.report().logRequests()) {
       requestJsonl = RequestJsonlWriter.inFolder(runFolder, origin);
       recorder.addListener(requestJsonl);
+    }
+    for (RequestFileFormat format : protocol.report().requestFiles()) {
+      FormattedRequestFile file = FormattedRequestFile.inFolder(runFolder, origin, format);
+      requestFiles.add(file);
+      recorder.addListener(file);
     }
   }
 
@@ -125,6 +144,12 @@ public final class LlmRun {
       jsonl.close();
       if (jsonl.dropped() > 0) {
         LOG.warn("{} lines could not be written to {}", jsonl.dropped(), RequestJsonlWriter.FILE_NAME);
+      }
+    }
+    for (FormattedRequestFile file : requestFiles) {
+      file.close();
+      if (file.dropped() > 0) {
+        LOG.warn("{} rows could not be written to {}", file.dropped(), file.fileName());
       }
     }
   }
@@ -154,6 +179,7 @@ public final class LlmRun {
 
   /** A measured request starts (for the live progress line's count of requests in flight). */
   public void requestStarted() {
+    startedRequests.increment();
     LiveProgress live = progress;
     if (live != null) {
       live.requestStarted();
@@ -175,6 +201,10 @@ public final class LlmRun {
     LiveProgress live = progress;
     if (live != null) {
       live.stop();
+    }
+    PeriodicOutputs periodic = periodicOutputs;
+    if (periodic != null) {
+      periodic.stop();
     }
     clients.values().forEach(StreamingHttpClient::close);
     report(false);
@@ -219,7 +249,8 @@ public final class LlmRun {
               startEpochMillis,
               loadCpu != null ? loadCpu : clientCpu.sinceStart(),
               ResultsDirectory.resolve(),
-              interrupted);
+              interrupted,
+              new RunOrigin(timeBase.originMillis(), timeBase.originNanos()));
     } catch (RuntimeException e) {
       LOG.error("Could not write the LLM summary", e);
     }

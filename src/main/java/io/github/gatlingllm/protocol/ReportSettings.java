@@ -1,5 +1,6 @@
 package io.github.gatlingllm.protocol;
 
+import io.github.gatlingllm.report.RequestFileFormat;
 import io.github.gatlingllm.report.RunOutput;
 import io.github.gatlingllm.report.SummaryCheck;
 import java.util.List;
@@ -20,6 +21,9 @@ import java.util.List;
  * @param logRequests write {@code llm-requests.jsonl} with every request's prompt and generated text (capturing the
  *     text costs an allocation per chunk, so it is off by default)
  * @param saveDetailed put the per-request arrays into {@code llm-summary.json} (vLLM's {@code --save-detailed})
+ * @param outputs the simulation's end-of-run outputs
+ * @param requestFiles the simulation's own per-request files, filled as requests finish
+ * @param periodicOutputs the simulation's outputs called periodically while the load goes
  */
 public record ReportSettings(
     String label,
@@ -33,10 +37,14 @@ public record ReportSettings(
     boolean logRequests,
     boolean saveDetailed,
     List<String> percentileMetrics,
-    List<RunOutput> outputs) {
+    List<RunOutput> outputs,
+    List<RequestFileFormat> requestFiles,
+    List<ScheduledOutput> periodicOutputs) {
 
   public ReportSettings {
     outputs = List.copyOf(outputs);
+    requestFiles = List.copyOf(requestFiles);
+    periodicOutputs = List.copyOf(periodicOutputs);
     percentiles = List.copyOf(percentiles);
     percentileMetrics = List.copyOf(percentileMetrics);
     checks = List.copyOf(checks);

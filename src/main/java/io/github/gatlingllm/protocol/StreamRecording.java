@@ -24,6 +24,8 @@ public final class StreamRecording {
   private int usageReasoningTokens = -1;
   private boolean sawDone;
   private StringBuilder text;
+  private boolean keepTextInRecord;
+  private String capturedText;
 
   public StreamRecording(Dialect dialect, RequestRecord record) {
     this.dialect = dialect;
@@ -39,9 +41,23 @@ public final class StreamRecording {
    * chunk's text, where the default path allocates nothing per chunk.
    */
   public StreamRecording captureGeneratedText() {
+    return captureGeneratedText(true);
+  }
+
+  /**
+   * Captures the generated text; {@code keepInRecord} false hands it only to {@link #capturedText()} (e.g. to save the
+   * answer into the session) so that the run's records do not hold every answer until the end.
+   */
+  public StreamRecording captureGeneratedText(boolean keepInRecord) {
     text = new StringBuilder();
+    keepTextInRecord = keepTextInRecord || keepInRecord;
     chunk.captureTextInto(text);
     return this;
+  }
+
+  /** The generated visible text once finished when it was captured, else null. */
+  public String capturedText() {
+    return capturedText;
   }
 
   /**
@@ -112,7 +128,10 @@ public final class StreamRecording {
   public void finish(long endNanos) {
     record.ended(endNanos);
     if (text != null) {
-      record.generatedText(text.toString());
+      capturedText = text.toString();
+      if (keepTextInRecord) {
+        record.generatedText(capturedText);
+      }
     }
     if (usageCompletionTokens >= 0) {
       record.outputTokens(usageCompletionTokens, TokenSource.USAGE);

@@ -13,6 +13,11 @@ final class PythonFormat {
 
   /** Python's {@code format(v, '.2f')}. */
   static String fixed2(double v) {
+    return fixed(v, 2);
+  }
+
+  /** Python's {@code format(v, '.<digits>f')}. */
+  static String fixed(double v, int digits) {
     if (Double.isNaN(v)) {
       return "nan";
     }
@@ -20,9 +25,38 @@ final class PythonFormat {
       return v > 0 ? "inf" : "-inf";
     }
     // new BigDecimal(double) is the exact binary value: rounding it half-even is Python's correctly rounded result.
-    String digits = new BigDecimal(v).abs().setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    String text = new BigDecimal(v).abs().setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
     boolean negative = v < 0 || (v == 0 && 1 / v < 0); // Python keeps the sign: -0.001 -> "-0.00"
-    return negative ? "-" + digits : digits;
+    return negative ? "-" + text : text;
+  }
+
+  /**
+   * Python's {@code repr(v)} of a float (also how pandas writes floats to CSV): the shortest digits that read back as
+   * {@code v}, plain between 1e-4 and 1e16 ({@code 0.25}, {@code 1763912345.678}, {@code 3.0}), else scientific
+   * ({@code 1e-05}, {@code 1.5e+16}).
+   */
+  static String repr(double v) {
+    if (Double.isNaN(v)) {
+      return "nan";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "inf" : "-inf";
+    }
+    if (v == 0) {
+      return 1 / v < 0 ? "-0.0" : "0.0";
+    }
+    // Double.toString gives the shortest digits that round-trip (Java and Python agree on them).
+    BigDecimal shortest = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+    String digits = shortest.unscaledValue().abs().toString();
+    int exponent = digits.length() - 1 - shortest.scale();
+    String sign = v < 0 ? "-" : "";
+    if (exponent >= -4 && exponent < 16) {
+      String plain = shortest.abs().toPlainString();
+      return sign + (plain.indexOf('.') >= 0 ? plain : plain + ".0");
+    }
+    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+    String exp = String.format(java.util.Locale.ROOT, "%02d", Math.abs(exponent));
+    return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
   }
 
   /** Python's {@code '{s:{c}^{n}}'.format(...)}: centred, the odd fill character goes to the right. */

@@ -17,11 +17,17 @@ import java.util.Optional;
  * @param runFolder the Gatling run folder, or null
  * @param summary the run's LLM summary (its run description and options apply to per-scenario summaries too)
  * @param records every measured request, in the order they finished
+ * @param origin the run's time origin, which places the records' nanoTime readings in wall-clock time (the same as
+ *     the per-request files use), or null when unknown
  */
-public record RunResults(Path runFolder, BenchmarkSummary summary, List<RequestRecord> records) {
+public record RunResults(Path runFolder, BenchmarkSummary summary, List<RequestRecord> records, RunOrigin origin) {
 
   public RunResults {
     records = List.copyOf(records);
+  }
+
+  public RunResults(Path runFolder, BenchmarkSummary summary, List<RequestRecord> records) {
+    this(runFolder, summary, records, null);
   }
 
   public Optional<Path> folder() {

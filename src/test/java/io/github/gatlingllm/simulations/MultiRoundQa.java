@@ -1,0 +1,157 @@
+package io.github.gatlingllm.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.github.gatlingllm.config.MultiRoundQaSettings;
+import io.github.gatlingllm.config.ServerUnderTest;
+import io.github.gatlingllm.conversation.ConversationRun;
+import io.github.gatlingllm.conversation.ConversationScript;
+import io.github.gatlingllm.conversation.ConversationStart;
+import io.github.gatlingllm.conversation.ConversationUser;
+import io.github.gatlingllm.conversation.MultiRoundQaReport;
+import io.github.gatlingllm.conversation.ShareGptScript;
+import io.github.gatlingllm.conversation.SyntheticScript;
+import io.github.gatlingllm.dataset.ShareGptDialogues;
+import io.github.gatlingllm.dataset.TextTokenizer;
+import io.github.gatlingllm.javaapi.LlmInjection;
+import io.github.gatlingllm.javaapi.LlmRequestBuilder;
+import io.github.gatlingllm.report.MultiRoundQaCsv;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The vLLM production stack's multi-round QA: {@code llm.numUsers} users chat at once, each sending
+ * {@code llm.numRounds} questions {@code numUsers / qps} seconds apart with its whole history (its questions and the
+ * server's real answers), so prefix caching and KV-cache reuse show; new users join as others finish, and the run
+ * starts in a steady state (see {@link io.github.gatlingllm.conversation.ConversationSchedule}). Every
+ * {@code llm.logInterval} it prints the original's "Performance summary"; at the end the same over the whole load,
+ * users that could not keep their schedule, and TTFT by round. Files: {@code multi-round-qa.csv} (the original's
+ * columns) and {@code multi-round-qa.json} beside the usual ones.
+ *
+ * <pre>
+ * mvn gatling:test -Dgatling.simulationClass=io.github.gatlingllm.simulations.MultiRoundQa
+ * </pre>
+ */
+public class MultiRoundQa extends Simulation {
+  private final MultiRoundQaSettings settings = MultiRoundQaSettings.fromSystemProperties();
+  private final ServerUnderTest server = ServerUnderTest.resolve(settings.common().baseUrl());
+
+  {
+    String model = server.model(settings.common().model(), System.getenv("OPENAI_API_KEY"));
+    TextTokenizer tokenizer = settings.common().loadTokenizer();
+    List<ConversationStart> users = settings.schedule().starts(settings.joinWindowSeconds());
+    ConversationRun run =
+        new ConversationRun(
+            settings.schedule(), script(tokenizer, users), settings.userLag().toNanos() / 1e9, settings.maxInputLen());
+    MultiRoundQaReport report = MultiRoundQaReport.toConsole(run);
+
+    PopulationBuilder warmUp = scenario("warm-up").exec(warmUpRequest()).injectOpen(atOnceUsers(10));
+    PopulationBuilder conversations =
+        scenario("multi-round-qa")
+            .feed(conversationsOf(run, users))
+            .exec(this::arrive)
+            .pause(session -> session.<Duration>get("wait"))
+            .repeat(session -> user(session).rounds())
+            .on(oneRound())
+            .injectOpen(LlmInjection.fromArrivals(arrivals(users)));
+    SetUp setUp =
+        setUp(warmUp.andThen(conversations))
+            .protocols(
+                SimulationParts.protocol(settings.common(), server.baseUrl(), model)
+                    .tokenizerId(tokenizer.id())
+                    .requestFile(new MultiRoundQaCsv())
+                    .periodicOutput(settings.logInterval(), report)
+                    .runOutput(report));
+    settings.duration().ifPresent(setUp::maxDuration);
+  }
+
+  /** One round: ask the next question on the history, send it, append the answer, wait for the next slot. */
+  private ChainBuilder oneRound() {
+    LlmRequestBuilder request =
+        LlmRequestBuilder.of("multi-round-qa", settings.common().dialect())
+            .messages(session -> session.<List<Map<String, Object>>>get("messages"))
+            .maxTokens("#{maxTokens}")
+            .ignoreEos(settings.common().ignoreEos())
+            .temperature(0)
+            .conversation("#{userId}", "#{round}")
+            .saveAnswerAs("answer")
+            .saveOutputTokensAs("answerTokens");
+    if (settings.requestWithUserId()) {
+      request = request.header("x-user-id", "#{userId}");
+    }
+    return exec(this::ask)
+        .exec(request)
+        .exec(this::answered)
+        .pause(session -> session.<Duration>get("wait"));
+  }
+
+  private Session arrive(Session session) {
+    ConversationUser user = user(session);
+    return session.set("userId", user.userId()).set("wait", user.arrive(System.nanoTime()));
+  }
+
+  private Session ask(Session session) {
+    ConversationUser user = user(session);
+    List<Map<String, Object>> messages = user.ask(System.nanoTime());
+    return session.set("messages", messages).set("maxTokens", user.maxTokens()).set("round", user.round());
+  }
+
+  private Session answered(Session session) {
+    Duration wait =
+        user(session).answered(session.getString("answer"), session.getInt("answerTokens"), System.nanoTime());
+    return session.set("wait", wait);
+  }
+
+  private static ConversationUser user(Session session) {
+    return session.get("conversation");
+  }
+
+  /** The original warms the engine with 10 short requests first; they stay out of every LLM result. */
+  private LlmRequestBuilder warmUpRequest() {
+    return LlmRequestBuilder.of("warm-up", settings.common().dialect())
+        .prompt(session -> "WARMUP: Hi, I'm user " + session.userId() + ". Here are some text: " + "hi ".repeat(100)
+            + ".")
+        .maxTokens(100)
+        .temperature(0)
+        .warmUp();
+  }
+
+  private ConversationScript script(TextTokenizer tokenizer, List<ConversationStart> users) {
+    long maxUserId = users.isEmpty() ? 1 : users.get(users.size() - 1).userId();
+    SyntheticScript synthetic =
+        new SyntheticScript(
+            tokenizer,
+            settings.sharedSystemPrompt(),
+            settings.userHistoryPrompt(),
+            settings.answerLen(),
+            maxUserId,
+            settings.numRounds());
+    if (!settings.dataset().equals(MultiRoundQaSettings.SHAREGPT)) {
+      return synthetic;
+    }
+    ShareGptDialogues.Loaded dialogues =
+        ShareGptDialogues.load(settings.sharegptFile(), settings.numRounds(), maxUserId + 1, tokenizer);
+    return new ShareGptScript(dialogues, synthetic, settings.answerLen());
+  }
+
+  private static Iterator<Map<String, Object>> conversationsOf(ConversationRun run, List<ConversationStart> users) {
+    return users.stream().map(u -> Map.<String, Object>of("conversation", new ConversationUser(run, u))).iterator();
+  }
+
+  private static double[] arrivals(List<ConversationStart> users) {
+    return users.stream().mapToDouble(ConversationStart::arrivalSeconds).toArray();
+  }
+
+  @Override
+  public void after() {
+    server.close();
+  }
+}
