@@ -48,7 +48,7 @@ final class MockRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     Endpoint endpoint = Endpoint.forPath(path);
     if (endpoint != null) {
       require(request, HttpMethod.POST, path);
-      generate(ctx, request, endpoint, receivedNanos);
+      generate(ctx, request, path, endpoint, receivedNanos);
     } else if (path.equals("/v1/models")) {
       require(request, HttpMethod.GET, path);
       ctx.writeAndFlush(
@@ -62,6 +62,11 @@ final class MockRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
       state.resetStats();
       ctx.writeAndFlush(
           JsonResponses.full(ctx.alloc(), HttpResponseStatus.OK, JsonResponses.bytes(stats())), ctx.voidPromise());
+    } else if (path.equals(RequestLog.PATH)) {
+      require(request, HttpMethod.GET, path);
+      ctx.writeAndFlush(
+          JsonResponses.full(ctx.alloc(), HttpResponseStatus.OK, JsonResponses.bytes(state.requests.toJson())),
+          ctx.voidPromise());
     } else if (path.equals("/health")) {
       require(request, HttpMethod.GET, path);
       ctx.writeAndFlush(JsonResponses.full(ctx.alloc(), HttpResponseStatus.OK, new byte[0]), ctx.voidPromise());
@@ -70,11 +75,13 @@ final class MockRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
   }
 
-  private void generate(ChannelHandlerContext ctx, FullHttpRequest http, Endpoint endpoint, long receivedNanos) {
+  private void generate(
+      ChannelHandlerContext ctx, FullHttpRequest http, String path, Endpoint endpoint, long receivedNanos) {
     GenerationRequest request = state.parser.parse(endpoint, http.content());
     // Header faults are parsed before numbering, so that a rejected request takes no number.
     Fault forced = state.faults.fromHeaders(http.headers());
     long number = state.nextRequestNumber();
+    state.requests.add(number, path, request, http.headers().get("x-user-id"));
     Fault fault = forced != null ? forced : state.faults.periodic(number);
     if (fault.is(FaultMode.HTTP_ERROR)) {
       throw new MockHttpException(

@@ -108,6 +108,7 @@ public final class MockServerMain {
         + "Per-request faults: header x-mock-fault: <mode> (x-mock-fault-status, x-mock-fault-after-tokens,\n"
         + "x-mock-fault-stall-ms override the settings below for that request).\n"
         + "GET /mock/stats: server-side TTFT and ITL (the truth for accuracy benchmarks) and token lateness;\n"
+        + "GET /mock/requests: the last 10,000 generation requests (prompt tokens, max tokens, x-user-id);\n"
         + "POST /mock/stats/reset: start them over.\n\n"
         + "Settings:\n"
         + MockConfigParser.help();

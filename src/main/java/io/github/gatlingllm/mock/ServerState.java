@@ -15,6 +15,7 @@ final class ServerState {
   final byte[] modelsBody;
   final TimingRecorder timing = new TimingRecorder();
   final TruthRecorder truth = new TruthRecorder();
+  final RequestLog requests = new RequestLog();
 
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -44,6 +45,7 @@ final class ServerState {
   void resetStats() {
     truth.reset();
     timing.reset();
+    requests.clear();
   }
 
   void generationStarted() {
