@@ -45,7 +45,7 @@ public final class ConversationUser {
 
   /**
    * The next request: appends the next question to the history (after the opening when the history is empty) and
-   * drops the oldest rounds while the history is over {@code maxInputLen}.
+   * drops the oldest rounds after the first while the history is over {@code maxInputLen}.
    *
    * @return the messages to send (a snapshot: later rounds do not change it)
    */
@@ -113,10 +113,12 @@ public final class ConversationUser {
     if (max <= 0) {
       return;
     }
-    // Keep the first message (the opening that a prefix cache shares) and the new question; drop the oldest rounds.
-    while (history.size() >= 4 && total() > max) {
-      history.subList(1, 3).clear();
-      historyTokens.subList(1, 3).clear();
+    // Keep the first exchange (its message holds the opening a prefix cache shares) and the new question; drop the
+    // oldest later question/answer pairs, so the history still alternates user and assistant turns. A history
+    // that is still too long then goes as it is: the server decides what to do with it.
+    while (history.size() >= 5 && total() > max) {
+      history.subList(2, 4).clear();
+      historyTokens.subList(2, 4).clear();
       run.trimmedRound();
     }
   }

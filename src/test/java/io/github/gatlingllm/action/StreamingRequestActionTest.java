@@ -20,6 +20,7 @@ import io.github.gatlingllm.metrics.ErrorCategory;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.mock.MockConfig;
 import io.github.gatlingllm.mock.MockLlmServer;
+import io.github.gatlingllm.mock.MockRequests;
 import io.github.gatlingllm.protocol.LlmComponents;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import io.github.gatlingllm.protocol.LlmProtocolKey;
@@ -93,10 +94,19 @@ class StreamingRequestActionTest {
     loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
   }
 
+  private LlmComponents lastComponents;
+
   private Action action(LlmProtocolBuilder protocol, LlmRequestBuilder request) {
     LlmComponents components =
         LlmProtocolKey.INSTANCE.newComponents(core).apply((LlmProtocol) protocol.protocol());
+    lastComponents = components;
     return ((LlmActionBuilder) request.asScala()).build(components, next);
+  }
+
+  /** The last request recorded by the run of the last action built. */
+  private RequestRecord lastRecord() {
+    List<RequestRecord> records = lastComponents.run().recorder().snapshot();
+    return records.get(records.size() - 1);
   }
 
   private Session session(long userId, String prompt) {
@@ -240,6 +250,64 @@ class StreamingRequestActionTest {
     assertTrue(after.isFailed());
     assertEquals(1, stats.crashes.size());
     assertTrue(stats.crashes.get(0).error().contains("missing"), stats.crashes.get(0).error());
+  }
+
+  /**
+   * One conversation round: the per-request header reaches the server, the request is tagged with its conversation
+   * user and round, and the answer (the mock's text) and its token count land in the session for the next round,
+   * without the text being kept in the run's records.
+   */
+  @Test
+  void conversationRoundSendsItsHeaderAndSavesTheAnswerForTheNextRound() throws Exception {
+    Action action =
+        action(
+            protocol(),
+            LlmDsl.chat("round")
+                .prompt("#{prompt}")
+                .maxTokens(5)
+                .ignoreEos(true)
+                .header("x-user-id", "#{uid}")
+                .conversation("#{uid}", "#{round}")
+                .saveAnswerAs("answer")
+                .saveOutputTokensAs("answerTokens"));
+    action.$bang(session(7, "tell me a story").set("uid", 42).set("round", 3));
+    Session after = awaitNext();
+
+    assertFalse(after.isFailed());
+    assertEquals(" the of and to in", after.attributes().apply("answer"));
+    assertEquals(5, after.attributes().apply("answerTokens"));
+    RequestRecord record = lastRecord();
+    assertEquals(42, record.conversationUser());
+    assertEquals(3, record.conversationRound());
+    assertEquals(null, record.generatedText(), "the answer goes to the session, not into the kept records");
+    String sent = MockRequests.get(server);
+    assertTrue(sent.contains("\"user_id\":\"42\""), sent);
+  }
+
+  @Test
+  void failedRoundSavesAnEmptyAnswerSoThatNoStaleAnswerIsReused() throws Exception {
+    Action action =
+        action(
+            protocol().header("x-mock-fault", "HTTP_ERROR"),
+            LlmDsl.chat("round").prompt("#{prompt}").maxTokens(5).saveAnswerAs("answer").saveOutputTokensAs("n"));
+    action.$bang(session(8, "hello").set("answer", "an older answer").set("n", 9));
+    Session after = awaitNext();
+
+    assertTrue(after.isFailed());
+    assertEquals("", after.attributes().apply("answer"));
+    assertEquals(0, after.attributes().apply("n"));
+  }
+
+  @Test
+  void headerValueOnSeveralLinesIsARequestBuildError() throws Exception {
+    Action action =
+        action(protocol(), LlmDsl.chat("round").prompt("#{prompt}").maxTokens(2).header("x-user-id", "#{uid}"));
+    action.$bang(session(9, "hello").set("uid", "1\r\nx-injected: yes"));
+    Session after = awaitNext();
+
+    assertTrue(after.isFailed());
+    assertTrue(stats.crashes.get(0).error().contains("header x-user-id: expected a one-line value"),
+        stats.crashes.get(0).error());
   }
 
   @Test
