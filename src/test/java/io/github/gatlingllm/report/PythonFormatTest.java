@@ -44,4 +44,32 @@ class PythonFormatTest {
     assertEquals("ab  ", PythonFormat.padRight("ab", 4));
     assertEquals("abcdef", PythonFormat.padRight("abcdef", 4));
   }
+
+  /** Expected values are Python 3's {@code repr(float)}. */
+  @Test
+  void reprIsPythonsShortestRoundTrip() {
+    assertEquals("0.25", PythonFormat.repr(0.25));
+    assertEquals("3.0", PythonFormat.repr(3.0));
+    assertEquals("-2.5", PythonFormat.repr(-2.5));
+    assertEquals("0.0", PythonFormat.repr(0.0));
+    assertEquals("-0.0", PythonFormat.repr(-0.0));
+    assertEquals("0.30000000000000004", PythonFormat.repr(0.1 + 0.2));
+    assertEquals("1795459193.553051", PythonFormat.repr(1795459193.553051));
+    assertEquals("1700000000.0", PythonFormat.repr(1.7e9));
+    assertEquals("0.0001", PythonFormat.repr(1e-4));
+    assertEquals("1e-05", PythonFormat.repr(1e-5));
+    assertEquals("1.5e-07", PythonFormat.repr(1.5e-7));
+    assertEquals("1234567890123456.8", PythonFormat.repr(1234567890123456.8));
+    assertEquals("1e+16", PythonFormat.repr(1e16));
+    assertEquals("1.5e+16", PythonFormat.repr(1.5e16));
+    assertEquals("nan", PythonFormat.repr(Double.NaN));
+    assertEquals("inf", PythonFormat.repr(Double.POSITIVE_INFINITY));
+  }
+
+  @Test
+  void fixedRoundsTheExactBinaryValueHalfEven() {
+    assertEquals("0.0513", PythonFormat.fixed(0.05135, 4)); // 0.05135 is 0.051349999... in binary
+    assertEquals("4.0000", PythonFormat.fixed(4, 4));
+    assertEquals("nan", PythonFormat.fixed(Double.NaN, 4));
+  }
 }
