@@ -49,7 +49,7 @@ class MultiRoundQaCsvTest {
     MultiRoundQaCsv csv = new MultiRoundQaCsv();
     assertTrue(csv.accepts(record(0)));
     RequestRecord failed = record(0);
-    failed.failed(ErrorCategory.HTTP_ERROR, "HTTP 500");
+    failed.failed(ErrorCategory.HTTP_STATUS, "HTTP 500");
     assertEquals(false, csv.accepts(failed));
     RequestRecord plain = new RequestRecord("chat");
     plain.sent(1);
