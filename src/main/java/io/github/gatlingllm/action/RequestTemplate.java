@@ -37,24 +37,6 @@ public record RequestTemplate(
     extras = extras == null ? RequestExtras.NONE : extras;
   }
 
-  /** A request without extras. */
-  public RequestTemplate(
-      String requestName,
-      Dialect dialect,
-      Function1<Session, Validation<Object>> path,
-      Function1<Session, Validation<Object>> model,
-      Function1<Session, Validation<Object>> prompt,
-      Function1<Session, Validation<Object>> messages,
-      Function1<Session, Validation<Object>> maxTokens,
-      Function1<Session, Validation<Object>> ignoreEos,
-      Function1<Session, Validation<Object>> temperature,
-      Function1<Session, Validation<Object>> extraBody,
-      Function1<Session, Validation<Object>> promptTokens,
-      boolean warmUp) {
-    this(requestName, dialect, path, model, prompt, messages, maxTokens, ignoreEos, temperature, extraBody,
-        promptTokens, warmUp, RequestExtras.NONE);
-  }
-
   /** Evaluates every expression; {@code defaultModel} (the protocol's) applies when the request sets none. */
   GenerationRequest evaluate(Session session, String defaultModel) {
     String modelName = SessionValues.string("model", model, session);

@@ -14,4 +14,12 @@ abstract class CopyableSettings<S extends CopyableSettings<S>> implements Clonea
       throw new AssertionError("settings are Cloneable", e);
     }
   }
+
+  /** {@code list} with {@code element} appended, as a new immutable list (the settings' lists are never changed). */
+  static <T> java.util.List<T> appended(java.util.List<T> list, T element) {
+    java.util.List<T> more = new java.util.ArrayList<>(list.size() + 1);
+    more.addAll(list);
+    more.add(java.util.Objects.requireNonNull(element));
+    return java.util.List.copyOf(more);
+  }
 }

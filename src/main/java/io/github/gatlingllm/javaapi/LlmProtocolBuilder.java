@@ -102,12 +102,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
   public LlmProtocolBuilder header(String name, String value) {
     Map.Entry<String, String> header =
         Map.entry(requireText(name, "header name"), Objects.requireNonNull(value, "header value"));
-    return change(
-        s -> {
-          List<Map.Entry<String, String>> more = new ArrayList<>(s.headers);
-          more.add(header);
-          s.headers = List.copyOf(more);
-        });
+    return change(s -> s.headers = CopyableSettings.appended(s.headers, header));
   }
 
   /** TCP connect (and TLS handshake) limit; default 10 s. */
@@ -257,10 +252,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
    * the LLM summary is printed and written. Outputs run in the order they were added.
    */
   public LlmProtocolBuilder runOutput(RunOutput output) {
-    Objects.requireNonNull(output, "runOutput");
-    List<RunOutput> more = new ArrayList<>(settings.outputs);
-    more.add(output);
-    List<RunOutput> all = List.copyOf(more);
+    List<RunOutput> all = CopyableSettings.appended(settings.outputs, Objects.requireNonNull(output, "runOutput"));
     return change(s -> s.outputs = all);
   }
 
@@ -269,10 +261,8 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
    * requests finish, like {@code llm-requests.csv}.
    */
   public LlmProtocolBuilder requestFile(RequestFileFormat format) {
-    Objects.requireNonNull(format, "requestFile");
-    List<RequestFileFormat> more = new ArrayList<>(settings.requestFiles);
-    more.add(format);
-    List<RequestFileFormat> all = List.copyOf(more);
+    List<RequestFileFormat> all =
+        CopyableSettings.appended(settings.requestFiles, Objects.requireNonNull(format, "requestFile"));
     return change(s -> s.requestFiles = all);
   }
 
@@ -281,10 +271,8 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
    * thread of its own.
    */
   public LlmProtocolBuilder periodicOutput(Duration period, PeriodicOutput output) {
-    ScheduledOutput scheduled = new ScheduledOutput(period, output);
-    List<ScheduledOutput> more = new ArrayList<>(settings.periodicOutputs);
-    more.add(scheduled);
-    List<ScheduledOutput> all = List.copyOf(more);
+    List<ScheduledOutput> all =
+        CopyableSettings.appended(settings.periodicOutputs, new ScheduledOutput(period, output));
     return change(s -> s.periodicOutputs = all);
   }
 

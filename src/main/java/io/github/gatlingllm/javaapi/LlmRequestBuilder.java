@@ -238,9 +238,8 @@ public final class LlmRequestBuilder implements ActionBuilder {
     if (name == null || name.isBlank() || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
       throw new IllegalArgumentException("header name: expected a token such as x-user-id, got '" + name + "'");
     }
-    List<Map.Entry<String, Function1<Session, Validation<Object>>>> more = new java.util.ArrayList<>(settings.headers);
-    more.add(Map.entry(name, value));
-    List<Map.Entry<String, Function1<Session, Validation<Object>>>> all = List.copyOf(more);
+    List<Map.Entry<String, Function1<Session, Validation<Object>>>> all =
+        CopyableSettings.appended(settings.headers, Map.entry(name, value));
     return change(s -> s.headers = all);
   }
 

@@ -52,7 +52,8 @@ class VisionBodyTest {
             null,
             null,
             null,
-            false);
+            false,
+            RequestExtras.NONE);
     GenerationRequest request = template.evaluate(session, "m");
     return new String(OpenAiChatDialect.INSTANCE.body(request), StandardCharsets.UTF_8);
   }
