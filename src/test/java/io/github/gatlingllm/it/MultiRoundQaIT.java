@@ -44,6 +44,18 @@ class MultiRoundQaIT {
     WarmMock.warmUpMockCode();
   }
 
+  /** The server, answers of exactly {@code answerLen} tokens, and {@code name=value} knobs. */
+  private static Map<String, String> knobs(MockLlmServer server, String... settings) {
+    Map<String, String> knobs = new HashMap<>();
+    knobs.put("llm.baseUrl", server.baseUrl());
+    knobs.put("llm.ignoreEos", "true");
+    for (String setting : settings) {
+      int equals = setting.indexOf('=');
+      knobs.put(setting.substring(0, equals), setting.substring(equals + 1));
+    }
+    return knobs;
+  }
+
   private static Map<String, List<MultiRoundQaRow>> byUser(List<MultiRoundQaRow> rows) {
     Map<String, List<MultiRoundQaRow>> out = new TreeMap<>();
     for (MultiRoundQaRow row : rows) {
@@ -56,17 +68,9 @@ class MultiRoundQaIT {
   @Test
   void syntheticUsersSendTheirWholeHistoryOnScheduleAndTheOriginalsOutputsAreWritten() throws Exception {
     try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(10).itlMs(2).build())) {
-      Map<String, String> knobs = new HashMap<>();
-      knobs.put("llm.baseUrl", server.baseUrl());
-      knobs.put("llm.numUsers", "3");
-      knobs.put("llm.numRounds", "3");
-      knobs.put("llm.qps", "6");
-      knobs.put("llm.sharedSystemPrompt", "20");
-      knobs.put("llm.userHistoryPrompt", "30");
-      knobs.put("llm.answerLen", "8");
-      knobs.put("llm.ignoreEos", "true");
-      knobs.put("llm.requestWithUserId", "true");
-      knobs.put("llm.logInterval", "1s");
+      Map<String, String> knobs =
+          knobs(server, "llm.numUsers=3", "llm.numRounds=3", "llm.qps=6", "llm.sharedSystemPrompt=20",
+              "llm.userHistoryPrompt=30", "llm.answerLen=8", "llm.requestWithUserId=true", "llm.logInterval=1s");
       GatlingRun run = GatlingRun.run(SIMULATION, knobs, results);
       assertEquals(0, run.exitCode, run.output);
       Path folder = run.runFolder();
@@ -136,16 +140,9 @@ class MultiRoundQaIT {
   @Test
   void sharegptUsersAskTheRecordedQuestionsWithAnswersCappedByAnswerLen() throws Exception {
     try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(5).itlMs(1).build())) {
-      Map<String, String> knobs = new HashMap<>();
-      knobs.put("llm.baseUrl", server.baseUrl());
-      knobs.put("llm.dataset", "sharegpt");
-      knobs.put("llm.numUsers", "2");
-      knobs.put("llm.numRounds", "2");
-      knobs.put("llm.qps", "8");
-      knobs.put("llm.sharedSystemPrompt", "5");
-      knobs.put("llm.userHistoryPrompt", "5");
-      knobs.put("llm.answerLen", "6");
-      knobs.put("llm.ignoreEos", "true");
+      Map<String, String> knobs =
+          knobs(server, "llm.dataset=sharegpt", "llm.numUsers=2", "llm.numRounds=2", "llm.qps=8",
+              "llm.sharedSystemPrompt=5", "llm.userHistoryPrompt=5", "llm.answerLen=6");
       GatlingRun run = GatlingRun.run(SIMULATION, knobs, results);
       assertEquals(0, run.exitCode, run.output);
 
