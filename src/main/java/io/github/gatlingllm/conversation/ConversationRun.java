@@ -13,6 +13,7 @@ public final class ConversationRun {
   private final ConversationScript script;
   private final double userLagSeconds;
   private final int maxInputLen;
+  private final long durationNanos;
   private final AtomicLong loadStartNanos = new AtomicLong(Long.MIN_VALUE);
   private final LongAdder lateRequests = new LongAdder();
   private final LongAdder lateUsers = new LongAdder();
@@ -23,9 +24,15 @@ public final class ConversationRun {
   /**
    * @param userLagSeconds the least time a user waits after an answer before its next question
    * @param maxInputLen the most tokens a request's history may hold (older rounds are dropped), 0 for no limit
+   * @param durationSeconds no request starts later than this after the load's start (requests in flight finish);
+   *     {@link Double#POSITIVE_INFINITY} for none
    */
   public ConversationRun(
-      ConversationSchedule schedule, ConversationScript script, double userLagSeconds, int maxInputLen) {
+      ConversationSchedule schedule,
+      ConversationScript script,
+      double userLagSeconds,
+      int maxInputLen,
+      double durationSeconds) {
     if (userLagSeconds < 0 || Double.isNaN(userLagSeconds)) {
       throw new IllegalArgumentException("userLag: expected >= 0 seconds, got " + userLagSeconds);
     }
@@ -36,6 +43,16 @@ public final class ConversationRun {
     this.script = script;
     this.userLagSeconds = userLagSeconds;
     this.maxInputLen = maxInputLen;
+    if (!(durationSeconds > 0)) {
+      throw new IllegalArgumentException("duration: expected > 0 seconds, got " + durationSeconds);
+    }
+    this.durationNanos = Double.isInfinite(durationSeconds) ? Long.MAX_VALUE : Math.round(durationSeconds * 1e9);
+  }
+
+  /** Whether a request starting at {@code nanos} would start after the run's duration. */
+  boolean over(long nanos) {
+    long start = loadStartNanos.get();
+    return durationNanos != Long.MAX_VALUE && start != Long.MIN_VALUE && nanos - start >= durationNanos;
   }
 
   public ConversationSchedule schedule() {

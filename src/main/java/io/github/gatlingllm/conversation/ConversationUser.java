@@ -21,6 +21,8 @@ public final class ConversationUser {
   private int question;
   private long launchNanos;
   private boolean everLate;
+  /** The next slot falls after the run's duration: this user asks nothing more. */
+  private boolean outOfTime;
 
   public ConversationUser(ConversationRun run, ConversationStart start) {
     this.run = run;
@@ -32,9 +34,9 @@ public final class ConversationUser {
     return start.userId();
   }
 
-  /** Rounds this user sends. */
-  public int rounds() {
-    return start.rounds();
+  /** Whether the user asks another question now: it has rounds left and the run's duration is not over. */
+  public boolean hasNextRound(long nowNanos) {
+    return sent < start.rounds() && !outOfTime && !run.over(nowNanos);
   }
 
   /** The user enters the run; returns how long to wait before the first request (its place in the schedule). */
@@ -85,7 +87,8 @@ public final class ConversationUser {
    * @param answer the generated text
    * @param answerTokens its token count (usage, else chunks)
    * @return how long to wait before the next request: until the next slot ({@code gap} after this request's launch)
-   *     but at least {@code userLag} after this answer; zero after the last round
+   *     but at least {@code userLag} after this answer; zero after the last round or when the next request would
+   *     start after the run's duration
    */
   public java.time.Duration answered(String answer, int answerTokens, long nowNanos) {
     run.requestAnswered();
@@ -101,11 +104,16 @@ public final class ConversationUser {
     }
     long slot = launchNanos + nanos(run.schedule().userGapSeconds());
     long earliest = nowNanos + nanos(run.userLagSeconds());
+    long next = Math.max(slot, earliest);
+    if (run.over(next)) {
+      outOfTime = true;
+      return java.time.Duration.ZERO;
+    }
     if (earliest > slot) {
       run.lateRequest(!everLate);
       everLate = true;
     }
-    return java.time.Duration.ofNanos(Math.max(0, Math.max(slot, earliest) - nowNanos));
+    return java.time.Duration.ofNanos(Math.max(0, next - nowNanos));
   }
 
   private void trimToMaxInput() {

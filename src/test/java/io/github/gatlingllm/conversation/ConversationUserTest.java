@@ -31,7 +31,8 @@ class ConversationUserTest {
 
   /** Users send every 2 s (4 users at 2 qps). */
   private static ConversationRun run(double userLagSeconds, int maxInputLen) {
-    return new ConversationRun(new ConversationSchedule(4, 5, 2.0, 0), SCRIPT, userLagSeconds, maxInputLen);
+    return new ConversationRun(
+        new ConversationSchedule(4, 5, 2.0, 0), SCRIPT, userLagSeconds, maxInputLen, Double.POSITIVE_INFINITY);
   }
 
   private static String content(List<Map<String, Object>> messages, int i) {
@@ -122,5 +123,21 @@ class ConversationUserTest {
     // 110 + 40 + 10 + 40 + 10 = 210 > 200: the oldest pair after the first exchange, (Q2, A2), goes
     assertEquals(List.of("O1 Q1", "A1", "Q3"), third.stream().map(m -> (String) m.get("content")).toList());
     assertEquals(1, run.trimmedRounds());
+  }
+
+  @Test
+  void noRequestStartsAfterTheDuration() {
+    ConversationRun run =
+        new ConversationRun(new ConversationSchedule(4, 5, 2.0, 0), SCRIPT, 0, 0, 3.0); // gap 2 s, 3 s of load
+    ConversationUser user = new ConversationUser(run, new ConversationStart(1, 0, 0, 5, 1));
+    user.arrive(0);
+    assertEquals(true, user.hasNextRound(0));
+    user.ask(0);
+    assertEquals(Duration.ofMillis(1500), user.answered("a", 1, SECOND / 2), "the slot at 2 s is within 3 s");
+    assertEquals(true, user.hasNextRound(2 * SECOND));
+    user.ask(2 * SECOND);
+    assertEquals(Duration.ZERO, user.answered("b", 1, 2 * SECOND + SECOND / 2), "the slot at 4 s is after 3 s");
+    assertEquals(false, user.hasNextRound(2 * SECOND + SECOND / 2));
+    assertEquals(0, run.lateRequests());
   }
 }

@@ -50,7 +50,11 @@ public class MultiRoundQa extends Simulation {
     List<ConversationStart> users = settings.schedule().starts(settings.joinWindowSeconds());
     ConversationRun run =
         new ConversationRun(
-            settings.schedule(), script(tokenizer, users), settings.userLag().toNanos() / 1e9, settings.maxInputLen());
+            settings.schedule(),
+            script(tokenizer, users),
+            settings.userLag().toNanos() / 1e9,
+            settings.maxInputLen(),
+            settings.duration().map(d -> d.toNanos() / 1e9).orElse(Double.POSITIVE_INFINITY));
     MultiRoundQaReport report = MultiRoundQaReport.toConsole(run);
 
     PopulationBuilder warmUp = scenario("warm-up").exec(warmUpRequest()).injectOpen(atOnceUsers(10));
@@ -59,18 +63,16 @@ public class MultiRoundQa extends Simulation {
             .feed(conversationsOf(run, users))
             .exec(this::arrive)
             .pause(session -> session.<Duration>get("wait"))
-            .repeat(session -> user(session).rounds())
+            .asLongAs(session -> user(session).hasNextRound(System.nanoTime()))
             .on(oneRound())
             .injectOpen(LlmInjection.fromArrivals(arrivals(users)));
-    SetUp setUp =
-        setUp(warmUp.andThen(conversations))
+    setUp(warmUp.andThen(conversations))
             .protocols(
                 SimulationParts.protocol(settings.common(), server.baseUrl(), model)
                     .tokenizerId(tokenizer.id())
                     .requestFile(new MultiRoundQaCsv())
                     .periodicOutput(settings.logInterval(), report)
                     .runOutput(report));
-    settings.duration().ifPresent(setUp::maxDuration);
   }
 
   /** One round: ask the next question on the history, send it, append the answer, wait for the next slot. */
