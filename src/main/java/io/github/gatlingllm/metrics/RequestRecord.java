@@ -35,6 +35,7 @@ public final class RequestRecord {
   private ErrorCategory error;
   private String errorDetail = "";
   private String generatedText;
+  private String reasoningText;
   private String prompt;
 
   public RequestRecord(String requestName) {
@@ -127,6 +128,11 @@ public final class RequestRecord {
   /** The generated text, only kept when requests are logged (capturing it costs an allocation per chunk). */
   public void generatedText(String text) {
     this.generatedText = text;
+  }
+
+  /** The reasoning text apart from the answer, only kept when requests are logged ("" when the model did not reason). */
+  public void reasoningText(String text) {
+    this.reasoningText = text;
   }
 
   /**
@@ -261,6 +267,11 @@ public final class RequestRecord {
   /** The generated text, or null when it was not captured. */
   public String generatedText() {
     return generatedText;
+  }
+
+  /** The reasoning text, or null when it was not captured. */
+  public String reasoningText() {
+    return reasoningText;
   }
 
   /** The prompt or messages as JSON, or null when not kept. */

@@ -24,6 +24,7 @@ public final class StreamRecording {
   private int usageReasoningTokens = -1;
   private boolean sawDone;
   private StringBuilder text;
+  private StringBuilder reasoningText;
 
   public StreamRecording(Dialect dialect, RequestRecord record) {
     this.dialect = dialect;
@@ -35,12 +36,14 @@ public final class StreamRecording {
   }
 
   /**
-   * Keeps the generated text in the record ({@code llm.logRequests}). Off by default: capturing costs a copy of every
-   * chunk's text, where the default path allocates nothing per chunk.
+   * Keeps the generated text, answer and reasoning apart, in the record ({@code llm.logRequests}). Off by default:
+   * capturing costs a copy of every chunk's text, where the default path allocates nothing per chunk.
    */
   public StreamRecording captureGeneratedText() {
     text = new StringBuilder();
     chunk.captureTextInto(text);
+    reasoningText = new StringBuilder();
+    chunk.captureReasoningInto(reasoningText);
     return this;
   }
 
@@ -113,6 +116,7 @@ public final class StreamRecording {
     record.ended(endNanos);
     if (text != null) {
       record.generatedText(text.toString());
+      record.reasoningText(reasoningText.toString());
     }
     if (usageCompletionTokens >= 0) {
       record.outputTokens(usageCompletionTokens, TokenSource.USAGE);
