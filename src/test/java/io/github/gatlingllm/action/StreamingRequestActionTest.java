@@ -190,6 +190,30 @@ class StreamingRequestActionTest {
     }
   }
 
+  /** With logRequests, a reasoning request keeps its reasoning text apart from the answer (llm-requests.jsonl). */
+  @Test
+  void loggedReasoningRequestKeepsTheReasoningTextApartFromTheAnswer() throws Exception {
+    try (MockLlmServer reasoning =
+        MockLlmServer.start(MockConfig.builder().port(0).ttftMs(1).itlMs(1).reasoningTokens(3).build())) {
+      LlmProtocolBuilder protocol =
+          LlmDsl.llm.baseUrl(reasoning.baseUrl()).model("mock-llm").apiKey(null).clientWarmUp(false)
+              .logRequests(true);
+      LlmComponents components =
+          LlmProtocolKey.INSTANCE.newComponents(core).apply((LlmProtocol) protocol.protocol());
+      Action action =
+          ((LlmActionBuilder) LlmDsl.chat("think").prompt("#{prompt}").maxTokens(8).ignoreEos(true).asScala())
+              .build(components, next);
+      action.$bang(session(9, "one two three"));
+      assertFalse(awaitNext().isFailed());
+
+      RequestRecord record = components.run().recorder().snapshot().get(0);
+      assertEquals(3, record.reasoningTokens());
+      // The mock's words, in order: tokens 1-3 as reasoning_content, 4-8 as content.
+      assertEquals(" the of and", record.reasoningText());
+      assertEquals(" to in is that for", record.generatedText(), "the answer without the reasoning");
+    }
+  }
+
   @Test
   void tgiRequestIsTimedPerTokenEventAndCountedFromTheFinalDetails() throws Exception {
     LlmComponents components =
