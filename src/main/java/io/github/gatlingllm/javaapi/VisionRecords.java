@@ -9,9 +9,9 @@ import java.util.Map;
 /**
  * Feeder records for vision chat requests: each text record ({@code prompt}, {@code promptTokens}, {@code maxTokens})
  * gains {@code messages}, one user message whose content is the prompt as a text part followed by {@code
- * imagesPerRequest} {@code image_url} parts, and optionally the images' estimated tokens in {@code promptTokens}. Images are taken round-robin from a pool (e.g. {@link
- * io.github.gatlingllm.dataset.NoiseImages#pool}), so records share the pool's strings rather than copy them. Send them
- * with {@code LlmDsl.chat(name).messages("#{messages}")}.
+ * imagesPerRequest} {@code image_url} parts, and optionally the images' estimated tokens in {@code promptTokens}.
+ * Images are taken round-robin from a pool (e.g. {@link io.github.gatlingllm.dataset.NoiseImages#pool}), so records
+ * share the pool's strings rather than copy them. Send them with {@code LlmDsl.chat(name).messages("#{messages}")}.
  */
 public final class VisionRecords {
   /** The record key holding the chat messages. */
