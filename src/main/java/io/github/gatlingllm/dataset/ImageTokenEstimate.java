@@ -8,9 +8,9 @@ package io.github.gatlingllm.dataset;
  * each 28 x 28 block is one {@code <|image_pad|>} token, and the chat template adds {@code <|vision_start|>} and
  * {@code <|vision_end|>} around it. So a 512 x 512 image is resized to 504 x 504: 18 x 18 + 2 = 326 tokens.
  *
- * <p>Other model families count differently (e.g. LLaVA-1.5 always 576); {@code llm.imageTokens} overrides the estimate.
- * The arithmetic follows the reference in double precision step by step, and rounds like Python's {@code round}
- * (half to even), so the sizes agree exactly.
+ * <p>Other model families count differently (e.g. LLaVA-1.5 always 576); {@code llm.imageTokens} overrides the
+ * estimate. The arithmetic follows the reference in double precision step by step, and rounds like Python's
+ * {@code round} (half to even), so the sizes agree exactly.
  */
 public final class ImageTokenEstimate {
   /** ViT patch side (14) times the 2 x 2 merge: the pixels of one token's side. */

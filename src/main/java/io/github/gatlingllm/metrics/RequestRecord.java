@@ -130,7 +130,9 @@ public final class RequestRecord {
     this.generatedText = text;
   }
 
-  /** The reasoning text apart from the answer, only kept when requests are logged ("" when the model did not reason). */
+  /**
+   * The reasoning text apart from the answer, only kept when requests are logged ("" when the model did not reason).
+   */
   public void reasoningText(String text) {
     this.reasoningText = text;
   }

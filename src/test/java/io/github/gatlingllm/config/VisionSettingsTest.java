@@ -71,15 +71,21 @@ class VisionSettingsTest {
     assertTrue(profile.getMessage().contains("vision-3"), profile.getMessage());
   }
 
+  /** The vision-1 profile's image token setting with the given extra properties. */
+  private static int imageTokens(String... pairs) {
+    String[] all = new String[pairs.length + 2];
+    all[0] = "llm.profile";
+    all[1] = "vision-1";
+    System.arraycopy(pairs, 0, all, 2, pairs.length);
+    return profiles(all).vision().orElseThrow().imageTokens();
+  }
+
   @Test
   void imageTokensDefaultToQwen2VlsCountForTheSizeAndCanBeSet() {
-    assertEquals(326, profiles("llm.profile", "vision-1").vision().orElseThrow().imageTokens(), "512 x 512");
-    assertEquals(46 * 26 + 2,
-        profiles("llm.profile", "vision-2", "llm.imageWidth", "1280", "llm.imageHeight", "720").vision().orElseThrow()
-            .imageTokens());
-    assertEquals(576, profiles("llm.profile", "vision-1", "llm.imageTokens", "576").vision().orElseThrow().imageTokens());
-    assertEquals(0, profiles("llm.profile", "vision-1", "llm.imageTokens", "0").vision().orElseThrow().imageTokens(),
-        "0: images uncounted");
+    assertEquals(326, imageTokens(), "512 x 512");
+    assertEquals(46 * 26 + 2, imageTokens("llm.imageWidth", "1280", "llm.imageHeight", "720"));
+    assertEquals(576, imageTokens("llm.imageTokens", "576"));
+    assertEquals(0, imageTokens("llm.imageTokens", "0"), "0: images uncounted");
     assertTrue(profiles("llm.profile", "vision-1").vision().orElseThrow().toString().contains("326 prompt tokens"));
   }
 
