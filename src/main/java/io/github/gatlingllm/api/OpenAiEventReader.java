@@ -123,6 +123,10 @@ final class OpenAiEventReader {
         // Reasoning is output, but not visible output: the chunk counts for TTFT/ITL, not for TTFO.
         if (parser.getTextLength() > 0) {
           out.markReasoningContent();
+          StringBuilder sink = out.reasoningSink();
+          if (sink != null) {
+            sink.append(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+          }
         }
       } else {
         // role, refusal, ...

@@ -14,8 +14,9 @@ public final class StreamChunk {
   private int completionTokens;
   private String errorMessage;
   private StringBuilder textSink;
+  private StringBuilder reasoningSink;
 
-  /** Clears everything but the text sink. */
+  /** Clears everything but the text sinks. */
   public void reset() {
     done = false;
     choices = 0;
@@ -80,6 +81,14 @@ public final class StreamChunk {
     this.textSink = sink;
   }
 
+  /**
+   * When set, dialects append the reasoning text of every event to it, apart from the answer: a log reader wants to
+   * see what the model thought and what it answered separately.
+   */
+  public void captureReasoningInto(StringBuilder sink) {
+    this.reasoningSink = sink;
+  }
+
   // ---- written by dialects ----
 
   public void markDone() {
@@ -113,5 +122,10 @@ public final class StreamChunk {
 
   public StringBuilder textSink() {
     return textSink;
+  }
+
+  /** Where reasoning text goes, or null when it is not captured. */
+  public StringBuilder reasoningSink() {
+    return reasoningSink;
   }
 }

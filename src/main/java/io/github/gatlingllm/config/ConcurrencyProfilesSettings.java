@@ -45,7 +45,8 @@ public record ConcurrencyProfilesSettings(
           "llm.imageWidth",
           "llm.imageHeight",
           "llm.imageFormat",
-          "llm.imagesPerRequest");
+          "llm.imagesPerRequest",
+          "llm.imageTokens");
 
   public static ConcurrencyProfilesSettings fromSystemProperties() {
     return from(LlmProperties.fromSystemProperties(PROPERTIES));

@@ -35,6 +35,7 @@ public final class RequestRecord {
   private ErrorCategory error;
   private String errorDetail = "";
   private String generatedText;
+  private String reasoningText;
   private String prompt;
   private long conversationUser = -1;
   private int conversationRound = -1;
@@ -138,6 +139,13 @@ public final class RequestRecord {
   /** The generated text, only kept when requests are logged (capturing it costs an allocation per chunk). */
   public void generatedText(String text) {
     this.generatedText = text;
+  }
+
+  /**
+   * The reasoning text apart from the answer, only kept when requests are logged ("" when the model did not reason).
+   */
+  public void reasoningText(String text) {
+    this.reasoningText = text;
   }
 
   /**
@@ -282,6 +290,11 @@ public final class RequestRecord {
   /** The generated text, or null when it was not captured. */
   public String generatedText() {
     return generatedText;
+  }
+
+  /** The reasoning text, or null when it was not captured. */
+  public String reasoningText() {
+    return reasoningText;
   }
 
   /** The prompt or messages as JSON, or null when not kept. */

@@ -24,6 +24,7 @@ public final class StreamRecording {
   private int usageReasoningTokens = -1;
   private boolean sawDone;
   private StringBuilder text;
+  private StringBuilder reasoningText;
   private boolean keepTextInRecord;
   private String capturedText;
 
@@ -37,8 +38,8 @@ public final class StreamRecording {
   }
 
   /**
-   * Keeps the generated text in the record ({@code llm.logRequests}). Off by default: capturing costs a copy of every
-   * chunk's text, where the default path allocates nothing per chunk.
+   * Keeps the generated text, answer and reasoning apart, in the record ({@code llm.logRequests}). Off by default:
+   * capturing costs a copy of every chunk's text, where the default path allocates nothing per chunk.
    */
   public StreamRecording captureGeneratedText() {
     return captureGeneratedText(true);
@@ -52,6 +53,10 @@ public final class StreamRecording {
     text = new StringBuilder();
     keepTextInRecord = keepTextInRecord || keepInRecord;
     chunk.captureTextInto(text);
+    if (keepInRecord) {
+      reasoningText = new StringBuilder(); // only logged; a conversation sends back the visible answer alone
+      chunk.captureReasoningInto(reasoningText);
+    }
     return this;
   }
 
@@ -131,6 +136,9 @@ public final class StreamRecording {
       capturedText = text.toString();
       if (keepTextInRecord) {
         record.generatedText(capturedText);
+      }
+      if (reasoningText != null) {
+        record.reasoningText(reasoningText.toString());
       }
     }
     if (usageCompletionTokens >= 0) {

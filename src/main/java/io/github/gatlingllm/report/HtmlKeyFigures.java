@@ -5,12 +5,14 @@ import io.github.gatlingllm.metrics.PercentileValue;
 import io.github.gatlingllm.report.chart.LatencySamples;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The figures a performance engineer looks for first, as tiles above the vLLM table, including the four averages
  * LLM-on-Ray reports under its own names (workloads.md): average latency per request (mean E2EL), per output token
  * (each request's E2EL / its output tokens, averaged), first-token latency (mean TTFT) and next-token latency
- * (mean TPOT). Numbers are rounded like the table's, so a tile and its table row always agree.
+ * (mean TPOT). Numbers are rounded like the table's, so a tile and its table row always agree. A run that reasoned
+ * also gets TTFO and reasoning / answer token tiles.
  */
 final class HtmlKeyFigures implements HtmlSummaryBlock.Part {
   private final RunView run;
@@ -33,6 +35,9 @@ final class HtmlKeyFigures implements HtmlSummaryBlock.Part {
     figures.add(new Figure("Average first-token latency (mean TTFT)", number(s.ttft().meanMs()), "ms", false));
     figures.add(new Figure("Average next-token latency (mean TPOT)", number(s.tpot().meanMs()), "ms", false));
     figures.add(last(s));
+    if (s.hasReasoning()) {
+      figures.addAll(reasoning(s));
+    }
 
     StringBuilder sb = new StringBuilder("  <div class=\"llm-figures\">\n");
     for (Figure f : figures) {
@@ -63,6 +68,27 @@ final class HtmlKeyFigures implements HtmlSummaryBlock.Part {
     PercentileValue tail = ps.get(ps.size() - 1);
     return new Figure("P" + PythonFormat.percentileWord(tail.percentile()) + " first-token latency",
         number(tail.valueMs()), "ms", false);
+  }
+
+  /**
+   * For a reasoning model (the console's condition, {@link BenchmarkSummary#hasReasoning()}): what the user waits for
+   * before seeing an answer (TTFO mean, median and the highest configured percentile, P99 by default), and how much of
+   * the output was thinking. Without reasoning TTFO equals TTFT and the split is all answer, so the tiles are left out.
+   */
+  private static List<Figure> reasoning(BenchmarkSummary s) {
+    List<Figure> figures = new ArrayList<>();
+    figures.add(new Figure("Mean time to first output (TTFO)", number(s.ttfo().meanMs()), "ms", false));
+    figures.add(new Figure("Median time to first output (TTFO)", number(s.ttfo().medianMs()), "ms", false));
+    List<PercentileValue> ps = s.ttfo().percentiles();
+    if (!ps.isEmpty()) {
+      PercentileValue tail = ps.get(ps.size() - 1);
+      figures.add(new Figure("P" + PythonFormat.percentileWord(tail.percentile()) + " time to first output (TTFO)",
+          number(tail.valueMs()), "ms", false));
+    }
+    double share = s.totalOutputTokens() == 0 ? 0 : 100.0 * s.totalReasoningTokens() / s.totalOutputTokens();
+    figures.add(new Figure("Reasoning / answer tokens (" + number(share) + "% reasoning)",
+        String.format(Locale.ROOT, "%,d / %,d", s.totalReasoningTokens(), s.totalAnswerTokens()), "tok", false));
+    return figures;
   }
 
   /** The table's two-decimal rounding (vLLM's), with thousands separated for reading at a glance. */

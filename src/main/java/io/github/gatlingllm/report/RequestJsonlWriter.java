@@ -18,11 +18,12 @@ import java.util.Objects;
  * <p>Keys: {@code request_id}, {@code scenario}, {@code user_id}, {@code request_name}, {@code status} ("ok" or
  * "failed"), {@code http_status} (null when none), {@code error} (the label of the summary's {@code errors}, e.g.
  * "HTTP 503") and {@code error_detail} (the server's or client's message), both null on success,
- * {@code prompt} (the prompt string or the chat messages array, as JSON, null when not kept), {@code generated_text},
+ * {@code prompt} (the prompt string or the chat messages array, as JSON, null when not kept; each {@code data:} URL
+ * replaced by a short descriptor, see {@link DataUrlDigest}), {@code generated_text},
  * {@code send_ms} (since the run origin, as in the CSV), {@code ttft_ms}, {@code tpot_ms}, {@code itl_mean_ms},
  * {@code itl_max_ms}, {@code e2el_ms} (null when undefined), {@code client_queue_ms}, {@code chunks},
  * {@code input_tokens}, {@code input_token_source}, {@code output_tokens}, {@code output_token_source} (counts null when
- * unknown).
+ * unknown), then the reasoning keys of {@link ReasoningJsonFields}.
  */
 public final class RequestJsonlWriter extends RecordFileWriter {
   public static final String FILE_NAME = "llm-requests.jsonl";
@@ -76,7 +77,8 @@ public final class RequestJsonlWriter extends RecordFileWriter {
       if (r.prompt() == null) {
         g.writeNull();
       } else {
-        g.writeRawValue(r.prompt()); // JSON already: the prompt string or the messages array as sent
+        // JSON already: the prompt string or the messages array as sent, data URLs shortened (here, off the loop).
+        g.writeRawValue(LoggedPrompt.shorten(r.prompt()));
       }
       g.writeStringField("generated_text", r.generatedText());
       millis(g, "send_ms", r.sendNanos() == RequestRecord.NONE ? RequestRecord.NONE : r.sendNanos() - origin.nanoTime());
@@ -105,6 +107,7 @@ public final class RequestJsonlWriter extends RecordFileWriter {
       g.writeStringField("input_token_source", RequestCsvFormat.source(r.promptTokenSource()));
       nullableInt(g, "output_tokens", r.outputTokens());
       g.writeStringField("output_token_source", RequestCsvFormat.source(r.outputTokenSource()));
+      ReasoningJsonFields.write(g, r);
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringWriter does not fail

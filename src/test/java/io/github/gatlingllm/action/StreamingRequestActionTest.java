@@ -3,6 +3,7 @@ package io.github.gatlingllm.action;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatling.commons.util.Clock;
@@ -158,16 +159,15 @@ class StreamingRequestActionTest {
   }
 
   /**
-   * A reasoning model (the mock with K = 3 reasoning tokens): TTFT is the first chunk (the role chunk, written with
-   * the first reasoning token), TTFO the first answer chunk, 3 ITL later; reasoning tokens come from usage.
+   * One chat request of 8 tokens ("one two three") to a mock reasoning model whose first 3 tokens are reasoning;
+   * returns its record once the user reached the next action.
    */
-  @Test
-  void reasoningStreamTtftIsTheFirstReasoningChunkAndTtfoTheFirstAnswerChunk() throws Exception {
-    int itlMs = 20;
+  private RequestRecord askReasoningMock(int ttftMs, int itlMs, boolean logRequests) throws Exception {
     try (MockLlmServer reasoning =
-        MockLlmServer.start(MockConfig.builder().port(0).ttftMs(TTFT_MS).itlMs(itlMs).reasoningTokens(3).build())) {
+        MockLlmServer.start(MockConfig.builder().port(0).ttftMs(ttftMs).itlMs(itlMs).reasoningTokens(3).build())) {
       LlmProtocolBuilder protocol =
-          LlmDsl.llm.baseUrl(reasoning.baseUrl()).model("mock-llm").apiKey(null).clientWarmUp(false);
+          LlmDsl.llm.baseUrl(reasoning.baseUrl()).model("mock-llm").apiKey(null).clientWarmUp(false)
+              .logRequests(logRequests);
       LlmComponents components =
           LlmProtocolKey.INSTANCE.newComponents(core).apply((LlmProtocol) protocol.protocol());
       Action action =
@@ -175,29 +175,49 @@ class StreamingRequestActionTest {
               .build(components, next);
       action.$bang(session(8, "one two three"));
       assertFalse(awaitNext().isFailed());
-
-      RequestRecord record = components.run().recorder().snapshot().get(0);
-      assertTrue(record.success());
-      // role chunk, 3 reasoning chunks, 5 answer chunks
-      assertEquals(9, record.chunkCount());
-      assertEquals(3, record.reasoningChunkCount());
-      assertEquals(5, record.answerChunkCount());
-      assertEquals(8, record.outputTokens());
-      assertEquals(3, record.reasoningTokens());
-      assertEquals(io.github.gatlingllm.metrics.TokenSource.USAGE, record.reasoningTokenSource());
-      assertEquals(5, io.github.gatlingllm.metrics.TokenCounts.answerTokens(record));
-      // TTFT: the first chunk, the role chunk the mock writes together with the first reasoning token
-      assertEquals(record.chunkNanos(0) - record.sendNanos(), record.ttftNanos());
-      assertTrue(record.chunkNanos(1) - record.chunkNanos(0) < TimeUnit.MILLISECONDS.toNanos(itlMs),
-          "the first reasoning token rides with the role chunk");
-      assertTrue(record.ttftNanos() >= TimeUnit.MILLISECONDS.toNanos(TTFT_MS), "TTFT " + record.ttftNanos());
-      // TTFO: the first answer chunk (token 4 of 8), which the mock writes no earlier than TTFT + 3 ITL after it
-      // read the request (a late first token does not push the later ones back: no bound on TTFO - TTFT)
-      assertEquals(record.chunkNanos(4), record.firstContentNanos());
-      assertTrue(record.ttfoNanos() > record.ttftNanos());
-      assertTrue(record.ttfoNanos() >= TimeUnit.MILLISECONDS.toNanos(TTFT_MS + 3 * itlMs),
-          "TTFO " + record.ttfoNanos() + " TTFT " + record.ttftNanos());
+      return components.run().recorder().snapshot().get(0);
     }
+  }
+
+  /**
+   * A reasoning model (the mock with K = 3 reasoning tokens): TTFT is the first chunk (the role chunk, written with
+   * the first reasoning token), TTFO the first answer chunk, 3 ITL later; reasoning tokens come from usage.
+   */
+  @Test
+  void reasoningStreamTtftIsTheFirstReasoningChunkAndTtfoTheFirstAnswerChunk() throws Exception {
+    int itlMs = 20;
+    RequestRecord record = askReasoningMock(TTFT_MS, itlMs, false);
+    assertTrue(record.success());
+    // role chunk, 3 reasoning chunks, 5 answer chunks
+    assertEquals(9, record.chunkCount());
+    assertEquals(3, record.reasoningChunkCount());
+    assertEquals(5, record.answerChunkCount());
+    assertEquals(8, record.outputTokens());
+    assertEquals(3, record.reasoningTokens());
+    assertEquals(io.github.gatlingllm.metrics.TokenSource.USAGE, record.reasoningTokenSource());
+    assertEquals(5, io.github.gatlingllm.metrics.TokenCounts.answerTokens(record));
+    // TTFT: the first chunk, the role chunk the mock writes together with the first reasoning token
+    assertEquals(record.chunkNanos(0) - record.sendNanos(), record.ttftNanos());
+    assertTrue(record.chunkNanos(1) - record.chunkNanos(0) < TimeUnit.MILLISECONDS.toNanos(itlMs),
+        "the first reasoning token rides with the role chunk");
+    assertTrue(record.ttftNanos() >= TimeUnit.MILLISECONDS.toNanos(TTFT_MS), "TTFT " + record.ttftNanos());
+    // TTFO: the first answer chunk (token 4 of 8), which the mock writes no earlier than TTFT + 3 ITL after it
+    // read the request (a late first token does not push the later ones back: no bound on TTFO - TTFT)
+    assertEquals(record.chunkNanos(4), record.firstContentNanos());
+    assertTrue(record.ttfoNanos() > record.ttftNanos());
+    assertTrue(record.ttfoNanos() >= TimeUnit.MILLISECONDS.toNanos(TTFT_MS + 3 * itlMs),
+        "TTFO " + record.ttfoNanos() + " TTFT " + record.ttftNanos());
+    assertNull(record.reasoningText(), "texts are only captured when requests are logged");
+  }
+
+  /** With logRequests, a reasoning request keeps its reasoning text apart from the answer (llm-requests.jsonl). */
+  @Test
+  void loggedReasoningRequestKeepsTheReasoningTextApartFromTheAnswer() throws Exception {
+    RequestRecord record = askReasoningMock(1, 1, true);
+    assertEquals(3, record.reasoningTokens());
+    // The mock's words, in order: tokens 1-3 as reasoning_content, 4-8 as content.
+    assertEquals(" the of and", record.reasoningText());
+    assertEquals(" to in is that for", record.generatedText(), "the answer without the reasoning");
   }
 
   @Test

@@ -70,4 +70,38 @@ class VisionSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> profiles("llm.profile", "vision-3"));
     assertTrue(profile.getMessage().contains("vision-3"), profile.getMessage());
   }
+
+  /** The vision-1 profile's image token setting with the given extra properties. */
+  private static int imageTokens(String... pairs) {
+    String[] all = new String[pairs.length + 2];
+    all[0] = "llm.profile";
+    all[1] = "vision-1";
+    System.arraycopy(pairs, 0, all, 2, pairs.length);
+    return profiles(all).vision().orElseThrow().imageTokens();
+  }
+
+  @Test
+  void imageTokensDefaultToQwen2VlsCountForTheSizeAndCanBeSet() {
+    assertEquals(326, imageTokens(), "512 x 512");
+    assertEquals(46 * 26 + 2, imageTokens("llm.imageWidth", "1280", "llm.imageHeight", "720"));
+    assertEquals(576, imageTokens("llm.imageTokens", "576"));
+    assertEquals(0, imageTokens("llm.imageTokens", "0"), "0: images uncounted");
+    assertTrue(profiles("llm.profile", "vision-1").vision().orElseThrow().toString().contains("326 prompt tokens"));
+  }
+
+  @Test
+  void badImageTokensAreNamed() {
+    for (String bad : List.of("-1", "many", "1.5")) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class,
+              () -> profiles("llm.profile", "vision-1", "llm.imageTokens", bad));
+      assertEquals("Invalid value '" + bad + "' for llm.imageTokens: expected an integer >= 0", e.getMessage());
+    }
+    IllegalArgumentException record =
+        assertThrows(IllegalArgumentException.class, () -> new VisionSettings(8, 8, NoiseImages.Format.PNG, 1, -2));
+    assertTrue(record.getMessage().contains("for llm.imageTokens"), record.getMessage());
+    IllegalArgumentException typo =
+        assertThrows(IllegalArgumentException.class, () -> profiles("llm.profile", "vision-1", "llm.imageToken", "9"));
+    assertTrue(typo.getMessage().contains("did you mean llm.imageTokens?"), typo.getMessage());
+  }
 }

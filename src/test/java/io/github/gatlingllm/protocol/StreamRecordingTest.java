@@ -215,8 +215,10 @@ class StreamRecordingTest {
         read(new StreamRecording(OpenAiChatDialect.INSTANCE, new RequestRecord("chat")).captureGeneratedText(), true,
             stream);
     assertEquals("Hi there\n", captured.generatedText(), "visible content only, reasoning left out");
+    assertEquals("hmm", captured.reasoningText(), "the reasoning, kept apart from the answer");
     RequestRecord plain = read(new StreamRecording(OpenAiChatDialect.INSTANCE, new RequestRecord("chat")), true, stream);
     assertNull(plain.generatedText());
+    assertNull(plain.reasoningText());
     assertEquals(captured.chunkCount(), plain.chunkCount());
   }
 }

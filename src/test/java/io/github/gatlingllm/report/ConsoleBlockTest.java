@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.gatlingllm.metrics.BenchmarkSummary;
-import io.github.gatlingllm.metrics.Distribution;
-import io.github.gatlingllm.metrics.MetricStats;
-import io.github.gatlingllm.metrics.TokenSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,19 +121,7 @@ class ConsoleBlockTest {
   /** A reasoning run: TTFO and the token split in the extras; vLLM's block is untouched. */
   @Test
   void reasoningAddsTtfoAndTheTokenSplitToTheExtrasOnly() {
-    BenchmarkSummary plain = Summaries.minimal();
-    BenchmarkSummary reasoning =
-        BenchmarkSummary.builder(plain.run(), plain.options())
-            .completed(5).failed(0)
-            .durationSeconds(2.0)
-            .totalInputTokens(30).totalOutputTokens(8)
-            .requestThroughput(1.5).outputThroughput(4.0).maxOutputTokensPerSecond(8.0).maxConcurrentRequests(2)
-            .totalTokenThroughput(19.0)
-            .ttft(plain.ttft()).tpot(plain.tpot()).itl(plain.itl()).e2el(plain.e2el())
-            .ttfo(MetricStats.of(Distribution.ofMillis(new double[] {150, 1200}), List.of(99.0)))
-            .totalReasoningTokens(5)
-            .reasoningTokenSources(Map.of(TokenSource.USAGE, 2))
-            .build();
+    BenchmarkSummary reasoning = Summaries.reasoning();
     assertEquals(VLLM_MINIMAL, ConsoleBlock.renderVllm(reasoning), "vLLM's block stays byte-identical");
     String extras = String.join("\n",
         "=============== Additional Details ===============",

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.metrics.TestRecords;
+import io.github.gatlingllm.metrics.TokenSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,5 +62,61 @@ class RequestJsonlWriterTest {
     JsonNode unsent = MAPPER.readTree(lines.get(6));
     assertTrue(unsent.get("send_ms").isNull());
     assertTrue(unsent.get("http_status").isNull());
+  }
+
+  /** A reasoning request's line has TTFO, the token split and the reasoning text; a plain one has nulls / "none". */
+  @Test
+  void reasoningFiguresAndText(@TempDir Path dir) throws Exception {
+    RequestRecord thinking = new RequestRecord("chat");
+    thinking.sent(TestRecords.ms(0));
+    thinking.chunk(TestRecords.ms(100));
+    thinking.reasoningChunk();
+    thinking.chunk(TestRecords.ms(150));
+    thinking.reasoningChunk();
+    thinking.chunk(TestRecords.ms(400));
+    thinking.firstContent(TestRecords.ms(400));
+    thinking.answerChunk();
+    thinking.httpStatus(200);
+    thinking.outputTokens(10, TokenSource.USAGE);
+    thinking.reasoningTokens(7, TokenSource.USAGE);
+    thinking.generatedText("42");
+    thinking.reasoningText("Let me think");
+    thinking.ended(TestRecords.ms(401));
+    List<RequestRecord> plain = CsvRecords.edgeCases();
+    Path file = dir.resolve(RequestJsonlWriter.FILE_NAME);
+    try (RequestJsonlWriter writer = new RequestJsonlWriter(file, CsvRecords.ORIGIN)) {
+      writer.onRecord(thinking);
+      writer.onRecord(plain.get(0));
+      writer.onRecord(plain.get(3));
+    }
+    List<String> lines = Files.readAllLines(file);
+
+    JsonNode t = MAPPER.readTree(lines.get(0));
+    assertEquals(100.0, t.get("ttft_ms").asDouble(), "TTFT: the first chunk, even a reasoning one");
+    assertEquals(400.0, t.get("ttfo_ms").asDouble(), "TTFO: the first visible content");
+    assertEquals(7, t.get("reasoning_tokens").asInt());
+    assertEquals("usage", t.get("reasoning_token_source").asText());
+    assertEquals(3, t.get("answer_tokens").asInt(), "10 output - 7 reasoning");
+    assertEquals("Let me think", t.get("reasoning_text").asText());
+    assertEquals("42", t.get("generated_text").asText());
+
+    JsonNode ok = MAPPER.readTree(lines.get(1));
+    assertTrue(ok.get("reasoning_tokens").isNull(), "no reasoning seen nor reported");
+    assertEquals("none", ok.get("reasoning_token_source").asText());
+    assertEquals(4, ok.get("answer_tokens").asInt(), "all of the output");
+    assertTrue(ok.get("reasoning_text").isNull(), "not captured");
+    assertTrue(ok.has("ttfo_ms"));
+
+    JsonNode failed = MAPPER.readTree(lines.get(2));
+    assertTrue(failed.get("ttfo_ms").isNull(), "no content came");
+    assertTrue(failed.get("answer_tokens").isNull(), "no output count");
+  }
+
+  @Test
+  void reasoningNeverMakesTheAnswerNegative() {
+    RequestRecord r = new RequestRecord("chat");
+    r.outputTokens(3, TokenSource.USAGE);
+    r.reasoningTokens(5, TokenSource.CHUNKS);
+    assertEquals(0, ReasoningJsonFields.answerTokens(r));
   }
 }

@@ -1,11 +1,13 @@
 package io.github.gatlingllm.report;
 
 import io.github.gatlingllm.metrics.BenchmarkSummary;
+import io.github.gatlingllm.metrics.Distribution;
 import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.MetricStats;
 import io.github.gatlingllm.metrics.PercentileValue;
 import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.SummaryOptions;
+import io.github.gatlingllm.metrics.TokenSource;
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +56,25 @@ final class Summaries {
         .tpot(stats(43.15, 42.29, 66.84))
         .itl(stats(42.78, 42.76, 43.52))
         .e2el(stats(9876.5, 9000.0, 20000.0))
+        .build();
+  }
+
+  /**
+   * {@link #minimal()} for a reasoning model: 5 of the 8 output tokens were reasoning, TTFO 150 and 1200 ms (P99
+   * 1189.50).
+   */
+  static BenchmarkSummary reasoning() {
+    BenchmarkSummary plain = minimal();
+    return BenchmarkSummary.builder(plain.run(), plain.options())
+        .completed(5).failed(0)
+        .durationSeconds(2.0)
+        .totalInputTokens(30).totalOutputTokens(8)
+        .requestThroughput(1.5).outputThroughput(4.0).maxOutputTokensPerSecond(8.0).maxConcurrentRequests(2)
+        .totalTokenThroughput(19.0)
+        .ttft(plain.ttft()).tpot(plain.tpot()).itl(plain.itl()).e2el(plain.e2el())
+        .ttfo(MetricStats.of(Distribution.ofMillis(new double[] {150, 1200}), List.of(99.0)))
+        .totalReasoningTokens(5)
+        .reasoningTokenSources(Map.of(TokenSource.USAGE, 2))
         .build();
   }
 

@@ -52,7 +52,7 @@ final class SimulationParts {
     List<String> pool =
         NoiseImages.pool(
             records.size() * vision.imagesPerRequest(), vision.width(), vision.height(), vision.format(), seed);
-    return VisionRecords.withImages(records, pool, vision.imagesPerRequest());
+    return VisionRecords.withImages(records, pool, vision.imagesPerRequest(), vision.imageTokens());
   }
 
   /** The streaming request, reading {@code prompt} and {@code maxTokens} from the session. */
