@@ -3,6 +3,7 @@ package io.github.gatlingllm.action;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.github.gatlingllm.api.GenerationRequest;
+import io.github.gatlingllm.client.BodyFormat;
 import io.github.gatlingllm.client.StreamingRequest;
 import io.github.gatlingllm.metrics.ErrorCategory;
 import io.github.gatlingllm.metrics.RequestRecord;
@@ -71,7 +72,13 @@ final class StreamingRequestAction extends LlmActionBase {
     try {
       GenerationRequest generation = template.evaluate(session, protocol.model());
       byte[] body = template.dialect().body(generation);
-      request = new StreamingRequest(protocol.target(), template.evaluatePath(session), headers, body);
+      request =
+          new StreamingRequest(
+              protocol.target(),
+              template.evaluatePath(session, generation),
+              headers,
+              body,
+              template.dialect().rawBody() ? BodyFormat.RAW : BodyFormat.SSE);
       int promptTokens = template.evaluatePromptTokens(session);
       if (promptTokens >= 0) {
         record.promptTokens(promptTokens, TokenSource.TOKENIZER); // the server's usage replaces it when sent

@@ -25,8 +25,8 @@ import java.util.Optional;
  * @param totalTimeout longest request, send to end (0 = none)
  * @param logRequests write every prompt and generated text to {@code llm-requests.jsonl}
  * @param tokenizer the tokenizer spec ({@code llm.tokenizer}), or empty for the shipped Qwen3 one
- * @param backend the wire format ({@code llm.backend}): {@code openai} (completions), {@code openai-chat} or
- *     {@code tgi}; by default {@code openai-chat} when the endpoint is the chat one, else {@code openai}
+ * @param backend the wire format ({@code llm.backend}): {@code openai} (completions), {@code openai-chat},
+ *     {@code tgi} or {@code llm-on-ray-simple} (alias {@code simple}, stored as the full name); by default {@code openai-chat} when the endpoint is the chat one, else {@code openai}
  */
 public record CommonSettings(
     Optional<String> baseUrl,
@@ -86,7 +86,7 @@ public record CommonSettings(
         p.duration("llm.totalTimeout", LlmProtocol.DEFAULT_TOTAL_TIMEOUT),
         p.bool("llm.logRequests", false),
         p.optional("llm.tokenizer"),
-        p.choice("llm.backend", derivedBackend, Dialects.names()));
+        Dialects.canonical(p.choice("llm.backend", derivedBackend, Dialects.accepted())));
   }
 
   /** {@link #PROPERTIES} and {@code more}. */
