@@ -10,7 +10,7 @@ import java.util.Map;
  * body).
  *
  * <p>Body: {@code {"text": ..., "config": {"max_new_tokens": ..., "ignore_eos": ..., "temperature": ...}, "stream":
- * true}}. The server takes one text, so chat messages are flattened as for TGI (contents one per line). Fields not set
+ * true}}, {@code ignore_eos} only when true. The server takes one text, so chat messages are flattened as for TGI (contents one per line). Fields not set
  * on the request are not sent; top_p, top_k and other generation options go in {@code extraBody} as a {@code config}
  * map, merged into the config (other {@code extraBody} entries go to the top level).
  *
@@ -66,8 +66,10 @@ public final class LlmOnRaySimpleDialect implements Dialect {
     if (request.maxTokens() != null) {
       config.put("max_new_tokens", request.maxTokens());
     }
-    if (request.ignoreEos() != null) {
-      config.put("ignore_eos", request.ignoreEos());
+    // Only when asked for: a Transformers-backed deployment passes the config to generate(), which rejects
+    // arguments it does not know; LLM-on-Ray's own benchmark sends it only for its vLLM engine.
+    if (Boolean.TRUE.equals(request.ignoreEos())) {
+      config.put("ignore_eos", true);
     }
     if (request.temperature() != null) {
       config.put("temperature", request.temperature());

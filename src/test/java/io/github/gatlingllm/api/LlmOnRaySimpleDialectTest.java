@@ -57,8 +57,9 @@ class LlmOnRaySimpleDialectTest {
   }
 
   @Test
-  void unsetOptionsAreNotSent() throws Exception {
+  void unsetOptionsAndAFalseIgnoreEosAreNotSent() throws Exception {
     assertEquals(Map.of(), body(model("m")).get("config"));
+    assertEquals(Map.of(), body(new GenerationRequest("m", "p", null, null, false, null, null)).get("config"));
   }
 
   @Test

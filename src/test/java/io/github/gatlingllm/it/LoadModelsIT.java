@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.metrics.TokenSource;
+import io.github.gatlingllm.report.RequestCsvReader;
 import io.github.gatlingllm.mock.MockConfig;
 import io.github.gatlingllm.mock.MockLlmServer;
 import java.nio.file.Path;
@@ -193,6 +196,48 @@ class LoadModelsIT {
       // chat: the role chunk and the finish chunk come without a token gap, so the mean chunk gap is below 5 ms
       assertTrue(nextToken > 0.002 && nextToken < 0.010, "next-token latency " + nextToken);
       assertTrue(run.output.contains("Average latency for First Tokens:"), run.output);
+    }
+  }
+
+  @Test
+  void llmOnRayBenchmarkInSimpleModeTimesEveryRawChunk() throws Exception {
+    int ttftMs = 20;
+    int itlMs = 5;
+    try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(ttftMs).itlMs(itlMs).build())) {
+      Map<String, String> knobs = knobs(server);
+      knobs.put("llm.backend", "llm-on-ray-simple");
+      knobs.put("llm.numPrompts", "20");
+      knobs.put("llm.requestRate", "100");
+      knobs.put("llm.maxNewTokens", "8");
+      GatlingRun run = GatlingRun.run(PACKAGE + "LlmOnRayBenchmark", knobs, results);
+      assertEquals(0, run.exitCode, run.output);
+
+      JsonNode summary = read(run.runFolder().resolve("llm-summary.json"));
+      assertEquals("llm-on-ray-simple", summary.get("backend").asText());
+      assertEquals(20, summary.get("completed").asInt());
+      assertEquals(0, summary.get("failed").asInt());
+      assertEquals(20, summary.get("output_token_sources").get("chunks").asInt(), "no counts in a raw body");
+      // No ignore_eos by default: the mock draws each length in [1, 8], one raw chunk per token.
+      List<RequestRecord> records = RequestCsvReader.read(run.runFolder().resolve("llm-requests.csv")).records();
+      assertEquals(20, records.size());
+      int outputTokens = 0;
+      for (RequestRecord record : records) {
+        int n = record.outputTokens();
+        assertTrue(n >= 1 && n <= 8, "output " + n);
+        assertEquals(n, record.chunkCount());
+        assertEquals(TokenSource.CHUNKS, record.outputTokenSource());
+        outputTokens += n;
+      }
+      assertEquals(outputTokens, summary.get("total_output_tokens").asInt());
+
+      JsonNode json = read(run.runFolder().resolve("llm-on-ray.json"));
+      double firstToken = json.get("avg_first_token_latency").asDouble();
+      double nextToken = json.get("avg_next_token_latency").asDouble();
+      System.out.printf("LlmOnRayBenchmark simple mode vs mock: first token %.2f ms (configured %d), next token %.2f ms"
+          + " (configured %d)%n", firstToken * 1000, ttftMs, nextToken * 1000, itlMs);
+      assertTrue(firstToken >= ttftMs / 1000.0 && firstToken < 0.2, "first-token latency " + firstToken);
+      // Unlike chat, no role or finish chunk without a token gap: the mean chunk gap is the mock's ITL.
+      assertTrue(Math.abs(nextToken - itlMs / 1000.0) < 0.002, "next-token latency " + nextToken);
     }
   }
 }
