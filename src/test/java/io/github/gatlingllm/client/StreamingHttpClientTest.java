@@ -295,6 +295,17 @@ class StreamingHttpClientTest {
 
   private ScriptedServer lastServer;
 
+  /** A complete chunked text/plain response, one chunk per string. */
+  private static ScriptedServer.Script chunkedText(String... chunks) {
+    return (ctx, r) -> {
+      write(ctx, CHUNKED_TEXT_HEADERS);
+      for (String c : chunks) {
+        write(ctx, chunk(c));
+      }
+      write(ctx, LAST_CHUNK);
+    };
+  }
+
   /** A raw-body request to a fresh server running {@code script}. */
   private RecordingHandler executeRaw(ScriptedServer.Script script) throws InterruptedException {
     lastServer = server(script);
@@ -359,8 +370,8 @@ class StreamingHttpClientTest {
         executeRaw(
             (ctx, r) -> {
               write(ctx, CHUNKED_TEXT_HEADERS);
-              write(ctx, ScriptedServer.chunk(" the"));
-              ctx.writeAndFlush(Unpooled.copiedBuffer(ScriptedServer.chunk(" of"), StandardCharsets.UTF_8))
+              write(ctx, chunk(" the"));
+              ctx.writeAndFlush(Unpooled.copiedBuffer(chunk(" of"), StandardCharsets.UTF_8))
                   .addListener(ChannelFutureListener.CLOSE);
             });
     h.assertFailed(Kind.CONNECTION_CLOSED);
@@ -369,26 +380,13 @@ class StreamingHttpClientTest {
 
   @Test
   void emptyChunkedBodyEndsWithoutEvents() throws Exception {
-    RecordingHandler h =
-        executeRaw(
-            (ctx, r) -> {
-              write(ctx, CHUNKED_TEXT_HEADERS);
-              write(ctx, LAST_CHUNK);
-            });
-    h.assertSucceeded(List.of());
+    executeRaw(chunkedText()).assertSucceeded(List.of());
   }
 
   @Test
   void aRawBodyThatLooksLikeSseIsNotDecodedAsSse() throws Exception {
     // The request's format, not the body's look, picks the reader.
-    RecordingHandler h =
-        executeRaw(
-            (ctx, r) -> {
-              write(ctx, CHUNKED_TEXT_HEADERS);
-              write(ctx, ScriptedServer.chunk("data: x\n\n"));
-              write(ctx, LAST_CHUNK);
-            });
-    h.assertSucceeded(List.of("data: x\n\n"));
+    executeRaw(chunkedText("data: x\n\n")).assertSucceeded(List.of("data: x\n\n"));
   }
 
   // ---- connection loss ----

@@ -45,6 +45,15 @@ class LoadModelsIT {
     return knobs;
   }
 
+  /** 20 LLM-on-Ray requests at 100/s, at most 8 new tokens each. */
+  private static Map<String, String> llmOnRayKnobs(MockLlmServer server) {
+    Map<String, String> knobs = knobs(server);
+    knobs.put("llm.numPrompts", "20");
+    knobs.put("llm.requestRate", "100");
+    knobs.put("llm.maxNewTokens", "8");
+    return knobs;
+  }
+
   private static JsonNode read(Path file) throws Exception {
     assertTrue(file.toFile().isFile(), file + " exists");
     return JSON.readTree(file.toFile());
@@ -178,11 +187,7 @@ class LoadModelsIT {
   @Test
   void llmOnRayBenchmarkSavesItsMetrics() throws Exception {
     try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(20).itlMs(5).build())) {
-      Map<String, String> knobs = knobs(server);
-      knobs.put("llm.numPrompts", "20");
-      knobs.put("llm.requestRate", "100");
-      knobs.put("llm.maxNewTokens", "8");
-      GatlingRun run = GatlingRun.run(PACKAGE + "LlmOnRayBenchmark", knobs, results);
+      GatlingRun run = GatlingRun.run(PACKAGE + "LlmOnRayBenchmark", llmOnRayKnobs(server), results);
       assertEquals(0, run.exitCode, run.output);
       JsonNode json = read(run.runFolder().resolve("llm-on-ray.json"));
       assertEquals(20, json.get("num_prompts").asInt());
@@ -204,11 +209,8 @@ class LoadModelsIT {
     int ttftMs = 20;
     int itlMs = 5;
     try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(ttftMs).itlMs(itlMs).build())) {
-      Map<String, String> knobs = knobs(server);
+      Map<String, String> knobs = llmOnRayKnobs(server);
       knobs.put("llm.backend", "llm-on-ray-simple");
-      knobs.put("llm.numPrompts", "20");
-      knobs.put("llm.requestRate", "100");
-      knobs.put("llm.maxNewTokens", "8");
       GatlingRun run = GatlingRun.run(PACKAGE + "LlmOnRayBenchmark", knobs, results);
       assertEquals(0, run.exitCode, run.output);
 
