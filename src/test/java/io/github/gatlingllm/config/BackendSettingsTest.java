@@ -55,6 +55,13 @@ class BackendSettingsTest {
   }
 
   @Test
+  void pathOverridesTheBackendsRouteOnlyWhenSet() {
+    assertTrue(common(Map.of("llm.backend", "simple")).path().isEmpty());
+    assertEquals(
+        "/my-route", common(Map.of("llm.backend", "simple", "llm.path", "/my-route")).path().orElseThrow());
+  }
+
+  @Test
   void backendWinsOverTheEndpoint() {
     CommonSettings s = common(Map.of("llm.endpoint", "/v1/chat/completions", "llm.backend", "openai"));
     assertEquals(OpenAiCompletionsDialect.INSTANCE, s.dialect());

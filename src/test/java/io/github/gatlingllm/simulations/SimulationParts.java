@@ -60,12 +60,17 @@ final class SimulationParts {
     return request(settings, settings.requestName());
   }
 
-  /** The same, named {@code name} in the stats, in the wire format {@code llm.backend} selects. */
+  /**
+   * The same, named {@code name} in the stats, in the wire format {@code llm.backend} selects, to {@code llm.path}
+   * when set.
+   */
   static LlmRequestBuilder request(CommonSettings settings, String name) {
-    return LlmRequestBuilder.of(name, settings.dialect())
-        .prompt("#{prompt}")
-        .promptTokens("#{promptTokens}")
-        .maxTokens("#{maxTokens}")
-        .ignoreEos(settings.ignoreEos());
+    LlmRequestBuilder request =
+        LlmRequestBuilder.of(name, settings.dialect())
+            .prompt("#{prompt}")
+            .promptTokens("#{promptTokens}")
+            .maxTokens("#{maxTokens}")
+            .ignoreEos(settings.ignoreEos());
+    return settings.path().map(request::path).orElse(request);
   }
 }
