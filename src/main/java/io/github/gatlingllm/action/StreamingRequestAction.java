@@ -32,6 +32,8 @@ final class StreamingRequestAction extends LlmActionBase {
   private final List<Map.Entry<String, String>> headers;
   /** Prompt and generated text kept for {@code llm-requests.jsonl}; never for warm-ups, which are not recorded. */
   private final boolean logRequests;
+  /** The generated text is kept: for the log, or for counting output tokens off the loop. */
+  private final boolean captureText;
 
   StreamingRequestAction(RequestTemplate template, LlmComponents components, Action next) {
     super(
@@ -47,6 +49,7 @@ final class StreamingRequestAction extends LlmActionBase {
         new GatlingRecords(statsEngine, components.run().timeBase(), protocol.itlStats(), template.requestName());
     this.headers = requestHeaders(protocol);
     this.logRequests = protocol.report().logRequests() && !template.warmUp();
+    this.captureText = logRequests || (protocol.report().outputTokenizer() != null && !template.warmUp());
     components.run().noteDialect(template.dialect().name());
   }
 
@@ -91,7 +94,7 @@ final class StreamingRequestAction extends LlmActionBase {
       return;
     }
     StreamRecording recording = new StreamRecording(template.dialect(), record);
-    if (logRequests) {
+    if (captureText) {
       recording.captureGeneratedText();
     }
     StreamExchange exchange = new StreamExchange(this, session, request, recording);
@@ -121,11 +124,13 @@ final class StreamingRequestAction extends LlmActionBase {
     if (limiter != null) {
       limiter.release();
     }
+    // Gatling's stats first: once handed to the run, the record may be completed on the token-counting thread.
+    gatlingRecords.log(session, record);
+    Session after = session.logGroupRequestTimings(gatlingRecords.startMillis(record), gatlingRecords.endMillis(record));
+    boolean success = record.success();
     if (!template.warmUp()) {
       components.run().record(record);
     }
-    gatlingRecords.log(session, record);
-    Session after = session.logGroupRequestTimings(gatlingRecords.startMillis(record), gatlingRecords.endMillis(record));
-    next.$bang(record.success() ? after : after.markAsFailed());
+    next.$bang(success ? after : after.markAsFailed());
   }
 }

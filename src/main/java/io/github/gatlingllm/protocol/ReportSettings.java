@@ -1,5 +1,6 @@
 package io.github.gatlingllm.protocol;
 
+import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.report.RunOutput;
 import io.github.gatlingllm.report.SummaryCheck;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.List;
  * @param logRequests write {@code llm-requests.jsonl} with every request's prompt and generated text (capturing the
  *     text costs an allocation per chunk, so it is off by default)
  * @param saveDetailed put the per-request arrays into {@code llm-summary.json} (vLLM's {@code --save-detailed})
+ * @param outputTokenizer counts the output tokens of requests whose stream carries no usage from their generated text,
+ *     off the event loops (see {@code OutputTokenCounter}), or null to count one token per chunk
  */
 public record ReportSettings(
     String label,
@@ -33,7 +36,8 @@ public record ReportSettings(
     boolean logRequests,
     boolean saveDetailed,
     List<String> percentileMetrics,
-    List<RunOutput> outputs) {
+    List<RunOutput> outputs,
+    TextTokenizer outputTokenizer) {
 
   public ReportSettings {
     outputs = List.copyOf(outputs);

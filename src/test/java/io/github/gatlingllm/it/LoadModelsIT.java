@@ -218,7 +218,9 @@ class LoadModelsIT {
       assertEquals("llm-on-ray-simple", summary.get("backend").asText());
       assertEquals(20, summary.get("completed").asInt());
       assertEquals(0, summary.get("failed").asInt());
-      assertEquals(20, summary.get("output_token_sources").get("chunks").asInt(), "no counts in a raw body");
+      // No counts in a raw body: the run's tokenizer counts the text off the event loops (the mock's words are one
+      // Qwen3 token each, so it finds one token per chunk).
+      assertEquals(20, summary.get("output_token_sources").get("tokenizer").asInt());
       // No ignore_eos by default: the mock draws each length in [1, 8], one raw chunk per token.
       List<RequestRecord> records = RequestCsvReader.read(run.runFolder().resolve("llm-requests.csv")).records();
       assertEquals(20, records.size());
@@ -227,7 +229,7 @@ class LoadModelsIT {
         int n = record.outputTokens();
         assertTrue(n >= 1 && n <= 8, "output " + n);
         assertEquals(n, record.chunkCount());
-        assertEquals(TokenSource.CHUNKS, record.outputTokenSource());
+        assertEquals(TokenSource.TOKENIZER, record.outputTokenSource());
         outputTokens += n;
       }
       assertEquals(outputTokens, summary.get("total_output_tokens").asInt());
@@ -235,11 +237,14 @@ class LoadModelsIT {
       JsonNode json = read(run.runFolder().resolve("llm-on-ray.json"));
       double firstToken = json.get("avg_first_token_latency").asDouble();
       double nextToken = json.get("avg_next_token_latency").asDouble();
-      System.out.printf("LlmOnRayBenchmark simple mode vs mock: first token %.2f ms (configured %d), next token %.2f ms"
-          + " (configured %d)%n", firstToken * 1000, ttftMs, nextToken * 1000, itlMs);
+      double medianItl = summary.get("median_itl_ms").asDouble();
+      System.out.printf("LlmOnRayBenchmark simple mode vs mock: first token %.2f ms (configured %d), next token %.2f ms,"
+          + " median ITL %.2f ms (configured %d)%n", firstToken * 1000, ttftMs, nextToken * 1000, medianItl, itlMs);
       assertTrue(firstToken >= ttftMs / 1000.0 && firstToken < 0.2, "first-token latency " + firstToken);
-      // Unlike chat, no role or finish chunk without a token gap: the mean chunk gap is the mock's ITL.
-      assertTrue(Math.abs(nextToken - itlMs / 1000.0) < 0.002, "next-token latency " + nextToken);
+      // Unlike chat, no role or finish chunk without a token gap: every chunk gap is a token gap of the mock. The
+      // median shrugs off the late reads of a loaded machine; the mean gets a looser bound.
+      assertTrue(Math.abs(medianItl - itlMs) < 1.5, "median ITL " + medianItl);
+      assertTrue(nextToken > 0.004 && nextToken < 0.05, "next-token latency " + nextToken);
     }
   }
 }

@@ -51,9 +51,8 @@ public class LlmOnRayBenchmark extends Simulation {
                 .exec(SimulationParts.request(settings.common()))
                 .injectOpen(arrivals))
         .protocols(
-            SimulationParts.protocol(settings.common(), server.baseUrl(), model)
+            SimulationParts.protocol(settings.common(), server.baseUrl(), model, tokenizer)
                 .describeLoad(settings.numPrompts(), settings.requestRate(), 1.0)
-                .tokenizerId(tokenizer.id())
                 .runOutput(new LlmOnRayReport()));
   }
 

@@ -22,6 +22,15 @@ final class SimulationParts {
   private SimulationParts() {}
 
   /** The protocol with the common knobs applied; the simulation adds its load description and outputs. */
+  /**
+   * The same, reporting {@code tokenizer} as the run's tokenizer, which also counts the output tokens of backends whose
+   * stream carries no counts (LLM-on-Ray's raw text), off the event loops, as LLM-on-Ray's benchmark does.
+   */
+  static LlmProtocolBuilder protocol(CommonSettings settings, String baseUrl, String model, TextTokenizer tokenizer) {
+    LlmProtocolBuilder protocol = protocol(settings, baseUrl, model).tokenizerId(tokenizer.id());
+    return settings.dialect().rawBody() ? protocol.countOutputTokens(tokenizer) : protocol;
+  }
+
   static LlmProtocolBuilder protocol(CommonSettings settings, String baseUrl, String model) {
     LlmProtocolBuilder protocol =
         llm.baseUrl(baseUrl)
