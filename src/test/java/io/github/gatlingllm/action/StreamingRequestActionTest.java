@@ -238,9 +238,10 @@ class StreamingRequestActionTest {
     System.out.printf("llm-on-ray-simple vs mock: TTFT %.2f ms (configured %d), mean ITL %.2f ms (configured %d)%n",
         ttftMs, TTFT_MS, meanItlMs, ITL_MS);
     assertTrue(ttftMs >= TTFT_MS && ttftMs < TTFT_MS + 500, "TTFT " + ttftMs);
-    // The mock's token times are fixed from its start, so the mean gap holds even if one read came late.
-    assertTrue(meanItlMs >= ITL_MS * 0.5 && meanItlMs < ITL_MS + 50, "mean ITL " + meanItlMs);
-    assertTrue(record.e2elNanos() >= TimeUnit.MILLISECONDS.toNanos(TTFT_MS + 11 * ITL_MS));
+    // The mock never writes token k before TTFT + k ITL, but a late wake-up on a loaded machine writes the tokens due
+    // by then together: the gaps have a floor only as a whole, from the send to the last chunk.
+    assertTrue(record.lastChunkNanos() - record.sendNanos() >= TimeUnit.MILLISECONDS.toNanos(TTFT_MS + 11 * ITL_MS));
+    assertTrue(meanItlMs < ITL_MS + 50, "mean ITL " + meanItlMs);
     assertTrue(stats.crashes.isEmpty());
   }
 
