@@ -2,6 +2,7 @@ package io.github.gatlingllm;
 
 import io.github.gatlingllm.api.OpenAiChatDialect;
 import io.github.gatlingllm.api.OpenAiCompletionsDialect;
+import io.github.gatlingllm.api.LlmOnRaySimpleDialect;
 import io.github.gatlingllm.api.TgiGenerateDialect;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
 import io.github.gatlingllm.javaapi.LlmRequestBuilder;
@@ -37,5 +38,13 @@ public final class LlmDsl {
    */
   public static LlmRequestBuilder tgi(String name) {
     return LlmRequestBuilder.of(name, TgiGenerateDialect.INSTANCE);
+  }
+
+  /**
+   * A streaming request to LLM-on-Ray's simple mode, {@code POST /<model>} with a raw text body, named {@code name}
+   * in the stats (each received body chunk is one chunk; see {@link LlmOnRaySimpleDialect}).
+   */
+  public static LlmRequestBuilder llmOnRaySimple(String name) {
+    return LlmRequestBuilder.of(name, LlmOnRaySimpleDialect.INSTANCE);
   }
 }

@@ -68,10 +68,11 @@ public record RequestTemplate(
     return value == null ? -1 : value;
   }
 
-  String evaluatePath(Session session) {
+  /** The request's path, else the dialect's route for {@code generation} (which may depend on its model). */
+  String evaluatePath(Session session, GenerationRequest generation) {
     String value = SessionValues.string("path", path, session);
     if (value == null) {
-      return dialect.defaultPath();
+      return dialect.path(generation);
     }
     return value.startsWith("/") ? value : "/" + value;
   }

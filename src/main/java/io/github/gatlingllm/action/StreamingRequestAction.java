@@ -3,6 +3,7 @@ package io.github.gatlingllm.action;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.github.gatlingllm.api.GenerationRequest;
+import io.github.gatlingllm.client.BodyFormat;
 import io.github.gatlingllm.client.StreamingRequest;
 import io.github.gatlingllm.metrics.ErrorCategory;
 import io.github.gatlingllm.metrics.RequestRecord;
@@ -31,6 +32,8 @@ final class StreamingRequestAction extends LlmActionBase {
   private final List<Map.Entry<String, String>> headers;
   /** Prompt and generated text kept for {@code llm-requests.jsonl}; never for warm-ups, which are not recorded. */
   private final boolean logRequests;
+  /** The generated text is kept: for the log, or for counting output tokens off the loop. */
+  private final boolean captureText;
 
   StreamingRequestAction(RequestTemplate template, LlmComponents components, Action next) {
     super(
@@ -46,6 +49,7 @@ final class StreamingRequestAction extends LlmActionBase {
         new GatlingRecords(statsEngine, components.run().timeBase(), protocol.itlStats(), template.requestName());
     this.headers = requestHeaders(protocol);
     this.logRequests = protocol.report().logRequests() && !template.warmUp();
+    this.captureText = logRequests || (protocol.report().outputTokenizer() != null && !template.warmUp());
     components.run().noteDialect(template.dialect().name());
   }
 
@@ -74,7 +78,11 @@ final class StreamingRequestAction extends LlmActionBase {
       RequestExtras extras = template.extras();
       request =
           new StreamingRequest(
-              protocol.target(), template.evaluatePath(session), extras.headers(headers, session), body);
+              protocol.target(),
+              template.evaluatePath(session, generation),
+              extras.headers(headers, session),
+              body,
+              template.dialect().rawBody() ? BodyFormat.RAW : BodyFormat.SSE);
       if (extras.inConversation()) {
         record.conversation(extras.evaluateConversationUser(session), extras.evaluateConversationRound(session));
       }
@@ -90,7 +98,7 @@ final class StreamingRequestAction extends LlmActionBase {
       return;
     }
     StreamRecording recording = new StreamRecording(template.dialect(), record);
-    if (logRequests) {
+    if (captureText) {
       recording.captureGeneratedText(true);
     } else if (template.extras().capturesAnswer()) {
       recording.captureGeneratedText(false);
@@ -110,7 +118,7 @@ final class StreamingRequestAction extends LlmActionBase {
     if (!template.warmUp()) {
       components.run().record(record);
     }
-    next.$bang(saveAnswer(session, record, null).markAsFailed());
+    next.$bang(saveAnswer(session, false, 0, null).markAsFailed());
   }
 
   void execute(StreamExchange exchange, StreamingRequest request) {
@@ -122,28 +130,31 @@ final class StreamingRequestAction extends LlmActionBase {
     if (limiter != null) {
       limiter.release();
     }
+    // Gatling's stats and the session first: once handed to the run, the record may be completed on the
+    // token-counting thread.
+    gatlingRecords.log(session, record);
+    Session after = session.logGroupRequestTimings(gatlingRecords.startMillis(record), gatlingRecords.endMillis(record));
+    boolean success = record.success();
+    after = saveAnswer(after, success, record.outputTokens(), capturedText);
     if (!template.warmUp()) {
       components.run().record(record);
     }
-    gatlingRecords.log(session, record);
-    Session after = session.logGroupRequestTimings(gatlingRecords.startMillis(record), gatlingRecords.endMillis(record));
-    after = saveAnswer(after, record, capturedText);
-    next.$bang(record.success() ? after : after.markAsFailed());
+    next.$bang(success ? after : after.markAsFailed());
   }
 
   /**
    * Saves what the request builder asked for into the session, for the user's next step (e.g. the answer appended to
    * a conversation's history). A failed request saves an empty text and 0 tokens, so a stale answer is never reused.
    */
-  private Session saveAnswer(Session session, RequestRecord record, String capturedText) {
+  private Session saveAnswer(Session session, boolean success, int outputTokens, String capturedText) {
     RequestExtras extras = template.extras();
     Session out = session;
     if (extras.answerAttribute() != null) {
-      String text = record.success() && capturedText != null ? capturedText : "";
+      String text = success && capturedText != null ? capturedText : "";
       out = out.set(extras.answerAttribute(), text);
     }
     if (extras.outputTokensAttribute() != null) {
-      out = out.set(extras.outputTokensAttribute(), record.success() ? Math.max(0, record.outputTokens()) : 0);
+      out = out.set(extras.outputTokensAttribute(), success ? Math.max(0, outputTokens) : 0);
     }
     return out;
   }

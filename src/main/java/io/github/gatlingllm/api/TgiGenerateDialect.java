@@ -1,9 +1,6 @@
 package io.github.gatlingllm.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,8 +18,6 @@ import java.util.Map;
  */
 public final class TgiGenerateDialect implements Dialect {
   public static final TgiGenerateDialect INSTANCE = new TgiGenerateDialect();
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private TgiGenerateDialect() {}
 
@@ -48,78 +43,19 @@ public final class TgiGenerateDialect implements Dialect {
     }
     parameters.put("details", true);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("inputs", inputs(request));
+    body.put("inputs", TextPromptBodies.promptText(request, "TGI"));
     body.put("parameters", parameters);
     if (request.extraBody() != null) {
-      mergeExtra(body, parameters, request.extraBody());
+      TextPromptBodies.mergeExtra(body, "parameters", parameters, request.extraBody());
     }
     // The final event's details carry the exact token count; streaming is what this plugin measures.
     parameters.put("details", true);
     body.put("stream", true);
-    try {
-      return MAPPER.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Cannot write the request body as JSON: " + e.getOriginalMessage(), e);
-    }
+    return TextPromptBodies.json(body);
   }
 
   @Override
   public void interpret(byte[] data, int length, StreamChunk out) throws MalformedEventException {
     TgiEventReader.read(data, length, out);
-  }
-
-  private static String inputs(GenerationRequest request) {
-    if (request.messages() != null) {
-      return joinContents(request.messages());
-    }
-    if (request.prompt() == null) {
-      throw new IllegalArgumentException("A TGI request needs prompt(...) or messages(...); neither was set");
-    }
-    return request.prompt();
-  }
-
-  /** The messages' text contents, one per line; content parts other than text are not sendable to TGI. */
-  static String joinContents(List<Map<String, Object>> messages) {
-    StringBuilder text = new StringBuilder();
-    for (Map<String, Object> message : messages) {
-      Object content = message.get("content");
-      if (content == null) {
-        continue;
-      }
-      if (text.length() > 0) {
-        text.append('\n');
-      }
-      if (content instanceof String string) {
-        text.append(string);
-      } else if (content instanceof List<?> parts) {
-        appendTextParts(text, parts);
-      } else {
-        throw new IllegalArgumentException(
-            "A TGI request needs string or text-part message contents, got " + content.getClass().getSimpleName());
-      }
-    }
-    return text.toString();
-  }
-
-  private static void appendTextParts(StringBuilder text, List<?> parts) {
-    for (Object part : parts) {
-      if (part instanceof Map<?, ?> map && "text".equals(map.get("type")) && map.get("text") instanceof String s) {
-        text.append(s);
-      } else {
-        throw new IllegalArgumentException("A TGI request can only send text content parts, got " + part);
-      }
-    }
-  }
-
-  private static void mergeExtra(
-      Map<String, Object> body, Map<String, Object> parameters, Map<String, Object> extraBody) {
-    for (Map.Entry<String, Object> entry : extraBody.entrySet()) {
-      if (entry.getKey().equals("parameters") && entry.getValue() instanceof Map<?, ?> extra) {
-        extra.forEach((key, value) -> parameters.put(String.valueOf(key), value));
-      } else {
-        body.put(entry.getKey(), entry.getValue());
-      }
-    }
-    body.put("parameters", parameters);
   }
 }

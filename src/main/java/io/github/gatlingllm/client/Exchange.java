@@ -198,7 +198,8 @@ final class Exchange implements Runnable {
           case FIRST_TOKEN_TIMEOUT -> firstTokenTimeout;
           default -> idleTimeout;
         };
-    return "no " + (kind == Kind.TOTAL_TIMEOUT ? "end of response" : "SSE data event") + " within "
+    String awaited = request.bodyFormat() == BodyFormat.RAW ? "body chunk" : "SSE data event";
+    return "no " + (kind == Kind.TOTAL_TIMEOUT ? "end of response" : awaited) + " within "
         + TimeUnit.NANOSECONDS.toMillis(limit) + " ms";
   }
 

@@ -14,7 +14,9 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * The last handler of a connection's pipeline: drives the one request in flight on it (HTTP/1.1, no pipelining) and
- * feeds the response body to this connection's {@link SseDecoder}.
+ * feeds the response body to this connection's {@link SseDecoder}, or to its {@link RawBodyReader} when the request
+ * asked for a {@link BodyFormat#RAW raw} body. Both paths share the read stamps, timers and failure handling: only
+ * the cutting of the body into events differs.
  *
  * <p>Ownership: every message reaching {@link #channelRead} is released here. The current {@link Exchange} is set by
  * {@link #send} and cleared before any terminal callback, so a callback that starts the next request on this same
@@ -31,6 +33,9 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements SseD
   private final ConnectionPool pool;
   private final ReadClock clock;
   private final SseDecoder decoder = new SseDecoder(this);
+  private final RawBodyReader rawReader = new RawBodyReader(this);
+  /** The current response is read with {@link #rawReader}, not {@link #decoder}. */
+  private boolean rawBody;
   private Channel channel;
 
   private Exchange exchange;
@@ -64,6 +69,8 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements SseD
     mode = AWAIT_HEADERS;
     errorBody = null;
     decoder.reset();
+    rawReader.reset();
+    rawBody = ex.request.bodyFormat() == BodyFormat.RAW;
     FullHttpRequest msg = ex.takeRequest();
     clock.requestSent();
     ex.sending(this, System.nanoTime());
@@ -122,7 +129,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements SseD
         long now = clock.nanos();
         boolean goOn;
         try {
-          goOn = decoder.decode(content.content(), now) && (!last || decoder.endOfStream(now));
+          goOn = decodeBody(content, last, now);
         } catch (SseDecoder.EventTooLargeException e) {
           failAndClose(ex, ClientFailure.of(Kind.PROTOCOL_ERROR, e.getMessage()));
           return;
@@ -153,6 +160,19 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements SseD
     }
   }
 
+  /**
+   * Hands one body slice to the reader of this response's format. A raw body has no framing of its own: its end is the
+   * HTTP end of body, which the caller handles for both formats.
+   *
+   * @return {@code false} when the handler wants nothing more
+   */
+  private boolean decodeBody(HttpContent content, boolean last, long now) {
+    if (rawBody) {
+      return rawReader.read(content.content(), now);
+    }
+    return decoder.decode(content.content(), now) && (!last || decoder.endOfStream(now));
+  }
+
   /** The body ended normally: free the connection first so onEnd can reuse it at once, then report. */
   private void finished(Exchange ex, long now) {
     releaseOrClose();
@@ -169,7 +189,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements SseD
     }
   }
 
-  /** From the decoder: one complete data event of the current response. */
+  /** From the decoder (or the raw reader): one complete data event (or raw slice) of the current response. */
   @Override
   public boolean onEvent(SseEvent event, long readNanos) {
     Exchange ex = exchange;

@@ -55,7 +55,9 @@ final class RequestEncoder {
     headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
     headers.set(HttpHeaderNames.HOST, target.hostHeader());
     headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
-    headers.set(HttpHeaderNames.ACCEPT, HttpHeaderValues.TEXT_EVENT_STREAM);
+    headers.set(
+        HttpHeaderNames.ACCEPT,
+        request.bodyFormat() == BodyFormat.RAW ? HttpHeaderValues.TEXT_PLAIN : HttpHeaderValues.TEXT_EVENT_STREAM);
     headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     return msg;
   }

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One decoded Server-Sent Event, reused for every event of a connection so that decoding allocates nothing.
+ * One decoded Server-Sent Event (or, for a {@link BodyFormat#RAW raw} body, one received slice of it), reused for every event of a connection so that decoding allocates nothing.
  *
  * <p>{@link #data()} holds the {@code data} field's bytes from index 0 to {@link #dataLength()} (several
  * {@code data:} lines joined with {@code '\n'}, as the SSE specification says). {@link #eventType()} and

@@ -17,7 +17,8 @@ public interface StreamHandler {
   void onResponseStart(int status, long readNanos);
 
   /**
-   * One complete SSE event that has a {@code data} field. The event object and its byte array are reused by the
+   * One complete SSE event that has a {@code data} field (for a {@link BodyFormat#RAW raw} body: one received body
+   * slice, its data ending on a UTF-8 code point boundary). The event object and its byte array are reused by the
    * client after this call returns: copy what must be kept.
    *
    * @return {@code true} to go on reading, {@code false} when the handler has finished with the stream (for example

@@ -25,8 +25,11 @@ import java.util.Optional;
  * @param totalTimeout longest request, send to end (0 = none)
  * @param logRequests write every prompt and generated text to {@code llm-requests.jsonl}
  * @param tokenizer the tokenizer spec ({@code llm.tokenizer}), or empty for the shipped Qwen3 one
- * @param backend the wire format ({@code llm.backend}): {@code openai} (completions), {@code openai-chat} or
- *     {@code tgi}; by default {@code openai-chat} when the endpoint is the chat one, else {@code openai}
+ * @param backend the wire format ({@code llm.backend}): {@code openai} (completions), {@code openai-chat},
+ *     {@code tgi} or {@code llm-on-ray-simple} (alias {@code simple}, stored as the full name); by default
+ *     {@code openai-chat} when the endpoint is the chat one, else {@code openai}
+ * @param path the request path ({@code llm.path}), or empty for the backend's own route (for LLM-on-Ray, a
+ *     deployment whose route prefix is not the model name)
  */
 public record CommonSettings(
     Optional<String> baseUrl,
@@ -41,7 +44,8 @@ public record CommonSettings(
     Duration totalTimeout,
     boolean logRequests,
     Optional<String> tokenizer,
-    String backend) {
+    String backend,
+    Optional<String> path) {
 
   private static final String CHAT_BACKEND = "openai-chat";
 
@@ -61,7 +65,8 @@ public record CommonSettings(
           "llm.logRequests",
           "llm.tokenizer",
           "llm.resultsDir",
-          "llm.backend");
+          "llm.backend",
+          "llm.path");
 
   /** The tokenizer that counts prompts: {@code llm.tokenizer}, else the shipped Qwen3 one. */
   public TextTokenizer loadTokenizer() {
@@ -86,7 +91,8 @@ public record CommonSettings(
         p.duration("llm.totalTimeout", LlmProtocol.DEFAULT_TOTAL_TIMEOUT),
         p.bool("llm.logRequests", false),
         p.optional("llm.tokenizer"),
-        p.choice("llm.backend", derivedBackend, Dialects.names()));
+        Dialects.canonical(p.choice("llm.backend", derivedBackend, Dialects.accepted())),
+        p.optional("llm.path"));
   }
 
   /** {@link #PROPERTIES} and {@code more}. */

@@ -3,6 +3,7 @@ package io.github.gatlingllm.javaapi;
 import io.gatling.core.protocol.Protocol;
 import io.gatling.javaapi.core.ProtocolBuilder;
 import io.github.gatlingllm.client.HttpTarget;
+import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.protocol.ItlStats;
@@ -62,6 +63,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     List<RunOutput> outputs = List.of();
     List<RequestFileFormat> requestFiles = List.of();
     List<ScheduledOutput> periodicOutputs = List.of();
+    TextTokenizer outputTokenizer;
   }
 
   private final Settings settings;
@@ -248,6 +250,17 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
+   * Counts output tokens with {@code tokenizer} for requests whose stream reports no usage (LLM-on-Ray's raw text,
+   * servers without usage), from their generated text, as LLM-on-Ray's benchmark does; default none: one token per
+   * chunk. The text is captured for that (a copy of every chunk's text) and tokenized on a thread of its own, never on
+   * an event loop; the record reaches the files and the summary once counted.
+   */
+  public LlmProtocolBuilder countOutputTokens(TextTokenizer tokenizer) {
+    Objects.requireNonNull(tokenizer, "tokenizer");
+    return change(s -> s.outputTokenizer = tokenizer);
+  }
+
+  /**
    * An extra end-of-run output (e.g. one result file per scenario, or another tool's summary block), run once after
    * the LLM summary is printed and written. Outputs run in the order they were added.
    */
@@ -297,7 +310,8 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
             s.percentileMetrics,
             s.outputs,
             s.requestFiles,
-            s.periodicOutputs);
+            s.periodicOutputs,
+            s.outputTokenizer);
     return new LlmProtocol(
         s.baseUrl,
         HttpTarget.parse(s.baseUrl),

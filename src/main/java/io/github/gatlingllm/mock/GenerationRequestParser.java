@@ -8,7 +8,7 @@ import io.netty.buffer.ByteBufInputStream;
 import java.io.IOException;
 
 /**
- * Reads and validates a chat, completions or TGI {@code /generate_stream} request body; anything unusable becomes a {@link MockHttpException}
+ * Reads and validates a chat, completions, TGI {@code /generate_stream} or LLM-on-Ray simple-mode request body; anything unusable becomes a {@link MockHttpException}
  * with vLLM's status (400, or 404 for an unknown model when the model check is strict).
  */
 final class GenerationRequestParser {
@@ -23,7 +23,10 @@ final class GenerationRequestParser {
   GenerationRequest parse(Endpoint endpoint, ByteBuf body) {
     JsonNode root = readJson(body);
     if (endpoint == Endpoint.TGI_STREAM) {
-      return parseTgi(root);
+      return parseSingleText(endpoint, root, "inputs", "parameters");
+    }
+    if (endpoint == Endpoint.LLM_ON_RAY_SIMPLE) {
+      return parseSingleText(endpoint, root, "text", "config");
     }
     String model = model(root);
     int promptTokens = promptTokens(endpoint, root);
@@ -51,22 +54,26 @@ final class GenerationRequestParser {
   }
 
   /**
-   * TGI: {@code inputs} is the prompt, {@code parameters.max_new_tokens} the limit; TGI serves one model (no
-   * {@code model} field) and this endpoint always streams. Its final event always carries the token counts.
+   * The native APIs that take one text and an options object: TGI ({@code inputs}, {@code parameters}) and LLM-on-Ray's
+   * simple mode ({@code text}, {@code config}), both with {@code max_new_tokens} as the limit. Both serve one model
+   * per route (no {@code model} field) and are always streamed here. TGI's final event always carries the token
+   * counts; LLM-on-Ray's raw text carries none, and only it knows {@code ignore_eos}.
    */
-  private GenerationRequest parseTgi(JsonNode root) {
-    JsonNode inputs = root.get("inputs");
-    if (inputs == null || !inputs.isTextual()) {
-      throw MockHttpException.badRequest("Field 'inputs' is required and must be a string", "inputs");
+  private GenerationRequest parseSingleText(Endpoint endpoint, JsonNode root, String textField, String optionsField) {
+    JsonNode text = root.get(textField);
+    if (text == null || !text.isTextual()) {
+      throw MockHttpException.badRequest("Field '" + textField + "' is required and must be a string", textField);
     }
-    JsonNode parameters = root.path("parameters");
-    if (!parameters.isMissingNode() && !parameters.isNull() && !parameters.isObject()) {
-      throw MockHttpException.badRequest("Field 'parameters' must be an object", "parameters");
+    JsonNode options = root.path(optionsField);
+    if (!options.isMissingNode() && !options.isNull() && !options.isObject()) {
+      throw MockHttpException.badRequest("Field '" + optionsField + "' must be an object", optionsField);
     }
-    int promptTokens = PromptTokenCounter.completionPrompt(inputs);
-    int maxTokens = maxTokens(parameters.isObject() ? parameters : JSON.createObjectNode(), promptTokens,
-        "max_new_tokens");
-    return new GenerationRequest(Endpoint.TGI_STREAM, config.model(), true, true, false, promptTokens, 0, maxTokens);
+    JsonNode optionsObject = options.isObject() ? options : JSON.createObjectNode();
+    int promptTokens = PromptTokenCounter.completionPrompt(text);
+    int maxTokens = maxTokens(optionsObject, promptTokens, "max_new_tokens");
+    boolean tgi = endpoint == Endpoint.TGI_STREAM;
+    boolean ignoreEos = !tgi && bool(optionsObject, "ignore_eos");
+    return new GenerationRequest(endpoint, config.model(), true, tgi, ignoreEos, promptTokens, 0, maxTokens);
   }
 
   private String model(JsonNode root) {

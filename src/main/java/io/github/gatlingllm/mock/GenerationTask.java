@@ -61,14 +61,15 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
     this.firstTokenChunks = request.endpoint() == Endpoint.CHAT ? 2 : 1;
     String id = request.endpoint().idPrefix + number;
     long created = System.currentTimeMillis() / 1000;
-    if (request.endpoint() == Endpoint.TGI_STREAM) {
-      this.sink = new TgiResponseSink(ctx, request, length);
-    } else {
-      this.sink =
-          request.stream()
-              ? new SseResponseSink(ctx, request, id, created, length, state.config.reasoningTokens())
-              : new JsonResponseSink(ctx, request, id, created, length);
-    }
+    this.sink =
+        switch (request.endpoint()) {
+          case TGI_STREAM -> new TgiResponseSink(ctx, request, length);
+          case LLM_ON_RAY_SIMPLE -> new RawTextResponseSink(ctx);
+          default ->
+              request.stream()
+                  ? new SseResponseSink(ctx, request, id, created, length, state.config.reasoningTokens())
+                  : new JsonResponseSink(ctx, request, id, created, length);
+        };
   }
 
   /**

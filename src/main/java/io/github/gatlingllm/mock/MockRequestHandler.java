@@ -7,11 +7,13 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
 
 /**
  * Routes requests: {@code GET /v1/models}, {@code GET /health}, {@code POST /v1/chat/completions}, {@code POST
- * /v1/completions} and TGI's {@code POST /generate_stream}; {@code GET /mock/stats} and {@code POST /mock/stats/reset} (the server's own truth, see {@link
+ * /v1/completions}, TGI's {@code POST /generate_stream} and LLM-on-Ray's simple mode on {@code POST /<served
+ * model>}; {@code GET /mock/stats} and {@code POST /mock/stats/reset} (the server's own truth, see {@link
  * MockTruth}); anything else is a JSON 404 (unknown path) or 405 (wrong method). Stateless, shared by all
  * connections. Requests on one connection are answered one at a time (no pipelining: HTTP clients of LLM servers
  * wait for a response before reusing a connection).
@@ -70,6 +72,9 @@ final class MockRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     } else if (path.equals("/health")) {
       require(request, HttpMethod.GET, path);
       ctx.writeAndFlush(JsonResponses.full(ctx.alloc(), HttpResponseStatus.OK, new byte[0]), ctx.voidPromise());
+    } else if (state.isModelRoute(new QueryStringDecoder(uri).path())) {
+      require(request, HttpMethod.POST, path);
+      generate(ctx, request, path, Endpoint.LLM_ON_RAY_SIMPLE, receivedNanos);
     } else {
       throw new MockHttpException(404, "Not Found: " + request.method() + " " + path, null);
     }

@@ -28,6 +28,16 @@ final class ServerState {
     this.modelsBody = JsonResponses.bytes(models(config, startSeconds));
   }
 
+  /**
+   * Whether {@code decodedPath} is LLM-on-Ray's route of the served model, {@code /<model>}. Only that model: any
+   * other unknown path stays a 404, even when the model check of the OpenAI routes is lenient.
+   */
+  boolean isModelRoute(String decodedPath) {
+    return decodedPath.length() == config.model().length() + 1
+        && decodedPath.charAt(0) == '/'
+        && decodedPath.endsWith(config.model());
+  }
+
   /** Rank of a newly accepted generation request, from 1: it names the request and selects its fault and seed. */
   long nextRequestNumber() {
     return accepted.incrementAndGet();

@@ -46,9 +46,14 @@ final class SseResponseSink implements ResponseSink {
 
   /** Status and headers of an SSE response, flushed. */
   static void beginStream(ChannelHandlerContext ctx) {
+    beginStream(ctx, "text/event-stream; charset=utf-8");
+  }
+
+  /** Status and headers of a chunked streamed response of {@code contentType}, flushed. */
+  static void beginStream(ChannelHandlerContext ctx, String contentType) {
     HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
     response.headers()
-        .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
+        .set(HttpHeaderNames.CONTENT_TYPE, contentType)
         .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
         .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
     ctx.writeAndFlush(response, ctx.voidPromise());

@@ -22,7 +22,10 @@ final class TokenVocabulary {
 
   private TokenVocabulary() {}
 
-  /** JSON-string content (no quotes) of token {@code index}; shared, never modify. */
+  /**
+   * JSON-string content (no quotes) of token {@code index}, which is also its raw UTF-8 text (the words need no
+   * escaping); shared, never modify.
+   */
   static byte[] jsonBytes(int index) {
     return BYTES[index % BYTES.length];
   }

@@ -41,6 +41,8 @@ public final class LlmRun {
   private final TimeBase timeBase;
   private final long startEpochMillis = System.currentTimeMillis();
   private final MetricsRecorder recorder = new MetricsRecorder();
+  /** Set once, when the first protocol asks for output token counting. */
+  private volatile OutputTokenCounter outputTokens;
   private final ChannelFactory<? extends SocketChannel> channelFactory;
   private final Map<ClientSettings, StreamingHttpClient> clients = new ConcurrentHashMap<>();
   private final Map<Integer, ConcurrencyLimiter> limiters = new ConcurrentHashMap<>();
@@ -108,6 +110,11 @@ public final class LlmRun {
               recorder,
               startedRequests::sum,
               new RunOrigin(timeBase.originMillis(), timeBase.originNanos()));
+      if (protocol.report().outputTokenizer() != null) {
+        outputTokens =
+            new OutputTokenCounter(
+                protocol.report().outputTokenizer(), protocol.report().logRequests(), recorder::record);
+      }
     }
   }
 
@@ -191,9 +198,17 @@ public final class LlmRun {
     return requestIds.incrementAndGet();
   }
 
-  /** Hands a finished request to the summary. Warm-up requests never come here. */
+  /**
+   * Hands a finished request to the summary, through the output token counter when the protocol has one (the record
+   * must not be touched by the caller afterwards). Warm-up requests never come here.
+   */
   public void record(RequestRecord record) {
-    recorder.record(record);
+    OutputTokenCounter counter = outputTokens;
+    if (counter != null) {
+      counter.accept(record);
+    } else {
+      recorder.record(record);
+    }
   }
 
   private void onLoadEnd() {
@@ -238,6 +253,10 @@ public final class LlmRun {
     LlmProtocol protocol = reportingProtocol;
     if (protocol == null) {
       return; // no LLM request was ever built in this run
+    }
+    OutputTokenCounter counter = outputTokens;
+    if (counter != null) {
+      counter.drain(); // the files and the summary must see every count
     }
     closeRequestFiles();
     try {

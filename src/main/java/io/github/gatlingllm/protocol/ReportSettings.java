@@ -1,5 +1,6 @@
 package io.github.gatlingllm.protocol;
 
+import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.report.RequestFileFormat;
 import io.github.gatlingllm.report.RunOutput;
 import io.github.gatlingllm.report.SummaryCheck;
@@ -24,6 +25,8 @@ import java.util.List;
  * @param outputs the simulation's end-of-run outputs
  * @param requestFiles the simulation's own per-request files, filled as requests finish
  * @param periodicOutputs the simulation's outputs called periodically while the load goes
+ * @param outputTokenizer counts the output tokens of requests whose stream carries no usage from their generated text,
+ *     off the event loops (see {@code OutputTokenCounter}), or null to count one token per chunk
  */
 public record ReportSettings(
     String label,
@@ -39,7 +42,8 @@ public record ReportSettings(
     List<String> percentileMetrics,
     List<RunOutput> outputs,
     List<RequestFileFormat> requestFiles,
-    List<ScheduledOutput> periodicOutputs) {
+    List<ScheduledOutput> periodicOutputs,
+    TextTokenizer outputTokenizer) {
 
   public ReportSettings {
     outputs = List.copyOf(outputs);

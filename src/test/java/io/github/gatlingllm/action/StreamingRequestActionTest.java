@@ -246,6 +246,36 @@ class StreamingRequestActionTest {
   }
 
   @Test
+  void llmOnRaySimpleRequestIsTimedPerBodyChunkAndCountedInChunks() throws Exception {
+    LlmComponents components =
+        LlmProtocolKey.INSTANCE.newComponents(core).apply((LlmProtocol) protocol().logRequests(true).protocol());
+    LlmRequestBuilder request = LlmDsl.llmOnRaySimple("simple").prompt("#{prompt}").maxTokens(12).ignoreEos(true);
+    Action action = ((LlmActionBuilder) request.asScala()).build(components, next);
+    action.$bang(session(1, "one two three four five"));
+    Session after = awaitNext();
+
+    assertFalse(after.isFailed());
+    assertEquals("OK", stats.named("simple").get(0).status());
+    RequestRecord record = components.run().recorder().snapshot().get(0);
+    // The mock writes each token as its own HTTP chunk, and each chunk is one event even when reads batch them.
+    assertEquals(12, record.chunkCount());
+    assertEquals(12, record.outputTokens());
+    assertEquals(io.github.gatlingllm.metrics.TokenSource.CHUNKS, record.outputTokenSource(), "a raw body has no usage");
+    assertEquals(" the of and to in is that for it as was with", record.generatedText());
+    assertEquals(11, stats.named("simple ITL").size());
+    double ttftMs = record.ttftNanos() / 1e6;
+    double meanItlMs = (record.lastChunkNanos() - record.firstChunkNanos()) / 1e6 / 11;
+    System.out.printf("llm-on-ray-simple vs mock: TTFT %.2f ms (configured %d), mean ITL %.2f ms (configured %d)%n",
+        ttftMs, TTFT_MS, meanItlMs, ITL_MS);
+    assertTrue(ttftMs >= TTFT_MS && ttftMs < TTFT_MS + 500, "TTFT " + ttftMs);
+    // The mock never writes token k before TTFT + k ITL, but a late wake-up on a loaded machine writes the tokens due
+    // by then together: the gaps have a floor only as a whole, from the send to the last chunk.
+    assertTrue(record.lastChunkNanos() - record.sendNanos() >= TimeUnit.MILLISECONDS.toNanos(TTFT_MS + 11 * ITL_MS));
+    assertTrue(meanItlMs < ITL_MS + 50, "mean ITL " + meanItlMs);
+    assertTrue(stats.crashes.isEmpty());
+  }
+
+  @Test
   void httpErrorIsAKoWithItsStatusAndTheUserGoesOnFailed() throws Exception {
     Action action =
         action(

@@ -14,7 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.gatlingllm.client.ClientFailure.Kind;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -36,6 +40,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -280,6 +285,108 @@ class StreamingHttpClientTest {
     RecordingHandler h = execute(client(), request(server.port()));
     h.assertFailed(Kind.PROTOCOL_ERROR);
     assertFalse(h.failure.detail().contains(SECRET));
+  }
+
+
+  // ---- raw bodies (LLM-on-Ray's simple mode) ----
+
+  private static final String CHUNKED_TEXT_HEADERS =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n";
+
+  private ScriptedServer lastServer;
+
+  /** A complete chunked text/plain response, one chunk per string. */
+  private static ScriptedServer.Script chunkedText(String... chunks) {
+    return (ctx, r) -> {
+      write(ctx, CHUNKED_TEXT_HEADERS);
+      for (String c : chunks) {
+        write(ctx, chunk(c));
+      }
+      write(ctx, LAST_CHUNK);
+    };
+  }
+
+  /** A raw-body request to a fresh server running {@code script}. */
+  private RecordingHandler executeRaw(ScriptedServer.Script script) throws InterruptedException {
+    lastServer = server(script);
+    StreamingRequest request =
+        new StreamingRequest(
+            new HttpTarget(false, "127.0.0.1", lastServer.port(), ""),
+            "/llama-2-7b-chat-hf",
+            List.of(),
+            "{\"text\":\"hi\",\"config\":{},\"stream\":true}".getBytes(StandardCharsets.UTF_8),
+            BodyFormat.RAW);
+    return execute(client(), request);
+  }
+
+  /** One HTTP chunk holding exactly {@code bytes}, which may end or start inside a code point. */
+  private static void writeChunk(ChannelHandlerContext ctx, byte[] bytes, int from, int to) {
+    ByteBuf buf = Unpooled.buffer();
+    buf.writeCharSequence(Integer.toHexString(to - from) + "\r\n", StandardCharsets.US_ASCII);
+    buf.writeBytes(bytes, from, to - from);
+    buf.writeCharSequence("\r\n", StandardCharsets.US_ASCII);
+    ctx.writeAndFlush(buf);
+  }
+
+  @Test
+  void eachHttpChunkIsOneEventAndACodePointCutBetweenChunksArrivesWhole() throws Exception {
+    byte[] text = "a€b".getBytes(StandardCharsets.UTF_8); // € is E2 82 AC
+    RecordingHandler h =
+        executeRaw(
+            (ctx, r) -> {
+              write(ctx, CHUNKED_TEXT_HEADERS);
+              writeChunk(ctx, text, 0, 3); // "a" and the first two bytes of €
+              writeChunk(ctx, text, 3, text.length);
+              write(ctx, LAST_CHUNK);
+            });
+    h.assertSucceeded(List.of("a", "€b"));
+    assertEquals("text/plain", lastServer.requests.get(0).headers().get(HttpHeaderNames.ACCEPT));
+    assertEquals("/llama-2-7b-chat-hf", lastServer.requests.get(0).uri());
+  }
+
+  @Test
+  void closeDelimitedBodyEndsWithTheCloseAndLosesNoText() throws Exception {
+    String text = " the 世界 and 🙂 of";
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    RecordingHandler h =
+        executeRaw(
+            (ctx, r) -> {
+              write(ctx, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n");
+              // Writes cut inside code points; how they group into reads is up to TCP.
+              ctx.writeAndFlush(Unpooled.wrappedBuffer(Arrays.copyOfRange(bytes, 0, 7)));
+              ctx.writeAndFlush(Unpooled.wrappedBuffer(Arrays.copyOfRange(bytes, 7, 17)));
+              ctx.writeAndFlush(Unpooled.wrappedBuffer(Arrays.copyOfRange(bytes, 17, bytes.length)))
+                  .addListener(ChannelFutureListener.CLOSE);
+            });
+    h.await();
+    assertEquals(List.of(), h.violations);
+    assertEquals("end", h.calls.get(h.calls.size() - 1));
+    assertEquals(text, String.join("", h.data));
+  }
+
+  @Test
+  void aChunkedBodyCutBeforeItsLastChunkIsAConnectionClosedFailure() throws Exception {
+    RecordingHandler h =
+        executeRaw(
+            (ctx, r) -> {
+              write(ctx, CHUNKED_TEXT_HEADERS);
+              write(ctx, chunk(" the"));
+              ctx.writeAndFlush(Unpooled.copiedBuffer(chunk(" of"), StandardCharsets.UTF_8))
+                  .addListener(ChannelFutureListener.CLOSE);
+            });
+    h.assertFailed(Kind.CONNECTION_CLOSED);
+    assertEquals(List.of(" the", " of"), h.data);
+  }
+
+  @Test
+  void emptyChunkedBodyEndsWithoutEvents() throws Exception {
+    executeRaw(chunkedText()).assertSucceeded(List.of());
+  }
+
+  @Test
+  void aRawBodyThatLooksLikeSseIsNotDecodedAsSse() throws Exception {
+    // The request's format, not the body's look, picks the reader.
+    executeRaw(chunkedText("data: x\n\n")).assertSucceeded(List.of("data: x\n\n"));
   }
 
   // ---- connection loss ----

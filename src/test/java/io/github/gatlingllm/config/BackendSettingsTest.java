@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gatlingllm.api.LlmOnRaySimpleDialect;
 import io.github.gatlingllm.api.OpenAiChatDialect;
 import io.github.gatlingllm.api.OpenAiCompletionsDialect;
 import io.github.gatlingllm.api.TgiGenerateDialect;
@@ -43,6 +44,24 @@ class BackendSettingsTest {
   }
 
   @Test
+  void llmOnRaySimpleIsSelectedByNameOrBySimple() {
+    for (String name : new String[] {"llm-on-ray-simple", "simple"}) {
+      CommonSettings simple = common(Map.of("llm.backend", name));
+      assertEquals(LlmOnRaySimpleDialect.INSTANCE, simple.dialect());
+      assertEquals("llm-on-ray-simple", simple.backend(), "the alias is stored as the full name");
+      assertEquals("llm-on-ray-simple", simple.requestName());
+      assertFalse(simple.chat(), "LLM-on-Ray's simple mode takes one text");
+    }
+  }
+
+  @Test
+  void pathOverridesTheBackendsRouteOnlyWhenSet() {
+    assertTrue(common(Map.of("llm.backend", "simple")).path().isEmpty());
+    assertEquals(
+        "/my-route", common(Map.of("llm.backend", "simple", "llm.path", "/my-route")).path().orElseThrow());
+  }
+
+  @Test
   void backendWinsOverTheEndpoint() {
     CommonSettings s = common(Map.of("llm.endpoint", "/v1/chat/completions", "llm.backend", "openai"));
     assertEquals(OpenAiCompletionsDialect.INSTANCE, s.dialect());
@@ -53,6 +72,6 @@ class BackendSettingsTest {
   void unknownBackendListsTheKnownOnes() {
     String message =
         assertThrows(IllegalArgumentException.class, () -> common(Map.of("llm.backend", "vllm"))).getMessage();
-    assertTrue(message.contains("llm.backend") && message.contains("openai, openai-chat, tgi"), message);
+    assertTrue(message.contains("llm.backend") && message.contains("openai, openai-chat, tgi, llm-on-ray-simple, simple"), message);
   }
 }

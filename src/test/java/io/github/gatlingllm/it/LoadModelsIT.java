@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.metrics.TokenSource;
+import io.github.gatlingllm.report.RequestCsvReader;
 import io.github.gatlingllm.mock.MockConfig;
 import io.github.gatlingllm.mock.MockLlmServer;
 import java.nio.file.Path;
@@ -39,6 +42,15 @@ class LoadModelsIT {
   private static Map<String, String> knobs(MockLlmServer server) {
     Map<String, String> knobs = new HashMap<>();
     knobs.put("llm.baseUrl", server.baseUrl());
+    return knobs;
+  }
+
+  /** 20 LLM-on-Ray requests at 100/s, at most 8 new tokens each. */
+  private static Map<String, String> llmOnRayKnobs(MockLlmServer server) {
+    Map<String, String> knobs = knobs(server);
+    knobs.put("llm.numPrompts", "20");
+    knobs.put("llm.requestRate", "100");
+    knobs.put("llm.maxNewTokens", "8");
     return knobs;
   }
 
@@ -176,11 +188,7 @@ class LoadModelsIT {
   @Test
   void llmOnRayBenchmarkSavesItsMetrics() throws Exception {
     try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(20).itlMs(5).build())) {
-      Map<String, String> knobs = knobs(server);
-      knobs.put("llm.numPrompts", "20");
-      knobs.put("llm.requestRate", "100");
-      knobs.put("llm.maxNewTokens", "8");
-      GatlingRun run = GatlingRun.run(PACKAGE + "LlmOnRayBenchmark", knobs, results);
+      GatlingRun run = GatlingRun.run(PACKAGE + "LlmOnRayBenchmark", llmOnRayKnobs(server), results);
       assertEquals(0, run.exitCode, run.output);
       JsonNode json = read(run.runFolder().resolve("llm-on-ray.json"));
       assertEquals(20, json.get("num_prompts").asInt());
@@ -194,6 +202,50 @@ class LoadModelsIT {
       // chat: the role chunk and the finish chunk come without a token gap, so the mean chunk gap is below 5 ms
       assertTrue(nextToken > 0.002 && nextToken < 0.010, "next-token latency " + nextToken);
       assertTrue(run.output.contains("Average latency for First Tokens:"), run.output);
+    }
+  }
+
+  @Test
+  void llmOnRayBenchmarkInSimpleModeTimesEveryRawChunk() throws Exception {
+    int ttftMs = 20;
+    int itlMs = 5;
+    try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(ttftMs).itlMs(itlMs).build())) {
+      Map<String, String> knobs = llmOnRayKnobs(server);
+      knobs.put("llm.backend", "llm-on-ray-simple");
+      GatlingRun run = GatlingRun.run(PACKAGE + "LlmOnRayBenchmark", knobs, results);
+      assertEquals(0, run.exitCode, run.output);
+
+      JsonNode summary = read(run.runFolder().resolve("llm-summary.json"));
+      assertEquals("llm-on-ray-simple", summary.get("backend").asText());
+      assertEquals(20, summary.get("completed").asInt());
+      assertEquals(0, summary.get("failed").asInt());
+      // No counts in a raw body: the run's tokenizer counts the text off the event loops (the mock's words are one
+      // Qwen3 token each, so it finds one token per chunk).
+      assertEquals(20, summary.get("output_token_sources").get("tokenizer").asInt());
+      // No ignore_eos by default: the mock draws each length in [1, 8], one raw chunk per token.
+      List<RequestRecord> records = RequestCsvReader.read(run.runFolder().resolve("llm-requests.csv")).records();
+      assertEquals(20, records.size());
+      int outputTokens = 0;
+      for (RequestRecord record : records) {
+        int n = record.outputTokens();
+        assertTrue(n >= 1 && n <= 8, "output " + n);
+        assertEquals(n, record.chunkCount());
+        assertEquals(TokenSource.TOKENIZER, record.outputTokenSource());
+        outputTokens += n;
+      }
+      assertEquals(outputTokens, summary.get("total_output_tokens").asInt());
+
+      JsonNode json = read(run.runFolder().resolve("llm-on-ray.json"));
+      double firstToken = json.get("avg_first_token_latency").asDouble();
+      double nextToken = json.get("avg_next_token_latency").asDouble();
+      double medianItl = summary.get("median_itl_ms").asDouble();
+      System.out.printf("LlmOnRayBenchmark simple mode vs mock: first token %.2f ms (configured %d), next token %.2f ms,"
+          + " median ITL %.2f ms (configured %d)%n", firstToken * 1000, ttftMs, nextToken * 1000, medianItl, itlMs);
+      assertTrue(firstToken >= ttftMs / 1000.0 && firstToken < 0.2, "first-token latency " + firstToken);
+      // Unlike chat, no role or finish chunk without a token gap: every chunk gap is a token gap of the mock. The
+      // median shrugs off the late reads of a loaded machine; the mean gets a looser bound.
+      assertTrue(Math.abs(medianItl - itlMs) < 1.5, "median ITL " + medianItl);
+      assertTrue(nextToken > 0.004 && nextToken < 0.05, "next-token latency " + nextToken);
     }
   }
 }

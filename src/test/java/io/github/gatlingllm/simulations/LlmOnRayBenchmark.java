@@ -21,7 +21,9 @@ import java.util.Map;
  * {@code llm.requestRate} (Poisson: the first at 0, then an exponential gap after each, as LLM-on-Ray draws them),
  * IPEX prompts of {@code llm.inputTokens} tokens (or {@code llm.dataset=sharegpt}), {@code llm.maxNewTokens} max
  * tokens. After the LLM summary it prints
- * LLM-on-Ray's statistics with its labels and saves them as {@code llm-on-ray.json}.
+ * LLM-on-Ray's statistics with its labels and saves them as {@code llm-on-ray.json}. With
+ * {@code llm.backend=llm-on-ray-simple} it speaks LLM-on-Ray's simple mode ({@code POST /<model>}, raw text body)
+ * instead of the OpenAI API.
  *
  * <pre>
  * mvn gatling:test -Dgatling.simulationClass=io.github.gatlingllm.simulations.LlmOnRayBenchmark
@@ -49,9 +51,8 @@ public class LlmOnRayBenchmark extends Simulation {
                 .exec(SimulationParts.request(settings.common()))
                 .injectOpen(arrivals))
         .protocols(
-            SimulationParts.protocol(settings.common(), server.baseUrl(), model)
+            SimulationParts.protocol(settings.common(), server.baseUrl(), model, tokenizer)
                 .describeLoad(settings.numPrompts(), settings.requestRate(), 1.0)
-                .tokenizerId(tokenizer.id())
                 .runOutput(new LlmOnRayReport()));
   }
 

@@ -42,8 +42,7 @@ public class ServingBenchmark extends Simulation {
         LlmDatasets.records(settings.dataset().load(tokenizer, settings.numPrompts(), common.seed(), common.chat()));
 
     LlmProtocolBuilder protocol =
-        SimulationParts.protocol(common, server.baseUrl(), model)
-            .tokenizerId(tokenizer.id())
+        SimulationParts.protocol(common, server.baseUrl(), model, tokenizer)
             .maxConcurrency(settings.maxConcurrency())
             .percentileMetrics(settings.percentileMetrics().toArray(new String[0]))
             .itlStats(settings.itlStats())

@@ -22,6 +22,15 @@ final class SimulationParts {
   private SimulationParts() {}
 
   /** The protocol with the common knobs applied; the simulation adds its load description and outputs. */
+  /**
+   * The same, reporting {@code tokenizer} as the run's tokenizer, which also counts the output tokens of backends whose
+   * stream carries no counts (LLM-on-Ray's raw text), off the event loops, as LLM-on-Ray's benchmark does.
+   */
+  static LlmProtocolBuilder protocol(CommonSettings settings, String baseUrl, String model, TextTokenizer tokenizer) {
+    LlmProtocolBuilder protocol = protocol(settings, baseUrl, model).tokenizerId(tokenizer.id());
+    return settings.dialect().rawBody() ? protocol.countOutputTokens(tokenizer) : protocol;
+  }
+
   static LlmProtocolBuilder protocol(CommonSettings settings, String baseUrl, String model) {
     LlmProtocolBuilder protocol =
         llm.baseUrl(baseUrl)
@@ -60,12 +69,17 @@ final class SimulationParts {
     return request(settings, settings.requestName());
   }
 
-  /** The same, named {@code name} in the stats, in the wire format {@code llm.backend} selects. */
+  /**
+   * The same, named {@code name} in the stats, in the wire format {@code llm.backend} selects, to {@code llm.path}
+   * when set.
+   */
   static LlmRequestBuilder request(CommonSettings settings, String name) {
-    return LlmRequestBuilder.of(name, settings.dialect())
-        .prompt("#{prompt}")
-        .promptTokens("#{promptTokens}")
-        .maxTokens("#{maxTokens}")
-        .ignoreEos(settings.ignoreEos());
+    LlmRequestBuilder request =
+        LlmRequestBuilder.of(name, settings.dialect())
+            .prompt("#{prompt}")
+            .promptTokens("#{promptTokens}")
+            .maxTokens("#{maxTokens}")
+            .ignoreEos(settings.ignoreEos());
+    return settings.path().map(request::path).orElse(request);
   }
 }
