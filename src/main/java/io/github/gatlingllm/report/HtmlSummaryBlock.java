@@ -39,7 +39,8 @@ public final class HtmlSummaryBlock {
 
   /**
    * The full report for a run: key figures (LLM-on-Ray's averages), the vLLM table, one row per scenario when the
-   * records come from several, then {@code extraParts} (e.g. an SLO table), then the charts.
+   * records come from several, TTFT by round when they belong to conversations, then {@code extraParts} (e.g. an SLO
+   * table), then the charts.
    *
    * @param records every request the summary was computed from (the charts and per-scenario rows need them)
    * @param extraParts rendered after the tables and before the charts, in order
@@ -50,6 +51,7 @@ public final class HtmlSummaryBlock {
     all.add(new HtmlKeyFigures(run));
     all.add(HtmlSummaryBlock::table);
     all.add(new HtmlScenarioTable(run));
+    all.add(new HtmlRoundTable(records));
     for (Part p : extraParts) {
       all.add(Objects.requireNonNull(p, "extra part"));
     }

@@ -1,6 +1,7 @@
 package io.github.gatlingllm.report;
 
 import io.github.gatlingllm.metrics.Distribution;
+import io.github.gatlingllm.metrics.RequestRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,24 +11,63 @@ import java.util.TreeMap;
 
 /**
  * TTFT by conversation round: round 1 carries a history nobody has sent yet, later rounds resend it, so a server with
- * a prefix cache answers them sooner. Mean, median and p99 (numpy's linear percentiles, as the LLM summary) per round.
+ * a prefix cache answers them sooner. Mean, median and p99 (numpy's linear percentiles, as the LLM summary) per round,
+ * with the mean prompt size, which shows the history growing.
  */
 public final class RoundTtfts {
   private final Map<Integer, Distribution> byRound;
+  private final Map<Integer, Double> meanPromptTokens;
 
-  private RoundTtfts(Map<Integer, Distribution> byRound) {
+  private RoundTtfts(Map<Integer, Distribution> byRound, Map<Integer, Double> meanPromptTokens) {
     this.byRound = byRound;
+    this.meanPromptTokens = meanPromptTokens;
   }
 
+  /** From the rows of a multi-round CSV. */
   public static RoundTtfts of(List<MultiRoundQaRow> rows) {
-    Map<Integer, List<Double>> millis = new TreeMap<>();
+    Samples samples = new Samples();
     for (MultiRoundQaRow row : rows) {
-      millis.computeIfAbsent(row.questionId(), k -> new ArrayList<>()).add(row.ttft() * 1e3);
+      samples.add(row.questionId(), row.ttft() * 1e3, row.promptTokens());
     }
-    Map<Integer, Distribution> byRound = new TreeMap<>();
-    millis.forEach(
-        (round, values) -> byRound.put(round, Distribution.ofMillis(values.stream().mapToDouble(d -> d).toArray())));
-    return new RoundTtfts(byRound);
+    return samples.done();
+  }
+
+  /** From the successful requests of {@code records} that belong to a conversation (none: no rounds). */
+  public static RoundTtfts ofRecords(List<RequestRecord> records) {
+    Samples samples = new Samples();
+    for (RequestRecord r : records) {
+      if (r.success() && r.conversationRound() > 0) {
+        samples.add(r.conversationRound(), r.ttftNanos() / 1e6, Math.max(0, r.promptTokens()));
+      }
+    }
+    return samples.done();
+  }
+
+  /** TTFTs and prompt sizes gathered by round. */
+  private static final class Samples {
+    private final Map<Integer, List<Double>> millis = new TreeMap<>();
+    private final Map<Integer, long[]> promptSums = new TreeMap<>();
+
+    void add(int round, double ttftMs, long promptTokens) {
+      millis.computeIfAbsent(round, k -> new ArrayList<>()).add(ttftMs);
+      promptSums.computeIfAbsent(round, k -> new long[1])[0] += promptTokens;
+    }
+
+    RoundTtfts done() {
+      Map<Integer, Distribution> byRound = new TreeMap<>();
+      Map<Integer, Double> meanPrompt = new TreeMap<>();
+      millis.forEach(
+          (round, values) -> {
+            byRound.put(round, Distribution.ofMillis(values.stream().mapToDouble(d -> d).toArray()));
+            meanPrompt.put(round, promptSums.get(round)[0] / (double) values.size());
+          });
+      return new RoundTtfts(byRound, meanPrompt);
+    }
+  }
+
+  /** The mean prompt tokens of round {@code round} (0 when it has no request). */
+  public double meanPromptTokens(int round) {
+    return meanPromptTokens.getOrDefault(round, 0.0);
   }
 
   /** The rounds present, in order. */
@@ -41,23 +81,26 @@ public final class RoundTtfts {
 
   public String render() {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%-12s %8s %12s %12s %12s%n", "TTFT by round", "requests", "mean (ms)",
-        "median (ms)", "p99 (ms)"));
+    out.append(String.format(Locale.ROOT, "%-12s %8s %12s %12s %12s %14s%n", "TTFT by round", "requests", "mean (ms)",
+        "median (ms)", "p99 (ms)", "prompt tokens"));
     byRound.forEach(
         (round, d) ->
             out.append(
                 String.format(
                     Locale.ROOT,
-                    "%-12s %8d %12.2f %12.2f %12.2f%n",
+                    "%-12s %8d %12.2f %12.2f %12.2f %14.1f%n",
                     "round " + round,
                     d.count(),
                     d.mean(),
                     d.median(),
-                    d.percentile(99))));
+                    d.percentile(99),
+                    meanPromptTokens(round))));
     return out.toString();
   }
 
-  /** {@code [{"round", "requests", "mean_ttft_ms", "median_ttft_ms", "p99_ttft_ms"}, ...]}. */
+  /**
+   * {@code [{"round", "requests", "mean_ttft_ms", "median_ttft_ms", "p99_ttft_ms", "mean_prompt_tokens"}, ...]}.
+   */
   public List<Map<String, Object>> json() {
     List<Map<String, Object>> out = new ArrayList<>();
     byRound.forEach(
@@ -68,6 +111,7 @@ public final class RoundTtfts {
           entry.put("mean_ttft_ms", d.mean());
           entry.put("median_ttft_ms", d.median());
           entry.put("p99_ttft_ms", d.percentile(99));
+          entry.put("mean_prompt_tokens", meanPromptTokens(round));
           out.add(entry);
         });
     return out;

@@ -225,4 +225,36 @@ class HtmlLlmReportTest {
       assertTrue(d.get("latency").get(m).get("hist").get("counts").size() <= 61, m);
     }
   }
+
+  /** A conversation run: round 1 sends the opening, round 2 resends it with the answer; each round's TTFT. */
+  @Test
+  void conversationRunsGetTtftByRound() {
+    List<RequestRecord> rs = new java.util.ArrayList<>();
+    long ms = 1_000_000L;
+    int[][] userRoundTtftPrompt = {{1, 1, 120, 300}, {2, 1, 100, 300}, {1, 2, 40, 360}, {2, 2, 60, 364}};
+    long t = 0;
+    for (int[] u : userRoundTtftPrompt) {
+      RequestRecord r = new RequestRecord("multi-round-qa");
+      r.conversation(u[0], u[1]);
+      r.intended(t);
+      r.sent(t);
+      r.chunk(t + u[2] * ms);
+      r.chunk(t + (u[2] + 10) * ms);
+      r.promptTokens(u[3], io.github.gatlingllm.metrics.TokenSource.USAGE);
+      r.ended(t + (u[2] + 10) * ms);
+      rs.add(r);
+      t += 500 * ms;
+    }
+    String html = render(rs);
+    assertTrue(html.contains("TTFT by Conversation Round"), html);
+    assertTrue(
+        html.contains("<tr><td class=\"total\">1</td><td class=\"value total\">2</td>"
+            + "<td class=\"value total\">300.0</td><td class=\"value total\">110.00</td>"),
+        html);
+    assertTrue(
+        html.contains("<tr><td class=\"total\">2</td><td class=\"value total\">2</td>"
+            + "<td class=\"value total\">362.0</td><td class=\"value total\">50.00</td>"),
+        html);
+    assertEquals(false, render(TestRecords.scenario()).contains("TTFT by Conversation Round"));
+  }
 }

@@ -66,7 +66,12 @@ class MultiRoundQaBlockTest {
     assertEquals(60.0, byRound.round(3).median(), 1e-9);
     assertEquals(0, byRound.round(4).count());
     String table = byRound.render();
-    assertEquals(true, table.startsWith("TTFT by round requests    mean (ms)  median (ms)     p99 (ms)\n"), table);
-    assertEquals(true, table.contains("round 2             1        51.12        51.12        51.12\n"), table);
+    assertEquals(
+        true,
+        table.startsWith("TTFT by round requests    mean (ms)  median (ms)     p99 (ms)  prompt tokens\n"),
+        table);
+    assertEquals(true, table.contains("round 2             1        51.12        51.12        51.12          361.0\n"),
+        table);
+    assertEquals(326.0, byRound.meanPromptTokens(1), 1e-9);
   }
 }

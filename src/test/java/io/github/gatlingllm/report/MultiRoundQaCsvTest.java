@@ -95,6 +95,6 @@ class MultiRoundQaCsvTest {
   void recomputePrintsTheBlockAndTtftByRound() {
     String text = MultiRoundQaRecompute.render(MultiRoundQaBlockTest.ROWS);
     assertTrue(text.contains("  Processing speed: 1.9309 reqs/s\n"), text);
-    assertTrue(text.contains("round 3             1        60.00        60.00        60.00\n"), text);
+    assertTrue(text.contains("round 3             1        60.00        60.00        60.00          387.0\n"), text);
   }
 }

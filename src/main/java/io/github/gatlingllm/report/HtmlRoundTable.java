@@ -1,0 +1,54 @@
+package io.github.gatlingllm.report;
+
+import io.github.gatlingllm.metrics.BenchmarkSummary;
+import io.github.gatlingllm.metrics.Distribution;
+import io.github.gatlingllm.metrics.RequestRecord;
+import java.util.List;
+
+/**
+ * TTFT by conversation round, only when requests belong to conversations (multi-round workloads): round 1 against
+ * later rounds, which resend a history a prefix cache may hold, with the mean prompt size of each round.
+ */
+final class HtmlRoundTable implements HtmlSummaryBlock.Part {
+  private static final String[] HEADERS = {
+    "Round", "Requests", "Mean prompt tokens", "Mean TTFT (ms)", "Median TTFT (ms)", "P99 TTFT (ms)"
+  };
+
+  private final List<RequestRecord> records;
+
+  HtmlRoundTable(List<RequestRecord> records) {
+    this.records = records;
+  }
+
+  @Override
+  public String render(BenchmarkSummary summary) {
+    RoundTtfts byRound = RoundTtfts.ofRecords(records);
+    if (byRound.rounds().isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("  <table class=\"statistics-in extensible-geant llm-rounds\">\n    <thead>\n      <tr>");
+    for (String h : HEADERS) {
+      sb.append("<th class=\"header\">").append(HtmlSummaryBlock.escape(h)).append("</th>");
+    }
+    sb.append("</tr>\n    </thead>\n    <tbody>\n");
+    for (int round : byRound.rounds()) {
+      Distribution ttft = byRound.round(round);
+      sb.append("      <tr><td class=\"total\">").append(round).append("</td>");
+      cell(sb, Integer.toString(ttft.count()));
+      cell(sb, PythonFormat.fixed(byRound.meanPromptTokens(round), 1));
+      cell(sb, PythonFormat.fixed2(ttft.mean()));
+      cell(sb, PythonFormat.fixed2(ttft.median()));
+      cell(sb, PythonFormat.fixed2(ttft.percentile(99)));
+      sb.append("</tr>\n");
+    }
+    sb.append("    </tbody>\n  </table>\n");
+    return HtmlSummaryBlock.box(
+        "TTFT by Conversation Round", "later rounds resend the history: a prefix cache shows as a lower TTFT",
+        sb.toString());
+  }
+
+  private static void cell(StringBuilder sb, String text) {
+    sb.append("<td class=\"value total\">").append(HtmlSummaryBlock.escape(text)).append("</td>");
+  }
+}
