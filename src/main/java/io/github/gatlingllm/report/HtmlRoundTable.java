@@ -27,11 +27,7 @@ final class HtmlRoundTable implements HtmlSummaryBlock.Part {
       return "";
     }
     StringBuilder sb = new StringBuilder();
-    sb.append("  <table class=\"statistics-in extensible-geant llm-rounds\">\n    <thead>\n      <tr>");
-    for (String h : HEADERS) {
-      sb.append("<th class=\"header\">").append(HtmlSummaryBlock.escape(h)).append("</th>");
-    }
-    sb.append("</tr>\n    </thead>\n    <tbody>\n");
+    HtmlSummaryBlock.openTable(sb, "llm-rounds", HEADERS);
     for (int round : byRound.rounds()) {
       Distribution ttft = byRound.round(round);
       sb.append("      <tr><td class=\"total\">").append(round).append("</td>");
@@ -49,6 +45,6 @@ final class HtmlRoundTable implements HtmlSummaryBlock.Part {
   }
 
   private static void cell(StringBuilder sb, String text) {
-    sb.append("<td class=\"value total\">").append(HtmlSummaryBlock.escape(text)).append("</td>");
+    HtmlSummaryBlock.valueCell(sb, text, "total");
   }
 }

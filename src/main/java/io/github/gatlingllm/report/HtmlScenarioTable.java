@@ -27,11 +27,7 @@ final class HtmlScenarioTable implements HtmlSummaryBlock.Part {
       return "";
     }
     StringBuilder sb = new StringBuilder();
-    sb.append("  <table class=\"statistics-in extensible-geant llm-scenarios\">\n    <thead>\n      <tr>");
-    for (String h : HEADERS) {
-      sb.append("<th class=\"header\">").append(HtmlSummaryBlock.escape(h)).append("</th>");
-    }
-    sb.append("</tr>\n    </thead>\n    <tbody>\n");
+    HtmlSummaryBlock.openTable(sb, "llm-scenarios", HEADERS);
     for (ScenarioBreakdown.Row row : rows) {
       BenchmarkSummary s = row.summary();
       sb.append("      <tr><td class=\"total\">").append(HtmlSummaryBlock.escape(row.scenario())).append("</td>");
@@ -52,6 +48,6 @@ final class HtmlScenarioTable implements HtmlSummaryBlock.Part {
   }
 
   private static void cell(StringBuilder sb, String text, String cls) {
-    sb.append("<td class=\"value ").append(cls).append("\">").append(HtmlSummaryBlock.escape(text)).append("</td>");
+    HtmlSummaryBlock.valueCell(sb, text, cls);
   }
 }
