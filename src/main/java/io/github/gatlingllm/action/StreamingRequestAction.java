@@ -91,7 +91,7 @@ final class StreamingRequestAction extends LlmActionBase {
         record.promptTokens(promptTokens, TokenSource.TOKENIZER); // the server's usage replaces it when sent
       }
       if (logRequests) {
-        record.prompt(PromptJson.of(body));
+        record.requestBody(body); // the writer thread reads the prompt out of it: nothing to parse here
       }
     } catch (RequestBuildException | IllegalArgumentException e) {
       failBeforeSending(session, record, e.getMessage());

@@ -36,7 +36,7 @@ public final class RequestRecord {
   private String errorDetail = "";
   private String generatedText;
   private String reasoningText;
-  private String prompt;
+  private byte[] requestBody;
   private long conversationUser = -1;
   private int conversationRound = -1;
 
@@ -149,11 +149,11 @@ public final class RequestRecord {
   }
 
   /**
-   * The prompt as sent, as JSON: a string for a completion prompt, an array for chat messages. Only kept when requests
-   * are logged.
+   * The request body as sent (the array the client wrote, not a copy), kept for {@code llm-requests.jsonl} whose
+   * writer reads the prompt out of it on its own thread. Only set when requests are logged.
    */
-  public void prompt(String json) {
-    this.prompt = json;
+  public void requestBody(byte[] body) {
+    this.requestBody = body;
   }
 
   // ---------------------------------------------------------------- reading
@@ -297,9 +297,17 @@ public final class RequestRecord {
     return reasoningText;
   }
 
-  /** The prompt or messages as JSON, or null when not kept. */
-  public String prompt() {
-    return prompt;
+  /** The request body as sent, or null when not kept (requests not logged, or already written to the log). */
+  public byte[] requestBody() {
+    return requestBody;
+  }
+
+  /**
+   * Lets the body go once the request log has its line, so that a long run does not hold every body until the end.
+   * Only the log's writer thread reads the body after the record is handed over, and it calls this.
+   */
+  public void releaseRequestBody() {
+    requestBody = null;
   }
 
   // ---------------------------------------------------------------- derived values, in nanoseconds

@@ -46,7 +46,10 @@ public final class RequestJsonlWriter extends RecordFileWriter {
 
   private static AsyncLineWriter.LineFormat<RequestRecord> lineFormat(RunOrigin origin) {
     Objects.requireNonNull(origin, "origin");
-    return (r, line) -> line.append(json(r, origin));
+    return (r, line) -> {
+      line.append(json(r, origin));
+      r.releaseRequestBody(); // written: nothing else reads it
+    };
   }
 
   /** Writes {@link #FILE_NAME} into a folder that may not exist yet: see {@link RequestCsvWriter#inFolder}. */
@@ -74,11 +77,12 @@ public final class RequestJsonlWriter extends RecordFileWriter {
       g.writeStringField("error", label.isEmpty() ? null : label);
       g.writeStringField("error_detail", r.success() ? null : r.errorDetail());
       g.writeFieldName("prompt");
-      if (r.prompt() == null) {
+      String prompt = r.requestBody() == null ? null : PromptJson.of(r.requestBody());
+      if (prompt == null) {
         g.writeNull();
       } else {
         // JSON already: the prompt string or the messages array as sent, data URLs shortened (here, off the loop).
-        g.writeRawValue(LoggedPrompt.shorten(r.prompt()));
+        g.writeRawValue(LoggedPrompt.shorten(prompt));
       }
       g.writeStringField("generated_text", r.generatedText());
       millis(g, "send_ms", r.sendNanos() == RequestRecord.NONE ? RequestRecord.NONE : r.sendNanos() - origin.nanoTime());

@@ -85,9 +85,9 @@ class DataUrlDigestTest {
     String url = NoiseImages.dataUrl(512, 512, NoiseImages.Format.PNG, 3);
     assertTrue(url.length() > 1_000_000, "the image really is big: " + url.length());
     RequestRecord r = new RequestRecord("vision");
-    r.prompt(MAPPER.writeValueAsString(
+    r.requestBody(MAPPER.writeValueAsBytes(Map.of("messages",
         VisionRecords.withImages(List.of(Map.of("prompt", "What is it?")), List.of(url), 1).get(0)
-            .get(VisionRecords.MESSAGES)));
+            .get(VisionRecords.MESSAGES))));
     Path file = dir.resolve(RequestJsonlWriter.FILE_NAME);
     try (RequestJsonlWriter writer = new RequestJsonlWriter(file, CsvRecords.ORIGIN)) {
       writer.onRecord(r);

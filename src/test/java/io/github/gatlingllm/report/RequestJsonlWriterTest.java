@@ -21,7 +21,9 @@ class RequestJsonlWriterTest {
   void oneObjectPerLineWithPromptTextTimingsTokensAndError(@TempDir Path dir) throws Exception {
     List<RequestRecord> records = CsvRecords.edgeCases();
     RequestRecord a = records.get(0);
-    a.prompt("[{\"role\":\"user\",\"content\":\"Say hi\\nplease\"}]");
+    byte[] body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hi\\nplease\"}]}"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    a.requestBody(body);
     a.generatedText("Hello\n<world> \"quoted\"");
     Path file = dir.resolve(RequestJsonlWriter.FILE_NAME);
     try (RequestJsonlWriter writer = new RequestJsonlWriter(file, CsvRecords.ORIGIN)) {
@@ -38,6 +40,7 @@ class RequestJsonlWriterTest {
     assertTrue(ok.get("error").isNull());
     assertEquals("Say hi\nplease", ok.get("prompt").get(0).get("content").asText(), "the messages, as JSON");
     assertEquals("Hello\n<world> \"quoted\"", ok.get("generated_text").asText());
+    assertEquals(null, a.requestBody(), "the body is let go once its line is written");
     assertEquals(1000.0, ok.get("send_ms").asDouble(), "since the run origin, as in the CSV");
     assertEquals(100.0, ok.get("ttft_ms").asDouble());
     assertEquals(50.0, ok.get("tpot_ms").asDouble());

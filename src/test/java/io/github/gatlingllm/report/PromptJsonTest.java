@@ -1,4 +1,4 @@
-package io.github.gatlingllm.action;
+package io.github.gatlingllm.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -33,5 +33,9 @@ class PromptJsonTest {
             new GenerationRequest("m", "ignored", null, null, null, null, Map.of("prompt", List.of(1, 2, 3))));
     assertEquals("[1,2,3]", PromptJson.of(overridden), "extra body fields win, as on the wire");
     assertNull(PromptJson.of("{\"model\":\"m\"}".getBytes(StandardCharsets.UTF_8)));
+    byte[] tgi = io.github.gatlingllm.api.TgiGenerateDialect.INSTANCE.body(
+        new GenerationRequest("m", "Hello TGI", null, 5, null, null, null));
+    assertEquals("\"Hello TGI\"", PromptJson.of(tgi));
+    assertEquals("\"Hi Ray\"", PromptJson.of("{\"text\":\"Hi Ray\",\"stream\":true}".getBytes(StandardCharsets.UTF_8)));
   }
 }
