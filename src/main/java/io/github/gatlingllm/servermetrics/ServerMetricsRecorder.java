@@ -14,17 +14,23 @@ import java.util.function.Consumer;
  */
 public final class ServerMetricsRecorder {
   private final String url;
+  private final long originNanos;
   private final Consumer<ServerSample> sink;
   private final Map<String, SeriesStats> stats = new LinkedHashMap<>();
-  private final Map<String, List<double[]>> points = new LinkedHashMap<>();
+  private final Map<String, List<ServerMetricsResult.Point>> points = new LinkedHashMap<>();
   private ServerReading first;
   private ServerReading last;
   private final SeriesStats hitRateGauge = new SeriesStats();
   private long scrapes;
   private long failures;
 
-  public ServerMetricsRecorder(String url, Consumer<ServerSample> sink) {
+  /**
+   * @param originNanos {@link System#nanoTime()} of the run's origin: the CSV's times count from it
+   * @param sink receives every normalized sample, on the sampler's thread
+   */
+  public ServerMetricsRecorder(String url, long originNanos, Consumer<ServerSample> sink) {
     this.url = url;
+    this.originNanos = originNanos;
     this.sink = sink;
   }
 
@@ -32,20 +38,21 @@ public final class ServerMetricsRecorder {
     failures++;
   }
 
-  public synchronized void add(long timeMs, ServerReading r) {
+  /** One scrape's reading, taken at {@code nanos} ({@link System#nanoTime()}). */
+  public synchronized void add(long nanos, ServerReading r) {
     scrapes++;
     if (first == null) {
       first = r;
     }
     last = r;
-    add(timeMs, ServerSample.RUNNING, r.running());
-    add(timeMs, ServerSample.WAITING, r.waiting());
-    add(timeMs, ServerSample.KV_CACHE_USAGE, r.kvCacheUsage());
+    add(nanos, ServerSample.RUNNING, r.running());
+    add(nanos, ServerSample.WAITING, r.waiting());
+    add(nanos, ServerSample.KV_CACHE_USAGE, r.kvCacheUsage());
     if (!Double.isNaN(r.prefixCacheHitRate())) {
       hitRateGauge.add(r.prefixCacheHitRate());
     }
-    add(timeMs, ServerSample.PREFIX_CACHE_HIT_RATE, hitRateSoFar(r));
-    add(timeMs, ServerSample.PREEMPTIONS, delta(first.preemptions(), r.preemptions()));
+    add(nanos, ServerSample.PREFIX_CACHE_HIT_RATE, hitRateSoFar(r));
+    add(nanos, ServerSample.PREEMPTIONS, delta(first.preemptions(), r.preemptions()));
   }
 
   /** The counters' hit rate since the first scrape when they exist, else the server's own gauge. */
@@ -65,19 +72,19 @@ public final class ServerMetricsRecorder {
     return to >= from ? to - from : to;
   }
 
-  private void add(long timeMs, String series, double value) {
+  private void add(long nanos, String series, double value) {
     if (Double.isNaN(value)) {
       return;
     }
     stats.computeIfAbsent(series, s -> new SeriesStats()).add(value);
-    points.computeIfAbsent(series, s -> new ArrayList<>()).add(new double[] {timeMs / 1e3, value});
-    sink.accept(new ServerSample(timeMs, series, value));
+    points.computeIfAbsent(series, s -> new ArrayList<>()).add(new ServerMetricsResult.Point(nanos, value));
+    sink.accept(new ServerSample((nanos - originNanos) / 1_000_000, series, value));
   }
 
   public synchronized ServerMetricsResult result() {
     Map<String, ServerMetricsResult.Stats> series = new LinkedHashMap<>();
     stats.forEach((name, s) -> series.put(name, s.snapshot()));
-    Map<String, List<double[]>> copies = new LinkedHashMap<>();
+    Map<String, List<ServerMetricsResult.Point>> copies = new LinkedHashMap<>();
     points.forEach((name, list) -> copies.put(name, List.copyOf(list)));
     double hitRate = Double.NaN;
     double preemptions = Double.NaN;

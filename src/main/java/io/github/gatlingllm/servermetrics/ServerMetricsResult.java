@@ -15,7 +15,7 @@ import java.util.Map;
  * @param prefixCacheHitRate hits / queries over the run (counter deltas between the first and last scrape), else the
  *     mean of a hit-rate gauge; NaN when the server exports neither or nothing was queried
  * @param preemptions preemptions during the run (counter delta); NaN when not exported
- * @param points per series, {@code [seconds since the run origin, value]} of every scrape, for the chart
+ * @param points per series, the value at every scrape, for the chart
  */
 public record ServerMetricsResult(
     String url,
@@ -24,10 +24,13 @@ public record ServerMetricsResult(
     Map<String, Stats> series,
     double prefixCacheHitRate,
     double preemptions,
-    Map<String, List<double[]>> points) {
+    Map<String, List<Point>> points) {
 
   /** One series over the run. */
   public record Stats(long samples, double mean, double max) {}
+
+  /** One value at one scrape, stamped with {@link System#nanoTime()} like the requests' records. */
+  public record Point(long nanos, double value) {}
 
   public ServerMetricsResult {
     // Ordered copies: the outputs list the series in the order they were first seen.

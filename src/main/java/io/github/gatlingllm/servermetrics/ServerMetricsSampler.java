@@ -3,7 +3,6 @@ package io.github.gatlingllm.servermetrics;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,16 +16,12 @@ public final class ServerMetricsSampler {
 
   private final MetricsScraper scraper;
   private final ServerMetricsRecorder recorder;
-  private final LongSupplier runMillis;
+
   private ScheduledExecutorService timer;
 
-  /**
-   * @param runMillis milliseconds since the run's origin, now
-   */
-  public ServerMetricsSampler(MetricsScraper scraper, ServerMetricsRecorder recorder, LongSupplier runMillis) {
+  public ServerMetricsSampler(MetricsScraper scraper, ServerMetricsRecorder recorder) {
     this.scraper = scraper;
     this.recorder = recorder;
-    this.runMillis = runMillis;
   }
 
   /**
@@ -71,7 +66,8 @@ public final class ServerMetricsSampler {
 
   /** One scrape into the recorder; public so that tests can sample at chosen instants rather than on a timer. */
   public void scrapeOnce() {
-    long at = runMillis.getAsLong();
+    // Stamped before the request: the server's state is nearest to the instant the scrape was sent.
+    long at = System.nanoTime();
     try {
       recorder.add(at, KnownFamilies.read(scraper.scrape().samples()));
     } catch (MetricsScraper.ScrapeException e) {
