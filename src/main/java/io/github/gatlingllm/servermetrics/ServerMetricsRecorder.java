@@ -1,6 +1,7 @@
 package io.github.gatlingllm.servermetrics;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ public final class ServerMetricsRecorder {
   private final String url;
   private final long originNanos;
   private final Consumer<ServerSample> sink;
-  private final Map<String, SeriesStats> stats = new LinkedHashMap<>();
+  private final Map<String, SeriesStats> stats = new HashMap<>();
   private final Map<String, List<ServerMetricsResult.Point>> points = new LinkedHashMap<>();
   private ServerReading first;
   private ServerReading last;
@@ -83,7 +84,12 @@ public final class ServerMetricsRecorder {
 
   public synchronized ServerMetricsResult result() {
     Map<String, ServerMetricsResult.Stats> series = new LinkedHashMap<>();
-    stats.forEach((name, s) -> series.put(name, s.snapshot()));
+    for (String name : ServerSample.SERIES) {
+      SeriesStats s = stats.get(name);
+      if (s != null) {
+        series.put(name, s.snapshot());
+      }
+    }
     Map<String, List<ServerMetricsResult.Point>> copies = new LinkedHashMap<>();
     points.forEach((name, list) -> copies.put(name, List.copyOf(list)));
     double hitRate = Double.NaN;

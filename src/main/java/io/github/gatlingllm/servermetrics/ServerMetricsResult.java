@@ -11,7 +11,7 @@ import java.util.Map;
  * @param url the scraped URL
  * @param scrapes scrapes that gave a reading
  * @param failures scrapes that failed (error, timeout, non-200 answer, not Prometheus text)
- * @param series per normalized series present, in {@link ServerSample}'s order
+ * @param series per normalized series present, in the order of {@link ServerSample#SERIES}
  * @param prefixCacheHitRate hits / queries over the run (counter deltas between the first and last scrape), else the
  *     mean of a hit-rate gauge; NaN when the server exports neither or nothing was queried
  * @param preemptions preemptions during the run (counter delta); NaN when not exported

@@ -1,5 +1,7 @@
 package io.github.gatlingllm.servermetrics;
 
+import java.util.List;
+
 /**
  * One value of one normalized series at one scrape.
  *
@@ -14,4 +16,7 @@ public record ServerSample(long timeMs, String series, double value) {
   public static final String KV_CACHE_USAGE = "kv_cache_usage";
   public static final String PREFIX_CACHE_HIT_RATE = "prefix_cache_hit_rate";
   public static final String PREEMPTIONS = "preemptions";
+  /** Every series, in the order the outputs list them. */
+  public static final List<String> SERIES =
+      List.of(RUNNING, WAITING, KV_CACHE_USAGE, PREFIX_CACHE_HIT_RATE, PREEMPTIONS);
 }
