@@ -94,6 +94,8 @@ public final class LlmRun {
   /** The run-level settings come from the first protocol seen (scenarios of one run normally share one). */
   synchronized void adopt(LlmProtocol protocol) {
     if (reportingProtocol == null) {
+      // First: with llm.serverMetrics=on an unreadable /metrics stops the run here, before anything else starts.
+      ServerMetricsRun server = ServerMetricsRun.probe(protocol);
       reportingProtocol = protocol;
       if (protocol.clientWarmUp()) {
         // Before Gatling injects the first user: components are built while the simulation is set up.
@@ -106,8 +108,11 @@ public final class LlmRun {
       long periodMillis = core.configuration().data().console().writePeriod().toMillis();
       progress = new LiveProgress(recorder, periodMillis, System.out);
       openRequestFiles(protocol);
-      // After the warm-up (which never touches the server), before Gatling injects the first user.
-      serverMetrics = ServerMetricsRun.start(protocol, runFolder(), timeBase.originNanos());
+      if (server != null) {
+        // After the warm-up (which never touches the server), before Gatling injects the first user.
+        server.start(runFolder(), timeBase.originNanos());
+        serverMetrics = server;
+      }
       periodicOutputs =
           PeriodicOutputs.start(
               protocol.report().periodicOutputs(),

@@ -14,28 +14,34 @@ import org.slf4j.LoggerFactory;
 final class ServerMetricsRun {
   private static final Logger LOG = LoggerFactory.getLogger(ServerMetricsRun.class);
 
-  private final ServerMetricsSampler sampler;
-  private final ServerMetricsCsv csv;
+  private final LlmProtocol protocol;
+  private final MetricsScraper scraper;
+  private ServerMetricsSampler sampler;
+  private ServerMetricsCsv csv;
 
-  private ServerMetricsRun(ServerMetricsSampler sampler, ServerMetricsCsv csv) {
-    this.sampler = sampler;
-    this.csv = csv;
+  private ServerMetricsRun(LlmProtocol protocol, MetricsScraper scraper) {
+    this.protocol = protocol;
+    this.scraper = scraper;
   }
 
   /**
-   * Probes the server and starts sampling, or returns null when the protocol has it off or the probe of {@code auto}
-   * found no metrics. Throws when the probe of {@code on} fails, before any load.
+   * Probes the server: a run ready to {@link #start}, or null when the protocol has sampling off or the probe of
+   * {@code auto} found no metrics. Throws when the probe of {@code on} fails: called first, so nothing else of the
+   * run has started then.
    */
-  static ServerMetricsRun start(LlmProtocol protocol, FolderLookup runFolder, long originNanos) {
+  static ServerMetricsRun probe(LlmProtocol protocol) {
     MetricsScraper scraper = new MetricsScraper(MetricsEndpoint.of(protocol.target()), protocol.apiKey());
-    if (!ServerMetricsSampler.probe(scraper, protocol.serverMetrics().mode())) {
-      return null;
-    }
-    ServerMetricsCsv csv = ServerMetricsCsv.inFolder(runFolder);
-    ServerMetricsSampler sampler =
+    return ServerMetricsSampler.probe(scraper, protocol.serverMetrics().mode())
+        ? new ServerMetricsRun(protocol, scraper)
+        : null;
+  }
+
+  /** Starts sampling into {@code server-metrics.csv} of the run folder, times counted from {@code originNanos}. */
+  void start(FolderLookup runFolder, long originNanos) {
+    csv = ServerMetricsCsv.inFolder(runFolder);
+    sampler =
         new ServerMetricsSampler(scraper, new ServerMetricsRecorder(scraper.uri().toString(), originNanos, csv::add));
     sampler.start(protocol.serverMetrics());
-    return new ServerMetricsRun(sampler, csv);
   }
 
   /** The load has ended: no more scrapes. */
