@@ -24,12 +24,13 @@ public final class KnownFamilies {
   static final List<String> KV_CACHE_USAGE =
       List.of("vllm:kv_cache_usage_perc", "vllm:gpu_cache_usage_perc", "sglang:token_usage",
           "llamacpp:kv_cache_usage_ratio");
-  static final List<String> PREFIX_HITS =
-      List.of("vllm:prefix_cache_hits_total", "vllm:prefix_cache_hits", "vllm:gpu_prefix_cache_hits_total",
-          "vllm:gpu_prefix_cache_hits");
-  static final List<String> PREFIX_QUERIES =
-      List.of("vllm:prefix_cache_queries_total", "vllm:prefix_cache_queries", "vllm:gpu_prefix_cache_queries_total",
-          "vllm:gpu_prefix_cache_queries");
+  /** vLLM's prefix-cache counters, newer names first; each hits family with its own queries family. */
+  static final List<List<String>> PREFIX_HITS_AND_QUERIES =
+      List.of(
+          List.of("vllm:prefix_cache_hits_total", "vllm:prefix_cache_queries_total"),
+          List.of("vllm:prefix_cache_hits", "vllm:prefix_cache_queries"),
+          List.of("vllm:gpu_prefix_cache_hits_total", "vllm:gpu_prefix_cache_queries_total"),
+          List.of("vllm:gpu_prefix_cache_hits", "vllm:gpu_prefix_cache_queries"));
   static final List<String> PREFIX_HIT_RATE = List.of("sglang:cache_hit_rate");
   static final List<String> PREEMPTIONS =
       List.of("vllm:num_preemptions_total", "vllm:num_preemptions", "sglang:num_retracted_reqs_total");
@@ -37,15 +38,29 @@ public final class KnownFamilies {
   private KnownFamilies() {}
 
   public static ServerReading read(List<PrometheusSample> samples) {
+    double[] prefix = prefixHitsAndQueries(samples);
     return new ServerReading(
         sum(samples, RUNNING),
         sum(samples, WAITING),
         mean(samples, KV_CACHE_USAGE),
-        // hits and queries must come from the same generation of names, or the ratio mixes two counters
-        sum(samples, PREFIX_HITS),
-        sum(samples, PREFIX_QUERIES),
+        prefix[0],
+        prefix[1],
         mean(samples, PREFIX_HIT_RATE),
         sum(samples, PREEMPTIONS));
+  }
+
+  /**
+   * Hits and queries from the first pair of names whose queries are exported: both from the same pair, as a ratio of
+   * one generation's hits to another's queries would be wrong whenever the two differ in what they count.
+   */
+  private static double[] prefixHitsAndQueries(List<PrometheusSample> samples) {
+    for (List<String> pair : PREFIX_HITS_AND_QUERIES) {
+      double queries = sum(samples, List.of(pair.get(1)));
+      if (!Double.isNaN(queries)) {
+        return new double[] {sum(samples, List.of(pair.get(0))), queries};
+      }
+    }
+    return new double[] {Double.NaN, Double.NaN};
   }
 
   /** Whether any known family is present (a Prometheus endpoint of some other software has none). */

@@ -92,10 +92,14 @@ public final class PrometheusText {
       }
       String label = line.substring(start, i);
       i = skipBlanks(line, i);
-      if (i + 1 >= line.length() || line.charAt(i) != '=' || line.charAt(skipBlanks(line, i + 1)) != '"') {
+      if (i >= line.length() || line.charAt(i) != '=') {
         return -1;
       }
-      i = skipBlanks(line, i + 1) + 1;
+      i = skipBlanks(line, i + 1);
+      if (i >= line.length() || line.charAt(i) != '"') {
+        return -1;
+      }
+      i++;
       StringBuilder value = new StringBuilder();
       while (true) {
         if (i >= line.length()) {

@@ -71,6 +71,9 @@ class PrometheusTextTest {
     assertEquals(1, parsed.samples().size());
     assertEquals(3, parsed.malformed());
     assertNull(PrometheusText.sample("{a=\"b\"} 1"));
+    assertNull(PrometheusText.sample("m{a=   "));
+    assertNull(PrometheusText.sample("m{a"));
+    assertNull(PrometheusText.sample("m{a=\"b\\"));
   }
 
   @Test
