@@ -5,6 +5,7 @@ import io.github.gatlingllm.api.Dialects;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.dataset.Tokenizers;
 import io.github.gatlingllm.protocol.LlmProtocol;
+import io.github.gatlingllm.servermetrics.ServerMetricsSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,8 @@ import java.util.Optional;
  *     {@code openai-chat} when the endpoint is the chat one, else {@code openai}
  * @param path the request path ({@code llm.path}), or empty for the backend's own route (for LLM-on-Ray, a
  *     deployment whose route prefix is not the model name)
+ * @param serverMetrics sampling of the server's {@code /metrics} ({@code llm.serverMetrics}: {@code auto}, the
+ *     default, {@code on} or {@code off}; {@code llm.serverMetricsInterval}, default 1 s)
  */
 public record CommonSettings(
     Optional<String> baseUrl,
@@ -45,7 +48,8 @@ public record CommonSettings(
     boolean logRequests,
     Optional<String> tokenizer,
     String backend,
-    Optional<String> path) {
+    Optional<String> path,
+    ServerMetricsSettings serverMetrics) {
 
   private static final String CHAT_BACKEND = "openai-chat";
 
@@ -66,7 +70,9 @@ public record CommonSettings(
           "llm.tokenizer",
           "llm.resultsDir",
           "llm.backend",
-          "llm.path");
+          "llm.path",
+          "llm.serverMetrics",
+          "llm.serverMetricsInterval");
 
   /** The tokenizer that counts prompts: {@code llm.tokenizer}, else the shipped Qwen3 one. */
   public TextTokenizer loadTokenizer() {
@@ -92,7 +98,10 @@ public record CommonSettings(
         p.bool("llm.logRequests", false),
         p.optional("llm.tokenizer"),
         Dialects.canonical(p.choice("llm.backend", derivedBackend, Dialects.accepted())),
-        p.optional("llm.path"));
+        p.optional("llm.path"),
+        new ServerMetricsSettings(
+            ServerMetricsSettings.Mode.parse(p.choice("llm.serverMetrics", "auto", List.of("auto", "on", "off"))),
+            p.positiveDuration("llm.serverMetricsInterval", ServerMetricsSettings.DEFAULT_INTERVAL)));
   }
 
   /** {@link #PROPERTIES} and {@code more}. */

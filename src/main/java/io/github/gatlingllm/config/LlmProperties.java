@@ -217,6 +217,15 @@ public final class LlmProperties {
     throw invalid(name, value.get(), "a duration such as 500ms, 30s, 2m or 1h (0 disables)");
   }
 
+  /** As {@link #duration}, but zero is refused: for periods, where "disabled" has no meaning. */
+  public Duration positiveDuration(String name, Duration defaultValue) {
+    Duration d = duration(name, defaultValue);
+    if (d.isZero()) {
+      throw invalid(name, optional(name).orElse("0"), "a duration > 0 such as 500ms, 1s or 2m");
+    }
+    return d;
+  }
+
   private static IllegalArgumentException invalid(String name, String value, String expected) {
     return new IllegalArgumentException("Invalid value '" + value + "' for " + name + ": expected " + expected);
   }

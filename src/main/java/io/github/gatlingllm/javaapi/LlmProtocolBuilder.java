@@ -14,6 +14,7 @@ import io.github.gatlingllm.report.PeriodicOutput;
 import io.github.gatlingllm.report.RequestFileFormat;
 import io.github.gatlingllm.report.RunOutput;
 import io.github.gatlingllm.report.SummaryCheck;
+import io.github.gatlingllm.servermetrics.ServerMetricsSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,6 +57,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     String goodput;
     String tokenizerId;
     boolean clientWarmUp = true;
+    ServerMetricsSettings serverMetrics = ServerMetricsSettings.OFF;
     List<SummaryCheck> checks = List.of();
     List<String> percentileMetrics = SummaryOptions.ALL_PERCENTILE_METRICS;
     boolean logRequests;
@@ -234,6 +236,30 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
+   * Samples the server's Prometheus {@code /metrics} (at the base URL's scheme, host and port) during the run, into
+   * {@code server-metrics.csv}, a {@code server_metrics} section of {@code llm-summary.json}, a console block and an
+   * HTML chart. Off by default here (the ready simulations default to {@code auto} through {@code llm.serverMetrics}).
+   *
+   * @param mode {@code auto} (probe once before the load, skip with one console line when the server has no
+   *     Prometheus metrics), {@code on} (a failing probe stops the run at start) or {@code off}
+   * @param interval time between two scrapes, e.g. 1 s
+   */
+  public LlmProtocolBuilder serverMetrics(String mode, Duration interval) {
+    return serverMetrics(new ServerMetricsSettings(ServerMetricsSettings.Mode.parse(mode), interval));
+  }
+
+  /** As {@link #serverMetrics(String, Duration)}, from settings already parsed (e.g. {@code llm.serverMetrics}). */
+  public LlmProtocolBuilder serverMetrics(ServerMetricsSettings metrics) {
+    Objects.requireNonNull(metrics, "serverMetrics");
+    return change(s -> s.serverMetrics = metrics);
+  }
+
+  /** As {@link #serverMetrics(String, Duration)} every {@link ServerMetricsSettings#DEFAULT_INTERVAL}. */
+  public LlmProtocolBuilder serverMetrics(String mode) {
+    return serverMetrics(mode, ServerMetricsSettings.DEFAULT_INTERVAL);
+  }
+
+  /**
    * Whether to write {@code llm-requests.jsonl} (default false): one JSON object per request with the prompt as sent
    * and the generated text. Capturing the text costs a copy of every chunk's text.
    */
@@ -326,7 +352,8 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
         s.maxConcurrency,
         s.itlStats,
         report,
-        s.clientWarmUp);
+        s.clientWarmUp,
+        s.serverMetrics);
   }
 
   private static String requireText(String value, String what) {

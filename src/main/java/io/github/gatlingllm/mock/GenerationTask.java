@@ -24,6 +24,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
   private final ResponseSink sink;
   private final SplittableRandom random;
   private final int outputTokens;
+  private final int promptTokens;
   private final Fault fault;
   /** This loop's truth log, or null when the request is not part of the truth (see {@link MockTruth}). */
   private final LoopTruth truth;
@@ -57,6 +58,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
       length = Math.max(length, faultAt + 1);
     }
     this.outputTokens = length;
+    this.promptTokens = request.promptTokens();
     this.truth = inTruth(state, request, number, fault) ? state.truth.forCurrentThread() : null;
     this.firstTokenChunks = request.endpoint() == Endpoint.CHAT ? 2 : 1;
     String id = request.endpoint().idPrefix + number;
@@ -89,6 +91,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
     task.running = true;
     task.receivedNanos = receivedNanos;
     state.generationStarted();
+    state.kvCache.started(task.promptTokens);
     ctx.channel().closeFuture().addListener(task);
     task.sink.begin();
     task.dueNanos = receivedNanos + state.latency.ttftNanos(request.promptTokens(), request.images());
@@ -108,6 +111,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
       }
       state.timing.record(now - dueNanos);
       sink.token(sent, sent + 1 == outputTokens);
+      state.kvCache.generated();
       unflushedChunks += sent == 0 ? firstTokenChunks : 1;
       sent++;
       if (sent == outputTokens) {
@@ -196,6 +200,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
   private void stop() {
     running = false;
     state.generationEnded();
+    state.kvCache.ended(promptTokens, sent);
     ctx.channel().closeFuture().removeListener(this);
     if (timer != null) {
       timer.cancel(false);

@@ -27,10 +27,15 @@ final class JsonResponses {
   }
 
   static FullHttpResponse full(ByteBufAllocator alloc, HttpResponseStatus status, byte[] body) {
+    return full(alloc, status, body, HttpHeaderValues.APPLICATION_JSON);
+  }
+
+  /** A complete response of another content type (e.g. the Prometheus text of {@code /metrics}). */
+  static FullHttpResponse full(ByteBufAllocator alloc, HttpResponseStatus status, byte[] body, CharSequence type) {
     ByteBuf content = alloc.buffer(body.length).writeBytes(body);
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
     response.headers()
-        .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+        .set(HttpHeaderNames.CONTENT_TYPE, type)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     return response;
   }

@@ -38,12 +38,14 @@ public record MockConfig(
     int faultAfterTokens,
     long faultStallMs,
     int truthSkipFirst,
-    int reasoningTokens) {
+    int reasoningTokens,
+    int kvCacheTokens) {
 
   public MockConfig {
     check(MockKnob.PORT, port, port >= 0 && port <= 65535);
     check(MockKnob.MODEL, model, model != null && !model.isBlank());
     check(MockKnob.MAX_MODEL_LEN, maxModelLen, maxModelLen >= 1);
+    check(MockKnob.KV_CACHE_TOKENS, kvCacheTokens, kvCacheTokens >= 1);
     checkMillis(MockKnob.TTFT_MS, ttftMs);
     checkMillis(MockKnob.TTFT_PER_PROMPT_TOKEN_MS, ttftPerPromptTokenMs);
     checkMillis(MockKnob.TTFT_PER_IMAGE_MS, ttftPerImageMs);
@@ -129,6 +131,7 @@ public record MockConfig(
     private long faultStallMs = 10_000;
     private int truthSkipFirst = 0;
     private int reasoningTokens = 0;
+    private int kvCacheTokens = 100_000;
 
     private Builder() {}
 
@@ -155,6 +158,7 @@ public record MockConfig(
       faultStallMs = c.faultStallMs;
       truthSkipFirst = c.truthSkipFirst;
       reasoningTokens = c.reasoningTokens;
+      kvCacheTokens = c.kvCacheTokens;
     }
 
     /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
@@ -296,6 +300,15 @@ public record MockConfig(
       return this;
     }
 
+    /**
+     * KV-cache capacity in tokens (default 100,000): {@code GET /metrics} reports the in-flight requests' prompt and
+     * generated tokens over it as {@code vllm:kv_cache_usage_perc}, capped at 1.
+     */
+    public Builder kvCacheTokens(int kvCacheTokens) {
+      this.kvCacheTokens = kvCacheTokens;
+      return this;
+    }
+
     /** Convenience: {@code faultMode(mode).faultEvery(every)}. */
     public Builder fault(FaultMode mode, int every) {
       return faultMode(mode).faultEvery(every);
@@ -327,7 +340,8 @@ public record MockConfig(
           faultAfterTokens,
           faultStallMs,
           truthSkipFirst,
-          reasoningTokens);
+          reasoningTokens,
+          kvCacheTokens);
     }
   }
 }

@@ -40,7 +40,9 @@ enum MockKnob {
   TRUTH_SKIP_FIRST("truthSkipFirst", "an integer >= 0", "generation requests (by rank from the start) left out of"
       + " the truth at /mock/stats, e.g. a client's warm-ups"),
   REASONING_TOKENS("reasoningTokens", "an integer >= 0", "chat: the first K tokens of each stream are sent as"
-      + " delta.reasoning_content, and usage reports completion_tokens_details.reasoning_tokens");
+      + " delta.reasoning_content, and usage reports completion_tokens_details.reasoning_tokens"),
+  KV_CACHE_TOKENS("kvCacheTokens", "an integer >= 1", "KV-cache capacity in tokens: GET /metrics reports the prompt and"
+      + " generated tokens of the requests in flight over it as vllm:kv_cache_usage_perc");
 
   /** Prefix of the system properties (and of the keys {@link MockConfig#fromProperties} reads). */
   static final String PREFIX = "mock.";

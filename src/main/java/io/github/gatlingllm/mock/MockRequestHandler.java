@@ -9,11 +9,12 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * Routes requests: {@code GET /v1/models}, {@code GET /health}, {@code POST /v1/chat/completions}, {@code POST
  * /v1/completions}, TGI's {@code POST /generate_stream} and LLM-on-Ray's simple mode on {@code POST /<served
- * model>}; {@code GET /mock/stats} and {@code POST /mock/stats/reset} (the server's own truth, see {@link
+ * model>}; {@code GET /metrics} (Prometheus text, {@link MockMetrics}); {@code GET /mock/stats} and {@code POST /mock/stats/reset} (the server's own truth, see {@link
  * MockTruth}); anything else is a JSON 404 (unknown path) or 405 (wrong method). Stateless, shared by all
  * connections. Requests on one connection are answered one at a time (no pipelining: HTTP clients of LLM servers
  * wait for a response before reusing a connection).
@@ -68,6 +69,12 @@ final class MockRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
       require(request, HttpMethod.GET, path);
       ctx.writeAndFlush(
           JsonResponses.full(ctx.alloc(), HttpResponseStatus.OK, JsonResponses.bytes(state.requests.toJson())),
+          ctx.voidPromise());
+    } else if (path.equals(MockMetrics.PATH)) {
+      require(request, HttpMethod.GET, path);
+      ctx.writeAndFlush(
+          JsonResponses.full(ctx.alloc(), HttpResponseStatus.OK, MockMetrics.render(state).getBytes(UTF_8),
+              MockMetrics.CONTENT_TYPE),
           ctx.voidPromise());
     } else if (path.equals("/health")) {
       require(request, HttpMethod.GET, path);

@@ -109,7 +109,9 @@ public final class MockServerMain {
         + "x-mock-fault-stall-ms override the settings below for that request).\n"
         + "GET /mock/stats: server-side TTFT and ITL (the truth for accuracy benchmarks) and token lateness;\n"
         + "GET /mock/requests: the last 10,000 generation requests (prompt tokens, max tokens, x-user-id);\n"
-        + "POST /mock/stats/reset: start them over.\n\n"
+        + "POST /mock/stats/reset: start them over.\n"
+        + "GET /metrics: Prometheus text with vLLM's names (requests running and waiting, KV-cache usage of the\n"
+        + "requests in flight over kvCacheTokens, prefix-cache queries = prompt tokens received, hits 0).\n\n"
         + "Settings:\n"
         + MockConfigParser.help();
   }

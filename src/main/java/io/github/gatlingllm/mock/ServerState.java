@@ -16,6 +16,7 @@ final class ServerState {
   final TimingRecorder timing = new TimingRecorder();
   final TruthRecorder truth = new TruthRecorder();
   final RequestLog requests = new RequestLog();
+  final KvCacheLoad kvCache = new KvCacheLoad();
 
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicInteger inFlight = new AtomicInteger();

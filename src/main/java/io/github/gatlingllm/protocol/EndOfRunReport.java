@@ -16,6 +16,9 @@ import io.github.gatlingllm.report.RunResults;
 import io.github.gatlingllm.report.SummaryChecks;
 import io.github.gatlingllm.report.SummaryJson;
 import io.github.gatlingllm.report.SummaryText;
+import io.github.gatlingllm.report.ServerMetricsBlock;
+import io.github.gatlingllm.servermetrics.ServerMetricsJson;
+import io.github.gatlingllm.servermetrics.ServerMetricsResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +51,11 @@ final class EndOfRunReport {
    * there are no checks).
    */
   record Written(
-      Path runFolder, BenchmarkSummary summary, List<RequestRecord> records, List<SummaryChecks.Result> checks) {
+      Path runFolder,
+      BenchmarkSummary summary,
+      List<RequestRecord> records,
+      List<SummaryChecks.Result> checks,
+      ServerMetricsResult server) {
     long failedChecks() {
       return checks.stream().filter(r -> !r.passed()).count();
     }
@@ -64,7 +71,8 @@ final class EndOfRunReport {
       ClientCpu.Usage cpu,
       Path resultsDir,
       boolean interrupted,
-      RunOrigin origin) {
+      RunOrigin origin,
+      ServerMetricsResult server) {
     BenchmarkSummary summary =
         SummaryCalculator.compute(records, describe(protocol, dialectName, startEpochMillis, records), options(protocol));
     System.out.println();
@@ -99,6 +107,10 @@ final class EndOfRunReport {
       }
       runFacts.put("slo_checks", results);
     }
+    if (server != null && server.sampled()) {
+      System.out.print(ServerMetricsBlock.render(server));
+      runFacts.put(ServerMetricsJson.KEY, ServerMetricsJson.of(server));
+    }
     if (interrupted) {
       System.out.println("(interrupted run: the summary covers the " + records.size() + " requests finished so far)");
     }
@@ -113,7 +125,7 @@ final class EndOfRunReport {
     if (runFolder.isEmpty()) {
       LOG.warn("No Gatling run folder found under {}: the LLM summary was only printed", resultsDir.toAbsolutePath());
       runOutputs(protocol, new RunResults(null, summary, records, origin));
-      return new Written(null, summary, records, checks);
+      return new Written(null, summary, records, checks, server);
     }
     Path folder = runFolder.get();
     try {
@@ -124,7 +136,7 @@ final class EndOfRunReport {
       LOG.error("Could not write the LLM summary files into {}", folder, e);
     }
     runOutputs(protocol, new RunResults(folder, summary, records, origin));
-    return new Written(folder, summary, records, checks);
+    return new Written(folder, summary, records, checks, server);
   }
 
   /** The simulation's own end-of-run outputs, each on its own: one failing does not stop the others. */
@@ -149,7 +161,7 @@ final class EndOfRunReport {
     }
     try {
       HtmlReportInjector.inject(
-          index, written.summary(), written.records(), HtmlSloChecks.parts(written.checks()));
+          index, written.summary(), written.records(), HtmlSloChecks.parts(written.checks()), written.server());
     } catch (IOException e) {
       LOG.error("Could not add the LLM summary to {}", index, e);
     }

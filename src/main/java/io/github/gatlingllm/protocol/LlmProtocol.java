@@ -2,6 +2,7 @@ package io.github.gatlingllm.protocol;
 
 import io.github.gatlingllm.client.HttpTarget;
 import io.gatling.core.protocol.Protocol;
+import io.github.gatlingllm.servermetrics.ServerMetricsSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param itlStats how ITL reaches Gatling's stats
  * @param report how the end-of-run summary is described and computed
  * @param clientWarmUp warm the client on a local mock before the load starts (see {@code ClientWarmUp})
+ * @param serverMetrics whether and how often the server's {@code /metrics} is sampled during the run
  */
 public record LlmProtocol(
     String baseUrl,
@@ -38,7 +40,8 @@ public record LlmProtocol(
     int maxConcurrency,
     ItlStats itlStats,
     ReportSettings report,
-    boolean clientWarmUp)
+    boolean clientWarmUp,
+    ServerMetricsSettings serverMetrics)
     implements Protocol {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -50,6 +53,7 @@ public record LlmProtocol(
 
   public LlmProtocol {
     headers = List.copyOf(headers);
+    serverMetrics = serverMetrics == null ? ServerMetricsSettings.OFF : serverMetrics;
     // A clause on a key the summary will not have fails now, before an hour of load, not at the end.
     EndOfRunReport.validateChecks(report, maxConcurrency);
   }

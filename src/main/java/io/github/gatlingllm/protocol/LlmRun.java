@@ -13,6 +13,7 @@ import io.github.gatlingllm.report.RequestCsvWriter;
 import io.github.gatlingllm.report.RequestJsonlWriter;
 import io.github.gatlingllm.report.RunFolderLocator;
 import io.github.gatlingllm.report.RunOrigin;
+import io.github.gatlingllm.servermetrics.ServerMetricsResult;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.socket.SocketChannel;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ public final class LlmRun {
   private final List<FormattedRequestFile> requestFiles = new CopyOnWriteArrayList<>();
   private final LongAdder startedRequests = new LongAdder();
   private volatile PeriodicOutputs periodicOutputs;
+  private volatile ServerMetricsRun serverMetrics;
 
   LlmRun(CoreComponents core) {
     this.core = core;
@@ -92,6 +94,8 @@ public final class LlmRun {
   /** The run-level settings come from the first protocol seen (scenarios of one run normally share one). */
   synchronized void adopt(LlmProtocol protocol) {
     if (reportingProtocol == null) {
+      // First: with llm.serverMetrics=on an unreadable /metrics stops the run here, before anything else starts.
+      ServerMetricsRun server = ServerMetricsRun.probe(protocol);
       reportingProtocol = protocol;
       if (protocol.clientWarmUp()) {
         // Before Gatling injects the first user: components are built while the simulation is set up.
@@ -104,6 +108,11 @@ public final class LlmRun {
       long periodMillis = core.configuration().data().console().writePeriod().toMillis();
       progress = new LiveProgress(recorder, periodMillis, System.out);
       openRequestFiles(protocol);
+      if (server != null) {
+        // After the warm-up (which never touches the server), before Gatling injects the first user.
+        server.start(runFolder(), timeBase.originNanos());
+        serverMetrics = server;
+      }
       periodicOutputs =
           PeriodicOutputs.start(
               protocol.report().periodicOutputs(),
@@ -121,9 +130,7 @@ public final class LlmRun {
   /** llm-requests.csv (always) and llm-requests.jsonl (logRequests), filled as requests finish. */
   private void openRequestFiles(LlmProtocol protocol) {
     RunOrigin origin = new RunOrigin(timeBase.originMillis(), timeBase.originNanos());
-    Path results = ResultsDirectory.resolve();
-    // Gatling creates the run folder as the load starts: the writers look for it on their own thread.
-    FolderLookup runFolder = () -> RunFolderLocator.newest(results, startEpochMillis - 2_000);
+    FolderLookup runFolder = runFolder();
     requestCsv = RequestCsvWriter.inFolder(runFolder, origin);
     recorder.addListener(requestCsv);
     if (protocol.report().logRequests()) {
@@ -135,6 +142,12 @@ public final class LlmRun {
       requestFiles.add(file);
       recorder.addListener(file);
     }
+  }
+
+  /** Gatling creates the run folder as the load starts: the writers look for it on their own thread. */
+  private FolderLookup runFolder() {
+    Path results = ResultsDirectory.resolve();
+    return () -> RunFolderLocator.newest(results, startEpochMillis - 2_000);
   }
 
   /** Drains and closes the per-request files, so they are complete before the summary is written. */
@@ -221,6 +234,10 @@ public final class LlmRun {
     if (periodic != null) {
       periodic.stop();
     }
+    ServerMetricsRun server = serverMetrics;
+    if (server != null) {
+      server.stop();
+    }
     clients.values().forEach(StreamingHttpClient::close);
     report(false);
   }
@@ -259,6 +276,8 @@ public final class LlmRun {
       counter.drain(); // the files and the summary must see every count
     }
     closeRequestFiles();
+    ServerMetricsRun server = serverMetrics;
+    ServerMetricsResult serverResult = server == null ? null : server.finish();
     try {
       written =
           EndOfRunReport.write(
@@ -269,7 +288,8 @@ public final class LlmRun {
               loadCpu != null ? loadCpu : clientCpu.sinceStart(),
               ResultsDirectory.resolve(),
               interrupted,
-              new RunOrigin(timeBase.originMillis(), timeBase.originNanos()));
+              new RunOrigin(timeBase.originMillis(), timeBase.originNanos()),
+              serverResult);
     } catch (RuntimeException e) {
       LOG.error("Could not write the LLM summary", e);
     }

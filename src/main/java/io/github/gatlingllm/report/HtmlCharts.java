@@ -33,6 +33,11 @@ final class HtmlCharts implements HtmlSummaryBlock.Part {
     }
     sb.append("</div>\n");
     wide(sb, "llm-chart-throughput");
+    Map<String, Object> server = run.serverChart();
+    if (!server.isEmpty()) {
+      data.put(ChartData.SERVER, server);
+      wide(sb, "llm-chart-server");
+    }
     if (data.containsKey(ChartData.QUEUE)) {
       wide(sb, "llm-chart-queue");
     }

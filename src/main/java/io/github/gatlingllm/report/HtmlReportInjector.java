@@ -2,6 +2,7 @@ package io.github.gatlingllm.report;
 
 import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.servermetrics.ServerMetricsResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,13 @@ public final class HtmlReportInjector {
    */
   public static void inject(Path indexHtml, BenchmarkSummary summary, List<RequestRecord> records,
       List<HtmlSummaryBlock.Part> extraParts) throws IOException {
-    inject(indexHtml, HtmlSummaryBlock.forRun(records, extraParts).render(summary));
+    inject(indexHtml, summary, records, extraParts, null);
+  }
+
+  /** As {@link #inject(Path, BenchmarkSummary, List, List)}, with the server's own view charted (null for none). */
+  public static void inject(Path indexHtml, BenchmarkSummary summary, List<RequestRecord> records,
+      List<HtmlSummaryBlock.Part> extraParts, ServerMetricsResult server) throws IOException {
+    inject(indexHtml, HtmlSummaryBlock.forRun(records, extraParts, server).render(summary));
   }
 
   /**

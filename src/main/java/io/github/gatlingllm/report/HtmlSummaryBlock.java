@@ -4,6 +4,7 @@ import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.RequestRecord;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.gatlingllm.servermetrics.ServerMetricsResult;
 import java.util.Objects;
 
 /**
@@ -46,7 +47,17 @@ public final class HtmlSummaryBlock {
    * @param extraParts rendered after the tables and before the charts, in order
    */
   public static HtmlSummaryBlock forRun(List<RequestRecord> records, List<Part> extraParts) {
-    RunView run = new RunView(records);
+    return forRun(records, extraParts, null);
+  }
+
+  /**
+   * As {@link #forRun(List, List)}, with the server's own view charted after the throughput chart.
+   *
+   * @param server what the server's {@code /metrics} showed, or null when it was not sampled
+   */
+  public static HtmlSummaryBlock forRun(List<RequestRecord> records, List<Part> extraParts,
+      ServerMetricsResult server) {
+    RunView run = new RunView(records, server);
     List<Part> all = new ArrayList<>();
     all.add(new HtmlKeyFigures(run));
     all.add(HtmlSummaryBlock::table);

@@ -254,6 +254,43 @@
     }));
   }
 
+  /** The server's own view, from its /metrics scraped during the run: KV-cache usage and its request queue. */
+  function server() {
+    var v = data.server;
+    if (!v) {
+      return;
+    }
+    var series = [];
+    if (v.kvPercent) {
+      series.push({
+        type: 'area', name: 'KV cache usage (%)', data: v.kvPercent, color: BLUE, fillOpacity: 0.2,
+        lineWidth: 1.5, marker: { enabled: false }, tooltip: { valueDecimals: 1 }
+      });
+    }
+    if (v.running) {
+      series.push({
+        type: 'line', name: 'running', yAxis: 1, data: v.running, color: ORANGE, lineWidth: 2,
+        marker: { enabled: false }, tooltip: { valueDecimals: 0 }
+      });
+    }
+    if (v.waiting) {
+      series.push({
+        type: 'line', name: 'waiting', yAxis: 1, data: v.waiting, color: GREEN, lineWidth: 2,
+        marker: { enabled: false }, tooltip: { valueDecimals: 0 }
+      });
+    }
+    draw(H.merge(base('llm-chart-server', 'Server: KV cache and queue',
+        'sampled from the server\u2019s /metrics at each scrape'), {
+      legend: { align: 'center', verticalAlign: 'bottom', margin: 4, padding: 4 },
+      xAxis: timeAxis(),
+      yAxis: [{ title: { text: 'KV cache usage (%)' }, min: 0, max: 100 }, {
+        title: { text: 'Requests' }, min: 0, opposite: true, allowDecimals: false, gridLineWidth: 0
+      }],
+      tooltip: { shared: true, headerFormat: '<b>{point.key} s</b><br/>' },
+      series: series
+    }));
+  }
+
   function queue() {
     var q = data.queue;
     if (!q) {
@@ -377,6 +414,7 @@
   scenarios();
   Object.keys(METRICS).forEach(distribution);
   throughput();
+  server();
   queue();
   errors();
   promptTtft();

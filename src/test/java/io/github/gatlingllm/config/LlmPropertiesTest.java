@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gatlingllm.protocol.ItlStats;
+import io.github.gatlingllm.servermetrics.ServerMetricsSettings.Mode;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -91,10 +93,10 @@ class LlmPropertiesTest {
   void durationsTakeAUnitOrSeconds() {
     ServingSettings s =
         serving(Map.of("llm.idleTimeout", "500ms", "llm.firstTokenTimeout", "2.5", "llm.totalTimeout", "0"));
-    assertEquals(java.time.Duration.ofMillis(500), s.common().idleTimeout());
-    assertEquals(java.time.Duration.ofMillis(2500), s.common().firstTokenTimeout());
-    assertEquals(java.time.Duration.ZERO, s.common().totalTimeout());
-    assertEquals(java.time.Duration.ofMinutes(2), serving(Map.of("llm.idleTimeout", "2m")).common().idleTimeout());
+    assertEquals(Duration.ofMillis(500), s.common().idleTimeout());
+    assertEquals(Duration.ofMillis(2500), s.common().firstTokenTimeout());
+    assertEquals(Duration.ZERO, s.common().totalTimeout());
+    assertEquals(Duration.ofMinutes(2), serving(Map.of("llm.idleTimeout", "2m")).common().idleTimeout());
     assertEquals(
         "Invalid value '5 minutes' for llm.idleTimeout: expected a duration such as 500ms, 30s, 2m or 1h (0 disables)",
         error(Map.of("llm.idleTimeout", "5 minutes")));
@@ -107,5 +109,19 @@ class LlmPropertiesTest {
         message.startsWith("Unknown property llm.numPrompt (did you mean llm.numPrompts?). Accepted: llm."), message);
     assertTrue(error(Map.of("llm.zzz", "1")).startsWith("Unknown property llm.zzz. Accepted: "));
     assertTrue(message.contains("llm.numPrompts"), message);
+  }
+
+  @Test
+  void serverMetricsDefaultToAutoEverySecondAndAreCheckedStrictly() {
+    ServingSettings s = serving(Map.of());
+    assertEquals(Mode.AUTO, s.common().serverMetrics().mode());
+    assertEquals(Duration.ofSeconds(1), s.common().serverMetrics().interval());
+    ServingSettings set = serving(Map.of("llm.serverMetrics", "off", "llm.serverMetricsInterval", "250ms"));
+    assertEquals(Mode.OFF, set.common().serverMetrics().mode());
+    assertEquals(Duration.ofMillis(250), set.common().serverMetrics().interval());
+    assertEquals("Invalid value 'yes' for llm.serverMetrics: expected one of auto, on, off",
+        error(Map.of("llm.serverMetrics", "yes")));
+    assertEquals("Invalid value '0' for llm.serverMetricsInterval: expected a duration > 0 such as 500ms, 1s or 2m",
+        error(Map.of("llm.serverMetricsInterval", "0")));
   }
 }

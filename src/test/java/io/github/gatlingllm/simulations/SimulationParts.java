@@ -39,7 +39,8 @@ final class SimulationParts {
             .idleTimeout(settings.idleTimeout())
             .totalTimeout(settings.totalTimeout())
             .metricPercentiles(settings.percentiles())
-            .logRequests(settings.logRequests());
+            .logRequests(settings.logRequests())
+            .serverMetrics(settings.serverMetrics());
     return settings.label().isPresent() ? protocol.label(settings.label().get()) : protocol;
   }
 

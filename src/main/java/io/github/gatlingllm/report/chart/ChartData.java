@@ -24,6 +24,8 @@ public final class ChartData {
   public static final String ERRORS = "errors";
   public static final String PROMPT_TTFT = "promptTtft";
   public static final String SCENARIOS = "scenarios";
+  /** The server's own view ({@link ServerChart}); added by the HTML when the server's metrics were sampled. */
+  public static final String SERVER = "server";
 
   /** The latency metrics charted, by key, with the summary's stats for each. */
   public static final List<String> METRICS = List.of("ttft", "tpot", "itl", "e2el");

@@ -1,0 +1,40 @@
+package io.github.gatlingllm.report;
+
+import io.github.gatlingllm.servermetrics.ServerMetricsResult;
+import io.github.gatlingllm.servermetrics.ServerSample;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The console block of the server's own view, printed after the LLM summary in the same layout. */
+public final class ServerMetricsBlock {
+  private ServerMetricsBlock() {}
+
+  /** The block, or "" when no scrape was attempted. */
+  public static String render(ServerMetricsResult r) {
+    if (!r.sampled()) {
+      return "";
+    }
+    List<BlockLine> lines = new ArrayList<>();
+    lines.add(BlockLine.title("Server metrics"));
+    lines.add(BlockLine.value("Scrapes (failed):", r.scrapes() + " (" + r.failures() + ")"));
+    meanMax(lines, r, ServerSample.RUNNING, "Running requests mean / max:", 1);
+    meanMax(lines, r, ServerSample.WAITING, "Waiting requests mean / max:", 1);
+    meanMax(lines, r, ServerSample.KV_CACHE_USAGE, "KV cache usage mean / max (%):", 100);
+    if (Double.isFinite(r.prefixCacheHitRate())) {
+      lines.add(BlockLine.value("Prefix cache hit rate (%):", r.prefixCacheHitRate() * 100));
+    }
+    if (Double.isFinite(r.preemptions())) {
+      lines.add(BlockLine.value("Preemptions:", (long) r.preemptions()));
+    }
+    lines.add(BlockLine.rule());
+    return ConsoleBlock.format(lines);
+  }
+
+  private static void meanMax(List<BlockLine> lines, ServerMetricsResult r, String series, String label, double scale) {
+    ServerMetricsResult.Stats s = r.series().get(series);
+    if (s != null) {
+      lines.add(BlockLine.value(label,
+          PythonFormat.fixed2(s.mean() * scale) + " / " + PythonFormat.fixed2(s.max() * scale)));
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.github.gatlingllm.report.chart;
+
+import io.github.gatlingllm.servermetrics.ServerMetricsResult;
+import io.github.gatlingllm.servermetrics.ServerSample;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The series of the "Server: KV cache and queue" chart: KV-cache usage in percent, running and waiting requests, each
+ * as {@code [seconds, value]} points at the scrape instants, on the time axis of the other "over time" charts (seconds
+ * since {@link TimeBuckets#origin()}), so that a queue building on the server lines up with the client's view.
+ * Empty when the server exports none of them.
+ */
+public final class ServerChart {
+  private ServerChart() {}
+
+  public static Map<String, Object> of(ServerMetricsResult r, TimeBuckets axis) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    put(m, "kvPercent", r.points().get(ServerSample.KV_CACHE_USAGE), 100, axis);
+    put(m, "running", r.points().get(ServerSample.RUNNING), 1, axis);
+    put(m, "waiting", r.points().get(ServerSample.WAITING), 1, axis);
+    return m;
+  }
+
+  private static void put(
+      Map<String, Object> m, String key, List<ServerMetricsResult.Point> points, double scale, TimeBuckets axis) {
+    if (points == null || points.isEmpty()) {
+      return;
+    }
+    List<double[]> xy = new ArrayList<>(points.size());
+    for (ServerMetricsResult.Point p : points) {
+      xy.add(new double[] {(p.nanos() - axis.origin()) / 1e9, p.value() * scale});
+    }
+    m.put(key, xy);
+  }
+}

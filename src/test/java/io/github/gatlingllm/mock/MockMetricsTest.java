@@ -1,0 +1,141 @@
+package io.github.gatlingllm.mock;
+
+import static io.github.gatlingllm.mock.Bodies.COMPLETIONS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.gatlingllm.client.HttpTarget;
+import io.github.gatlingllm.servermetrics.KnownFamilies;
+import io.github.gatlingllm.servermetrics.MetricsEndpoint;
+import io.github.gatlingllm.servermetrics.MetricsScraper;
+import io.github.gatlingllm.servermetrics.ServerMetricsRecorder;
+import io.github.gatlingllm.servermetrics.ServerMetricsResult;
+import io.github.gatlingllm.servermetrics.ServerMetricsSampler;
+import io.github.gatlingllm.servermetrics.ServerMetricsSettings.Mode;
+import io.github.gatlingllm.servermetrics.ServerReading;
+import io.github.gatlingllm.servermetrics.ServerSample;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The mock's {@code GET /metrics} read by the plugin's own scraper, over loopback. */
+class MockMetricsTest {
+  private static final int STREAMS = 3;
+  private static final int PROMPT_WORDS = 10;
+  private static final int KV_CAPACITY = 1000;
+
+  @Test
+  void streamsHeldOpenShowAsRunningAndFillTheKvCache() throws Exception {
+    // TTFT 0 and a 10-minute gap after the first token: every stream stays open, one token in, until closed.
+    MockConfig config = MockConfig.builder().ttftMs(0).itlMs(600_000).kvCacheTokens(KV_CAPACITY).build();
+    List<RawHttpConnection> connections = new ArrayList<>();
+    try (MockLlmServer server = MockLlmServer.start(config)) {
+      MetricsScraper scraper = scraper(server.baseUrl() + "/v1", "secret");
+      ServerReading idle = KnownFamilies.read(scraper.scrape().samples());
+      assertEquals(0.0, idle.running());
+      assertEquals(0.0, idle.kvCacheUsage());
+
+      for (int i = 0; i < STREAMS; i++) {
+        RawHttpConnection c = new RawHttpConnection(server.port());
+        connections.add(c);
+        c.send("POST", COMPLETIONS, Bodies.ignoreEos(Bodies.completion(PROMPT_WORDS, 5, true)).toString());
+      }
+      ServerReading held = untilRunning(scraper, STREAMS);
+      assertEquals(STREAMS, held.running());
+      assertEquals(0.0, held.waiting());
+      // Each stream holds its prompt, plus its first token once sent.
+      assertTrue(held.kvCacheUsage() >= STREAMS * PROMPT_WORDS / (double) KV_CAPACITY, "kv " + held.kvCacheUsage());
+      assertTrue(held.kvCacheUsage() <= STREAMS * (PROMPT_WORDS + 1) / (double) KV_CAPACITY, "kv " + held.kvCacheUsage());
+      assertEquals(STREAMS * PROMPT_WORDS, held.prefixCacheQueries());
+      assertEquals(0.0, held.prefixCacheHits());
+
+      // The sampler's own path: two scrapes into a recorder, rows handed on as they come.
+      List<ServerSample> rows = new ArrayList<>();
+      ServerMetricsRecorder recorder = new ServerMetricsRecorder(scraper.uri().toString(), System.nanoTime(), rows::add);
+      ServerMetricsSampler sampler = new ServerMetricsSampler(scraper, recorder);
+      sampler.scrapeOnce();
+      sampler.scrapeOnce();
+      ServerMetricsResult result = sampler.result();
+      assertEquals(2, result.scrapes());
+      assertEquals(0, result.failures());
+      assertEquals(STREAMS, result.series().get(ServerSample.RUNNING).max());
+      assertEquals(0.0, result.preemptions());
+      assertTrue(rows.stream().anyMatch(r -> r.series().equals(ServerSample.KV_CACHE_USAGE) && r.value() > 0));
+    } finally {
+      for (RawHttpConnection c : connections) {
+        c.close();
+      }
+    }
+  }
+
+  @Test
+  void theMetricsPageIsPrometheusTextWithVllmNames() throws Exception {
+    try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().build())) {
+      String body = new String(
+          java.net.http.HttpClient.newHttpClient()
+              .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/metrics")).build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+              .body(),
+          StandardCharsets.UTF_8);
+      assertTrue(body.contains("# TYPE vllm:num_requests_running gauge\n"), body);
+      assertTrue(body.contains("vllm:num_requests_running{model_name=\"mock-llm\",engine=\"0\"} 0.0\n"), body);
+      assertTrue(body.contains("vllm:prefix_cache_queries_total{model_name=\"mock-llm\",engine=\"0\"} 0.0\n"), body);
+    }
+  }
+
+  @Test
+  void autoTurnsOffWithOneLineAndOnFailsNamingTheUrlAndStatus() throws Exception {
+    HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    other.createContext("/", exchange -> {
+      byte[] page = "<html><body>Not Found</body></html>".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(404, page.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(page);
+      }
+    });
+    other.start();
+    PrintStream console = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try {
+      MetricsScraper scraper = scraper("http://127.0.0.1:" + other.getAddress().getPort() + "/v1", null);
+      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      assertFalse(ServerMetricsSampler.probe(scraper, Mode.AUTO));
+      System.setOut(console);
+      String line = printed.toString(StandardCharsets.UTF_8);
+      assertTrue(line.startsWith("Server metrics off: GET " + scraper.uri() + " answered HTTP 404"), line);
+      assertEquals(1, line.lines().count());
+
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> ServerMetricsSampler.probe(scraper, Mode.ON));
+      assertTrue(e.getMessage().contains(scraper.uri() + " answered HTTP 404"), e.getMessage());
+      assertFalse(ServerMetricsSampler.probe(scraper, Mode.OFF));
+    } finally {
+      System.setOut(console);
+      other.stop(0);
+    }
+  }
+
+  private static MetricsScraper scraper(String baseUrl, String apiKey) {
+    return new MetricsScraper(MetricsEndpoint.of(HttpTarget.parse(baseUrl)), apiKey);
+  }
+
+  /** Scrapes until the server has taken every request in (the sends are asynchronous); bounded, not timed. */
+  private static ServerReading untilRunning(MetricsScraper scraper, int expected) throws Exception {
+    ServerReading r = null;
+    for (int i = 0; i < 1_000; i++) {
+      r = KnownFamilies.read(scraper.scrape().samples());
+      if (r.running() >= expected) {
+        return r;
+      }
+      Thread.sleep(10);
+    }
+    return r;
+  }
+}
