@@ -54,6 +54,19 @@ public final class ModelDiscovery {
     return value.canConvertToInt() && value.asInt() > 0 ? OptionalInt.of(value.asInt()) : OptionalInt.empty();
   }
 
+  /**
+   * A base URL that already ends with {@code /v1} doubles it (request paths start with {@code /v1}, as vLLM's
+   * {@code --base-url} plus {@code --endpoint}): say so, since OpenAI clients take such a base URL.
+   */
+  static String versionPrefixHint(String baseUrl) {
+    String trimmed = baseUrl.replaceAll("/+$", "");
+    if (!trimmed.endsWith("/v1")) {
+      return "";
+    }
+    return " (llm.baseUrl ends with /v1 and request paths already start with /v1: did you mean "
+        + trimmed.substring(0, trimmed.length() - 3) + "?)";
+  }
+
   private static String url(String baseUrl) {
     return baseUrl.replaceAll("/+$", "") + "/v1/models";
   }
@@ -70,7 +83,8 @@ public final class ModelDiscovery {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(
-            "GET " + url + " answered HTTP " + response.statusCode() + ": set the model with -Dllm.model=...");
+            "GET " + url + " answered HTTP " + response.statusCode() + ": set the model with -Dllm.model=..."
+                + versionPrefixHint(baseUrl));
       }
       return JSON.readTree(response.body()).path("data");
     } catch (IOException e) {
