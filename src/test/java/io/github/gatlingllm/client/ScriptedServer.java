@@ -105,6 +105,12 @@ final class ScriptedServer implements AutoCloseable {
     ctx.writeAndFlush(Unpooled.copiedBuffer(raw, StandardCharsets.UTF_8));
   }
 
+  /** Writes {@code raw}, then closes the connection once it is flushed (a close-delimited or cut body). */
+  static void writeAndClose(ChannelHandlerContext ctx, String raw) {
+    ctx.writeAndFlush(Unpooled.copiedBuffer(raw, StandardCharsets.UTF_8))
+        .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+  }
+
   static final String CHUNKED_SSE_HEADERS =
       "HTTP/1.1 200 OK\r\n"
           + "Content-Type: text/event-stream\r\n"

@@ -6,6 +6,7 @@ import static io.github.gatlingllm.client.ScriptedServer.chunk;
 import static io.github.gatlingllm.client.ScriptedServer.chunkedSse;
 import static io.github.gatlingllm.client.ScriptedServer.withContentLength;
 import static io.github.gatlingllm.client.ScriptedServer.write;
+import static io.github.gatlingllm.client.ScriptedServer.writeAndClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -180,8 +181,7 @@ class StreamingHttpClientTest {
               write(ctx, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n");
               write(ctx, sse(E1));
               // The last event lacks its blank line: the body's end (the close) must still deliver it.
-              ctx.writeAndFlush(io.netty.buffer.Unpooled.copiedBuffer("data: [DONE]\n", StandardCharsets.UTF_8))
-                  .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+              writeAndClose(ctx, "data: [DONE]\n");
             });
     StreamingHttpClient client = client();
     execute(client, request(server.port())).assertSucceeded(List.of(E1, "[DONE]"));
@@ -196,8 +196,7 @@ class StreamingHttpClientTest {
         server(
             (ctx, r) -> {
               write(ctx, "HTTP/1.0 200 OK\r\nContent-Type: text/event-stream\r\n\r\n");
-              ctx.writeAndFlush(io.netty.buffer.Unpooled.copiedBuffer(sse(E1) + sse(E2), StandardCharsets.UTF_8))
-                  .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+              writeAndClose(ctx, sse(E1) + sse(E2));
             });
     execute(client(), request(server.port())).assertSucceeded(List.of(E1, E2));
   }
@@ -398,8 +397,7 @@ class StreamingHttpClientTest {
             (ctx, r) -> {
               write(ctx, CHUNKED_SSE_HEADERS);
               write(ctx, chunk(sse(E1)));
-              ctx.writeAndFlush(io.netty.buffer.Unpooled.copiedBuffer(chunk("data: {\"cut"), StandardCharsets.UTF_8))
-                  .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+              writeAndClose(ctx, chunk("data: {\"cut"));
             });
     RecordingHandler h = execute(client(), request(server.port()));
     h.assertFailed(Kind.CONNECTION_CLOSED);
@@ -665,8 +663,7 @@ class StreamingHttpClientTest {
                   chunkedSse(ctx, sse(E1), sse(E2));
                 } else {
                   write(ctx, CHUNKED_SSE_HEADERS);
-                  ctx.writeAndFlush(io.netty.buffer.Unpooled.copiedBuffer(chunk(sse(E1)), StandardCharsets.UTF_8))
-                      .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+                  writeAndClose(ctx, chunk(sse(E1)));
                 }
               });
       StreamingHttpClient client =
