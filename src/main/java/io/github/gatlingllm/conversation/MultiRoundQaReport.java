@@ -89,8 +89,8 @@ public final class MultiRoundQaReport implements PeriodicOutput, RunOutput {
     double start =
         run.loadStartNanos() == Long.MIN_VALUE
             ? MultiRoundQaBlock.whole(rows).startTime()
-            : epochSeconds(run.loadStartNanos(), origin);
-    double end = Math.min(epochSeconds(System.nanoTime(), origin), lastFinish);
+            : origin.epochSeconds(run.loadStartNanos());
+    double end = Math.min(origin.epochSeconds(System.nanoTime()), lastFinish);
     MultiRoundQaBlock block = MultiRoundQaBlock.window(rows, start, end, run.pending(), run.schedule().qps());
     RoundTtfts byRound = RoundTtfts.of(rows);
     StringBuilder text = new StringBuilder(block.render(color));
@@ -152,9 +152,5 @@ public final class MultiRoundQaReport implements PeriodicOutput, RunOutput {
       }
     }
     return rows;
-  }
-
-  private static double epochSeconds(long nanos, RunOrigin origin) {
-    return origin.epochMillis() / 1e3 + (nanos - origin.nanoTime()) / 1e9;
   }
 }

@@ -34,16 +34,12 @@ public record MultiRoundQaRow(
         (r.endNanos() - r.firstChunkNanos()) / 1e9,
         r.conversationUser(),
         r.conversationRound(),
-        epochSeconds(r.sendNanos(), origin),
-        epochSeconds(r.endNanos(), origin));
+        origin.epochSeconds(r.sendNanos()),
+        origin.epochSeconds(r.endNanos()));
   }
 
   /** Whether the request has a row: it belongs to a conversation and was answered (the original only keeps those). */
   public static boolean accepts(RequestRecord r) {
     return r.conversationRound() > 0 && r.success();
-  }
-
-  static double epochSeconds(long nanos, RunOrigin origin) {
-    return origin.epochMillis() / 1e3 + (nanos - origin.nanoTime()) / 1e9;
   }
 }

@@ -30,7 +30,7 @@ public interface PeriodicOutput {
 
     /** Wall-clock seconds since 1970 of a nanoTime reading of this run. */
     public double epochSeconds(long nanos) {
-      return origin.epochMillis() / 1e3 + (nanos - origin.nanoTime()) / 1e9;
+      return origin.epochSeconds(nanos);
     }
   }
 }

@@ -10,6 +10,11 @@ package io.github.gatlingllm.report;
  */
 public record RunOrigin(long epochMillis, long nanoTime) {
 
+  /** Wall-clock seconds since 1970 of a {@link System#nanoTime()} reading of this run. */
+  public double epochSeconds(long nanos) {
+    return epochMillis / 1e3 + (nanos - nanoTime) / 1e9;
+  }
+
   /** Now, read from both clocks. */
   public static RunOrigin now() {
     return new RunOrigin(System.currentTimeMillis(), System.nanoTime());
