@@ -94,18 +94,16 @@ class MockLatencyTest {
   }
 
   @Test
-  void jitterIsBoundedAndSeeded() throws Exception {
+  void jitterReachesTheWire() throws Exception {
     MockConfig config = MockConfig.builder().ttftMs(0).itlMs(10).itlJitterMs(8).seed(3).build();
     try (MockLlmServer server = MockLlmServer.start(config);
         RawHttpConnection connection = new RawHttpConnection(server.port())) {
       double[] gaps = gaps(connection.post(COMPLETIONS, Bodies.ignoreEos(Bodies.completion(1, 60, true)).toString()),
           0, 60);
       Arrays.sort(gaps);
-      // Gaps are uniform in [2, 18] ms: their spread shows the jitter; the extremes stay within the bounds plus
-      // timer slack.
+      // Gaps are drawn uniform in [2, 18] ms: their spread shows the jitter. Bounds and seeding are checked
+      // exactly in LatencyModelTest; a busy machine can only widen what a client sees, never narrow it.
       assertTrue(gaps[gaps.length - 1] - gaps[0] > 8, "spread " + Arrays.toString(gaps));
-      assertTrue(gaps[gaps.length - 1] < 18 + 25, "largest gap " + gaps[gaps.length - 1]);
-      assertTrue(median(gaps) >= 6 && median(gaps) <= 16, "median " + median(gaps));
     }
   }
 
