@@ -30,7 +30,7 @@ final class ServerMetricsRun {
    * run has started then.
    */
   static ServerMetricsRun probe(LlmProtocol protocol) {
-    MetricsScraper scraper = new MetricsScraper(MetricsEndpoint.of(protocol.target()), protocol.apiKey());
+    MetricsScraper scraper = new MetricsScraper(MetricsEndpoint.of(protocol.target()), protocol.apiKey(), protocol.trustAllCertificates());
     return ServerMetricsSampler.probe(scraper, protocol.serverMetrics().mode())
         ? new ServerMetricsRun(protocol, scraper)
         : null;

@@ -123,7 +123,7 @@ class MockMetricsTest {
   }
 
   private static MetricsScraper scraper(String baseUrl, String apiKey) {
-    return new MetricsScraper(MetricsEndpoint.of(HttpTarget.parse(baseUrl)), apiKey);
+    return new MetricsScraper(MetricsEndpoint.of(HttpTarget.parse(baseUrl)), apiKey, false);
   }
 
   /** Scrapes until the server has taken every request in (the sends are asynchronous); bounded, not timed. */

@@ -1,0 +1,99 @@
+package io.github.gatlingllm.servermetrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.netty.handler.ssl.util.SelfSignedCertificate;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A self-signed HTTPS server whose certificate names "localhost" while the scraper connects to 127.0.0.1: trusted only
+ * with {@code trustAllCertificates}, which must skip both the chain and the host name check, as the load does.
+ */
+class MetricsScraperTlsTest {
+  private static final char[] PASSWORD = "changeit".toCharArray();
+  private static final byte[] PAGE =
+      "# TYPE vllm:num_requests_running gauge\nvllm:num_requests_running{model_name=\"m\"} 3.0\n"
+          .getBytes(StandardCharsets.UTF_8);
+
+  private final List<String> authorizations = new CopyOnWriteArrayList<>();
+  private SelfSignedCertificate certificate;
+  private HttpsServer server;
+
+  @BeforeEach
+  @SuppressWarnings("deprecation") // netty-pkitesting, its replacement, is not on the classpath
+  void startServer() throws Exception {
+    try {
+      certificate = new SelfSignedCertificate("localhost");
+    } catch (Exception | LinkageError e) {
+      assumeTrue(false, "no self-signed certificate generator available: " + e);
+    }
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    keys.load(null, null);
+    keys.setKeyEntry("server", certificate.key(), PASSWORD, new Certificate[] {certificate.cert()});
+    KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keyManagers.init(keys, PASSWORD);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(keyManagers.getKeyManagers(), null, null);
+    server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(tls));
+    server.createContext("/metrics", exchange -> {
+      authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+      exchange.sendResponseHeaders(200, PAGE.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(PAGE);
+      }
+    });
+    server.start();
+  }
+
+  @AfterEach
+  @SuppressWarnings("deprecation")
+  void stopServer() {
+    if (server != null) {
+      server.stop(0);
+    }
+    if (certificate != null) {
+      certificate.delete();
+    }
+  }
+
+  private URI metrics() {
+    return URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/metrics");
+  }
+
+  @Test
+  void trustAllScrapesASelfSignedServerWhoseNameDoesNotMatch() throws Exception {
+    MetricsScraper scraper = new MetricsScraper(metrics(), "sk-secret", true);
+    for (int i = 0; i < 2; i++) {
+      ServerReading reading = KnownFamilies.read(scraper.scrape().samples());
+      assertEquals(3.0, reading.running());
+    }
+    assertEquals(List.of("Bearer sk-secret", "Bearer sk-secret"), authorizations);
+  }
+
+  @Test
+  void withoutTrustAllTheCertificateIsRefusedAndTheMessageSaysWhere() {
+    MetricsScraper scraper = new MetricsScraper(metrics(), "sk-secret", false);
+    MetricsScraper.ScrapeException e = assertThrows(MetricsScraper.ScrapeException.class, scraper::scrape);
+    assertTrue(e.getMessage().startsWith("GET " + metrics() + " failed: javax.net.ssl."), e.getMessage());
+    assertTrue(!e.getMessage().contains("sk-secret"), e.getMessage());
+    assertTrue(authorizations.isEmpty());
+  }
+}
