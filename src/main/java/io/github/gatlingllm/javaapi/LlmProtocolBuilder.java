@@ -5,6 +5,7 @@ import io.gatling.javaapi.core.ProtocolBuilder;
 import io.github.gatlingllm.client.HttpTarget;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.metrics.GoodputSlo;
+import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.protocol.LlmProtocol;
@@ -53,6 +54,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     int numPrompts;
     double requestRate = Double.POSITIVE_INFINITY;
     double burstiness = 1.0;
+    RampUp rampUp;
     List<Double> percentiles = List.of(99.0);
     String goodput;
     String tokenizerId;
@@ -195,6 +197,22 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
           s.numPrompts = numPrompts;
           s.requestRate = requestRate;
           s.burstiness = burstiness;
+          s.rampUp = null;
+        });
+  }
+
+  /**
+   * Describes a load whose rate ramps ({@code ramp_up_strategy}, {@code ramp_up_start_rps}, {@code ramp_up_end_rps}
+   * in vLLM's result keys, with {@code request_rate} "inf", as vLLM writes them), e.g. for
+   * {@code LlmInjection.requests(n, inf, burstiness, seed, Optional.of(ramp))}; null for a fixed rate.
+   */
+  public LlmProtocolBuilder describeLoad(int numPrompts, double burstiness, RampUp rampUp) {
+    return change(
+        s -> {
+          s.numPrompts = numPrompts;
+          s.requestRate = Double.POSITIVE_INFINITY;
+          s.burstiness = burstiness;
+          s.rampUp = rampUp;
         });
   }
 
@@ -327,6 +345,8 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
             s.numPrompts,
             s.requestRate,
             s.burstiness,
+            s.rampUp == null ? null : new RunDescription.Ramp(s.rampUp.strategy().id(), s.rampUp.startRps(),
+                s.rampUp.endRps()),
             s.percentiles,
             s.goodput,
             s.tokenizerId,

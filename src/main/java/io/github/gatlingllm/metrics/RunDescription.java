@@ -17,9 +17,19 @@ import java.time.format.DateTimeFormatter;
  * @param burstiness gamma shape of the arrivals (1 = Poisson)
  * @param maxConcurrency client-side cap on requests in flight, or null for none
  * @param startEpochMillis wall-clock start of the run, for the {@code date} field
+ * @param rampUp the request rate's ramp (vLLM's {@code ramp_up_*} keys), or null when the rate was fixed
  */
 public record RunDescription(String backend, String endpointType, String label, String modelId, String tokenizerId,
-    int numPrompts, double requestRate, double burstiness, Integer maxConcurrency, long startEpochMillis) {
+    int numPrompts, double requestRate, double burstiness, Integer maxConcurrency, long startEpochMillis,
+    Ramp rampUp) {
+
+  /**
+   * A rate that went from {@code startRps} to {@code endRps} over the run, as described in the result (the schedule
+   * itself is {@code javaapi.RampUp}'s).
+   *
+   * @param strategy vLLM's spelling: {@code linear} or {@code exponential}
+   */
+  public record Ramp(String strategy, double startRps, double endRps) {}
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -33,6 +43,13 @@ public record RunDescription(String backend, String endpointType, String label, 
     if (endpointType == null) {
       endpointType = backend;
     }
+  }
+
+  /** A run at a fixed rate (or all at once). */
+  public RunDescription(String backend, String endpointType, String label, String modelId, String tokenizerId,
+      int numPrompts, double requestRate, double burstiness, Integer maxConcurrency, long startEpochMillis) {
+    this(backend, endpointType, label, modelId, tokenizerId, numPrompts, requestRate, burstiness, maxConcurrency,
+        startEpochMillis, null);
   }
 
   /** Whether the arrival rate is finite (vLLM then prints "Request rate configured (RPS)"). */

@@ -191,7 +191,8 @@ final class EndOfRunReport {
         report.requestRate(),
         report.burstiness(),
         protocol.maxConcurrency() > 0 ? protocol.maxConcurrency() : null,
-        startEpochMillis);
+        startEpochMillis,
+        report.rampUp());
   }
 
   private static SummaryOptions options(LlmProtocol protocol) {

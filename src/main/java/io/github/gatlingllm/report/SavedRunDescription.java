@@ -53,7 +53,17 @@ final class SavedRunDescription {
             requestRate,
             root.path("burstiness").asDouble(1.0),
             cap.isInt() && cap.asInt() > 0 ? cap.asInt() : null,
-            date(root.path("date").asText(""))));
+            date(root.path("date").asText("")),
+            ramp(root)));
+  }
+
+  private static RunDescription.Ramp ramp(JsonNode root) {
+    JsonNode strategy = root.path("ramp_up_strategy");
+    JsonNode start = root.path("ramp_up_start_rps");
+    JsonNode end = root.path("ramp_up_end_rps");
+    return strategy.isTextual() && start.isNumber() && end.isNumber()
+        ? new RunDescription.Ramp(strategy.asText(), start.asDouble(), end.asDouble())
+        : null;
   }
 
   /** For runs recomputed without any saved description: what the records can tell. */
@@ -65,8 +75,9 @@ final class SavedRunDescription {
   /**
    * One description for the merged files of several load generators: the first one's, except that the load each
    * generator was given adds up ({@code num_prompts}, {@code request_rate}, {@code max_concurrency}: summed when every
-   * file has one, else the number of requests read, "inf" and none), and the date is the earliest saved one (else
-   * {@code startEpochMillis}). With one description, that description.
+   * file has one, else the number of requests read, "inf" and none; ramps of one strategy add up their start and end
+   * rates, else there is none), and the date is the earliest saved one (else {@code startEpochMillis}). With one
+   * description, that description.
    */
   static RunDescription merge(List<RunDescription> parts, int requests, long startEpochMillis) {
     RunDescription first = parts.get(0);
@@ -74,7 +85,9 @@ final class SavedRunDescription {
     double rate = 0;
     Integer cap = 0;
     long date = Long.MAX_VALUE;
+    RunDescription.Ramp ramp = first.rampUp();
     for (RunDescription d : parts) {
+      ramp = d == first ? ramp : addRamps(ramp, d.rampUp());
       prompts = d.numPrompts() > 0 && prompts >= 0 ? prompts + d.numPrompts() : -1;
       rate += d.requestRate();
       cap = d.maxConcurrency() != null && cap != null ? cap + d.maxConcurrency() : null;
@@ -92,7 +105,15 @@ final class SavedRunDescription {
         rate,
         first.burstiness(),
         cap,
-        date == Long.MAX_VALUE ? startEpochMillis : date);
+        date == Long.MAX_VALUE ? startEpochMillis : date,
+        ramp);
+  }
+
+  private static RunDescription.Ramp addRamps(RunDescription.Ramp a, RunDescription.Ramp b) {
+    if (a == null || b == null || !a.strategy().equals(b.strategy())) {
+      return null;
+    }
+    return new RunDescription.Ramp(a.strategy(), a.startRps() + b.startRps(), a.endRps() + b.endRps());
   }
 
   private static String text(JsonNode root, String key, String fallback) {

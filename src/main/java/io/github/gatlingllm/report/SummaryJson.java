@@ -103,6 +103,12 @@ public final class SummaryJson {
     } else {
       g.writeNumberField("max_concurrency", run.maxConcurrency());
     }
+    if (run.rampUp() != null) {
+      // vLLM writes these only when its run ramped
+      g.writeStringField("ramp_up_strategy", run.rampUp().strategy());
+      g.writeNumberField("ramp_up_start_rps", run.rampUp().startRps());
+      g.writeNumberField("ramp_up_end_rps", run.rampUp().endRps());
+    }
   }
 
   private static void results(JsonGenerator g, BenchmarkSummary s) throws IOException {

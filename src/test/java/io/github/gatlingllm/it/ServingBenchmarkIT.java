@@ -55,12 +55,19 @@ class ServingBenchmarkIT {
     try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(ttftMs).itlMs(itlMs).build())) {
       Map<String, String> knobs = knobs(server, 12, 16, 16);
       knobs.put("llm.backend", "tgi");
-      knobs.put("llm.requestRate", "40");
+      // this run also carries the ramped rate through to vLLM's ramp_up_* keys
+      knobs.put("llm.rampUpStrategy", "linear");
+      knobs.put("llm.rampUpStartRps", "20");
+      knobs.put("llm.rampUpEndRps", "80");
       GatlingRun run = GatlingRun.run(SIMULATION, knobs, results);
       assertEquals(0, run.exitCode, run.output);
 
       JsonNode summary = JSON.readTree(run.runFolder().resolve("llm-summary.json").toFile());
       assertEquals("tgi", summary.get("backend").asText());
+      assertEquals("inf", summary.get("request_rate").asText());
+      assertEquals("linear", summary.get("ramp_up_strategy").asText());
+      assertEquals(20.0, summary.get("ramp_up_start_rps").asDouble());
+      assertEquals(80.0, summary.get("ramp_up_end_rps").asDouble());
       assertEquals(12, summary.get("completed").asInt());
       assertEquals(0, summary.get("failed").asInt());
       assertEquals(12, summary.get("output_token_sources").get("usage").asInt(), "details.generated_tokens");

@@ -96,6 +96,34 @@ class RecomputeTest {
   }
 
   @Test
+  void aSavedRampIsKeptAndTheRampsOfTwoGeneratorsAddUp(@TempDir Path dir) throws Exception {
+    RunDescription fixed = TestRecords.run(null, Double.POSITIVE_INFINITY);
+    RunDescription ramped =
+        new RunDescription(fixed.backend(), null, fixed.label(), fixed.modelId(), fixed.tokenizerId(),
+            fixed.numPrompts(), Double.POSITIVE_INFINITY, 1.0, null, fixed.startEpochMillis(),
+            new RunDescription.Ramp("linear", 1, 6));
+    SummaryOptions opts = new SummaryOptions(List.of(99.0), null, false, false);
+    Path a = runFolder(dir.resolve("a"), CsvRecords.random(50, 1, TestRecords.T0), ramped, opts);
+    Path b = runFolder(dir.resolve("b"), CsvRecords.random(50, 2, TestRecords.T0), ramped, opts);
+    Path c = runFolder(dir.resolve("c"), CsvRecords.random(50, 3, TestRecords.T0), fixed, opts);
+
+    assertEquals(0, run("--out=" + dir.resolve("one"), a.toString()).code());
+    JsonNode one = MAPPER.readTree(dir.resolve("one").resolve(SummaryJson.FILE_NAME).toFile());
+    assertEquals("linear", one.get("ramp_up_strategy").asText());
+    assertEquals(1.0, one.get("ramp_up_start_rps").asDouble());
+    assertEquals(6.0, one.get("ramp_up_end_rps").asDouble());
+
+    assertEquals(0, run("--out=" + dir.resolve("two"), a.toString(), b.toString()).code());
+    JsonNode two = MAPPER.readTree(dir.resolve("two").resolve(SummaryJson.FILE_NAME).toFile());
+    assertEquals(2.0, two.get("ramp_up_start_rps").asDouble());
+    assertEquals(12.0, two.get("ramp_up_end_rps").asDouble());
+
+    assertEquals(0, run("--out=" + dir.resolve("mixed"), a.toString(), c.toString()).code());
+    assertFalse(MAPPER.readTree(dir.resolve("mixed").resolve(SummaryJson.FILE_NAME).toFile()).has("ramp_up_strategy"),
+        "a ramp merged with a fixed rate describes neither");
+  }
+
+  @Test
   void withoutASavedSummaryTheDescriptionIsUnknown(@TempDir Path dir) throws Exception {
     Path csv = RequestCsvTest.writeCsv(dir.resolve("x.csv"), CsvRecords.edgeCases(), CsvRecords.ORIGIN);
     Outcome o = run("--out=" + dir.resolve("o"), csv.toString());

@@ -167,6 +167,25 @@ class SummaryJsonTest {
   }
 
   @Test
+  void aRampedRateIsDescribedWithVllmsKeysAfterTheTrafficOnes(@TempDir Path dir) throws Exception {
+    RunDescription fixed = TestRecords.run(null, Double.POSITIVE_INFINITY);
+    RunDescription ramped =
+        new RunDescription(fixed.backend(), null, fixed.label(), fixed.modelId(), fixed.tokenizerId(),
+            fixed.numPrompts(), Double.POSITIVE_INFINITY, 1.0, null, fixed.startEpochMillis(),
+            new RunDescription.Ramp("exponential", 0.5, 8));
+    JsonNode json = write(dir, ramped, SummaryOptions.defaults());
+    List<String> keys = fieldNames(json);
+    int cap = keys.indexOf("max_concurrency");
+    assertEquals(List.of("ramp_up_strategy", "ramp_up_start_rps", "ramp_up_end_rps", "duration"),
+        keys.subList(cap + 1, cap + 5));
+    assertEquals("inf", json.get("request_rate").asText());
+    assertEquals("exponential", json.get("ramp_up_strategy").asText());
+    assertEquals(0.5, json.get("ramp_up_start_rps").asDouble());
+    assertEquals(8.0, json.get("ramp_up_end_rps").asDouble());
+    assertFalse(write(dir, fixed, SummaryOptions.defaults()).has("ramp_up_strategy"), "only when the rate ramped");
+  }
+
+  @Test
   void runFactsKeepWholeNumbersExact(@TempDir Path dir) throws Exception {
     List<RequestRecord> records = TestRecords.scenario();
     BenchmarkSummary s =

@@ -48,6 +48,9 @@ public class ServingBenchmark extends Simulation {
             .itlStats(settings.itlStats())
             .saveDetailed(settings.saveDetailed())
             .describeLoad(settings.numPrompts(), settings.requestRate(), settings.burstiness());
+    if (settings.rampUp().isPresent()) {
+      protocol = protocol.describeLoad(settings.numPrompts(), settings.burstiness(), settings.rampUp().get());
+    }
     if (settings.goodput().isPresent()) {
       protocol = protocol.goodput(settings.goodput().get());
     }
