@@ -6,6 +6,8 @@ package io.github.gatlingllm.mock;
  * @param model the model id echoed in every chunk
  * @param maxTokens the effective limit (max_completion_tokens, else max_tokens, else the configured default capped by
  *     what the context leaves)
+ * @param promptTokens words of the prompt's text ({@link PromptTokenCounter}) plus its images' tokens ({@link
+ *     ImageParts}): what {@code usage.prompt_tokens} reports and the context holds
  * @param images the {@code image_url} parts of a chat request's messages (each adds {@code ttftPerImageMs})
  * @param ignoreEos true: exactly {@code maxTokens} tokens; false: a seeded draw in [1, maxTokens]
  */

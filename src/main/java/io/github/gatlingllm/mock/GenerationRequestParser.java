@@ -29,13 +29,14 @@ final class GenerationRequestParser {
       return parseSingleText(endpoint, root, "text", "config");
     }
     String model = model(root);
-    int promptTokens = promptTokens(endpoint, root);
-    int images = endpoint == Endpoint.CHAT ? ImageParts.count(root.get("messages")) : 0;
+    ImageParts.Load images = endpoint == Endpoint.CHAT ? ImageParts.count(root.get("messages")) : ImageParts.Load.NONE;
+    // image tokens fill the context and are reported in usage, as a vision server's are
+    int promptTokens = promptTokens(endpoint, root) + images.tokens();
     int maxTokens = maxTokens(root, promptTokens);
     boolean stream = bool(root, "stream");
     boolean includeUsage = stream && root.path("stream_options").path("include_usage").asBoolean(false);
     return new GenerationRequest(
-        endpoint, model, stream, includeUsage, bool(root, "ignore_eos"), promptTokens, images, maxTokens);
+        endpoint, model, stream, includeUsage, bool(root, "ignore_eos"), promptTokens, images.images(), maxTokens);
   }
 
   private static JsonNode readJson(ByteBuf body) {

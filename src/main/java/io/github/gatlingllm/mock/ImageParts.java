@@ -1,22 +1,30 @@
 package io.github.gatlingllm.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.gatlingllm.dataset.ImageTokenEstimate;
 
 /**
  * The {@code image_url} parts of chat messages: counted (each adds {@code ttftPerImageMs} to the TTFT, as an image's
- * prefill would) and checked, so that a malformed part is a 400 naming it. Image parts carry no words: {@link
- * PromptTokenCounter} counts only {@code text}. A data URL must read {@code data:image/<type>;base64,<payload>}; its
- * payload is checked for the base64 alphabet and length, not decoded (the check stays linear and allocation-free on
- * the event loop). An {@code http(s)://} URL is counted as an image without being fetched (loopback only).
+ * vision encoder would) and checked, so that a malformed part is a 400 naming it. Each image also costs prompt tokens
+ * as a Qwen2-VL server counts them ({@link ImageTokenEstimate}) from its size, read in its PNG or JPEG header
+ * ({@link ImageSize}); an image of another format, or an {@code http(s)://} URL (counted, never fetched: loopback
+ * only), costs none. A data URL must read {@code data:image/<type>;base64,<payload>}; its payload is checked for the
+ * base64 alphabet and length, and only its header is decoded.
  */
 final class ImageParts {
   private static final String IMAGE_URL = "image_url";
 
   private ImageParts() {}
 
-  /** The number of {@code image_url} parts in {@code messages} (an array already checked to be non-empty). */
-  static int count(JsonNode messages) {
+  /** What the images of a request cost: how many, and their prompt tokens. */
+  record Load(int images, int tokens) {
+    static final Load NONE = new Load(0, 0);
+  }
+
+  /** The {@code image_url} parts in {@code messages} (an array already checked to be non-empty). */
+  static Load count(JsonNode messages) {
     int images = 0;
+    int tokens = 0;
     for (int m = 0; m < messages.size(); m++) {
       JsonNode content = messages.get(m).path("content");
       if (!content.isArray()) {
@@ -25,15 +33,25 @@ final class ImageParts {
       for (int p = 0; p < content.size(); p++) {
         JsonNode part = content.get(p);
         if (IMAGE_URL.equals(part.path("type").asText(null))) {
-          check(part, "messages[" + m + "].content[" + p + "]");
+          String url = check(part, "messages[" + m + "].content[" + p + "]");
           images++;
+          tokens += tokens(url);
         }
       }
     }
-    return images;
+    return new Load(images, tokens);
   }
 
-  private static void check(JsonNode part, String where) {
+  private static int tokens(String url) {
+    if (!url.startsWith("data:")) {
+      return 0;
+    }
+    int[] size = ImageSize.of(url);
+    return size == ImageSize.UNKNOWN ? 0 : ImageTokenEstimate.qwen2Vl(size[0], size[1]);
+  }
+
+  /** The part's URL, once checked. */
+  private static String check(JsonNode part, String where) {
     JsonNode imageUrl = part.get(IMAGE_URL);
     if (imageUrl == null || !imageUrl.isObject()) {
       throw bad(where + ".image_url", "must be an object {\"url\": \"data:image/...;base64,...\"}, got " + imageUrl);
@@ -44,12 +62,13 @@ final class ImageParts {
     }
     String text = url.textValue();
     if (text.startsWith("http://") || text.startsWith("https://")) {
-      return;
+      return text;
     }
     String problem = dataUrlProblem(text);
     if (problem != null) {
       throw bad(where + ".image_url.url", problem + ", got '" + abbreviate(text) + "'");
     }
+    return text;
   }
 
   /** Null for a well-formed {@code data:image/<type>;base64,<payload>} URL, else what is wrong with it. */

@@ -9,7 +9,8 @@ import java.util.Map;
  * values with a message naming the {@code mock.<name>} property, the value and what is accepted.
  *
  * <p>Latency model: TTFT = {@code ttftMs + ttftPerPromptTokenMs * promptTokens + ttftPerImageMs *
- * images} (images: the {@code image_url} parts of a chat request); each inter-token gap = {@code itlMs +
+ * images} (images: the {@code image_url} parts of a chat request; promptTokens: the prompt's words plus the images'
+ * Qwen2-VL tokens, as reported in {@code usage}); each inter-token gap = {@code itlMs +
  * itlPerActiveStreamMs * inFlight + uniform(-itlJitterMs, +itlJitterMs)} (never below 0), where {@code inFlight} counts
  * the generation requests the server holds at that moment, this one included.
  *

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Counts prompt tokens without a tokenizer, deterministically: the number of whitespace-separated words in the text
  * of the prompt (completions: the string, or every string of an array, or one token per integer of a token-id
  * array; chat: every message's string content and every {@code "text"} of a content-part array), and at least 1.
- * {@code image_url} parts carry no words (their prefill is {@code ttftPerImageMs}, see {@link ImageParts}).
- * The same count is reported as {@code usage.prompt_tokens} and drives {@code ttftPerPromptTokenMs}.
+ * {@code image_url} parts carry no words: {@link ImageParts} adds their tokens. The sum is reported as
+ * {@code usage.prompt_tokens} and drives {@code ttftPerPromptTokenMs}.
  */
 final class PromptTokenCounter {
 

@@ -99,6 +99,18 @@ class LoadModelsIT {
     }
   }
 
+  /** The mock's prompt word count: runs of characters that are not {@link Character#isWhitespace}. */
+  private static int mockWords(String text) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = Character.isWhitespace(text.charAt(i));
+      words += !space && !inWord ? 1 : 0;
+      inWord = !space;
+    }
+    return words;
+  }
+
   @Test
   void visionProfileSendsImagesInChatMessages() throws Exception {
     MockConfig config = MockConfig.builder().ttftMs(5).ttftPerImageMs(5).itlMs(1).build();
@@ -131,6 +143,12 @@ class LoadModelsIT {
       String image = content.get(1).at("/image_url/url").asText();
       assertTrue(image.matches("data:image/png;base64,<\\d+ bytes sha256:[0-9a-f]{16}>"), "a descriptor: " + image);
       assertTrue(run.output.contains("2 x 64x64 png noise images (6 prompt tokens each) per request"), run.output);
+      // the mock reads each image's size from its PNG header and charges the same 6 tokens in its usage
+      for (String line : lines) {
+        JsonNode request = JSON.readTree(line);
+        String text = request.get("prompt").get(0).get("content").get(0).get("text").asText();
+        assertEquals(mockWords(text) + 2 * 6, request.get("input_tokens").asInt(), line);
+      }
     }
   }
 

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.gatlingllm.dataset.NoiseImages;
 import io.github.gatlingllm.mock.RawHttpConnection.RawResponse;
 import org.junit.jupiter.api.Test;
 
-/** Chat requests with {@code image_url} parts: prefill time per image, no prompt words, 400 for a malformed part. */
+/** Chat requests with {@code image_url} parts: prefill time and prompt tokens per image, 400 for a malformed part. */
 class MockVisionTest {
   private static final String IMAGE = "data:image/png;base64,iVBORw0KGgo=";
 
@@ -41,13 +42,24 @@ class MockVisionTest {
   }
 
   @Test
-  void imagePartsAreNotPromptWords() throws Exception {
+  void imagesCostTheirQwen2VlTokensInUsageAndAHeaderlessOneCostsNone() throws Exception {
+    String png = NoiseImages.dataUrl(512, 512, NoiseImages.Format.PNG, 1);
+    String jpeg = NoiseImages.dataUrl(640, 480, NoiseImages.Format.JPEG, 2);
     try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(1).itlMs(1).build());
         RawHttpConnection connection = new RawHttpConnection(server.port())) {
-      RawResponse response = connection.post(CHAT, vision(7, 2, IMAGE, false).toString());
-      assertEquals(200, response.status, response.body());
-      assertEquals(7, Bodies.parse(response.body()).at("/usage/prompt_tokens").asInt());
+      // 512 x 512 is 326 tokens; 640 x 480 is resized to 644 x 476 = 23 x 17 + 2 = 393
+      assertEquals(7 + 2 * 326, promptTokens(connection, vision(7, 2, png, false)));
+      assertEquals(7 + 393, promptTokens(connection, vision(7, 1, jpeg, false)));
+      // a URL whose header is cut short (the PNG signature only) is counted as an image of unknown size
+      assertEquals(7, promptTokens(connection, vision(7, 2, IMAGE, false)));
+      assertEquals(7, promptTokens(connection, vision(7, 1, "https://example.invalid/cat.png", false)));
     }
+  }
+
+  private static int promptTokens(RawHttpConnection connection, ObjectNode body) throws Exception {
+    RawResponse response = connection.post(CHAT, body.toString());
+    assertEquals(200, response.status, response.body());
+    return Bodies.parse(response.body()).at("/usage/prompt_tokens").asInt();
   }
 
   @Test
