@@ -113,7 +113,8 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements SseD
     }
     status = code;
     keepAlive = HttpUtil.isKeepAlive(response);
-    if (code >= 200 && code < 300) {
+    // Only 200 is a stream, as vLLM's clients check: a 202 or 204 carries no generation, whatever follows.
+    if (code == 200) {
       mode = STREAM;
       ex.handler.onResponseStart(code, clock.nanos());
     } else {

@@ -247,7 +247,7 @@ class StreamingHttpClientTest {
   // ---- HTTP errors ----
 
   @Test
-  void non2xxStatusFailsWithTheBodyAsDetailAndKeepsTheConnection() throws Exception {
+  void non200StatusFailsWithTheBodyAsDetailAndKeepsTheConnection() throws Exception {
     String error = "{\"object\":\"error\",\"message\":\"The server is overloaded\",\"type\":\"ServiceUnavailable\",\"code\":503}";
     ScriptedServer server =
         server(
@@ -266,6 +266,17 @@ class StreamingHttpClientTest {
     assertEquals(error, h.failure.detail());
     execute(client, request(server.port())).assertSucceeded(List.of(E1));
     assertEquals(1, server.accepted.get(), "a drained error response leaves the connection reusable");
+  }
+
+  @Test
+  void anotherSuccessStatusIsNoStreamEvenWithEventsInItsBody() throws Exception {
+    // vLLM's clients take only 200 as an answer: a 202 carrying events is still a failure, named by its status.
+    ScriptedServer server =
+        server((ctx, r) -> write(ctx, withContentLength("202 Accepted", "text/event-stream", sse(E1) + sse("[DONE]"))));
+    RecordingHandler h = execute(client(), request(server.port()));
+    h.assertFailed(Kind.HTTP_STATUS);
+    assertEquals(202, h.failure.httpStatus());
+    assertEquals(List.of("send", "failure:HTTP_STATUS"), h.calls);
   }
 
   @Test
