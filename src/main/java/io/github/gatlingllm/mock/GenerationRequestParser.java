@@ -34,7 +34,8 @@ final class GenerationRequestParser {
     int promptTokens = promptTokens(endpoint, root) + images.tokens();
     int maxTokens = maxTokens(root, promptTokens);
     boolean stream = bool(root, "stream");
-    boolean includeUsage = stream && root.path("stream_options").path("include_usage").asBoolean(false);
+    boolean includeUsage =
+        stream && config.streamUsage() && root.path("stream_options").path("include_usage").asBoolean(false);
     return new GenerationRequest(
         endpoint, model, stream, includeUsage, bool(root, "ignore_eos"), promptTokens, images.images(), maxTokens);
   }

@@ -40,6 +40,7 @@ public record MockConfig(
     long faultStallMs,
     int truthSkipFirst,
     int reasoningTokens,
+    boolean streamUsage,
     int kvCacheTokens) {
 
   public MockConfig {
@@ -132,6 +133,7 @@ public record MockConfig(
     private long faultStallMs = 10_000;
     private int truthSkipFirst = 0;
     private int reasoningTokens = 0;
+    private boolean streamUsage = true;
     private int kvCacheTokens = 100_000;
 
     private Builder() {}
@@ -159,6 +161,7 @@ public record MockConfig(
       faultStallMs = c.faultStallMs;
       truthSkipFirst = c.truthSkipFirst;
       reasoningTokens = c.reasoningTokens;
+      streamUsage = c.streamUsage;
       kvCacheTokens = c.kvCacheTokens;
     }
 
@@ -302,6 +305,15 @@ public record MockConfig(
     }
 
     /**
+     * Default true: a streamed answer ends with a usage chunk when the request asks for it ({@code
+     * stream_options.include_usage}). False: never, as servers that ignore the option, so the client counts alone.
+     */
+    public Builder streamUsage(boolean streamUsage) {
+      this.streamUsage = streamUsage;
+      return this;
+    }
+
+    /**
      * KV-cache capacity in tokens (default 100,000): {@code GET /metrics} reports the in-flight requests' prompt and
      * generated tokens over it as {@code vllm:kv_cache_usage_perc}, capped at 1.
      */
@@ -342,6 +354,7 @@ public record MockConfig(
           faultStallMs,
           truthSkipFirst,
           reasoningTokens,
+          streamUsage,
           kvCacheTokens);
     }
   }

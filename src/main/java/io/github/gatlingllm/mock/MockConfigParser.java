@@ -43,6 +43,7 @@ final class MockConfigParser {
       case FAULT_STALL_MS -> b.faultStallMs(longInteger(knob, text));
       case TRUTH_SKIP_FIRST -> b.truthSkipFirst(integer(knob, text));
       case REASONING_TOKENS -> b.reasoningTokens(integer(knob, text));
+      case STREAM_USAGE -> b.streamUsage(bool(knob, text));
       case KV_CACHE_TOKENS -> b.kvCacheTokens(integer(knob, text));
     }
   }
@@ -92,6 +93,7 @@ final class MockConfigParser {
       case FAULT_STALL_MS -> Long.toString(c.faultStallMs());
       case TRUTH_SKIP_FIRST -> Integer.toString(c.truthSkipFirst());
       case REASONING_TOKENS -> Integer.toString(c.reasoningTokens());
+      case STREAM_USAGE -> Boolean.toString(c.streamUsage());
       case KV_CACHE_TOKENS -> Integer.toString(c.kvCacheTokens());
     };
   }

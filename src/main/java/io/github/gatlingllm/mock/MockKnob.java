@@ -41,6 +41,8 @@ enum MockKnob {
       + " the truth at /mock/stats, e.g. a client's warm-ups"),
   REASONING_TOKENS("reasoningTokens", "an integer >= 0", "chat: the first K tokens of each stream are sent as"
       + " delta.reasoning_content, and usage reports completion_tokens_details.reasoning_tokens"),
+  STREAM_USAGE("streamUsage", "true or false", "false: streamed answers never carry usage, as servers that ignore"
+      + " stream_options.include_usage (clients must count the tokens themselves)"),
   KV_CACHE_TOKENS("kvCacheTokens", "an integer >= 1", "KV-cache capacity in tokens: GET /metrics reports the prompt and"
       + " generated tokens of the requests in flight over it as vllm:kv_cache_usage_perc");
 

@@ -56,7 +56,8 @@ final class OutputTokenCounter {
 
   private void countThenPass(RequestRecord record) {
     try {
-      record.outputTokens(tokenizer.count(record.generatedText()), TokenSource.TOKENIZER);
+      // Without special tokens, as vLLM counts a generated text (add_special_tokens=False): no BOS on an output.
+      record.outputTokens(tokenizer.encodeBody(record.generatedText()).length, TokenSource.TOKENIZER);
     } catch (RuntimeException e) {
       LOG.warn("Could not count output tokens with {}: the chunk count stands", tokenizer.id(), e);
     }

@@ -89,6 +89,33 @@ class ServingBenchmarkIT {
     }
   }
 
+  /** A server that ignores include_usage: output tokens are the tokenizer's count of each generated text. */
+  @Test
+  void withoutUsageOutputTokensAreCountedByTheTokenizer() throws Exception {
+    MockConfig config = MockConfig.builder().ttftMs(5).itlMs(2).streamUsage(false).build();
+    try (MockLlmServer server = MockLlmServer.start(config)) {
+      Map<String, String> knobs = knobs(server, 10, 16, 12);
+      knobs.put("llm.endpoint", "/v1/chat/completions");
+      knobs.put("llm.logRequests", "true");
+      GatlingRun run = GatlingRun.run(SIMULATION, knobs, results);
+      assertEquals(0, run.exitCode, run.output);
+
+      JsonNode summary = JSON.readTree(run.runFolder().resolve("llm-summary.json").toFile());
+      assertEquals(10, summary.get("completed").asInt());
+      assertEquals(10, summary.get("output_token_sources").get("tokenizer").asInt(), summary.toString());
+      TextTokenizer qwen3 = Tokenizers.load("datasets/tokenizers/qwen3");
+      int total = 0;
+      for (String line : Files.readAllLines(run.runFolder().resolve("llm-requests.jsonl"))) {
+        JsonNode request = JSON.readTree(line);
+        int counted = qwen3.encodeBody(request.get("generated_text").asText()).length;
+        assertEquals(counted, request.get("output_tokens").asInt(), line);
+        assertEquals("tokenizer", request.get("output_token_source").asText(), line);
+        total += counted;
+      }
+      assertEquals(total, summary.get("total_output_tokens").asInt());
+    }
+  }
+
   @Test
   void cleanRunReportsWhatTheServerDid() throws Exception {
     int ttftMs = 60;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.github.gatlingllm.dataset.TextTokenizer;
+import io.github.gatlingllm.dataset.Tokenizers;
 import io.github.gatlingllm.dataset.WordTestTokenizer;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.TokenSource;
@@ -45,6 +47,19 @@ class OutputTokenCounterTest {
     assertEquals(1, counters.size());
     assertEquals("gatling-llm-output-tokens", counters.get(0).getName());
     assertNotSame(caller, counters.get(0));
+  }
+
+  @Test
+  void anOutputIsCountedWithoutTheSpecialTokensAPromptGets() {
+    // The tiny WordPiece tokenizer adds a special token to a prompt; vLLM counts an output without it.
+    TextTokenizer tiny = Tokenizers.load("datasets/tokenizers/tiny");
+    String text = "the cat sat";
+    assertEquals(tiny.encodeBody(text).length + 1, tiny.count(text), "the premise: a special token on a prompt");
+    OutputTokenCounter counter = new OutputTokenCounter(tiny, false, passed::add);
+    RequestRecord record = record(text, 1, TokenSource.CHUNKS);
+    counter.accept(record);
+    counter.drain();
+    assertEquals(tiny.encodeBody(text).length, record.outputTokens());
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.github.gatlingllm.config.ConcurrencyProfilesSettings;
 import io.github.gatlingllm.config.ModelDiscovery;
 import io.github.gatlingllm.config.ServerUnderTest;
 import io.github.gatlingllm.config.VisionSettings;
+import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.javaapi.ConcurrencySteps;
 import io.github.gatlingllm.javaapi.LlmInjection;
 import io.github.gatlingllm.javaapi.VisionRecords;
@@ -49,9 +50,10 @@ public class ConcurrencyProfiles extends Simulation {
     ConcurrencySteps steps =
         LlmInjection.concurrencySteps(settings.levelArray()).requestsPerLevel(settings::requestsAt);
     int mostRequests = steps.steps().stream().mapToInt(ConcurrencySteps.Step::requests).max().orElse(1);
+    TextTokenizer tokenizer = settings.common().loadTokenizer();
     List<Map<String, Object>> records =
         SimulationParts.randomPrompts(
-            settings.common().loadTokenizer(), mostRequests, inputLen, outputLen, settings.common().seed());
+            tokenizer, mostRequests, inputLen, outputLen, settings.common().seed());
     if (settings.vision().isPresent()) {
       VisionSettings vision = settings.vision().get();
       steps =
@@ -92,7 +94,7 @@ public class ConcurrencyProfiles extends Simulation {
     int total = steps.steps().stream().mapToInt(ConcurrencySteps.Step::requests).sum();
     setUp(steps.build())
         .protocols(
-            SimulationParts.protocol(settings.common(), server.baseUrl(), model)
+            SimulationParts.protocol(settings.common(), server.baseUrl(), model, tokenizer)
                 .describeLoad(total, Double.POSITIVE_INFINITY, 1.0)
                 .runOutput(new ScenarioFiles(files))
                 .runOutput(new ServerInfoFile(serverInfo)));

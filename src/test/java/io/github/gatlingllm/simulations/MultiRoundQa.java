@@ -68,8 +68,7 @@ public class MultiRoundQa extends Simulation {
             .injectOpen(LlmInjection.fromArrivals(arrivals(users)));
     setUp(warmUp.andThen(conversations))
             .protocols(
-                SimulationParts.protocol(settings.common(), server.baseUrl(), model)
-                    .tokenizerId(tokenizer.id())
+                SimulationParts.protocol(settings.common(), server.baseUrl(), model, tokenizer)
                     .requestFile(new MultiRoundQaCsv())
                     .periodicOutput(settings.logInterval(), report)
                     .runOutput(report));

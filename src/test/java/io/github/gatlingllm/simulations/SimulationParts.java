@@ -21,17 +21,17 @@ import java.util.Map;
 final class SimulationParts {
   private SimulationParts() {}
 
-  /** The protocol with the common knobs applied; the simulation adds its load description and outputs. */
   /**
-   * The same, reporting {@code tokenizer} as the run's tokenizer, which also counts the output tokens of backends whose
-   * stream carries no counts (LLM-on-Ray's raw text), off the event loops, as LLM-on-Ray's benchmark does.
+   * The protocol with the common knobs applied, reporting {@code tokenizer} as the run's tokenizer; the simulation adds
+   * its load description and outputs. The tokenizer also counts the output tokens of requests whose stream carries no
+   * usage (LLM-on-Ray's raw text, servers that ignore {@code include_usage}) from their generated text, off the event
+   * loops, as vLLM and LLM-on-Ray do: one token per chunk would be wrong for servers that batch tokens into chunks.
    */
   static LlmProtocolBuilder protocol(CommonSettings settings, String baseUrl, String model, TextTokenizer tokenizer) {
-    LlmProtocolBuilder protocol = protocol(settings, baseUrl, model).tokenizerId(tokenizer.id());
-    return settings.dialect().rawBody() ? protocol.countOutputTokens(tokenizer) : protocol;
+    return protocol(settings, baseUrl, model).tokenizerId(tokenizer.id()).countOutputTokens(tokenizer);
   }
 
-  static LlmProtocolBuilder protocol(CommonSettings settings, String baseUrl, String model) {
+  private static LlmProtocolBuilder protocol(CommonSettings settings, String baseUrl, String model) {
     LlmProtocolBuilder protocol =
         llm.baseUrl(baseUrl)
             .model(model)

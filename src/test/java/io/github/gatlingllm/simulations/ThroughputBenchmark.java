@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingllm.config.ServerUnderTest;
 import io.github.gatlingllm.config.ThroughputSettings;
+import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.report.ThroughputReport;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,10 @@ public class ThroughputBenchmark extends Simulation {
 
   {
     String model = server.model(settings.common().model(), System.getenv("OPENAI_API_KEY"));
+    TextTokenizer tokenizer = settings.common().loadTokenizer();
     List<Map<String, Object>> prompts =
         SimulationParts.randomPrompts(
-            settings.common().loadTokenizer(),
+            tokenizer,
             settings.numPrompts(), settings.randomInputLen(), settings.randomOutputLen(), settings.common().seed());
     setUp(
             scenario("throughput")
@@ -37,7 +39,7 @@ public class ThroughputBenchmark extends Simulation {
                 .exec(SimulationParts.request(settings.common()))
                 .injectOpen(atOnceUsers(settings.numPrompts())))
         .protocols(
-            SimulationParts.protocol(settings.common(), server.baseUrl(), model)
+            SimulationParts.protocol(settings.common(), server.baseUrl(), model, tokenizer)
                 .describeLoad(settings.numPrompts(), Double.POSITIVE_INFINITY, 1.0)
                 .runOutput(new ThroughputReport()));
   }
