@@ -21,7 +21,10 @@ import java.util.Optional;
 public final class HfTokenizer implements TextTokenizer, AutoCloseable {
   static {
     // DJL reports to a cloud metadata address on its first tokenizer unless offline: set before DJL is touched.
+    // Both switches, as either alone is checked first on some code path; DJL reads OPT_OUT_TRACKING from the
+    // environment or, failing that, from the system properties (Utils.getEnvOrSystemProperty).
     System.setProperty("ai.djl.offline", "true");
+    System.setProperty("OPT_OUT_TRACKING", "true");
   }
 
   private static final String FILE_NAME = "tokenizer.json";

@@ -144,6 +144,7 @@ class HfTokenizerTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> tokenizer.encode("the"));
     assertEquals("Tokenizer 'datasets/tokenizers/tiny' is closed", e.getMessage());
     assertEquals("true", System.getProperty("ai.djl.offline"));
+    assertEquals("true", System.getProperty("OPT_OUT_TRACKING"));
   }
 
   @Test
