@@ -6,7 +6,7 @@ import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingllm.protocol.LlmComponents;
 import io.github.gatlingllm.protocol.LlmProtocolKey;
 
-/** Wires a request template to its scenario's LLM components; nothing else. */
+/** Wires a request template to its scenario's LLM components, behind the throttler when the scenario is throttled. */
 public final class LlmActionBuilder implements ActionBuilder {
   private final RequestTemplate template;
 
@@ -16,7 +16,10 @@ public final class LlmActionBuilder implements ActionBuilder {
 
   @Override
   public Action build(ScenarioContext ctx, Action next) {
-    return build(ctx.protocolComponentsRegistry().components(LlmProtocolKey.INSTANCE), next);
+    Action request = build(ctx.protocolComponentsRegistry().components(LlmProtocolKey.INSTANCE), next);
+    return ctx.throttled() && ctx.coreComponents().throttler().isDefined()
+        ? new ThrottledAction(request, ctx.coreComponents().throttler().get())
+        : request;
   }
 
   /** The action for given components: what {@link #build(ScenarioContext, Action)} does once it has found them. */
