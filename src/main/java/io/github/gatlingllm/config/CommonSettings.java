@@ -32,7 +32,8 @@ import java.util.Optional;
  * @param path the request path ({@code llm.path}), or empty for the backend's own route (for LLM-on-Ray, a
  *     deployment whose route prefix is not the model name)
  * @param serverMetrics sampling of the server's {@code /metrics} ({@code llm.serverMetrics}: {@code auto}, the
- *     default, {@code on} or {@code off}; {@code llm.serverMetricsInterval}, default 1 s)
+ *     default, {@code on} or {@code off}; {@code llm.serverMetricsInterval}, default 1 s; {@code llm.extraMetricsUrls},
+ *     further Prometheus endpoints such as a DCGM exporter, default none)
  */
 public record CommonSettings(
     Optional<String> baseUrl,
@@ -72,7 +73,8 @@ public record CommonSettings(
           "llm.backend",
           "llm.path",
           "llm.serverMetrics",
-          "llm.serverMetricsInterval");
+          "llm.serverMetricsInterval",
+          "llm.extraMetricsUrls");
 
   /** The tokenizer that counts prompts: {@code llm.tokenizer}, else the shipped Qwen3 one. */
   public TextTokenizer loadTokenizer() {
@@ -101,7 +103,8 @@ public record CommonSettings(
         p.optional("llm.path"),
         new ServerMetricsSettings(
             ServerMetricsSettings.Mode.parse(p.choice("llm.serverMetrics", "auto", List.of("auto", "on", "off"))),
-            p.positiveDuration("llm.serverMetricsInterval", ServerMetricsSettings.DEFAULT_INTERVAL)));
+            p.positiveDuration("llm.serverMetricsInterval", ServerMetricsSettings.DEFAULT_INTERVAL),
+            ServerMetricsSettings.parseEndpoints(p.optional("llm.extraMetricsUrls").orElse(""))));
   }
 
   /** {@link #PROPERTIES} and {@code more}. */

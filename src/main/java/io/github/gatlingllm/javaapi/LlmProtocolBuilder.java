@@ -266,6 +266,18 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     return serverMetrics(new ServerMetricsSettings(ServerMetricsSettings.Mode.parse(mode), interval));
   }
 
+  /**
+   * As {@link #serverMetrics(String, Duration)}, also scraping {@code extraEndpoints} (e.g. NVIDIA's DCGM exporter,
+   * {@code http://gpu-host:9400/metrics}, for GPU memory, which the inference servers do not export) with the server's.
+   */
+  public LlmProtocolBuilder serverMetrics(String mode, Duration interval, String... extraEndpoints) {
+    return serverMetrics(
+        new ServerMetricsSettings(
+            ServerMetricsSettings.Mode.parse(mode),
+            interval,
+            ServerMetricsSettings.parseEndpoints(String.join(",", extraEndpoints))));
+  }
+
   /** As {@link #serverMetrics(String, Duration)}, from settings already parsed (e.g. {@code llm.serverMetrics}). */
   public LlmProtocolBuilder serverMetrics(ServerMetricsSettings metrics) {
     Objects.requireNonNull(metrics, "serverMetrics");

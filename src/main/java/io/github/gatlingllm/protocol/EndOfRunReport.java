@@ -124,7 +124,7 @@ final class EndOfRunReport {
     }
     if (runFolder.isEmpty()) {
       LOG.warn("No Gatling run folder found under {}: the LLM summary was only printed", resultsDir.toAbsolutePath());
-      runOutputs(protocol, new RunResults(null, summary, records, origin));
+      runOutputs(protocol, new RunResults(null, summary, records, origin, server));
       return new Written(null, summary, records, checks, server);
     }
     Path folder = runFolder.get();
@@ -135,7 +135,7 @@ final class EndOfRunReport {
     } catch (IOException e) {
       LOG.error("Could not write the LLM summary files into {}", folder, e);
     }
-    runOutputs(protocol, new RunResults(folder, summary, records, origin));
+    runOutputs(protocol, new RunResults(folder, summary, records, origin, server));
     return new Written(folder, summary, records, checks, server);
   }
 

@@ -7,6 +7,10 @@ import io.github.gatlingllm.servermetrics.MetricsScraper;
 import io.github.gatlingllm.servermetrics.ServerMetricsRecorder;
 import io.github.gatlingllm.servermetrics.ServerMetricsResult;
 import io.github.gatlingllm.servermetrics.ServerMetricsSampler;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,13 +19,13 @@ final class ServerMetricsRun {
   private static final Logger LOG = LoggerFactory.getLogger(ServerMetricsRun.class);
 
   private final LlmProtocol protocol;
-  private final MetricsScraper scraper;
+  private final List<MetricsScraper> scrapers;
   private ServerMetricsSampler sampler;
   private ServerMetricsCsv csv;
 
-  private ServerMetricsRun(LlmProtocol protocol, MetricsScraper scraper) {
+  private ServerMetricsRun(LlmProtocol protocol, List<MetricsScraper> scrapers) {
     this.protocol = protocol;
-    this.scraper = scraper;
+    this.scrapers = scrapers;
   }
 
   /**
@@ -30,17 +34,21 @@ final class ServerMetricsRun {
    * run has started then.
    */
   static ServerMetricsRun probe(LlmProtocol protocol) {
-    MetricsScraper scraper = new MetricsScraper(MetricsEndpoint.of(protocol.target()), protocol.apiKey(), protocol.trustAllCertificates());
-    return ServerMetricsSampler.probe(scraper, protocol.serverMetrics().mode())
-        ? new ServerMetricsRun(protocol, scraper)
-        : null;
+    List<MetricsScraper> all = new ArrayList<>();
+    all.add(new MetricsScraper(MetricsEndpoint.of(protocol.target()), protocol.apiKey(), protocol.trustAllCertificates()));
+    for (URI extra : protocol.serverMetrics().extraEndpoints()) {
+      // not the server's: its API key stays with the server
+      all.add(new MetricsScraper(extra, null, protocol.trustAllCertificates()));
+    }
+    List<MetricsScraper> answering = ServerMetricsSampler.probe(all, protocol.serverMetrics().mode());
+    return answering.isEmpty() ? null : new ServerMetricsRun(protocol, answering);
   }
 
   /** Starts sampling into {@code server-metrics.csv} of the run folder, times counted from {@code originNanos}. */
   void start(FolderLookup runFolder, long originNanos) {
     csv = ServerMetricsCsv.inFolder(runFolder);
-    sampler =
-        new ServerMetricsSampler(scraper, new ServerMetricsRecorder(scraper.uri().toString(), originNanos, csv::add));
+    String urls = scrapers.stream().map(s -> s.uri().toString()).collect(Collectors.joining(" + "));
+    sampler = new ServerMetricsSampler(scrapers, new ServerMetricsRecorder(urls, originNanos, csv::add));
     sampler.start(protocol.serverMetrics());
   }
 

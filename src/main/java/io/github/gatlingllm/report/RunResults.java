@@ -2,6 +2,7 @@ package io.github.gatlingllm.report;
 
 import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.servermetrics.ServerMetricsResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,15 +20,23 @@ import java.util.Optional;
  * @param records every measured request, in the order they finished
  * @param origin the run's time origin, which places the records' nanoTime readings in wall-clock time (the same as
  *     the per-request files use), or null when unknown
+ * @param server what the server's metrics showed during the run, or null when they were not sampled
  */
-public record RunResults(Path runFolder, BenchmarkSummary summary, List<RequestRecord> records, RunOrigin origin) {
+public record RunResults(
+    Path runFolder, BenchmarkSummary summary, List<RequestRecord> records, RunOrigin origin,
+    ServerMetricsResult server) {
 
   public RunResults {
     records = List.copyOf(records);
   }
 
   public RunResults(Path runFolder, BenchmarkSummary summary, List<RequestRecord> records) {
-    this(runFolder, summary, records, null);
+    this(runFolder, summary, records, null, null);
+  }
+
+  /** The server's sampled metrics, if any scrape was attempted. */
+  public Optional<ServerMetricsResult> serverMetrics() {
+    return server != null && server.sampled() ? Optional.of(server) : Optional.empty();
   }
 
   public Optional<Path> folder() {

@@ -1,12 +1,16 @@
 package io.github.gatlingllm.report;
 
+import io.github.gatlingllm.servermetrics.ServerMetricsResult;
+import io.github.gatlingllm.servermetrics.ServerSample;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Writes {@value #FILE_NAME} into the run folder: what the server reported about itself when the run started (its
- * {@code /v1/models} entry: on vLLM {@code max_model_len}, {@code root}, {@code owned_by}, ...) and what the run used.
+ * {@code /v1/models} entry: on vLLM {@code max_model_len}, {@code root}, {@code owned_by}, ...), what the run used, and
+ * the GPU memory in use during the run where the sampled metrics show it ({@code gpu_memory_used_bytes}: mean and max
+ * over the scrapes, else null).
  */
 public final class ServerInfoFile implements RunOutput {
   public static final String FILE_NAME = "server-info.json";
@@ -20,6 +24,20 @@ public final class ServerInfoFile implements RunOutput {
 
   @Override
   public void write(RunResults results) throws IOException {
-    results.saveJson(FILE_NAME, info);
+    Map<String, Object> all = new LinkedHashMap<>(info);
+    all.put("gpu_memory_used_bytes", results.serverMetrics().map(ServerInfoFile::gpuMemory).orElse(null));
+    results.saveJson(FILE_NAME, all);
+  }
+
+  private static Map<String, Object> gpuMemory(ServerMetricsResult server) {
+    ServerMetricsResult.Stats s = server.series().get(ServerSample.GPU_MEMORY_USED);
+    if (s == null) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("mean", s.mean());
+    m.put("max", s.max());
+    m.put("samples", s.samples());
+    return m;
   }
 }

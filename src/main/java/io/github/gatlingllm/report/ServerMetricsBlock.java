@@ -26,6 +26,7 @@ public final class ServerMetricsBlock {
     if (Double.isFinite(r.preemptions())) {
       lines.add(BlockLine.value("Preemptions:", (long) r.preemptions()));
     }
+    meanMax(lines, r, ServerSample.GPU_MEMORY_USED, "GPU memory used mean / max (GiB):", 1.0 / (1L << 30));
     lines.add(BlockLine.rule());
     return ConsoleBlock.format(lines);
   }

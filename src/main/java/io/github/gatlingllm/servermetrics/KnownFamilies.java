@@ -35,6 +35,11 @@ public final class KnownFamilies {
   static final List<String> PREEMPTIONS =
       List.of("vllm:num_preemptions_total", "vllm:num_preemptions", "sglang:num_retracted_reqs_total");
 
+  /** NVIDIA DCGM exporter's frame buffer in use, in MiB (one sample per GPU). */
+  static final String DCGM_MEMORY_USED_MIB = "DCGM_FI_DEV_FB_USED";
+  /** Triton's device memory in use, in bytes (one sample per GPU). */
+  static final String TRITON_MEMORY_USED_BYTES = "nv_gpu_memory_used_bytes";
+
   private KnownFamilies() {}
 
   public static ServerReading read(List<PrometheusSample> samples) {
@@ -46,7 +51,21 @@ public final class KnownFamilies {
         prefix[0],
         prefix[1],
         mean(samples, PREFIX_HIT_RATE),
-        sum(samples, PREEMPTIONS));
+        sum(samples, PREEMPTIONS),
+        gpuMemoryUsedBytes(samples));
+  }
+
+  /**
+   * GPU memory in use in bytes, over all GPUs: what the inference servers themselves do not export (vLLM, SGLang, TGI
+   * and llama.cpp report KV-cache use, not device memory), so it comes from Triton's own metrics or from a DCGM
+   * exporter given as an extra endpoint.
+   */
+  private static double gpuMemoryUsedBytes(List<PrometheusSample> samples) {
+    double bytes = sum(samples, List.of(TRITON_MEMORY_USED_BYTES));
+    if (!Double.isNaN(bytes)) {
+      return bytes;
+    }
+    return sum(samples, List.of(DCGM_MEMORY_USED_MIB)) * 1024 * 1024;
   }
 
   /**
@@ -66,7 +85,8 @@ public final class KnownFamilies {
   /** Whether any known family is present (a Prometheus endpoint of some other software has none). */
   public static boolean anyKnown(ServerReading r) {
     return !Double.isNaN(r.running()) || !Double.isNaN(r.waiting()) || !Double.isNaN(r.kvCacheUsage())
-        || !Double.isNaN(r.prefixCacheQueries()) || !Double.isNaN(r.prefixCacheHitRate());
+        || !Double.isNaN(r.prefixCacheQueries()) || !Double.isNaN(r.prefixCacheHitRate())
+        || !Double.isNaN(r.gpuMemoryUsedBytes());
   }
 
   private static double sum(List<PrometheusSample> samples, List<String> candidates) {

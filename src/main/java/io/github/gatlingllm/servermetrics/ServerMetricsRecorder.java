@@ -54,6 +54,7 @@ public final class ServerMetricsRecorder {
     }
     add(nanos, ServerSample.PREFIX_CACHE_HIT_RATE, hitRateSoFar(r));
     add(nanos, ServerSample.PREEMPTIONS, delta(first.preemptions(), r.preemptions()));
+    add(nanos, ServerSample.GPU_MEMORY_USED, r.gpuMemoryUsedBytes());
   }
 
   /** The counters' hit rate since the first scrape when they exist, else the server's own gauge. */

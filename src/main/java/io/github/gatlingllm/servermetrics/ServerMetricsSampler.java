@@ -1,5 +1,7 @@
 package io.github.gatlingllm.servermetrics;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,13 +16,18 @@ import org.slf4j.LoggerFactory;
 public final class ServerMetricsSampler {
   private static final Logger LOG = LoggerFactory.getLogger(ServerMetricsSampler.class);
 
-  private final MetricsScraper scraper;
+  private final List<MetricsScraper> scrapers;
   private final ServerMetricsRecorder recorder;
 
   private ScheduledExecutorService timer;
 
   public ServerMetricsSampler(MetricsScraper scraper, ServerMetricsRecorder recorder) {
-    this.scraper = scraper;
+    this(List.of(scraper), recorder);
+  }
+
+  /** Scrapes every endpoint of {@code scrapers} at each period and reads their samples as one server's. */
+  public ServerMetricsSampler(List<MetricsScraper> scrapers, ServerMetricsRecorder recorder) {
+    this.scrapers = List.copyOf(scrapers);
     this.recorder = recorder;
   }
 
@@ -29,23 +36,34 @@ public final class ServerMetricsSampler {
    * and returns false; {@code ON} throws, naming the URL and the answer.
    */
   public static boolean probe(MetricsScraper scraper, ServerMetricsSettings.Mode mode) {
+    return !probe(List.of(scraper), mode).isEmpty();
+  }
+
+  /**
+   * The endpoints worth sampling, from one scrape of each before the load: under {@code AUTO} one that does not answer
+   * is left out with one console line; under {@code ON} it stops the run, naming its URL and answer.
+   */
+  public static List<MetricsScraper> probe(List<MetricsScraper> scrapers, ServerMetricsSettings.Mode mode) {
     if (mode == ServerMetricsSettings.Mode.OFF) {
-      return false;
+      return List.of();
     }
-    try {
-      ServerReading reading = KnownFamilies.read(scraper.scrape().samples());
-      if (!KnownFamilies.anyKnown(reading)) {
-        LOG.info("{} has no metric family gatling-llm knows; its rows will be empty", scraper.uri());
+    List<MetricsScraper> answering = new ArrayList<>();
+    for (MetricsScraper scraper : scrapers) {
+      try {
+        ServerReading reading = KnownFamilies.read(scraper.scrape().samples());
+        if (!KnownFamilies.anyKnown(reading)) {
+          LOG.info("{} has no metric family gatling-llm knows; its rows will be empty", scraper.uri());
+        }
+        answering.add(scraper);
+      } catch (MetricsScraper.ScrapeException e) {
+        if (mode == ServerMetricsSettings.Mode.ON) {
+          throw new IllegalStateException(
+              "llm.serverMetrics=on but the server's metrics cannot be read: " + e.getMessage());
+        }
+        System.out.println("Server metrics off: " + e.getMessage() + " (llm.serverMetrics=off skips this probe)");
       }
-      return true;
-    } catch (MetricsScraper.ScrapeException e) {
-      if (mode == ServerMetricsSettings.Mode.ON) {
-        throw new IllegalStateException(
-            "llm.serverMetrics=on but the server's metrics cannot be read: " + e.getMessage());
-      }
-      System.out.println("Server metrics off: " + e.getMessage() + " (llm.serverMetrics=off skips this probe)");
-      return false;
     }
+    return answering;
   }
 
   /** Starts scraping every {@code settings.interval()}, the first scrape at once (the state before the load). */
@@ -68,14 +86,22 @@ public final class ServerMetricsSampler {
   public void scrapeOnce() {
     // Stamped before the request: the server's state is nearest to the instant the scrape was sent.
     long at = System.nanoTime();
-    try {
-      recorder.add(at, KnownFamilies.read(scraper.scrape().samples()));
-    } catch (MetricsScraper.ScrapeException e) {
-      recorder.failed();
-      LOG.debug("Server metrics scrape failed: {}", e.getMessage());
-    } catch (RuntimeException e) {
-      recorder.failed();
-      LOG.warn("Server metrics scrape failed", e);
+    List<PrometheusSample> samples = new ArrayList<>();
+    boolean answered = false;
+    for (MetricsScraper scraper : scrapers) {
+      try {
+        samples.addAll(scraper.scrape().samples());
+        answered = true;
+      } catch (MetricsScraper.ScrapeException e) {
+        recorder.failed();
+        LOG.debug("Server metrics scrape failed: {}", e.getMessage());
+      } catch (RuntimeException e) {
+        recorder.failed();
+        LOG.warn("Server metrics scrape of {} failed", scraper.uri(), e);
+      }
+    }
+    if (answered) {
+      recorder.add(at, KnownFamilies.read(samples));
     }
   }
 

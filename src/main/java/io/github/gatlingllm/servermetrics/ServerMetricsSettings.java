@@ -1,6 +1,8 @@
 package io.github.gatlingllm.servermetrics;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -9,8 +11,10 @@ import java.util.Locale;
  * @param mode {@link Mode#AUTO}: probe once before the load and sample only if the server answers with Prometheus
  *     text; {@link Mode#ON}: the same, but a failing probe stops the run at start; {@link Mode#OFF}: never
  * @param interval time between two scrapes
+ * @param extraEndpoints further Prometheus endpoints scraped with the server's and read as one, for what the server
+ *     does not export itself (e.g. NVIDIA's DCGM exporter for GPU memory); probed and failing like the server's
  */
-public record ServerMetricsSettings(Mode mode, Duration interval) {
+public record ServerMetricsSettings(Mode mode, Duration interval, List<URI> extraEndpoints) {
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
   public static final ServerMetricsSettings OFF = new ServerMetricsSettings(Mode.OFF, DEFAULT_INTERVAL);
 
@@ -35,6 +39,36 @@ public record ServerMetricsSettings(Mode mode, Duration interval) {
     }
     if (interval == null || interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("serverMetrics: expected an interval > 0, got " + interval);
+    }
+    extraEndpoints = List.copyOf(extraEndpoints);
+    for (URI uri : extraEndpoints) {
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw new IllegalArgumentException(
+            "serverMetrics: expected extra metrics URLs like http://host:9400/metrics, got '" + uri + "'");
+      }
+    }
+  }
+
+  /** The server's endpoint only. */
+  public ServerMetricsSettings(Mode mode, Duration interval) {
+    this(mode, interval, List.of());
+  }
+
+  /** Parses {@code http(s)://host:port/path} URLs separated by commas; blank gives none. */
+  public static List<URI> parseEndpoints(String commaSeparated) {
+    return java.util.Arrays.stream(commaSeparated.split(","))
+        .map(String::trim)
+        .filter(text -> !text.isEmpty())
+        .map(ServerMetricsSettings::endpoint)
+        .toList();
+  }
+
+  private static URI endpoint(String text) {
+    try {
+      return new URI(text);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "Invalid metrics URL '" + text + "': expected a URL like http://host:9400/metrics (" + e.getReason() + ")");
     }
   }
 }

@@ -10,6 +10,7 @@ package io.github.gatlingllm.servermetrics;
  * @param prefixCacheQueries cumulative prefix-cache queries (tokens), a counter
  * @param prefixCacheHitRate a hit-rate gauge 0..1, for servers that export the rate rather than the counters
  * @param preemptions cumulative preemptions, a counter
+ * @param gpuMemoryUsedBytes device memory in use, summed over the GPUs exported (Triton, NVIDIA's DCGM exporter)
  */
 public record ServerReading(
     double running,
@@ -18,4 +19,5 @@ public record ServerReading(
     double prefixCacheHits,
     double prefixCacheQueries,
     double prefixCacheHitRate,
-    double preemptions) {}
+    double preemptions,
+    double gpuMemoryUsedBytes) {}

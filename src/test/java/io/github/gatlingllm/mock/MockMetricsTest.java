@@ -21,6 +21,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,50 @@ class MockMetricsTest {
       for (RawHttpConnection c : connections) {
         c.close();
       }
+    }
+  }
+
+  /** A DCGM exporter beside the server: both scraped at each period and read as one server. */
+  @Test
+  void anExtraEndpointAddsGpuMemoryAndAnExtraThatDoesNotAnswerIsLeftOut() throws Exception {
+    byte[] dcgm = "DCGM_FI_DEV_FB_USED{gpu=\"0\"} 2048\nDCGM_FI_DEV_FB_USED{gpu=\"1\"} 1024\n"
+        .getBytes(StandardCharsets.UTF_8);
+    HttpServer exporter = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    List<String> exporterAuth = new ArrayList<>();
+    exporter.createContext("/metrics", exchange -> {
+      exporterAuth.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+      exchange.sendResponseHeaders(200, dcgm.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(dcgm);
+      }
+    });
+    exporter.start();
+    PrintStream console = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().build())) {
+      MetricsScraper vllm = scraper(server.baseUrl(), null);
+      MetricsScraper gpu =
+          new MetricsScraper(URI.create("http://127.0.0.1:" + exporter.getAddress().getPort() + "/metrics"), null, false);
+      MetricsScraper gone = new MetricsScraper(URI.create("http://127.0.0.1:1/metrics"), null, false);
+      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      List<MetricsScraper> live = ServerMetricsSampler.probe(List.of(vllm, gpu, gone), Mode.AUTO);
+      System.setOut(console);
+      assertEquals(List.of(vllm, gpu), live);
+      assertTrue(printed.toString(StandardCharsets.UTF_8).startsWith("Server metrics off: GET " + gone.uri()),
+          printed.toString(StandardCharsets.UTF_8));
+      assertThrows(IllegalStateException.class, () -> ServerMetricsSampler.probe(List.of(vllm, gone), Mode.ON));
+
+      ServerMetricsRecorder recorder = new ServerMetricsRecorder("both", System.nanoTime(), row -> {});
+      ServerMetricsSampler sampler = new ServerMetricsSampler(live, recorder);
+      sampler.scrapeOnce();
+      ServerMetricsResult result = sampler.result();
+      assertEquals(1, result.scrapes());
+      assertEquals(0.0, result.series().get(ServerSample.RUNNING).max(), "the server's series");
+      assertEquals(3072 * 1024.0 * 1024.0, result.series().get(ServerSample.GPU_MEMORY_USED).max(), "the exporter's");
+      assertTrue(exporterAuth.stream().allMatch("null"::equals), "no key is sent to the exporter: " + exporterAuth);
+    } finally {
+      System.setOut(console);
+      exporter.stop(0);
     }
   }
 

@@ -13,6 +13,8 @@ import io.github.gatlingllm.metrics.SummaryCalculator;
 import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.metrics.TestRecords;
 import io.github.gatlingllm.metrics.TokenSource;
+import io.github.gatlingllm.servermetrics.ServerMetricsRecorder;
+import io.github.gatlingllm.servermetrics.ServerReading;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -148,6 +150,25 @@ class LoadModelOutputsTest {
   @Test
   void serverInfoIsWrittenAsGiven() throws Exception {
     new ServerInfoFile(Map.of("max_model_len", 8192)).write(results(folder, List.of()));
-    assertEquals(8192, JSON.readTree(Files.readString(folder.resolve("server-info.json"))).get("max_model_len").asInt());
+    JsonNode info = JSON.readTree(Files.readString(folder.resolve("server-info.json")));
+    assertEquals(8192, info.get("max_model_len").asInt());
+    assertTrue(info.get("gpu_memory_used_bytes").isNull(), "no sampled GPU memory");
+  }
+
+  @Test
+  void serverInfoHoldsTheGpuMemoryTheSampledMetricsShowed() throws Exception {
+    ServerMetricsRecorder recorder = new ServerMetricsRecorder("u", 0, row -> {});
+    double na = Double.NaN;
+    recorder.add(0, new ServerReading(1, 0, na, na, na, na, na, 4e9));
+    recorder.add(1_000_000_000L, new ServerReading(1, 0, na, na, na, na, na, 6e9));
+    RunResults sampled = results(folder, List.of());
+    sampled = new RunResults(folder, sampled.summary(), List.of(), null, recorder.result());
+    new ServerInfoFile(Map.of()).write(sampled);
+    JsonNode gpu = JSON.readTree(Files.readString(folder.resolve("server-info.json"))).get("gpu_memory_used_bytes");
+    assertEquals(5e9, gpu.get("mean").asDouble());
+    assertEquals(6e9, gpu.get("max").asDouble());
+    assertEquals(2, gpu.get("samples").asInt());
+    String block = ServerMetricsBlock.render(recorder.result());
+    assertTrue(block.contains("GPU memory used mean / max (GiB):") && block.contains("4.66 / 5.59"), block);
   }
 }

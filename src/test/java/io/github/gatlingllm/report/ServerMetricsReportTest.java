@@ -28,8 +28,8 @@ class ServerMetricsReportTest {
 
   private static ServerMetricsResult sampled(long origin) {
     ServerMetricsRecorder recorder = new ServerMetricsRecorder("http://127.0.0.1:8000/metrics", origin, row -> {});
-    recorder.add(origin, new ServerReading(0, 0, 0.0, 0, 0, NA, 0));
-    recorder.add(origin + 1_000_000_000L, new ServerReading(3, 1, 0.25, 10, 40, NA, 2));
+    recorder.add(origin, new ServerReading(0, 0, 0.0, 0, 0, NA, 0, NA));
+    recorder.add(origin + 1_000_000_000L, new ServerReading(3, 1, 0.25, 10, 40, NA, 2, NA));
     recorder.failed();
     return recorder.result();
   }

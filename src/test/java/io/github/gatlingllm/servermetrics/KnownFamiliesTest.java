@@ -97,6 +97,31 @@ class KnownFamiliesTest {
   }
 
   @Test
+  void gpuMemoryFromADcgmExporterInMibOrTritonInBytesSummedOverGpus() {
+    ServerReading dcgm =
+        read(
+            """
+            # TYPE DCGM_FI_DEV_FB_USED gauge
+            DCGM_FI_DEV_FB_USED{gpu="0",UUID="GPU-a",modelName="NVIDIA H100 80GB HBM3"} 70000
+            DCGM_FI_DEV_FB_USED{gpu="1",UUID="GPU-b",modelName="NVIDIA H100 80GB HBM3"} 1024
+            DCGM_FI_DEV_FB_FREE{gpu="0"} 11000
+            """);
+    assertEquals((70_000 + 1_024) * 1024.0 * 1024.0, dcgm.gpuMemoryUsedBytes());
+    assertTrue(KnownFamilies.anyKnown(dcgm), "a DCGM exporter alone is worth sampling");
+    assertTrue(Double.isNaN(dcgm.running()));
+
+    ServerReading triton =
+        read(
+            """
+            nv_gpu_memory_used_bytes{gpu_uuid="GPU-a"} 2.5e10
+            nv_gpu_memory_used_bytes{gpu_uuid="GPU-b"} 5e9
+            DCGM_FI_DEV_FB_USED{gpu="0"} 1
+            """);
+    assertEquals(3.0e10, triton.gpuMemoryUsedBytes(), "Triton's bytes first; the same GPUs are not added twice");
+    assertTrue(Double.isNaN(read("vllm:num_requests_running 1\n").gpuMemoryUsedBytes()));
+  }
+
+  @Test
   void anotherSoftwaresMetricsAreRecognisedAsUnknown() {
     assertFalse(KnownFamilies.anyKnown(read("process_cpu_seconds_total 12.5\ngo_goroutines 8\n")));
   }

@@ -19,9 +19,9 @@ class ServerMetricsRecorderTest {
     List<ServerSample> rows = new ArrayList<>();
     ServerMetricsRecorder recorder = new ServerMetricsRecorder("http://h:1/metrics", ORIGIN, rows::add);
     // A server that has run before: lifetime totals of 1000 queries, 900 hits, 7 preemptions.
-    recorder.add(ORIGIN, new ServerReading(0, 0, 0.1, 900, 1000, NA, 7));
-    recorder.add(ORIGIN + 1_000_000_000L, new ServerReading(4, 2, 0.5, 950, 1100, NA, 8));
-    recorder.add(ORIGIN + 2_000_000_000L, new ServerReading(2, 0, 0.3, 1000, 1200, NA, 10));
+    recorder.add(ORIGIN, new ServerReading(0, 0, 0.1, 900, 1000, NA, 7, NA));
+    recorder.add(ORIGIN + 1_000_000_000L, new ServerReading(4, 2, 0.5, 950, 1100, NA, 8, NA));
+    recorder.add(ORIGIN + 2_000_000_000L, new ServerReading(2, 0, 0.3, 1000, 1200, NA, 10, NA));
     recorder.failed();
 
     ServerMetricsResult r = recorder.result();
@@ -47,8 +47,8 @@ class ServerMetricsRecorderTest {
   @Test
   void aHitRateGaugeIsAveragedAndMissingFiguresAreNull() {
     ServerMetricsRecorder recorder = new ServerMetricsRecorder("u", ORIGIN, row -> {});
-    recorder.add(ORIGIN, new ServerReading(1, 0, NA, NA, NA, 0.2, NA));
-    recorder.add(ORIGIN, new ServerReading(1, 0, NA, NA, NA, 0.4, NA));
+    recorder.add(ORIGIN, new ServerReading(1, 0, NA, NA, NA, 0.2, NA, NA));
+    recorder.add(ORIGIN, new ServerReading(1, 0, NA, NA, NA, 0.4, NA, NA));
     ServerMetricsResult r = recorder.result();
     assertEquals(0.3, r.prefixCacheHitRate(), 1e-12);
     assertFalse(r.series().containsKey(ServerSample.KV_CACHE_USAGE));
