@@ -29,9 +29,10 @@ final class GenerationRequestParser {
       return parseSingleText(endpoint, root, "text", "config");
     }
     String model = model(root);
+    int textTokens = promptTokens(endpoint, root); // first: it checks the prompt or messages are there
     ImageParts.Load images = endpoint == Endpoint.CHAT ? ImageParts.count(root.get("messages")) : ImageParts.Load.NONE;
     // image tokens fill the context and are reported in usage, as a vision server's are
-    int promptTokens = promptTokens(endpoint, root) + images.tokens();
+    int promptTokens = textTokens + images.tokens();
     int maxTokens = maxTokens(root, promptTokens);
     boolean stream = bool(root, "stream");
     boolean includeUsage =
