@@ -18,7 +18,12 @@ public final class LlmActionBuilder implements ActionBuilder {
   public Action build(ScenarioContext ctx, Action next) {
     Action request = build(ctx.protocolComponentsRegistry().components(LlmProtocolKey.INSTANCE), next);
     return ctx.throttled() && ctx.coreComponents().throttler().isDefined()
-        ? new ThrottledAction(request, ctx.coreComponents().throttler().get())
+        ? new ThrottledAction(
+            request,
+            ctx.coreComponents().throttler().get(),
+            next,
+            ctx.coreComponents().statsEngine(),
+            ctx.coreComponents().clock())
         : request;
   }
 

@@ -1,12 +1,12 @@
 package io.github.gatlingllm.action;
 
-import com.typesafe.scalalogging.Logger;
+import io.gatling.commons.util.Clock;
 import io.gatling.core.action.Action;
 import io.gatling.core.actor.ActorRef;
 import io.gatling.core.controller.throttle.Throttler;
 import io.gatling.core.controller.throttle.Throttler$Command$ThrottledRequest;
 import io.gatling.core.session.Session;
-import org.slf4j.LoggerFactory;
+import io.gatling.core.stats.StatsEngine;
 import scala.runtime.AbstractFunction0;
 import scala.runtime.BoxedUnit;
 
@@ -14,30 +14,25 @@ import scala.runtime.BoxedUnit;
  * Makes an LLM request obey {@code setUp(...).throttle(...)}: Gatling's throttler only paces actions that hand it
  * their send (as its HTTP and JMS actions do), so without this a throttled scenario would send at full speed. The
  * request is handed on when the throttler releases it, on the user's own event loop; its intended start is then, as
- * the throttle reshapes the arrivals rather than queueing them.
+ * the throttle reshapes the arrivals rather than queueing them. A user leaving a block exits before taking a slot.
  */
-final class ThrottledAction implements Action {
-  private Logger logger = Logger.apply(LoggerFactory.getLogger(getClass()));
+final class ThrottledAction extends LlmActionBase {
   private final Action request;
   private final ActorRef<Throttler.Command> throttler;
 
-  ThrottledAction(Action request, ActorRef<Throttler.Command> throttler) {
+  /**
+   * @param request the request action, which goes on to {@code next} itself
+   * @param next where a session goes if handing it to the throttler fails
+   */
+  ThrottledAction(
+      Action request, ActorRef<Throttler.Command> throttler, Action next, StatsEngine statsEngine, Clock clock) {
+    super(request.name(), next, statsEngine, clock);
     this.request = request;
     this.throttler = throttler;
   }
 
   @Override
-  public String name() {
-    return request.name();
-  }
-
-  @Override
-  public void $bang(Session session) {
-    execute(session);
-  }
-
-  @Override
-  public void execute(Session session) {
+  protected void run(Session session) {
     // Scala's Command.ThrottledRequest, by its binary name (javac does not see it as a nested class)
     throttler.$bang(new Throttler$Command$ThrottledRequest(session.scenario(), new Release(request, session)));
   }
@@ -57,15 +52,5 @@ final class ThrottledAction implements Action {
       request.$bang(session);
       return BoxedUnit.UNIT;
     }
-  }
-
-  @Override
-  public Logger logger() {
-    return logger;
-  }
-
-  @Override
-  public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {
-    this.logger = logger;
   }
 }
