@@ -84,4 +84,10 @@ public final class TestRecords {
     return new RunDescription("openai-chat", null, "test", "qwen3-0.6b", "Qwen/Qwen3-0.6B", 5, rate, 1.0,
         maxConcurrency, 1_700_000_000_000L);
   }
+
+  /** The same run described with a ramped rate (request_rate "inf", no cap). */
+  public static RunDescription ramped(RunDescription.Ramp ramp) {
+    return new RunDescription("openai-chat", null, "test", "qwen3-0.6b", "Qwen/Qwen3-0.6B", 5,
+        Double.POSITIVE_INFINITY, 1.0, null, 1_700_000_000_000L, ramp);
+  }
 }

@@ -18,6 +18,7 @@ import io.github.gatlingllm.servermetrics.ServerMetricsSettings.Mode;
 import io.github.gatlingllm.servermetrics.ServerReading;
 import io.github.gatlingllm.servermetrics.ServerSample;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -82,16 +83,8 @@ class MockMetricsTest {
   void anExtraEndpointAddsGpuMemoryAndAnExtraThatDoesNotAnswerIsLeftOut() throws Exception {
     byte[] dcgm = "DCGM_FI_DEV_FB_USED{gpu=\"0\"} 2048\nDCGM_FI_DEV_FB_USED{gpu=\"1\"} 1024\n"
         .getBytes(StandardCharsets.UTF_8);
-    HttpServer exporter = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     List<String> exporterAuth = new ArrayList<>();
-    exporter.createContext("/metrics", exchange -> {
-      exporterAuth.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-      exchange.sendResponseHeaders(200, dcgm.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(dcgm);
-      }
-    });
-    exporter.start();
+    HttpServer exporter = serving("/metrics", 200, dcgm, exporterAuth);
     PrintStream console = System.out;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().build())) {
@@ -138,15 +131,8 @@ class MockMetricsTest {
 
   @Test
   void autoTurnsOffWithOneLineAndOnFailsNamingTheUrlAndStatus() throws Exception {
-    HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    other.createContext("/", exchange -> {
-      byte[] page = "<html><body>Not Found</body></html>".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(404, page.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(page);
-      }
-    });
-    other.start();
+    HttpServer other =
+        serving("/", 404, "<html><body>Not Found</body></html>".getBytes(StandardCharsets.UTF_8), new ArrayList<>());
     PrintStream console = System.out;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     try {
@@ -165,6 +151,21 @@ class MockMetricsTest {
       System.setOut(console);
       other.stop(0);
     }
+  }
+
+  /** A loopback server answering every request under {@code path} with {@code status} and {@code page}. */
+  private static HttpServer serving(String path, int status, byte[] page, List<String> authorizations)
+      throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(path, exchange -> {
+      authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+      exchange.sendResponseHeaders(status, page.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(page);
+      }
+    });
+    server.start();
+    return server;
   }
 
   private static MetricsScraper scraper(String baseUrl, String apiKey) {

@@ -98,10 +98,7 @@ class RecomputeTest {
   @Test
   void aSavedRampIsKeptAndTheRampsOfTwoGeneratorsAddUp(@TempDir Path dir) throws Exception {
     RunDescription fixed = TestRecords.run(null, Double.POSITIVE_INFINITY);
-    RunDescription ramped =
-        new RunDescription(fixed.backend(), null, fixed.label(), fixed.modelId(), fixed.tokenizerId(),
-            fixed.numPrompts(), Double.POSITIVE_INFINITY, 1.0, null, fixed.startEpochMillis(),
-            new RunDescription.Ramp("linear", 1, 6));
+    RunDescription ramped = TestRecords.ramped(new RunDescription.Ramp("linear", 1, 6));
     SummaryOptions opts = new SummaryOptions(List.of(99.0), null, false, false);
     Path a = runFolder(dir.resolve("a"), CsvRecords.random(50, 1, TestRecords.T0), ramped, opts);
     Path b = runFolder(dir.resolve("b"), CsvRecords.random(50, 2, TestRecords.T0), ramped, opts);

@@ -169,10 +169,7 @@ class SummaryJsonTest {
   @Test
   void aRampedRateIsDescribedWithVllmsKeysAfterTheTrafficOnes(@TempDir Path dir) throws Exception {
     RunDescription fixed = TestRecords.run(null, Double.POSITIVE_INFINITY);
-    RunDescription ramped =
-        new RunDescription(fixed.backend(), null, fixed.label(), fixed.modelId(), fixed.tokenizerId(),
-            fixed.numPrompts(), Double.POSITIVE_INFINITY, 1.0, null, fixed.startEpochMillis(),
-            new RunDescription.Ramp("exponential", 0.5, 8));
+    RunDescription ramped = TestRecords.ramped(new RunDescription.Ramp("exponential", 0.5, 8));
     JsonNode json = write(dir, ramped, SummaryOptions.defaults());
     List<String> keys = fieldNames(json);
     int cap = keys.indexOf("max_concurrency");
