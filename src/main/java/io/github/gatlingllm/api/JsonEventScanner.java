@@ -35,6 +35,15 @@ final class JsonEventScanner {
   private static final byte[] TRUE = ascii("true");
   private static final byte[] FALSE = ascii("false");
   private static final byte[] NULL = ascii("null");
+  /** Bytes a string can hold as they are: printable ASCII other than the quote and the backslash. */
+  private static final boolean[] PLAIN_STRING_BYTE = new boolean[256];
+
+  static {
+    for (int b = 0x20; b < 0x80; b++) {
+      PLAIN_STRING_BYTE[b] = b != '"' && b != '\\';
+    }
+  }
+
   private static final ThreadLocal<JsonEventScanner> PER_THREAD = ThreadLocal.withInitial(JsonEventScanner::new);
 
   private byte[] data;
@@ -374,10 +383,19 @@ final class JsonEventScanner {
   // ---- lexing: each returns the index after the token, or -1 when it is malformed ----
 
   private int stringEnd(int quote) {
+    byte[] bytes = data;
+    int limit = end;
     boolean escaped = false;
     int i = quote + 1;
-    while (i < end) {
-      int b = data[i] & 0xFF;
+    while (true) {
+      // Most string bytes are plain and go through this tight loop; strings are most of an event's bytes.
+      while (i < limit && PLAIN_STRING_BYTE[bytes[i] & 0xFF]) {
+        i++;
+      }
+      if (i >= limit) {
+        return -1;
+      }
+      int b = bytes[i] & 0xFF;
       if (b == '"') {
         lastStringEscaped = escaped;
         return i + 1;
@@ -387,8 +405,6 @@ final class JsonEventScanner {
         i = escapeEnd(i);
       } else if (b < 0x20) {
         return -1; // control characters must be escaped
-      } else if (b < 0x80) {
-        i++;
       } else {
         i = utf8SequenceEnd(i, b);
       }
@@ -396,7 +412,6 @@ final class JsonEventScanner {
         return -1;
       }
     }
-    return -1;
   }
 
   private int escapeEnd(int backslash) {
