@@ -20,17 +20,7 @@ public final class JacksonOpenAiEventReference {
       out.markDone();
       return;
     }
-    try (JsonParser parser = JSON.createParser(data, 0, length)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw new MalformedEventException("event data is not a JSON object: " + EventText.preview(data, length));
-      }
-      readTopLevel(parser, out);
-      if (parser.nextToken() != null) {
-        throw new MalformedEventException("trailing content after the JSON object: " + EventText.preview(data, length));
-      }
-    } catch (IOException e) {
-      throw new MalformedEventException("event data is not valid JSON: " + EventText.preview(data, length));
-    }
+    JacksonEventEnvelope.readObject(JSON, data, length, out, JacksonOpenAiEventReference::readTopLevel);
   }
 
   private static void readTopLevel(JsonParser parser, StreamChunk out) throws IOException, MalformedEventException {
