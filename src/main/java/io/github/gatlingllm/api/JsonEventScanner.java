@@ -6,10 +6,10 @@ import java.util.Arrays;
 /**
  * A validating pull cursor over one event's JSON bytes, for the event readers on Gatling's event loops.
  *
- * <p>It replaces a Jackson parser per event, whose set-up (I/O context, symbol table child, text buffer) cost more than
- * the parse itself: here field names are compared as bytes, strings are validated without being decoded, numbers are
- * only parsed when read, and one scanner per thread is reused, so reading an event allocates nothing unless text is
- * captured. What it accepts is what Jackson accepts with its default features and read constraints (RFC 8259 strict,
+ * <p>It replaces a Jackson parser per event, whose set-up (I/O context, symbol table child, text buffer: 700-800 bytes
+ * per event) came on top of the parse: here field names are compared as bytes, strings are validated without being
+ * decoded, numbers are only parsed when read, and one scanner per thread is reused, so reading an event allocates
+ * nothing unless text is captured (BENCHMARKS.md, section 2). What it accepts is what Jackson accepts with its default features and read constraints (RFC 8259 strict,
  * nesting up to 1,000, numbers up to 1,000 digits), so the readers built on it reject the same events as before.
  *
  * <p>Use: {@link #enterTopLevelObject}, then {@link #nextField} / {@link #nextElement} loops in which every value is
