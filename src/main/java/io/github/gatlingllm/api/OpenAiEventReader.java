@@ -1,23 +1,33 @@
 package io.github.gatlingllm.api;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
+import io.github.gatlingllm.api.JsonEventScanner.Kind;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Reads one OpenAI-style streamed event (chat or completions; the shapes share everything that matters for timing)
- * with Jackson's streaming parser: no tree, no String per field name (Jackson canonicalises names), no String for
- * content unless text capture is on.
+ * with a {@link JsonEventScanner}: no tree, no String per field name, no String for content unless text capture is on,
+ * nothing allocated at all on the plain path.
  *
  * <p>It reads {@code usage} wherever it appears: llama.cpp puts it inside the last chunk with non-empty
  * {@code choices}, vLLM in a chunk of its own with {@code "choices": []} (metrics.md, stream shapes).
  */
 final class OpenAiEventReader {
-  private static final JsonFactory JSON = new JsonFactory();
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CHOICES = JsonEventScanner.ascii("choices");
+  private static final byte[] USAGE = JsonEventScanner.ascii("usage");
+  private static final byte[] ERROR = JsonEventScanner.ascii("error");
+  private static final byte[] TEXT = JsonEventScanner.ascii("text");
+  private static final byte[] DELTA = JsonEventScanner.ascii("delta");
+  private static final byte[] CONTENT = JsonEventScanner.ascii("content");
+  private static final byte[] TOOL_CALLS = JsonEventScanner.ascii("tool_calls");
+  private static final byte[] REASONING_CONTENT = JsonEventScanner.ascii("reasoning_content");
+  private static final byte[] REASONING = JsonEventScanner.ascii("reasoning");
+  private static final byte[] PROMPT_TOKENS = JsonEventScanner.ascii("prompt_tokens");
+  private static final byte[] COMPLETION_TOKENS = JsonEventScanner.ascii("completion_tokens");
+  private static final byte[] COMPLETION_TOKENS_DETAILS = JsonEventScanner.ascii("completion_tokens_details");
+  private static final byte[] REASONING_TOKENS = JsonEventScanner.ascii("reasoning_tokens");
+  private static final byte[] MESSAGE = JsonEventScanner.ascii("message");
 
   private OpenAiEventReader() {}
 
@@ -27,20 +37,13 @@ final class OpenAiEventReader {
       out.markDone();
       return;
     }
-    try (JsonParser parser = JSON.createParser(data, 0, length)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw new MalformedEventException("event data is not a JSON object: " + EventText.preview(data, length));
-      }
-      readTopLevel(parser, out);
-      if (parser.nextToken() != null) {
-        throw new MalformedEventException("trailing content after the JSON object: " + EventText.preview(data, length));
-      }
-    } catch (IOException e) {
-      throw new MalformedEventException("event data is not valid JSON: " + EventText.preview(data, length));
-    }
+    JsonEventScanner json = JsonEventScanner.over(data, length);
+    json.enterTopLevelObject();
+    readTopLevel(json, out);
+    json.expectEndOfInput();
   }
 
-  private static boolean isDone(byte[] data, int length) {
+  static boolean isDone(byte[] data, int length) {
     // Servers write "[DONE]", some with surrounding spaces.
     int start = 0;
     int end = length;
@@ -53,146 +56,131 @@ final class OpenAiEventReader {
     return end - start == DONE.length && Arrays.equals(data, start, end, DONE, 0, DONE.length);
   }
 
-  private static void readTopLevel(JsonParser parser, StreamChunk out) throws IOException, MalformedEventException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      JsonToken value = parser.nextToken();
-      switch (field) {
-        case "choices" -> {
-          if (value == JsonToken.START_ARRAY) {
-            out.choices(readChoices(parser, out));
-          } else {
-            parser.skipChildren();
-          }
+  private static void readTopLevel(JsonEventScanner json, StreamChunk out) throws MalformedEventException {
+    while (json.nextField()) {
+      if (json.fieldIs(CHOICES)) {
+        if (json.peekValue() == Kind.ARRAY) {
+          out.choices(readChoices(json, out));
+        } else {
+          json.skipValue();
         }
-        case "usage" -> {
-          if (value == JsonToken.START_OBJECT) {
-            readUsage(parser, out);
-          } else {
-            parser.skipChildren();
-          }
+      } else if (json.fieldIs(USAGE)) {
+        if (json.peekValue() == Kind.OBJECT) {
+          readUsage(json, out);
+        } else {
+          json.skipValue();
         }
-        case "error" -> out.errorMessage(readError(parser, value));
-        default -> parser.skipChildren();
+      } else if (json.fieldIs(ERROR)) {
+        out.errorMessage(readError(json));
+      } else {
+        json.skipValue();
       }
-    }
-    if (parser.currentToken() != JsonToken.END_OBJECT) {
-      throw new MalformedEventException("unexpected JSON token " + parser.currentToken());
     }
   }
 
-  private static int readChoices(JsonParser parser, StreamChunk out) throws IOException {
+  private static int readChoices(JsonEventScanner json, StreamChunk out) throws MalformedEventException {
     int count = 0;
-    JsonToken token;
-    while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+    json.enterArray();
+    while (json.nextElement()) {
       count++;
-      if (token == JsonToken.START_OBJECT) {
-        readChoice(parser, out);
+      if (json.peekValue() == Kind.OBJECT) {
+        readChoice(json, out);
       } else {
-        parser.skipChildren();
+        json.skipValue();
       }
     }
     return count;
   }
 
-  private static void readChoice(JsonParser parser, StreamChunk out) throws IOException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (field.equals("text") && value == JsonToken.VALUE_STRING) {
-        readVisibleText(parser, out);
-      } else if (field.equals("delta") && value == JsonToken.START_OBJECT) {
-        readDelta(parser, out);
+  private static void readChoice(JsonEventScanner json, StreamChunk out) throws MalformedEventException {
+    json.enterObject();
+    while (json.nextField()) {
+      Kind value = json.peekValue();
+      if (value == Kind.STRING && json.fieldIs(TEXT)) {
+        readVisibleText(json, out);
+      } else if (value == Kind.OBJECT && json.fieldIs(DELTA)) {
+        readDelta(json, out);
       } else {
-        parser.skipChildren();
+        json.skipValue();
       }
     }
   }
 
-  private static void readDelta(JsonParser parser, StreamChunk out) throws IOException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (field.equals("content") && value == JsonToken.VALUE_STRING) {
-        readVisibleText(parser, out);
-      } else if (field.equals("tool_calls") && value == JsonToken.START_ARRAY) {
+  private static void readDelta(JsonEventScanner json, StreamChunk out) throws MalformedEventException {
+    json.enterObject();
+    while (json.nextField()) {
+      Kind value = json.peekValue();
+      if (value == Kind.STRING && json.fieldIs(CONTENT)) {
+        readVisibleText(json, out);
+      } else if (value == Kind.ARRAY && json.fieldIs(TOOL_CALLS)) {
         // A tool call is output the user sees (arguments stream as tokens), but not text to capture.
         out.markVisibleContent();
-        parser.skipChildren();
-      } else if ((field.equals("reasoning_content") || field.equals("reasoning")) && value == JsonToken.VALUE_STRING) {
+        json.skipValue();
+      } else if (value == Kind.STRING && (json.fieldIs(REASONING_CONTENT) || json.fieldIs(REASONING))) {
         // Reasoning is output, but not visible output: the chunk counts for TTFT/ITL, not for TTFO.
-        if (parser.getTextLength() > 0) {
+        if (json.readText(out.reasoningSink())) {
           out.markReasoningContent();
-          StringBuilder sink = out.reasoningSink();
-          if (sink != null) {
-            sink.append(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-          }
         }
       } else {
         // role, refusal, ...
-        parser.skipChildren();
+        json.skipValue();
       }
     }
   }
 
-  private static void readVisibleText(JsonParser parser, StreamChunk out) throws IOException {
-    if (parser.getTextLength() > 0) {
+  private static void readVisibleText(JsonEventScanner json, StreamChunk out) throws MalformedEventException {
+    if (json.readText(out.textSink())) {
       out.markVisibleContent();
-      StringBuilder sink = out.textSink();
-      if (sink != null) {
-        sink.append(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-      }
     }
   }
 
-  private static void readUsage(JsonParser parser, StreamChunk out) throws IOException {
+  private static void readUsage(JsonEventScanner json, StreamChunk out) throws MalformedEventException {
     int prompt = -1;
     int completion = -1;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (value == JsonToken.VALUE_NUMBER_INT && field.equals("prompt_tokens")) {
-        prompt = parser.getIntValue();
-      } else if (value == JsonToken.VALUE_NUMBER_INT && field.equals("completion_tokens")) {
-        completion = parser.getIntValue();
-      } else if (value == JsonToken.START_OBJECT && field.equals("completion_tokens_details")) {
-        readCompletionDetails(parser, out);
+    json.enterObject();
+    while (json.nextField()) {
+      Kind value = json.peekValue();
+      if (json.nextValueIsInteger() && json.fieldIs(PROMPT_TOKENS)) {
+        prompt = json.readInt();
+      } else if (json.nextValueIsInteger() && json.fieldIs(COMPLETION_TOKENS)) {
+        completion = json.readInt();
+      } else if (value == Kind.OBJECT && json.fieldIs(COMPLETION_TOKENS_DETAILS)) {
+        readCompletionDetails(json, out);
       } else {
-        parser.skipChildren();
+        json.skipValue();
       }
     }
     out.usage(prompt, completion);
   }
 
   /** {@code usage.completion_tokens_details}: only {@code reasoning_tokens} is kept. */
-  private static void readCompletionDetails(JsonParser parser, StreamChunk out) throws IOException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (value == JsonToken.VALUE_NUMBER_INT && field.equals("reasoning_tokens")) {
-        out.reasoningTokens(parser.getIntValue());
+  private static void readCompletionDetails(JsonEventScanner json, StreamChunk out) throws MalformedEventException {
+    json.enterObject();
+    while (json.nextField()) {
+      if (json.nextValueIsInteger() && json.fieldIs(REASONING_TOKENS)) {
+        out.reasoningTokens(json.readInt());
       } else {
-        parser.skipChildren();
+        json.skipValue();
       }
     }
   }
 
-  private static String readError(JsonParser parser, JsonToken value) throws IOException {
-    if (value == JsonToken.VALUE_STRING) {
-      return EventText.truncate(parser.getText());
+  private static String readError(JsonEventScanner json) throws MalformedEventException {
+    Kind value = json.peekValue();
+    if (value == Kind.STRING) {
+      return EventText.truncate(json.readString());
     }
-    if (value != JsonToken.START_OBJECT) {
-      parser.skipChildren();
-      return value == JsonToken.VALUE_NULL ? null : "error";
+    if (value != Kind.OBJECT) {
+      json.skipValue();
+      return value == Kind.NULL ? null : "error";
     }
     String message = "error";
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      JsonToken fieldValue = parser.nextToken();
-      if (field.equals("message") && fieldValue == JsonToken.VALUE_STRING) {
-        message = EventText.truncate(parser.getText());
+    json.enterObject();
+    while (json.nextField()) {
+      if (json.peekValue() == Kind.STRING && json.fieldIs(MESSAGE)) {
+        message = EventText.truncate(json.readString());
       } else {
-        parser.skipChildren();
+        json.skipValue();
       }
     }
     return message;

@@ -1,12 +1,9 @@
 package io.github.gatlingllm.api;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
+import io.github.gatlingllm.api.JsonEventScanner.Kind;
 
 /**
- * Reads one TGI {@code /generate_stream} event with Jackson's streaming parser:
+ * Reads one TGI {@code /generate_stream} event with a {@link JsonEventScanner}:
  *
  * <ul>
  *   <li>{@code {"token": {"id", "text", "logprob", "special"}, "generated_text": null, "details": null}}: one chunk
@@ -20,63 +17,59 @@ import java.io.IOException;
  * TGI sends no end marker: the stream ends with the body.
  */
 final class TgiEventReader {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final byte[] TOKEN = JsonEventScanner.ascii("token");
+  private static final byte[] DETAILS = JsonEventScanner.ascii("details");
+  private static final byte[] ERROR = JsonEventScanner.ascii("error");
+  private static final byte[] TEXT = JsonEventScanner.ascii("text");
+  private static final byte[] SPECIAL = JsonEventScanner.ascii("special");
+  private static final byte[] GENERATED_TOKENS = JsonEventScanner.ascii("generated_tokens");
+  private static final byte[] INPUT_LENGTH = JsonEventScanner.ascii("input_length");
+  private static final byte[] PREFILL = JsonEventScanner.ascii("prefill");
 
   private TgiEventReader() {}
 
   static void read(byte[] data, int length, StreamChunk out) throws MalformedEventException {
     out.reset();
-    try (JsonParser parser = JSON.createParser(data, 0, length)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw new MalformedEventException("event data is not a JSON object: " + EventText.preview(data, length));
-      }
-      readTopLevel(parser, out);
-      if (parser.nextToken() != null) {
-        throw new MalformedEventException("trailing content after the JSON object: " + EventText.preview(data, length));
-      }
-    } catch (IOException e) {
-      throw new MalformedEventException("event data is not valid JSON: " + EventText.preview(data, length));
-    }
+    JsonEventScanner json = JsonEventScanner.over(data, length);
+    json.enterTopLevelObject();
+    readTopLevel(json, out);
+    json.expectEndOfInput();
   }
 
-  private static void readTopLevel(JsonParser parser, StreamChunk out) throws IOException, MalformedEventException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (field.equals("token") && value == JsonToken.START_OBJECT) {
+  private static void readTopLevel(JsonEventScanner json, StreamChunk out) throws MalformedEventException {
+    while (json.nextField()) {
+      Kind value = json.peekValue();
+      if (value == Kind.OBJECT && json.fieldIs(TOKEN)) {
         out.choices(1);
-        readToken(parser, out);
-      } else if (field.equals("details") && value == JsonToken.START_OBJECT) {
-        readDetails(parser, out);
-      } else if (field.equals("error") && value != JsonToken.VALUE_NULL) {
-        out.errorMessage(value == JsonToken.VALUE_STRING ? EventText.truncate(parser.getText()) : "error");
-        parser.skipChildren();
+        readToken(json, out);
+      } else if (value == Kind.OBJECT && json.fieldIs(DETAILS)) {
+        readDetails(json, out);
+      } else if (value != Kind.NULL && json.fieldIs(ERROR)) {
+        out.errorMessage(value == Kind.STRING ? EventText.truncate(json.readString()) : "error");
+        if (value != Kind.STRING) {
+          json.skipValue();
+        }
       } else {
-        parser.skipChildren();
+        json.skipValue();
       }
-    }
-    if (parser.currentToken() != JsonToken.END_OBJECT) {
-      throw new MalformedEventException("unexpected JSON token " + parser.currentToken());
     }
   }
 
-  private static void readToken(JsonParser parser, StreamChunk out) throws IOException {
+  private static void readToken(JsonEventScanner json, StreamChunk out) throws MalformedEventException {
     boolean special = false;
     boolean hasText = false;
     StringBuilder sink = out.textSink();
     int sinkMark = sink == null ? 0 : sink.length();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (field.equals("text") && value == JsonToken.VALUE_STRING) {
-        hasText = parser.getTextLength() > 0;
-        if (sink != null) {
-          sink.append(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-        }
-      } else if (field.equals("special") && value == JsonToken.VALUE_TRUE) {
+    json.enterObject();
+    while (json.nextField()) {
+      Kind value = json.peekValue();
+      if (value == Kind.STRING && json.fieldIs(TEXT)) {
+        hasText = json.readText(sink);
+      } else if (value == Kind.TRUE && json.fieldIs(SPECIAL)) {
+        json.skipValue();
         special = true;
       } else {
-        parser.skipChildren();
+        json.skipValue();
       }
     }
     if (special) {
@@ -89,24 +82,23 @@ final class TgiEventReader {
     }
   }
 
-  private static void readDetails(JsonParser parser, StreamChunk out) throws IOException {
+  private static void readDetails(JsonEventScanner json, StreamChunk out) throws MalformedEventException {
     int prompt = -1;
     int completion = -1;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (value == JsonToken.VALUE_NUMBER_INT && field.equals("generated_tokens")) {
-        completion = parser.getIntValue();
-      } else if (value == JsonToken.VALUE_NUMBER_INT && field.equals("input_length")) {
-        prompt = parser.getIntValue();
-      } else if (value == JsonToken.START_ARRAY && field.equals("prefill")) {
-        int count = countElements(parser);
+    json.enterObject();
+    while (json.nextField()) {
+      if (json.nextValueIsInteger() && json.fieldIs(GENERATED_TOKENS)) {
+        completion = json.readInt();
+      } else if (json.nextValueIsInteger() && json.fieldIs(INPUT_LENGTH)) {
+        prompt = json.readInt();
+      } else if (json.peekValue() == Kind.ARRAY && json.fieldIs(PREFILL)) {
+        int count = countElements(json);
         // An empty prefill means TGI was not asked for it (decoder_input_details), not an empty prompt.
         if (count > 0 && prompt < 0) {
           prompt = count;
         }
       } else {
-        parser.skipChildren();
+        json.skipValue();
       }
     }
     if (prompt >= 0 || completion >= 0) {
@@ -114,12 +106,12 @@ final class TgiEventReader {
     }
   }
 
-  private static int countElements(JsonParser parser) throws IOException {
+  private static int countElements(JsonEventScanner json) throws MalformedEventException {
     int count = 0;
-    JsonToken token;
-    while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+    json.enterArray();
+    while (json.nextElement()) {
       count++;
-      parser.skipChildren();
+      json.skipValue();
     }
     return count;
   }

@@ -1,0 +1,31 @@
+package io.github.gatlingllm.api;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/** What both Jackson reference readers did around their own fields: one object, nothing after it, errors worded. */
+final class JacksonEventEnvelope {
+  @FunctionalInterface
+  interface Fields {
+    void read(JsonParser parser, StreamChunk out) throws IOException, MalformedEventException;
+  }
+
+  private JacksonEventEnvelope() {}
+
+  static void readObject(JsonFactory json, byte[] data, int length, StreamChunk out, Fields fields)
+      throws MalformedEventException {
+    try (JsonParser parser = json.createParser(data, 0, length)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new MalformedEventException("event data is not a JSON object: " + EventText.preview(data, length));
+      }
+      fields.read(parser, out);
+      if (parser.nextToken() != null) {
+        throw new MalformedEventException("trailing content after the JSON object: " + EventText.preview(data, length));
+      }
+    } catch (IOException e) {
+      throw new MalformedEventException("event data is not valid JSON: " + EventText.preview(data, length));
+    }
+  }
+}
