@@ -29,9 +29,11 @@ final class GenerationRequestParser {
       return parseSingleText(endpoint, root, "text", "config");
     }
     String model = model(root);
+    // first: it checks 'messages' (a 400 naming the field), which the image count then walks
+    int textTokens = promptTokens(endpoint, root);
     ImageParts.Load images = endpoint == Endpoint.CHAT ? ImageParts.count(root.get("messages")) : ImageParts.Load.NONE;
     // image tokens fill the context and are reported in usage, as a vision server's are
-    int promptTokens = promptTokens(endpoint, root) + images.tokens();
+    int promptTokens = textTokens + images.tokens();
     int maxTokens = maxTokens(root, promptTokens);
     boolean stream = bool(root, "stream");
     boolean includeUsage =
