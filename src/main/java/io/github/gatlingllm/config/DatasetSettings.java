@@ -1,12 +1,12 @@
 package io.github.gatlingllm.config;
 
 import io.github.gatlingllm.dataset.ChatTemplate;
+import io.github.gatlingllm.dataset.DatasetFile;
 import io.github.gatlingllm.dataset.DatasetRequest;
 import io.github.gatlingllm.dataset.RandomDataset;
 import io.github.gatlingllm.dataset.SonnetDataset;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.javaapi.LlmDatasets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -128,14 +128,8 @@ public record DatasetSettings(
     };
   }
 
-  /** {@code llm.datasetPath}, else the shipped sample of the dataset's format. */
+  /** {@code llm.datasetPath}, else the shipped sample of the dataset's format: on disk, else on the classpath. */
   private Path file() {
-    Path file = Path.of(datasetPath.orElse(SAMPLES.get(dataset)));
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException(
-          "Dataset file not found: '" + file + "' (llm.datasetPath, absolute or relative to "
-              + Path.of("").toAbsolutePath() + "): expected " + FORMATS.get(dataset));
-    }
-    return file;
+    return DatasetFile.resolve(datasetPath.orElse(SAMPLES.get(dataset)), FORMATS.get(dataset));
   }
 }

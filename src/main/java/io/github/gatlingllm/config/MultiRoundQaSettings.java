@@ -1,7 +1,7 @@
 package io.github.gatlingllm.config;
 
 import io.github.gatlingllm.conversation.ConversationSchedule;
-import java.nio.file.Files;
+import io.github.gatlingllm.dataset.DatasetFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -121,15 +121,10 @@ public record MultiRoundQaSettings(
     return duration.map(d -> d.toNanos() / 1e9).orElseGet(() -> schedule().defaultJoinWindowSeconds());
   }
 
-  /** The ShareGPT file: {@code llm.datasetPath}, else the shipped sample. */
+  /** The ShareGPT file: {@code llm.datasetPath}, else the shipped sample; on disk, else on the classpath. */
   public Path sharegptFile() {
-    Path file = Path.of(datasetPath.orElse(SHAREGPT_SAMPLE));
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException(
-          "Dataset file not found: '" + file + "' (llm.datasetPath, absolute or relative to "
-              + Path.of("").toAbsolutePath() + "): expected a ShareGPT JSON array of multi-turn conversations");
-    }
-    return file;
+    return DatasetFile.resolve(
+        datasetPath.orElse(SHAREGPT_SAMPLE), "a ShareGPT JSON array of multi-turn conversations");
   }
 
   /** A synthetic opening larger than maxInputLen could never be sent within it: say so before the run. */

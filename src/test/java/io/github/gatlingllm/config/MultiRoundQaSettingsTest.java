@@ -82,5 +82,16 @@ class MultiRoundQaSettingsTest {
             () -> settings(Map.of("llm.dataset", "sharegpt", "llm.datasetPath", "nowhere.json")).sharegptFile())
         .getMessage();
     assertTrue(missing.contains("Dataset file not found: 'nowhere.json'"), missing);
+    assertTrue(missing.contains("nor on the classpath as 'nowhere.json'"), missing);
+  }
+
+  @Test
+  void theShareGptFileMayComeFromTheClasspath() throws java.io.IOException {
+    java.nio.file.Path file =
+        settings(Map.of("llm.dataset", "sharegpt", "llm.datasetPath", "classpath:sharegpt-multiturn-sample.json"))
+            .sharegptFile();
+    assertEquals(
+        java.nio.file.Files.readString(java.nio.file.Path.of(MultiRoundQaSettings.SHAREGPT_SAMPLE)),
+        java.nio.file.Files.readString(file));
   }
 }
