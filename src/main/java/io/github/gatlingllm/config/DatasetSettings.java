@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 
 /**
  * Which prompts a ready simulation sends: the dataset ({@code llm.dataset}) and its knobs, named after vLLM's and
@@ -67,6 +68,13 @@ public record DatasetSettings(
           "llm.inputTokens",
           "llm.maxNewTokens",
           "llm.customOutputLen");
+
+  /**
+   * What a ready simulation that sends a dataset's prompts reads: the common properties, its {@code own} and these.
+   */
+  public static List<String> withCommon(String... own) {
+    return Stream.concat(CommonSettings.with(own).stream(), PROPERTIES.stream()).toList();
+  }
 
   public static DatasetSettings from(LlmProperties p) {
     return from(p, "random");

@@ -15,13 +15,7 @@ import java.util.List;
  */
 public record LlmOnRaySettings(CommonSettings common, int numPrompts, double requestRate, DatasetSettings dataset) {
 
-  public static final List<String> PROPERTIES = properties();
-
-  private static List<String> properties() {
-    List<String> all = new java.util.ArrayList<>(CommonSettings.with("llm.numPrompts", "llm.requestRate"));
-    all.addAll(DatasetSettings.PROPERTIES);
-    return List.copyOf(all);
-  }
+  public static final List<String> PROPERTIES = DatasetSettings.withCommon("llm.numPrompts", "llm.requestRate");
 
   public static LlmOnRaySettings fromSystemProperties() {
     return from(LlmProperties.fromSystemProperties(PROPERTIES));

@@ -9,7 +9,6 @@ import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingllm.config.LlmOnRaySettings;
 import io.github.gatlingllm.config.ServerUnderTest;
 import io.github.gatlingllm.dataset.TextTokenizer;
-import io.github.gatlingllm.javaapi.LlmDatasets;
 import io.github.gatlingllm.javaapi.ArrivalSchedule;
 import io.github.gatlingllm.javaapi.LlmInjection;
 import io.github.gatlingllm.report.LlmOnRayReport;
@@ -37,9 +36,7 @@ public class LlmOnRayBenchmark extends Simulation {
     String model = server.model(settings.common().model(), System.getenv("OPENAI_API_KEY"));
     TextTokenizer tokenizer = settings.common().loadTokenizer();
     List<Map<String, Object>> prompts =
-        LlmDatasets.records(
-            settings.dataset()
-                .load(tokenizer, settings.numPrompts(), settings.common().seed(), settings.common().chat()));
+        SimulationParts.prompts(settings.dataset(), settings.common(), tokenizer, settings.numPrompts());
     OpenInjectionStep[] arrivals =
         Double.isInfinite(settings.requestRate())
             ? new OpenInjectionStep[] {atOnceUsers(settings.numPrompts())}

@@ -11,7 +11,6 @@ import io.github.gatlingllm.config.CommonSettings;
 import io.github.gatlingllm.config.ServerUnderTest;
 import io.github.gatlingllm.config.ServingSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
-import io.github.gatlingllm.javaapi.LlmDatasets;
 import io.github.gatlingllm.javaapi.LlmInjection;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
 import java.util.List;
@@ -36,10 +35,9 @@ public class ServingBenchmark extends Simulation {
   {
     CommonSettings common = settings.common();
     String model = server.model(common.model(), System.getenv("OPENAI_API_KEY"));
-    // Prompts are read and tokenized here, before the load; the tokenizer counts them as the server will.
     TextTokenizer tokenizer = common.loadTokenizer();
     List<Map<String, Object>> prompts =
-        LlmDatasets.records(settings.dataset().load(tokenizer, settings.numPrompts(), common.seed(), common.chat()));
+        SimulationParts.prompts(settings.dataset(), common, tokenizer, settings.numPrompts());
 
     LlmProtocolBuilder protocol =
         SimulationParts.protocol(common, server.baseUrl(), model, tokenizer)

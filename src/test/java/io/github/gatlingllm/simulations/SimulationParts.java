@@ -3,6 +3,7 @@ package io.github.gatlingllm.simulations;
 import static io.github.gatlingllm.LlmDsl.llm;
 
 import io.github.gatlingllm.config.CommonSettings;
+import io.github.gatlingllm.config.DatasetSettings;
 import io.github.gatlingllm.config.VisionSettings;
 import io.github.gatlingllm.dataset.NoiseImages;
 import io.github.gatlingllm.dataset.RandomDataset;
@@ -42,6 +43,15 @@ final class SimulationParts {
             .logRequests(settings.logRequests())
             .serverMetrics(settings.serverMetrics());
     return settings.label().isPresent() ? protocol.label(settings.label().get()) : protocol;
+  }
+
+  /**
+   * Feeder records of {@code count} prompts from the chosen dataset, read and tokenized now (before the load, never on
+   * an event loop) by the tokenizer that counts them as the server will; chat backends get sonnet prompts unformatted.
+   */
+  static List<Map<String, Object>> prompts(
+      DatasetSettings dataset, CommonSettings settings, TextTokenizer tokenizer, int count) {
+    return LlmDatasets.records(dataset.load(tokenizer, count, settings.seed(), settings.chat()));
   }
 
   /**
