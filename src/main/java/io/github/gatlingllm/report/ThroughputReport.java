@@ -16,13 +16,19 @@ public final class ThroughputReport implements RunOutput {
   public static final String FILE_NAME = "throughput.json";
 
   private final PrintStream console;
+  private final String datasetName;
 
-  public ThroughputReport() {
-    this(System.out);
+  /**
+   * @param datasetName the prompts' dataset ({@code random}, {@code sharegpt}, ...), saved as {@code dataset_name}:
+   *     the figures depend on it (the design's reference is a ShareGPT run) and vLLM's keys do not say it
+   */
+  public ThroughputReport(String datasetName) {
+    this(System.out, datasetName);
   }
 
-  ThroughputReport(PrintStream console) {
+  ThroughputReport(PrintStream console, String datasetName) {
     this.console = console;
+    this.datasetName = datasetName;
   }
 
   @Override
@@ -30,7 +36,7 @@ public final class ThroughputReport implements RunOutput {
     ThroughputFigures f = ThroughputFigures.compute(results.records(), results.summary().durationSeconds());
     console.print(render(f));
     results
-        .saveJson(FILE_NAME, json(f))
+        .saveJson(FILE_NAME, json(f, datasetName))
         .ifPresent(file -> console.println("Throughput result written to " + file.toAbsolutePath()));
   }
 
@@ -57,13 +63,14 @@ public final class ThroughputReport implements RunOutput {
     return out.toString();
   }
 
-  static Map<String, Object> json(ThroughputFigures f) {
+  static Map<String, Object> json(ThroughputFigures f, String datasetName) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("elapsed_time", f.elapsedTime());
     json.put("num_requests", f.numRequests());
     json.put("total_num_tokens", f.totalNumTokens());
     json.put("requests_per_second", f.requestsPerSecond());
     json.put("tokens_per_second", f.tokensPerSecond());
+    json.put("dataset_name", datasetName);
     json.put("completed", f.completed());
     json.put("failed", f.failed());
     json.put("total_prompt_tokens", f.totalPromptTokens());

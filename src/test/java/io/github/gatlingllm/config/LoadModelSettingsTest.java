@@ -106,6 +106,49 @@ class LoadModelSettingsTest {
         () -> ThroughputSettings.from(props(ThroughputSettings.PROPERTIES, "llm.requestRate", "4")));
   }
 
+  private static ThroughputSettings throughput(String... pairs) {
+    return ThroughputSettings.from(props(ThroughputSettings.PROPERTIES, pairs));
+  }
+
+  @Test
+  void throughputKeepsItsRandomDefaults() {
+    ThroughputSettings t = throughput();
+    assertEquals(1000, t.numPrompts());
+    assertEquals("random", t.dataset().dataset());
+    assertEquals(1024, t.dataset().randomInputLen());
+    assertEquals(128, t.dataset().randomOutputLen());
+    assertEquals(0.0, t.dataset().randomRangeRatio(), "exact lengths, as before");
+    assertTrue(t.common().ignoreEos());
+    ThroughputSettings set = throughput("llm.randomInputLen", "16", "llm.randomOutputLen", "8");
+    assertEquals(16, set.dataset().randomInputLen());
+    assertEquals(8, set.dataset().randomOutputLen());
+  }
+
+  @Test
+  void throughputTakesTheServingDatasets() {
+    ThroughputSettings t =
+        throughput("llm.dataset", "sharegpt", "llm.datasetPath", "ShareGPT_V3.json", "llm.numPrompts", "8");
+    assertEquals("sharegpt", t.dataset().dataset());
+    assertEquals(Optional.of("ShareGPT_V3.json"), t.dataset().datasetPath());
+    assertEquals(OptionalInt.empty(), t.dataset().sharegptOutputLen(), "each conversation's own answer length");
+    assertEquals(OptionalInt.of(64), throughput("llm.sharegptOutputLen", "64").dataset().sharegptOutputLen());
+    assertEquals(300, throughput("llm.dataset", "sonnet", "llm.sonnetInputLen", "300").dataset().sonnetInputLen());
+    assertEquals(ServingSettings.PROPERTIES.stream().filter(DatasetSettings.PROPERTIES::contains).toList(),
+        ThroughputSettings.PROPERTIES.stream().filter(DatasetSettings.PROPERTIES::contains).toList(),
+        "the serving benchmark's dataset knobs, no more, no fewer");
+  }
+
+  @Test
+  void throughputNamesBadDatasetValues() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> throughput("llm.dataset", "c4"));
+    assertTrue(e.getMessage().contains("llm.dataset"), e.getMessage());
+    assertTrue(e.getMessage().contains("random, sonnet, sharegpt, ipex, jsonl"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> throughput("llm.sharegptOutputLen", "0"));
+    assertTrue(e.getMessage().contains("llm.sharegptOutputLen"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> throughput("llm.datasetPth", "x.json"));
+    assertTrue(e.getMessage().contains("Unknown property llm.datasetPth"), e.getMessage());
+  }
+
   private static final List<String> RAMP_KNOWN =
       CommonSettings.with("llm.requestRate", "llm.rampUpStrategy", "llm.rampUpStartRps", "llm.rampUpEndRps");
 

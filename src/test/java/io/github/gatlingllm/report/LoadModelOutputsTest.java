@@ -102,7 +102,7 @@ class LoadModelOutputsTest {
 
   @Test
   void withoutARunFolderTheOutputsOnlyPrint() throws Exception {
-    new ThroughputReport(out()).write(results(null, TestRecords.scenario()));
+    new ThroughputReport(out(), "random").write(results(null, TestRecords.scenario()));
     new LlmOnRayReport(out()).write(results(null, TestRecords.scenario()));
     String printed = console.toString(StandardCharsets.UTF_8);
     assertTrue(printed.contains("Throughput: "), printed);
@@ -111,13 +111,14 @@ class LoadModelOutputsTest {
 
   @Test
   void throughputJsonHasVllmsKeysFirst() throws Exception {
-    new ThroughputReport(out()).write(results(folder, step("throughput", 4, 0)));
+    new ThroughputReport(out(), "sharegpt").write(results(folder, step("throughput", 4, 0)));
     JsonNode json = JSON.readTree(folder.resolve(ThroughputReport.FILE_NAME).toFile());
     List<String> keys = new ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
     assertEquals(
         List.of("elapsed_time", "num_requests", "total_num_tokens", "requests_per_second", "tokens_per_second"),
         keys.subList(0, 5));
+    assertEquals("sharegpt", json.get("dataset_name").asText());
     assertEquals(4, json.get("num_requests").asInt());
     assertEquals(40, json.get("total_num_tokens").asInt());
     assertEquals(8.0, json.get("avg_prompt_tokens").asDouble());

@@ -14,12 +14,16 @@ import java.util.Map;
 
 /**
  * Offline / maximum throughput, like vLLM's {@code bench throughput} against a server: {@code llm.numPrompts} prompts
- * of {@code llm.randomInputLen} words, all sent at once with no cap, {@code llm.randomOutputLen} max tokens each (with
- * {@code ignore_eos}). After the LLM summary it prints and saves {@code throughput.json}: requests (generations)/s,
- * total and generated tokens/s, prompt tokens/s, average prompt and generated tokens.
+ * from {@code llm.dataset} (the serving benchmark's datasets; by default {@code llm.randomInputLen} random tokens and
+ * {@code llm.randomOutputLen} max tokens each; ShareGPT asks each conversation's recorded answer length unless
+ * {@code llm.sharegptOutputLen} is set), all sent at once with no cap, with {@code ignore_eos}. After the LLM summary
+ * it prints and saves {@code throughput.json}: requests (generations)/s, total and generated tokens/s, prompt
+ * tokens/s, average prompt and generated tokens, summed over the requests' own token counts (prompts may differ).
  *
  * <pre>
  * mvn gatling:test -Dgatling.simulationClass=io.github.gatlingllm.simulations.ThroughputBenchmark
+ * mvn gatling:test -Dgatling.simulationClass=io.github.gatlingllm.simulations.ThroughputBenchmark \
+ *     -Dllm.dataset=sharegpt -Dllm.datasetPath=ShareGPT_V3_unfiltered_cleaned_split.json -Dllm.numPrompts=1000
  * </pre>
  */
 public class ThroughputBenchmark extends Simulation {
@@ -30,9 +34,7 @@ public class ThroughputBenchmark extends Simulation {
     String model = server.model(settings.common().model(), System.getenv("OPENAI_API_KEY"));
     TextTokenizer tokenizer = settings.common().loadTokenizer();
     List<Map<String, Object>> prompts =
-        SimulationParts.randomPrompts(
-            tokenizer,
-            settings.numPrompts(), settings.randomInputLen(), settings.randomOutputLen(), settings.common().seed());
+        SimulationParts.prompts(settings.dataset(), settings.common(), tokenizer, settings.numPrompts());
     setUp(
             scenario("throughput")
                 .feed(listFeeder(prompts))
@@ -41,7 +43,7 @@ public class ThroughputBenchmark extends Simulation {
         .protocols(
             SimulationParts.protocol(settings.common(), server.baseUrl(), model, tokenizer)
                 .describeLoad(settings.numPrompts(), Double.POSITIVE_INFINITY, 1.0)
-                .runOutput(new ThroughputReport()));
+                .runOutput(new ThroughputReport(settings.dataset().dataset())));
   }
 
   @Override
