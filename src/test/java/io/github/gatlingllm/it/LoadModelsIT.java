@@ -1,25 +1,29 @@
 package io.github.gatlingllm.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.gatlingllm.dataset.TextTokenizer;
-import io.github.gatlingllm.dataset.Tokenizers;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gatlingllm.dataset.DatasetRequest;
+import io.github.gatlingllm.dataset.TextTokenizer;
+import io.github.gatlingllm.dataset.Tokenizers;
+import io.github.gatlingllm.javaapi.LlmDatasets;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.TokenSource;
-import io.github.gatlingllm.report.RequestCsvReader;
 import io.github.gatlingllm.mock.MockConfig;
 import io.github.gatlingllm.mock.MockLlmServer;
+import io.github.gatlingllm.mock.MockRequests;
+import io.github.gatlingllm.report.RequestCsvReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -176,15 +180,22 @@ class LoadModelsIT {
     }
   }
 
+  /** The throughput benchmark against {@code server} with these knob name/value pairs; it must exit cleanly. */
+  private GatlingRun throughputRun(MockLlmServer server, String... pairs) throws Exception {
+    Map<String, String> knobs = knobs(server);
+    for (int i = 0; i < pairs.length; i += 2) {
+      knobs.put(pairs[i], pairs[i + 1]);
+    }
+    GatlingRun run = GatlingRun.run(PACKAGE + "ThroughputBenchmark", knobs, results);
+    assertEquals(0, run.exitCode, run.output);
+    return run;
+  }
+
   @Test
   void throughputBenchmarkSavesVllmsThroughputKeys() throws Exception {
     try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(20).itlMs(2).build())) {
-      Map<String, String> knobs = knobs(server);
-      knobs.put("llm.numPrompts", "50");
-      knobs.put("llm.randomInputLen", "16");
-      knobs.put("llm.randomOutputLen", "8");
-      GatlingRun run = GatlingRun.run(PACKAGE + "ThroughputBenchmark", knobs, results);
-      assertEquals(0, run.exitCode, run.output);
+      GatlingRun run =
+          throughputRun(server, "llm.numPrompts", "50", "llm.randomInputLen", "16", "llm.randomOutputLen", "8");
       JsonNode json = read(run.runFolder().resolve("throughput.json"));
       assertEquals(50, json.get("num_requests").asInt());
       // prompt tokens are the server's usage (the mock counts words of the 16-token prompts)
@@ -201,6 +212,57 @@ class LoadModelsIT {
       assertTrue(summary.get("max_concurrency").isNull(), "no cap");
       assertTrue(run.output.contains("Throughput: "), run.output);
     }
+  }
+
+  /**
+   * The design's reference run in small: ShareGPT prompts (the shipped sample), each asking its conversation's recorded
+   * answer length, as vLLM's throughput benchmark does. The figures must add up from the requests' own tokens, which
+   * differ from prompt to prompt.
+   */
+  @Test
+  void throughputBenchmarkSendsShareGptPromptsWithTheirRecordedLengths() throws Exception {
+    List<DatasetRequest> expected =
+        LlmDatasets.sharegpt(
+            Path.of("datasets/sharegpt-sample.json"), Tokenizers.load("datasets/tokenizers/qwen3"), 8, 0,
+            OptionalInt.empty());
+    try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(5).itlMs(0).build())) {
+      GatlingRun run =
+          throughputRun(server, "llm.dataset", "sharegpt", "llm.numPrompts", "8", "llm.logRequests", "true");
+
+      List<String> prompts = new ArrayList<>();
+      long promptTokens = 0;
+      long outputTokens = 0;
+      for (String line : Files.readAllLines(run.runFolder().resolve("llm-requests.jsonl"))) {
+        JsonNode request = JSON.readTree(line);
+        prompts.add(request.get("prompt").asText());
+        promptTokens += request.get("input_tokens").asLong();
+        outputTokens += request.get("output_tokens").asLong();
+      }
+      assertEquals(sorted(expected.stream().map(DatasetRequest::prompt)), sorted(prompts.stream()));
+
+      List<Integer> recordedLengths = expected.stream().map(DatasetRequest::expectedOutputTokens).toList();
+      assertTrue(new HashSet<>(recordedLengths).size() > 1, "the sample's answers differ in length " + recordedLengths);
+      List<Integer> maxTokens = new ArrayList<>();
+      JSON.readTree(MockRequests.get(server)).get("requests").forEach(r -> maxTokens.add(r.get("max_tokens").asInt()));
+      assertEquals(sorted(recordedLengths.stream()), sorted(maxTokens.stream()), "max_tokens per request");
+
+      JsonNode json = read(run.runFolder().resolve("throughput.json"));
+      assertEquals("sharegpt", json.get("dataset_name").asText());
+      assertEquals(8, json.get("completed").asInt());
+      assertEquals(recordedLengths.stream().mapToLong(Integer::longValue).sum(), outputTokens, "ignore_eos");
+      assertEquals(promptTokens, json.get("total_prompt_tokens").asLong());
+      assertEquals(outputTokens, json.get("total_output_tokens").asLong());
+      assertEquals(promptTokens + outputTokens, json.get("total_num_tokens").asLong());
+      double elapsed = json.get("elapsed_time").asDouble();
+      assertEquals(8 / elapsed, json.get("requests_per_second").asDouble(), 1e-6);
+      assertEquals((promptTokens + outputTokens) / elapsed, json.get("tokens_per_second").asDouble(), 1e-6);
+      assertEquals(outputTokens / elapsed, json.get("output_tokens_per_second").asDouble(), 1e-6);
+      assertEquals(promptTokens / 8.0, json.get("avg_prompt_tokens").asDouble(), 1e-9);
+    }
+  }
+
+  private static <T extends Comparable<T>> List<T> sorted(Stream<T> values) {
+    return values.sorted().toList();
   }
 
   @Test
