@@ -83,7 +83,7 @@ class ServingBenchmarkIT {
       }
       assertEquals(outputTokens, summary.get("total_output_tokens").asInt());
       double meanTtft = summary.get("mean_ttft_ms").asDouble();
-      assertTrue(meanTtft >= ttftMs && meanTtft < ttftMs + 25, "mean TTFT " + meanTtft);
+      assertTrue(meanTtft >= ttftMs && meanTtft < ttftMs + 60, "mean TTFT " + meanTtft);
       double medianItl = summary.get("median_itl_ms").asDouble();
       assertTrue(Math.abs(medianItl - itlMs) < 1.5, "median ITL " + medianItl);
     }
@@ -161,7 +161,7 @@ class ServingBenchmarkIT {
       // cannot see less than the truth; the upper margin allows for a cold JVM on a small CI machine (the
       // sub-millisecond accuracy under load is measured in BENCHMARKS.md, not asserted here).
       double meanTtft = summary.get("mean_ttft_ms").asDouble();
-      assertTrue(meanTtft >= ttftMs && meanTtft < ttftMs + 25, "mean TTFT " + meanTtft);
+      assertTrue(meanTtft >= ttftMs && meanTtft < ttftMs + 60, "mean TTFT " + meanTtft);
       double medianItl = summary.get("median_itl_ms").asDouble();
       assertTrue(Math.abs(medianItl - itlMs) < 1.5, "median ITL " + medianItl);
       // chat: a role chunk and 16 token chunks -> 16 gaps per request; TPOT spans 15 gaps of ~10 ms
