@@ -33,7 +33,8 @@ final class StreamingRequestAction extends LlmActionBase {
   /** Prompt and generated text kept for {@code llm-requests.jsonl}; never for warm-ups, which are not recorded. */
   private final boolean logRequests;
   /** The generated text is kept: for the log, or for counting output tokens off the loop. */
-  private final boolean captureText;
+  /** Output tokens may have to be counted from the text (a tokenizer is set and this is no warm-up). */
+  private final boolean countsOutputText;
 
   StreamingRequestAction(RequestTemplate template, LlmComponents components, Action next) {
     super(
@@ -49,7 +50,7 @@ final class StreamingRequestAction extends LlmActionBase {
         new GatlingRecords(statsEngine, components.run().timeBase(), protocol.itlStats(), template.requestName());
     this.headers = requestHeaders(protocol);
     this.logRequests = protocol.report().logRequests() && !template.warmUp();
-    this.captureText = logRequests || (protocol.report().outputTokenizer() != null && !template.warmUp());
+    this.countsOutputText = protocol.report().outputTokenizer() != null && !template.warmUp();
     components.run().noteDialect(template.dialect().name());
   }
 
@@ -98,7 +99,8 @@ final class StreamingRequestAction extends LlmActionBase {
       return;
     }
     StreamRecording recording = new StreamRecording(template.dialect(), record);
-    if (captureText) {
+    // Counting needs the text only until the server has shown it sends usage: then the copy of every chunk is saved.
+    if (logRequests || (countsOutputText && !components.run().serverSendsUsage())) {
       recording.captureGeneratedText(true);
     } else if (template.extras().capturesAnswer()) {
       recording.captureGeneratedText(false);
@@ -136,6 +138,8 @@ final class StreamingRequestAction extends LlmActionBase {
     Session after = session.logGroupRequestTimings(gatlingRecords.startMillis(record), gatlingRecords.endMillis(record));
     boolean success = record.success();
     after = saveAnswer(after, success, record.outputTokens(), capturedText);
+    // warm-ups too: they show as well as any request whether the server sends usage
+    components.run().noteOutputTokenSource(record.outputTokenSource());
     if (!template.warmUp()) {
       components.run().record(record);
     }

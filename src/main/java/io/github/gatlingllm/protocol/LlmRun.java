@@ -6,6 +6,7 @@ import io.github.gatlingllm.client.ClientSettings;
 import io.github.gatlingllm.client.StreamingHttpClient;
 import io.github.gatlingllm.metrics.MetricsRecorder;
 import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.metrics.TokenSource;
 import io.github.gatlingllm.report.FolderLookup;
 import io.github.gatlingllm.report.FormattedRequestFile;
 import io.github.gatlingllm.report.RequestFileFormat;
@@ -54,6 +55,8 @@ public final class LlmRun {
   private volatile LiveProgress progress;
   private volatile LlmProtocol reportingProtocol;
   private volatile String dialectName = "openai";
+  /** Set once, from any thread; read by every request as it starts. */
+  private volatile boolean serverSendsUsage;
   private volatile EndOfRunReport.Written written;
   private volatile RequestCsvWriter requestCsv;
   private volatile RequestJsonlWriter requestJsonl;
@@ -171,6 +174,23 @@ public final class LlmRun {
       if (file.dropped() > 0) {
         LOG.warn("{} rows could not be written to {}", file.dropped(), file.fileName());
       }
+    }
+  }
+
+  /**
+   * Whether a request of this run has had its output counted by the server's usage. Until one has, requests capture
+   * their generated text so that the tokenizer can count it; once the server has shown that it honours
+   * {@code include_usage}, later requests skip the copy of every chunk's text (servers do not drop usage from one
+   * request to the next; if one did, that request would fall back to its chunk count, and say so).
+   */
+  public boolean serverSendsUsage() {
+    return serverSendsUsage;
+  }
+
+  /** A finished request's output token source (warm-ups included): the first usage count settles the question. */
+  public void noteOutputTokenSource(TokenSource source) {
+    if (source == TokenSource.USAGE && !serverSendsUsage) {
+      serverSendsUsage = true;
     }
   }
 

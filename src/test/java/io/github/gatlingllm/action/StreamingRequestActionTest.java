@@ -15,6 +15,7 @@ import io.gatling.core.session.Session;
 import io.gatling.core.session.Session$;
 import io.gatling.netty.util.Transports;
 import io.github.gatlingllm.LlmDsl;
+import io.github.gatlingllm.dataset.WordTestTokenizer;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
 import io.github.gatlingllm.javaapi.LlmRequestBuilder;
 import io.github.gatlingllm.metrics.ErrorCategory;
@@ -358,6 +359,19 @@ class StreamingRequestActionTest {
     assertTrue(after.isFailed());
     assertTrue(stats.crashes.get(0).error().contains("header x-user-id: expected a one-line value"),
         stats.crashes.get(0).error());
+  }
+
+  @Test
+  void aWarmUpAnsweredWithUsageEndsTheTextCopiesMadeForCounting() throws Exception {
+    Action warmUp =
+        action(
+            protocol().countOutputTokens(new WordTestTokenizer()),
+            LlmDsl.completion("warm").prompt("#{prompt}").maxTokens(3).ignoreEos(true).warmUp());
+    assertFalse(lastComponents.run().serverSendsUsage(), "nothing known before the first answer");
+    warmUp.$bang(session(30, "hello there"));
+    assertFalse(awaitNext().isFailed());
+    assertTrue(lastComponents.run().serverSendsUsage(), "the mock's usage, seen on a warm-up");
+    assertTrue(lastComponents.run().recorder().snapshot().isEmpty(), "a warm-up is still not measured");
   }
 
   @Test
