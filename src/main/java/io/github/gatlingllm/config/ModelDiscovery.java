@@ -2,21 +2,21 @@ package io.github.gatlingllm.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gatlingllm.client.BlockingGet;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.OptionalInt;
 
 /**
  * Asks an OpenAI-compatible server which model it serves ({@code GET /v1/models}), as vLLM's benchmark does when no
  * model is given, and what it says about that model (its context length). Runs once at simulation start, off Gatling's
- * event loops.
+ * event loops, reaching the server as the ready simulations' load does (no proxy; a self-signed certificate accepted,
+ * as {@code trustAllCertificates} is by default).
  */
 public final class ModelDiscovery {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final BlockingGet HTTP = new BlockingGet(Duration.ofSeconds(30), true);
 
   private ModelDiscovery() {}
 
@@ -74,25 +74,17 @@ public final class ModelDiscovery {
   /** The {@code data} array of {@code GET /v1/models}. */
   private static JsonNode models(String baseUrl, String apiKey) {
     String url = url(baseUrl);
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
-    if (apiKey != null && !apiKey.isEmpty()) {
-      request.header("Authorization", "Bearer " + apiKey);
-    }
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
+      BlockingGet.Response response = HTTP.get(URI.create(url), apiKey);
+      if (response.status() != 200) {
         throw new IllegalStateException(
-            "GET " + url + " answered HTTP " + response.statusCode() + ": set the model with -Dllm.model=..."
+            "GET " + url + " answered HTTP " + response.status() + ": set the model with -Dllm.model=..."
                 + versionPrefixHint(baseUrl));
       }
       return JSON.readTree(response.body()).path("data");
     } catch (IOException e) {
       throw new IllegalStateException(
           "Could not list the models at " + url + " (" + e.getMessage() + "): set the model with -Dllm.model=...", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while listing the models at " + url, e);
     }
   }
 }

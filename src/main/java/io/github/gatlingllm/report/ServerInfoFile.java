@@ -5,6 +5,7 @@ import io.github.gatlingllm.servermetrics.ServerSample;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Writes {@value #FILE_NAME} into the run folder: what the server reported about itself when the run started (its
@@ -16,15 +17,26 @@ public final class ServerInfoFile implements RunOutput {
   public static final String FILE_NAME = "server-info.json";
 
   private final Map<String, Object> info;
+  private final Supplier<Map<String, Object>> afterLoad;
 
   /** Values: numbers, strings, booleans, Jackson trees, maps and lists of those. */
   public ServerInfoFile(Map<String, Object> info) {
+    this(info, Map::of);
+  }
+
+  /**
+   * @param afterLoad more of what the server says about itself, asked once the load is over (e.g. the memory a model
+   *     took once loaded); called on the end-of-run thread, never on an event loop
+   */
+  public ServerInfoFile(Map<String, Object> info, Supplier<Map<String, Object>> afterLoad) {
     this.info = new LinkedHashMap<>(info);
+    this.afterLoad = afterLoad;
   }
 
   @Override
   public void write(RunResults results) throws IOException {
     Map<String, Object> all = new LinkedHashMap<>(info);
+    all.putAll(afterLoad.get());
     all.put("gpu_memory_used_bytes", results.serverMetrics().map(ServerInfoFile::gpuMemory).orElse(null));
     results.saveJson(FILE_NAME, all);
   }

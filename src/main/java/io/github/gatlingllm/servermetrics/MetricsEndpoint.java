@@ -1,6 +1,7 @@
 package io.github.gatlingllm.servermetrics;
 
 import io.github.gatlingllm.client.HttpTarget;
+import io.github.gatlingllm.client.ServerRoot;
 import java.net.URI;
 
 /**
@@ -12,10 +13,6 @@ public final class MetricsEndpoint {
   private MetricsEndpoint() {}
 
   public static URI of(HttpTarget target) {
-    String host = target.host();
-    if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
-      host = "[" + host + "]"; // an IPv6 literal
-    }
-    return URI.create((target.tls() ? "https" : "http") + "://" + host + ":" + target.port() + "/metrics");
+    return ServerRoot.uri(target, "/metrics");
   }
 }

@@ -1,24 +1,14 @@
 package io.github.gatlingllm.servermetrics;
 
+import io.github.gatlingllm.client.BlockingGet;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.Proxy;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Fetches and parses one {@code GET /metrics}, blocking on the caller's thread (the sampler's own, never an event
  * loop): a scrape a second needs nothing faster, and keeping it off Netty means a slow metrics endpoint cannot delay a
- * token.
- *
- * <p>{@link HttpURLConnection} rather than {@code java.net.http.HttpClient}: with {@code trustAllCertificates} (the
- * protocol's default, as Gatling's) a self-signed server must be scraped like it is load-tested, and only the former
- * lets one connection skip the host name check; the latter can only turn it off for the whole JVM. No proxy, like the
- * load itself. The JDK keeps the connection alive between scrapes.
+ * token. The server is reached as the load reaches it ({@link BlockingGet}: no proxy, the load's TLS trust).
  */
 public final class MetricsScraper {
   /** A scrape slower than this is a failure: the next one is due soon and would pile up behind it. */
@@ -33,7 +23,7 @@ public final class MetricsScraper {
 
   private final URI uri;
   private final String apiKey;
-  private final SSLSocketFactory trustingSockets;
+  private final BlockingGet http;
 
   /**
    * @param apiKey sent as {@code Authorization: Bearer}, as the servers protect {@code /metrics} with the API's key
@@ -43,7 +33,7 @@ public final class MetricsScraper {
   public MetricsScraper(URI uri, String apiKey, boolean trustAllCertificates) {
     this.uri = uri;
     this.apiKey = apiKey;
-    this.trustingSockets = trustAllCertificates ? TrustingTls.socketFactory() : null;
+    this.http = new BlockingGet(TIMEOUT, trustAllCertificates);
   }
 
   public URI uri() {
@@ -52,43 +42,19 @@ public final class MetricsScraper {
 
   /** One scrape: the parsed body, or why there is none. */
   public PrometheusText.Parsed scrape() throws ScrapeException {
-    String body;
+    BlockingGet.Response response;
     try {
-      body = get();
+      response = http.get(uri, apiKey);
     } catch (IOException e) {
       throw new ScrapeException("GET " + uri + " failed: " + e);
     }
-    PrometheusText.Parsed parsed = PrometheusText.parse(body);
+    if (response.status() != 200) {
+      throw new ScrapeException("GET " + uri + " answered HTTP " + response.status());
+    }
+    PrometheusText.Parsed parsed = PrometheusText.parse(response.body());
     if (!parsed.looksLikePrometheus()) {
       throw new ScrapeException("GET " + uri + " answered HTTP 200 but not in the Prometheus text format");
     }
     return parsed;
-  }
-
-  private String get() throws IOException, ScrapeException {
-    HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
-    if (trustingSockets != null && connection instanceof HttpsURLConnection https) {
-      https.setSSLSocketFactory(trustingSockets);
-      https.setHostnameVerifier((host, session) -> true);
-    }
-    connection.setConnectTimeout((int) TIMEOUT.toMillis());
-    connection.setReadTimeout((int) TIMEOUT.toMillis());
-    connection.setUseCaches(false);
-    if (apiKey != null && !apiKey.isEmpty()) {
-      connection.setRequestProperty("Authorization", "Bearer " + apiKey);
-    }
-    int status = connection.getResponseCode();
-    if (status != 200) {
-      // Drain so the connection can be reused by the next scrape.
-      try (InputStream error = connection.getErrorStream()) {
-        if (error != null) {
-          error.readAllBytes();
-        }
-      }
-      throw new ScrapeException("GET " + uri + " answered HTTP " + status);
-    }
-    try (InputStream in = connection.getInputStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }

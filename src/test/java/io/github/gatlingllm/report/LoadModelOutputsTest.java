@@ -150,10 +150,16 @@ class LoadModelOutputsTest {
 
   @Test
   void serverInfoIsWrittenAsGiven() throws Exception {
-    new ServerInfoFile(Map.of("max_model_len", 8192)).write(results(folder, List.of()));
+    List<String> asked = new ArrayList<>();
+    new ServerInfoFile(Map.of("max_model_len", 8192), () -> {
+      asked.add("after the load");
+      return Map.of("ollama_loaded_models", List.of(Map.of("name", "m", "size_vram", 42)));
+    }).write(results(folder, List.of()));
     JsonNode info = JSON.readTree(Files.readString(folder.resolve("server-info.json")));
     assertEquals(8192, info.get("max_model_len").asInt());
     assertTrue(info.get("gpu_memory_used_bytes").isNull(), "no sampled GPU memory");
+    assertEquals(List.of("after the load"), asked);
+    assertEquals(42, info.get("ollama_loaded_models").get(0).get("size_vram").asInt());
   }
 
   @Test

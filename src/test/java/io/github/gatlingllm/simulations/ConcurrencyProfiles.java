@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingllm.config.ConcurrencyProfilesSettings;
 import io.github.gatlingllm.config.ModelDiscovery;
+import io.github.gatlingllm.config.OllamaLoadedModels;
 import io.github.gatlingllm.config.ServerUnderTest;
 import io.github.gatlingllm.config.VisionSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
@@ -97,7 +98,7 @@ public class ConcurrencyProfiles extends Simulation {
             SimulationParts.protocol(settings.common(), server.baseUrl(), model, tokenizer)
                 .describeLoad(total, Double.POSITIVE_INFINITY, 1.0)
                 .runOutput(new ScenarioFiles(files))
-                .runOutput(new ServerInfoFile(serverInfo)));
+                .runOutput(new ServerInfoFile(serverInfo, () -> ollamaMemory(apiKey))));
   }
 
   private Map<String, Object> fileMetadata(int inputLen, int outputLen, int concurrency) {
@@ -108,6 +109,13 @@ public class ConcurrencyProfiles extends Simulation {
     fields.put("output_len", outputLen);
     settings.vision().ifPresent(vision -> fields.putAll(imageFields(vision)));
     return fields;
+  }
+
+  /** Ollama's loaded models with their GPU memory ({@code /api/ps}), read after the load; nothing for other servers. */
+  private Map<String, Object> ollamaMemory(String apiKey) {
+    return OllamaLoadedModels.read(server.baseUrl(), apiKey)
+        .<Map<String, Object>>map(models -> Map.of("ollama_loaded_models", models))
+        .orElse(Map.of());
   }
 
   private static Map<String, Object> imageFields(VisionSettings vision) {

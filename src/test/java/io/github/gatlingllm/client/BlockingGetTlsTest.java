@@ -1,33 +1,44 @@
-package io.github.gatlingllm.servermetrics;
+package io.github.gatlingllm.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.github.gatlingllm.config.ModelDiscovery;
+import io.github.gatlingllm.servermetrics.KnownFamilies;
+import io.github.gatlingllm.servermetrics.MetricsScraper;
+import io.github.gatlingllm.servermetrics.ServerReading;
 import io.netty.handler.ssl.util.SelfSignedCertificate;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A self-signed HTTPS server whose certificate names "localhost" while the scraper connects to 127.0.0.1: trusted only
- * with {@code trustAllCertificates}, which must skip both the chain and the host name check, as the load does.
+ * A self-signed HTTPS server whose certificate names "localhost" while the side requests connect to 127.0.0.1: trusted
+ * only with {@code trustAllCertificates}, which must skip both the chain and the host name check, as the load does.
  */
-class MetricsScraperTlsTest {
+class BlockingGetTlsTest {
   private static final char[] PASSWORD = "changeit".toCharArray();
+  private static final byte[] MODELS =
+      "{\"object\":\"list\",\"data\":[{\"id\":\"served-model\",\"max_model_len\":8192}]}"
+          .getBytes(StandardCharsets.UTF_8);
   private static final byte[] PAGE =
       "# TYPE vllm:num_requests_running gauge\nvllm:num_requests_running{model_name=\"m\"} 3.0\n"
           .getBytes(StandardCharsets.UTF_8);
@@ -53,14 +64,17 @@ class MetricsScraperTlsTest {
     tls.init(keyManagers.getKeyManagers(), null, null);
     server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));
-    server.createContext("/metrics", exchange -> {
-      authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-      exchange.sendResponseHeaders(200, PAGE.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(PAGE);
-      }
-    });
+    server.createContext("/metrics", exchange -> answer(exchange, PAGE));
+    server.createContext("/v1/models", exchange -> answer(exchange, MODELS));
     server.start();
+  }
+
+  private void answer(HttpExchange exchange, byte[] body) throws IOException {
+    authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
   }
 
   @AfterEach
@@ -95,5 +109,13 @@ class MetricsScraperTlsTest {
     assertTrue(e.getMessage().startsWith("GET " + metrics() + " failed: javax.net.ssl."), e.getMessage());
     assertTrue(!e.getMessage().contains("sk-secret"), e.getMessage());
     assertTrue(authorizations.isEmpty());
+    assertThrows(SSLException.class, () -> new BlockingGet(Duration.ofSeconds(2), false).get(metrics(), null));
+  }
+
+  @Test
+  void modelDiscoveryReachesASelfSignedServerAsTheLoadDoes() {
+    String baseUrl = "https://127.0.0.1:" + server.getAddress().getPort();
+    assertEquals("served-model", ModelDiscovery.firstModel(baseUrl, "sk-secret"));
+    assertEquals(8192, ModelDiscovery.maxModelLen(ModelDiscovery.modelEntry(baseUrl, null, "served-model")).getAsInt());
   }
 }

@@ -1,4 +1,4 @@
-package io.github.gatlingllm.servermetrics;
+package io.github.gatlingllm.client;
 
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -10,9 +10,9 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * TLS that accepts any server certificate, for scraping the self-signed servers that the load's own connections
- * accept with {@code trustAllCertificates}. An extended trust manager, so that the JDK does not wrap it in one that
- * checks the host name again.
+ * JDK TLS that accepts any server certificate, for the blocking side requests ({@link BlockingGet}) to the
+ * self-signed servers that the load's own Netty connections accept with {@code trustAllCertificates}. An extended
+ * trust manager, so that the JDK does not wrap it in one that checks the host name again.
  */
 final class TrustingTls {
   private TrustingTls() {}
