@@ -15,6 +15,7 @@
   var BLUE = '#5E7BE2';
   var ORANGE = '#FFA900';
   var GREEN = '#68b65c';
+  var RED = '#f15b4f';
   var ERROR_COLORS = ['#f15b4f', '#FFA900', '#9b59b6', '#f78557', '#a93226', '#7f8c8d', '#d4ac0d', '#34495e'];
   var METRICS = {
     ttft: ['Time to First Token', 'TTFT'],
@@ -279,13 +280,22 @@
         marker: { enabled: false }, tooltip: { valueDecimals: 0 }
       });
     }
-    draw(H.merge(base('llm-chart-server', 'Server: KV cache and queue',
-        'sampled from the server\u2019s /metrics at each scrape'), {
+    var axes = [{ title: { text: 'KV cache usage (%)' }, min: 0, max: 100 }, {
+      title: { text: 'Requests' }, min: 0, opposite: true, allowDecimals: false, gridLineWidth: 0
+    }];
+    if (v.gpuGiB) {
+      // a third axis: memory has its own scale, and a GPU that fills up is read against it, not against the queue
+      axes.push({ title: { text: 'GPU memory (GiB)' }, min: 0, opposite: true, gridLineWidth: 0 });
+      series.push({
+        type: 'line', name: 'GPU memory used (GiB)', yAxis: 2, data: v.gpuGiB, color: RED, lineWidth: 1.5,
+        dashStyle: 'ShortDash', marker: { enabled: false }, tooltip: { valueDecimals: 2 }
+      });
+    }
+    draw(H.merge(base('llm-chart-server', v.gpuGiB ? 'Server: KV cache, queue and GPU memory' : 'Server: KV cache and queue',
+        'sampled from the server\u2019s /metrics (and any extra endpoint) at each scrape'), {
       legend: { align: 'center', verticalAlign: 'bottom', margin: 4, padding: 4 },
       xAxis: timeAxis(),
-      yAxis: [{ title: { text: 'KV cache usage (%)' }, min: 0, max: 100 }, {
-        title: { text: 'Requests' }, min: 0, opposite: true, allowDecimals: false, gridLineWidth: 0
-      }],
+      yAxis: axes,
       tooltip: { shared: true, headerFormat: '<b>{point.key} s</b><br/>' },
       series: series
     }));

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The series of the "Server: KV cache and queue" chart: KV-cache usage in percent, running and waiting requests, each
+ * The series of the "Server: KV cache and queue" chart: KV-cache usage in percent, running and waiting requests and,
+ * when an exporter gives it, GPU memory in use in GiB, each
  * as {@code [seconds, value]} points at the scrape instants, on the time axis of the other "over time" charts (seconds
  * since {@link TimeBuckets#origin()}), so that a queue building on the server lines up with the client's view.
  * Empty when the server exports none of them.
@@ -25,6 +26,7 @@ public final class ServerChart {
     put(m, "kvPercent", r.points().get(ServerSample.KV_CACHE_USAGE), 100, axis);
     put(m, "running", r.points().get(ServerSample.RUNNING), 1, axis);
     put(m, "waiting", r.points().get(ServerSample.WAITING), 1, axis);
+    put(m, "gpuGiB", r.points().get(ServerSample.GPU_MEMORY_USED), 1.0 / (1L << 30), axis);
     return m;
   }
 

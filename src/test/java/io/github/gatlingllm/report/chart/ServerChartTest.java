@@ -28,6 +28,17 @@ class ServerChartTest {
     assertArrayEquals(new double[] {0.5, 25.0}, xy.get(0), 1e-9);
     assertArrayEquals(new double[] {1.5, 50.0}, xy.get(1), 1e-9);
     assertFalse(chart.containsKey("running"), "a series the server does not export is left out");
+    assertFalse(chart.containsKey("gpuGiB"));
+  }
+
+  @Test
+  void gpuMemoryIsChartedInGib() {
+    TimeBuckets axis = new TimeBuckets(ORIGIN, SECOND, 10);
+    List<Point> memory = List.of(new Point(ORIGIN + 2 * SECOND, 3.0 * (1L << 30)));
+    @SuppressWarnings("unchecked")
+    List<double[]> xy =
+        (List<double[]>) ServerChart.of(result(Map.of(ServerSample.GPU_MEMORY_USED, memory)), axis).get("gpuGiB");
+    assertArrayEquals(new double[] {2.0, 3.0}, xy.get(0), 1e-9);
   }
 
   @Test
