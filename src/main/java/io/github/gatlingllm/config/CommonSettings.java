@@ -104,7 +104,7 @@ public record CommonSettings(
         new ServerMetricsSettings(
             ServerMetricsSettings.Mode.parse(p.choice("llm.serverMetrics", "auto", List.of("auto", "on", "off"))),
             p.positiveDuration("llm.serverMetricsInterval", ServerMetricsSettings.DEFAULT_INTERVAL),
-            ServerMetricsSettings.parseEndpoints(p.optional("llm.extraMetricsUrls").orElse(""))));
+            p.urls("llm.extraMetricsUrls")));
   }
 
   /** {@link #PROPERTIES} and {@code more}. */

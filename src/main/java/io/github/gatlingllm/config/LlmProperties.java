@@ -1,5 +1,8 @@
 package io.github.gatlingllm.config;
 
+import io.github.gatlingllm.servermetrics.ServerMetricsSettings;
+import java.net.URI;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -89,6 +92,21 @@ public final class LlmProperties {
   }
 
   /** The value, trimmed, or empty when unset or blank. */
+  /**
+   * {@code name}'s comma-separated http(s) URLs (e.g. {@code http://gpu-host:9400/metrics}), none when unset or blank.
+   */
+  public List<URI> urls(String name) {
+    Optional<String> value = optional(name);
+    if (value.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return ServerMetricsSettings.parseEndpoints(value.get());
+    } catch (IllegalArgumentException e) {
+      throw invalid(name, value.get(), "comma-separated http(s) URLs such as http://gpu-host:9400/metrics");
+    }
+  }
+
   public Optional<String> optional(String name) {
     String value = values.get(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());

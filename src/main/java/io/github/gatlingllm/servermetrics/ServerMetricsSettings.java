@@ -41,12 +41,15 @@ public record ServerMetricsSettings(Mode mode, Duration interval, List<URI> extr
       throw new IllegalArgumentException("serverMetrics: expected an interval > 0, got " + interval);
     }
     extraEndpoints = List.copyOf(extraEndpoints);
-    for (URI uri : extraEndpoints) {
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-        throw new IllegalArgumentException(
-            "serverMetrics: expected extra metrics URLs like http://host:9400/metrics, got '" + uri + "'");
-      }
+    extraEndpoints.forEach(ServerMetricsSettings::checkEndpoint);
+  }
+
+  private static URI checkEndpoint(URI uri) {
+    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "serverMetrics: expected extra metrics URLs like http://host:9400/metrics, got '" + uri + "'");
     }
+    return uri;
   }
 
   /** The server's endpoint only. */
@@ -54,12 +57,13 @@ public record ServerMetricsSettings(Mode mode, Duration interval, List<URI> extr
     this(mode, interval, List.of());
   }
 
-  /** Parses {@code http(s)://host:port/path} URLs separated by commas; blank gives none. */
+  /** Parses and checks {@code http(s)://host:port/path} URLs separated by commas; blank gives none. */
   public static List<URI> parseEndpoints(String commaSeparated) {
     return java.util.Arrays.stream(commaSeparated.split(","))
         .map(String::trim)
         .filter(text -> !text.isEmpty())
         .map(ServerMetricsSettings::endpoint)
+        .map(ServerMetricsSettings::checkEndpoint)
         .toList();
   }
 

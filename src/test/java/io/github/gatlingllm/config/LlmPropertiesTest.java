@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.servermetrics.ServerMetricsSettings.Mode;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -123,5 +125,19 @@ class LlmPropertiesTest {
         error(Map.of("llm.serverMetrics", "yes")));
     assertEquals("Invalid value '0' for llm.serverMetricsInterval: expected a duration > 0 such as 500ms, 1s or 2m",
         error(Map.of("llm.serverMetricsInterval", "0")));
+  }
+
+  @Test
+  void extraMetricsUrlsAreCommaSeparatedHttpUrlsAndABadOneIsNamed() {
+    assertEquals(List.of(), serving(Map.of()).common().serverMetrics().extraEndpoints());
+    ServingSettings s =
+        serving(Map.of("llm.extraMetricsUrls", " http://gpu-a:9400/metrics, https://gpu-b:9400/metrics ,"));
+    assertEquals(
+        List.of(URI.create("http://gpu-a:9400/metrics"), URI.create("https://gpu-b:9400/metrics")),
+        s.common().serverMetrics().extraEndpoints());
+    for (String bad : new String[] {"gpu-a:9400/metrics", "ftp://gpu-a/metrics", "http://gpu a/metrics"}) {
+      assertEquals("Invalid value '" + bad + "' for llm.extraMetricsUrls: expected comma-separated http(s) URLs such"
+          + " as http://gpu-host:9400/metrics", error(Map.of("llm.extraMetricsUrls", bad)));
+    }
   }
 }
