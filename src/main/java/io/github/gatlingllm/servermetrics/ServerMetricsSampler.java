@@ -21,22 +21,10 @@ public final class ServerMetricsSampler {
 
   private ScheduledExecutorService timer;
 
-  public ServerMetricsSampler(MetricsScraper scraper, ServerMetricsRecorder recorder) {
-    this(List.of(scraper), recorder);
-  }
-
   /** Scrapes every endpoint of {@code scrapers} at each period and reads their samples as one server's. */
   public ServerMetricsSampler(List<MetricsScraper> scrapers, ServerMetricsRecorder recorder) {
     this.scrapers = List.copyOf(scrapers);
     this.recorder = recorder;
-  }
-
-  /**
-   * Whether sampling should go ahead, from one scrape before the load: {@code AUTO} says why not in one console line
-   * and returns false; {@code ON} throws, naming the URL and the answer.
-   */
-  public static boolean probe(MetricsScraper scraper, ServerMetricsSettings.Mode mode) {
-    return !probe(List.of(scraper), mode).isEmpty();
   }
 
   /**

@@ -2,7 +2,6 @@ package io.github.gatlingllm.mock;
 
 import static io.github.gatlingllm.mock.Bodies.COMPLETIONS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,7 +61,7 @@ class MockMetricsTest {
       // The sampler's own path: two scrapes into a recorder, rows handed on as they come.
       List<ServerSample> rows = new ArrayList<>();
       ServerMetricsRecorder recorder = new ServerMetricsRecorder(scraper.uri().toString(), System.nanoTime(), rows::add);
-      ServerMetricsSampler sampler = new ServerMetricsSampler(scraper, recorder);
+      ServerMetricsSampler sampler = new ServerMetricsSampler(List.of(scraper), recorder);
       sampler.scrapeOnce();
       sampler.scrapeOnce();
       ServerMetricsResult result = sampler.result();
@@ -138,15 +137,15 @@ class MockMetricsTest {
     try {
       MetricsScraper scraper = scraper("http://127.0.0.1:" + other.getAddress().getPort() + "/v1", null);
       System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-      assertFalse(ServerMetricsSampler.probe(scraper, Mode.AUTO));
+      assertEquals(List.of(), ServerMetricsSampler.probe(List.of(scraper), Mode.AUTO));
       System.setOut(console);
       String line = printed.toString(StandardCharsets.UTF_8);
       assertTrue(line.startsWith("Server metrics off: GET " + scraper.uri() + " answered HTTP 404"), line);
       assertEquals(1, line.lines().count());
 
-      IllegalStateException e = assertThrows(IllegalStateException.class, () -> ServerMetricsSampler.probe(scraper, Mode.ON));
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> ServerMetricsSampler.probe(List.of(scraper), Mode.ON));
       assertTrue(e.getMessage().contains(scraper.uri() + " answered HTTP 404"), e.getMessage());
-      assertFalse(ServerMetricsSampler.probe(scraper, Mode.OFF));
+      assertEquals(List.of(), ServerMetricsSampler.probe(List.of(scraper), Mode.OFF));
     } finally {
       System.setOut(console);
       other.stop(0);
