@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code image_url} parts carry no words: {@link ImageParts} adds their tokens. The sum is reported as
  * {@code usage.prompt_tokens} and drives {@code ttftPerPromptTokenMs}.
  */
-final class PromptTokenCounter {
+public final class PromptTokenCounter {
 
   private PromptTokenCounter() {}
 
@@ -48,7 +48,8 @@ final class PromptTokenCounter {
     return words;
   }
 
-  static int words(CharSequence text) {
+  /** The mock's count of one text: runs of non-whitespace characters (public so that tests can predict its usage). */
+  public static int words(CharSequence text) {
     int words = 0;
     boolean inWord = false;
     for (int i = 0; i < text.length(); i++) {

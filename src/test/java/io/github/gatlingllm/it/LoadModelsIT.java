@@ -13,6 +13,7 @@ import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.TokenSource;
 import io.github.gatlingllm.mock.MockConfig;
 import io.github.gatlingllm.mock.MockLlmServer;
+import io.github.gatlingllm.mock.PromptTokenCounter;
 import io.github.gatlingllm.mock.MockRequests;
 import io.github.gatlingllm.report.RequestCsvReader;
 import java.nio.file.Files;
@@ -103,18 +104,6 @@ class LoadModelsIT {
     }
   }
 
-  /** The mock's prompt word count: runs of characters that are not {@link Character#isWhitespace}. */
-  private static int mockWords(String text) {
-    int words = 0;
-    boolean inWord = false;
-    for (int i = 0; i < text.length(); i++) {
-      boolean space = Character.isWhitespace(text.charAt(i));
-      words += !space && !inWord ? 1 : 0;
-      inWord = !space;
-    }
-    return words;
-  }
-
   @Test
   void visionProfileSendsImagesInChatMessages() throws Exception {
     MockConfig config = MockConfig.builder().ttftMs(5).ttftPerImageMs(5).itlMs(1).build();
@@ -151,7 +140,7 @@ class LoadModelsIT {
       for (String line : lines) {
         JsonNode request = JSON.readTree(line);
         String text = request.get("prompt").get(0).get("content").get(0).get("text").asText();
-        assertEquals(mockWords(text) + 2 * 6, request.get("input_tokens").asInt(), line);
+        assertEquals(PromptTokenCounter.words(text) + 2 * 6, request.get("input_tokens").asInt(), line);
       }
     }
   }
