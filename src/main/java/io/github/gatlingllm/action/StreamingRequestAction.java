@@ -70,7 +70,7 @@ final class StreamingRequestAction extends LlmActionBase {
     record.origin(session.scenario(), session.userId(), components.run().nextRequestId());
     record.intended(intended);
     if (!template.warmUp()) {
-      components.run().requestStarted();
+      components.run().requestStarted(record);
     }
     StreamingRequest request;
     try {

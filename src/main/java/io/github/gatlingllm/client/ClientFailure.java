@@ -33,7 +33,12 @@ public record ClientFailure(Kind kind, int httpStatus, String detail) {
     /** The response could not be parsed as HTTP/1.1. */
     PROTOCOL_ERROR,
     /** Any other I/O error. */
-    IO_ERROR
+    IO_ERROR,
+    /**
+     * The client was closed with the request in flight or before it was sent: the run ended (Gatling stopped the
+     * load, or the JVM is shutting down). The client's doing, not the server's.
+     */
+    CANCELLED
   }
 
   public static ClientFailure of(Kind kind, String detail) {

@@ -16,7 +16,7 @@ import javax.net.ssl.SSLException;
 final class Failures {
   private static final int MAX_DETAIL = 300;
 
-  static final ClientFailure CLIENT_CLOSED = ClientFailure.of(Kind.CONNECTION_CLOSED, "client closed");
+  static final ClientFailure CLIENT_CLOSED = ClientFailure.of(Kind.CANCELLED, "the client closed: the run ended");
 
   private Failures() {}
 

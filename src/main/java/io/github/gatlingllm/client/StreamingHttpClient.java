@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * they must not change until the terminal callback. The {@link SseEvent} given to {@code onEvent} is reused afterwards.
  *
  * <p>{@link #close} may be called from any thread: it closes every pooled and active connection; requests in flight
- * fail with {@link Kind#CONNECTION_CLOSED}, later ones fail at once.
+ * fail with {@link Kind#CANCELLED}, later ones fail at once.
  */
 public final class StreamingHttpClient implements AutoCloseable {
   /** Used when the settings give no positive connect timeout: a connect attempt must always end. */

@@ -3,6 +3,7 @@ package io.github.gatlingllm.conversation;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.report.MultiRoundQaBlock;
 import io.github.gatlingllm.report.MultiRoundQaRow;
+import io.github.gatlingllm.metrics.RecordListener;
 import io.github.gatlingllm.report.PeriodicOutput;
 import io.github.gatlingllm.report.RoundTtfts;
 import io.github.gatlingllm.report.RunOrigin;
@@ -21,7 +22,7 @@ import java.util.Map;
  * what the original leaves to its warnings (users that could not keep their schedule, histories trimmed) and TTFT
  * by round, which shows what a prefix cache gives later rounds. The end also saves {@code multi-round-qa.json}.
  */
-public final class MultiRoundQaReport implements PeriodicOutput, RunOutput {
+public final class MultiRoundQaReport implements PeriodicOutput, RunOutput, RecordListener {
   public static final String JSON_FILE = "multi-round-qa.json";
 
   private final ConversationRun run;
@@ -29,6 +30,12 @@ public final class MultiRoundQaReport implements PeriodicOutput, RunOutput {
   private final boolean color;
   private double lastTickEpoch = Double.NaN;
   private long lastLateRequests;
+  /** Every answered request's sums, kept as they finish (the run keeps no request): the end-of-run block. */
+  private final MultiRoundQaBlock.Sums whole = new MultiRoundQaBlock.Sums();
+  private long firstLaunchNanos = Long.MAX_VALUE;
+  private long lastFinishNanos = Long.MIN_VALUE;
+  /** The origin of the rows summed into {@link #whole}: their durations do not depend on it. */
+  private final RunOrigin sumsOrigin = RunOrigin.now();
 
   /**
    * @param color the original's ANSI colours (for a terminal)
@@ -44,6 +51,17 @@ public final class MultiRoundQaReport implements PeriodicOutput, RunOutput {
     return new MultiRoundQaReport(run, System.out, System.console() != null);
   }
 
+  /** Each finished request, on the statistics thread (before any periodic call that covers it). */
+  @Override
+  public synchronized void onRecord(RequestRecord r) {
+    if (!MultiRoundQaRow.accepts(r)) {
+      return;
+    }
+    whole.add(MultiRoundQaRow.of(r, sumsOrigin));
+    firstLaunchNanos = Math.min(firstLaunchNanos, r.sendNanos());
+    lastFinishNanos = Math.max(lastFinishNanos, r.endNanos());
+  }
+
   @Override
   public synchronized void tick(Snapshot now) {
     if (run.loadStartNanos() == Long.MIN_VALUE) {
@@ -51,13 +69,14 @@ public final class MultiRoundQaReport implements PeriodicOutput, RunOutput {
     }
     double nowEpoch = now.epochSeconds(now.nowNanos());
     double loadStart = now.epochSeconds(run.loadStartNanos());
+    // The requests finished since the last period (the window only counts those).
     List<MultiRoundQaRow> rows = rows(now.records(), now.origin());
     double start = Double.isNaN(lastTickEpoch) ? loadStart : Math.max(loadStart, lastTickEpoch);
     lastTickEpoch = nowEpoch;
-    double lastFinish = MultiRoundQaBlock.lastFinish(rows);
-    if (Double.isNaN(lastFinish)) {
+    if (lastFinishNanos == Long.MIN_VALUE) {
       return; // the original prints nothing before the first answer
     }
+    double lastFinish = now.epochSeconds(lastFinishNanos);
     double end = Math.min(nowEpoch, lastFinish);
     StringBuilder text =
         new StringBuilder(
@@ -78,21 +97,21 @@ public final class MultiRoundQaReport implements PeriodicOutput, RunOutput {
   }
 
   @Override
-  public void write(RunResults results) throws IOException {
-    RunOrigin origin = results.origin() != null ? results.origin() : RunOrigin.now();
-    List<MultiRoundQaRow> rows = rows(results.records(), origin);
-    double lastFinish = MultiRoundQaBlock.lastFinish(rows);
-    if (Double.isNaN(lastFinish)) {
+  public synchronized void write(RunResults results) throws IOException {
+    RunOrigin origin = results.origin() != null ? results.origin() : sumsOrigin;
+    if (whole.finishedCount() == 0) {
       out.println("Multi-round QA: no request was answered");
       return;
     }
+    double lastFinish = origin.epochSeconds(lastFinishNanos);
     double start =
         run.loadStartNanos() == Long.MIN_VALUE
-            ? MultiRoundQaBlock.whole(rows).startTime()
+            ? origin.epochSeconds(firstLaunchNanos)
             : origin.epochSeconds(run.loadStartNanos());
     double end = Math.min(origin.epochSeconds(System.nanoTime()), lastFinish);
-    MultiRoundQaBlock block = MultiRoundQaBlock.window(rows, start, end, run.pending(), run.schedule().qps());
-    RoundTtfts byRound = RoundTtfts.of(rows);
+    // Over the whole load every answered request was launched and finished in [start, end]: the sums are the window.
+    MultiRoundQaBlock block = whole.block(start, end, run.pending(), run.schedule().qps());
+    RoundTtfts byRound = results.recording().rounds();
     StringBuilder text = new StringBuilder(block.render(color));
     text.append(schedule());
     text.append(byRound.render());

@@ -18,9 +18,10 @@ public final class BenchmarkSummary {
   private final long startNanos;
   private final long endNanos;
   private final double durationSeconds;
-  private final int completed;
-  private final int failed;
-  private final int goodCompleted;
+  private final long completed;
+  private final long failed;
+  private final long cancelled;
+  private final long goodCompleted;
   private final long totalInputTokens;
   private final long totalOutputTokens;
   private final double requestThroughput;
@@ -29,6 +30,7 @@ public final class BenchmarkSummary {
   private final double totalTokenThroughput;
   private final double maxOutputTokensPerSecond;
   private final int maxConcurrentRequests;
+  private final boolean peaksExact;
   private final MetricStats ttft;
   private final MetricStats tpot;
   private final MetricStats itl;
@@ -36,10 +38,10 @@ public final class BenchmarkSummary {
   private final MetricStats ttfo;
   private final MetricStats clientQueueTime;
   private final MetricStats e2elIncludingClientQueue;
-  private final Map<TokenSource, Integer> outputTokenSources;
+  private final Map<TokenSource, Long> outputTokenSources;
   private final long totalReasoningTokens;
-  private final Map<TokenSource, Integer> reasoningTokenSources;
-  private final SortedMap<String, Integer> errorsByLabel;
+  private final Map<TokenSource, Long> reasoningTokenSources;
+  private final SortedMap<String, Long> errorsByLabel;
 
   private BenchmarkSummary(Builder b) {
     this.run = b.run;
@@ -49,6 +51,7 @@ public final class BenchmarkSummary {
     this.durationSeconds = b.durationSeconds;
     this.completed = b.completed;
     this.failed = b.failed;
+    this.cancelled = b.cancelled;
     this.goodCompleted = b.goodCompleted;
     this.totalInputTokens = b.totalInputTokens;
     this.totalOutputTokens = b.totalOutputTokens;
@@ -58,6 +61,7 @@ public final class BenchmarkSummary {
     this.totalTokenThroughput = b.totalTokenThroughput;
     this.maxOutputTokensPerSecond = b.maxOutputTokensPerSecond;
     this.maxConcurrentRequests = b.maxConcurrentRequests;
+    this.peaksExact = b.peaksExact;
     MetricStats none = MetricStats.of(Distribution.empty(), b.options.percentiles());
     this.ttft = b.ttft == null ? none : b.ttft;
     this.tpot = b.tpot == null ? none : b.tpot;
@@ -66,15 +70,15 @@ public final class BenchmarkSummary {
     this.ttfo = b.ttfo == null ? none : b.ttfo;
     this.clientQueueTime = b.clientQueueTime == null ? none : b.clientQueueTime;
     this.e2elIncludingClientQueue = b.e2elIncludingClientQueue == null ? none : b.e2elIncludingClientQueue;
-    EnumMap<TokenSource, Integer> sources = new EnumMap<>(TokenSource.class);
+    EnumMap<TokenSource, Long> sources = new EnumMap<>(TokenSource.class);
     for (TokenSource s : TokenSource.values()) {
-      sources.put(s, b.outputTokenSources.getOrDefault(s, 0));
+      sources.put(s, b.outputTokenSources.getOrDefault(s, 0L));
     }
     this.outputTokenSources = Collections.unmodifiableMap(sources);
     this.totalReasoningTokens = b.totalReasoningTokens;
-    EnumMap<TokenSource, Integer> reasoningSources = new EnumMap<>(TokenSource.class);
+    EnumMap<TokenSource, Long> reasoningSources = new EnumMap<>(TokenSource.class);
     for (TokenSource s : TokenSource.values()) {
-      reasoningSources.put(s, b.reasoningTokenSources.getOrDefault(s, 0));
+      reasoningSources.put(s, b.reasoningTokenSources.getOrDefault(s, 0L));
     }
     this.reasoningTokenSources = Collections.unmodifiableMap(reasoningSources);
     this.errorsByLabel = Collections.unmodifiableSortedMap(new TreeMap<>(b.errorsByLabel));
@@ -108,16 +112,25 @@ public final class BenchmarkSummary {
   }
 
   /** Successful requests. */
-  public int completed() {
+  public long completed() {
     return completed;
   }
 
-  public int failed() {
+  /** Requests that failed (the client's own cancellations at the end of the run are not among them). */
+  public long failed() {
     return failed;
   }
 
+  /**
+   * Requests still in flight when the run ended (Gatling stopped it, e.g. at {@code maxDuration}, or the JVM was
+   * asked to stop): cut by the client, so neither completed nor failed. Not a vLLM figure.
+   */
+  public long cancelled() {
+    return cancelled;
+  }
+
   /** Successful requests that met every goodput objective (0 without objectives). */
-  public int goodCompleted() {
+  public long goodCompleted() {
     return goodCompleted;
   }
 
@@ -156,6 +169,14 @@ public final class BenchmarkSummary {
     return maxConcurrentRequests;
   }
 
+  /**
+   * Whether both peaks are exact: false only when a request stayed in flight so long that the pending events behind
+   * the peaks overflowed their bound and were settled early (see {@code StreamingPeaks}).
+   */
+  public boolean peaksExact() {
+    return peaksExact;
+  }
+
   public MetricStats ttft() {
     return ttft;
   }
@@ -190,7 +211,7 @@ public final class BenchmarkSummary {
   }
 
   /** How many successful requests took their output token count from each source (every source present). */
-  public Map<TokenSource, Integer> outputTokenSources() {
+  public Map<TokenSource, Long> outputTokenSources() {
     return outputTokenSources;
   }
 
@@ -213,12 +234,12 @@ public final class BenchmarkSummary {
    * How many successful requests took their reasoning token count from each source (every source present; {@link
    * TokenSource#NONE} for requests without any reasoning seen or reported).
    */
-  public Map<TokenSource, Integer> reasoningTokenSources() {
+  public Map<TokenSource, Long> reasoningTokenSources() {
     return reasoningTokenSources;
   }
 
   /** Failed requests per error label (e.g. "HTTP 503"), sorted by label. */
-  public SortedMap<String, Integer> errorsByLabel() {
+  public SortedMap<String, Long> errorsByLabel() {
     return errorsByLabel;
   }
 
@@ -229,9 +250,10 @@ public final class BenchmarkSummary {
     private long startNanos;
     private long endNanos;
     private double durationSeconds;
-    private int completed;
-    private int failed;
-    private int goodCompleted;
+    private long completed;
+    private long failed;
+    private long cancelled;
+    private long goodCompleted;
     private long totalInputTokens;
     private long totalOutputTokens;
     private double requestThroughput;
@@ -240,6 +262,7 @@ public final class BenchmarkSummary {
     private double totalTokenThroughput;
     private double maxOutputTokensPerSecond;
     private int maxConcurrentRequests;
+    private boolean peaksExact = true;
     private MetricStats ttft;
     private MetricStats tpot;
     private MetricStats itl;
@@ -247,10 +270,10 @@ public final class BenchmarkSummary {
     private MetricStats ttfo;
     private MetricStats clientQueueTime;
     private MetricStats e2elIncludingClientQueue;
-    private Map<TokenSource, Integer> outputTokenSources = Map.of();
+    private Map<TokenSource, Long> outputTokenSources = Map.of();
     private long totalReasoningTokens;
-    private Map<TokenSource, Integer> reasoningTokenSources = Map.of();
-    private Map<String, Integer> errorsByLabel = Map.of();
+    private Map<TokenSource, Long> reasoningTokenSources = Map.of();
+    private Map<String, Long> errorsByLabel = Map.of();
 
     private Builder(RunDescription run, SummaryOptions options) {
       this.run = Objects.requireNonNull(run, "run");
@@ -268,17 +291,22 @@ public final class BenchmarkSummary {
       return this;
     }
 
-    public Builder completed(int v) {
+    public Builder completed(long v) {
       this.completed = v;
       return this;
     }
 
-    public Builder failed(int v) {
+    public Builder failed(long v) {
       this.failed = v;
       return this;
     }
 
-    public Builder goodCompleted(int v) {
+    public Builder cancelled(long v) {
+      this.cancelled = v;
+      return this;
+    }
+
+    public Builder goodCompleted(long v) {
       this.goodCompleted = v;
       return this;
     }
@@ -323,6 +351,11 @@ public final class BenchmarkSummary {
       return this;
     }
 
+    public Builder peaksExact(boolean v) {
+      this.peaksExact = v;
+      return this;
+    }
+
     public Builder ttft(MetricStats v) {
       this.ttft = v;
       return this;
@@ -358,7 +391,7 @@ public final class BenchmarkSummary {
       return this;
     }
 
-    public Builder outputTokenSources(Map<TokenSource, Integer> v) {
+    public Builder outputTokenSources(Map<TokenSource, Long> v) {
       this.outputTokenSources = Objects.requireNonNull(v);
       return this;
     }
@@ -368,12 +401,12 @@ public final class BenchmarkSummary {
       return this;
     }
 
-    public Builder reasoningTokenSources(Map<TokenSource, Integer> v) {
+    public Builder reasoningTokenSources(Map<TokenSource, Long> v) {
       this.reasoningTokenSources = Objects.requireNonNull(v);
       return this;
     }
 
-    public Builder errorsByLabel(Map<String, Integer> v) {
+    public Builder errorsByLabel(Map<String, Long> v) {
       this.errorsByLabel = Objects.requireNonNull(v);
       return this;
     }

@@ -3,41 +3,26 @@ package io.github.gatlingllm.metrics;
 import java.util.Arrays;
 
 /**
- * Exact statistics over raw samples in milliseconds, computed like numpy does in vLLM's {@code calculate_metrics}:
+ * Statistics of one metric's samples in milliseconds, computed like numpy does in vLLM's {@code calculate_metrics}:
  * {@code np.mean}, {@code np.median}, {@code np.std} (population, ddof=0) and {@code np.percentile} with its default
  * linear interpolation. An empty distribution reports 0 everywhere (vLLM uses {@code np.mean(values or 0)}), never NaN.
  *
- * <p>The values are sorted once, in a primitive array, so that millions of ITL samples cost one {@code Arrays.sort}.
+ * <p>Two kinds exist. An exact one over the raw values (sorted once, in a primitive array): every figure is what numpy
+ * gives, to the last bit. And one over an HdrHistogram ({@link HistogramDistribution}), for metrics with more samples
+ * than are cheap to keep (the pooled ITL of a long run): its mean, standard deviation, minimum and maximum are still
+ * exact, and its percentiles are within {@link #HISTOGRAM_RELATIVE_ERROR} of the exact ones. {@link #exact()} says
+ * which one a summary holds.
  */
-public final class Distribution {
-  private static final Distribution EMPTY = new Distribution(new double[0]);
+public abstract class Distribution {
+  /**
+   * Bound on the relative error of a histogram-backed percentile (3 significant digits: each bucket spans at most
+   * 1/1024 of its values, and a value is reported as its bucket's middle).
+   */
+  public static final double HISTOGRAM_RELATIVE_ERROR = 0.001;
 
-  private final double[] sorted;
-  private final double mean;
-  private final double std;
+  private static final Distribution EMPTY = new Exact(new double[0]);
 
-  private Distribution(double[] sortedValues) {
-    this.sorted = sortedValues;
-    int n = sortedValues.length;
-    if (n == 0) {
-      this.mean = 0;
-      this.std = 0;
-      return;
-    }
-    double sum = 0;
-    for (double v : sortedValues) {
-      sum += v;
-    }
-    double m = sum / n;
-    // Two passes, as numpy does: the mean first, then the squared deviations from it.
-    double squares = 0;
-    for (double v : sortedValues) {
-      double d = v - m;
-      squares += d * d;
-    }
-    this.mean = m;
-    this.std = Math.sqrt(squares / n);
-  }
+  Distribution() {}
 
   /**
    * A distribution over values in milliseconds. Takes ownership of the array: it is sorted in place and kept, so
@@ -48,7 +33,7 @@ public final class Distribution {
       return EMPTY;
     }
     Arrays.sort(millis);
-    return new Distribution(millis);
+    return new Exact(millis);
   }
 
   /** A distribution over a copy of values in milliseconds. */
@@ -69,60 +54,140 @@ public final class Distribution {
     return EMPTY;
   }
 
-  public int count() {
-    return sorted.length;
-  }
+  public abstract long count();
 
-  public double mean() {
-    return mean;
-  }
+  public abstract double mean();
 
   /** Population standard deviation (numpy's default ddof=0). */
-  public double std() {
-    return std;
-  }
+  public abstract double std();
 
-  /** The median: the middle value, or the mean of the two middle values. */
-  public double median() {
-    int n = sorted.length;
-    if (n == 0) {
-      return 0;
-    }
-    int mid = n / 2;
-    return n % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  }
+  public abstract double min();
 
-  public double min() {
-    return sorted.length == 0 ? 0 : sorted[0];
-  }
+  public abstract double max();
 
-  public double max() {
-    return sorted.length == 0 ? 0 : sorted[sorted.length - 1];
-  }
+  /** Whether every figure comes from the raw values (false: percentiles from a histogram, see the class comment). */
+  public abstract boolean exact();
 
   /**
    * The p-th percentile, 0 <= p <= 100, with numpy's default "linear" method: the virtual index is
    * {@code h = (p / 100) * (n - 1)} and the result interpolates between the sorted values at floor(h) and floor(h)+1.
    */
-  public double percentile(double p) {
+  public final double percentile(double p) {
     if (!(p >= 0 && p <= 100)) {
       throw new IllegalArgumentException("Percentile must be between 0 and 100, got " + p);
     }
-    int n = sorted.length;
+    long n = count();
     if (n == 0) {
       return 0;
     }
     // Same operation order as numpy (q = p / 100, then q * (n - 1)) so that results match to the last bit.
     double h = (p / 100.0) * (n - 1);
-    int lo = (int) Math.floor(h);
+    long lo = (long) Math.floor(h);
     if (lo >= n - 1) {
-      return sorted[n - 1];
+      return valueAtRank(n - 1);
     }
     double t = h - lo;
-    double a = sorted[lo];
-    double b = sorted[lo + 1];
+    double a = valueAtRank(lo);
+    double b = valueAtRank(lo + 1);
     // numpy's _lerp: a + (b - a) * t, computed from the nearer end to stay monotonic and exact at t = 1.
     double diff = b - a;
     return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+  }
+
+  /** The median: the middle value, or the mean of the two middle values ({@code np.median}). */
+  public final double median() {
+    long n = count();
+    if (n == 0) {
+      return 0;
+    }
+    long mid = n / 2;
+    return n % 2 == 1 ? valueAtRank(mid) : (valueAtRank(mid - 1) + valueAtRank(mid)) / 2;
+  }
+
+  /** The value of rank {@code k} (0 = smallest) in sorted order; 0 <= k < count. */
+  abstract double valueAtRank(long k);
+
+  /**
+   * Every value with its multiplicity, in increasing order: each raw value once (count 1) for an exact distribution,
+   * each histogram bucket's representative value with its count otherwise. For charts.
+   */
+  public abstract void forEachValue(ValueCount consumer);
+
+  /** Receives a value (ms) and how many samples have it. */
+  @FunctionalInterface
+  public interface ValueCount {
+    void accept(double valueMs, long count);
+  }
+
+  /** Over the raw values, kept sorted. */
+  private static final class Exact extends Distribution {
+    private final double[] sorted;
+    private final double mean;
+    private final double std;
+
+    Exact(double[] sortedValues) {
+      this.sorted = sortedValues;
+      int n = sortedValues.length;
+      if (n == 0) {
+        this.mean = 0;
+        this.std = 0;
+        return;
+      }
+      double sum = 0;
+      for (double v : sortedValues) {
+        sum += v;
+      }
+      double m = sum / n;
+      // Two passes, as numpy does: the mean first, then the squared deviations from it.
+      double squares = 0;
+      for (double v : sortedValues) {
+        double d = v - m;
+        squares += d * d;
+      }
+      this.mean = m;
+      this.std = Math.sqrt(squares / n);
+    }
+
+    @Override
+    public long count() {
+      return sorted.length;
+    }
+
+    @Override
+    public double mean() {
+      return mean;
+    }
+
+    @Override
+    public double std() {
+      return std;
+    }
+
+    @Override
+    public double min() {
+      return sorted.length == 0 ? 0 : sorted[0];
+    }
+
+    @Override
+    public double max() {
+      return sorted.length == 0 ? 0 : sorted[sorted.length - 1];
+    }
+
+    @Override
+    public boolean exact() {
+      return true;
+    }
+
+    @Override
+    double valueAtRank(long k) {
+      return sorted[(int) k];
+    }
+
+    @Override
+    public void forEachValue(ValueCount consumer) {
+      for (double v : sorted) {
+        consumer.accept(v, 1);
+      }
+    }
   }
 }

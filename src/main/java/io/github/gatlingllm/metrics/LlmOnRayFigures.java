@@ -1,8 +1,9 @@
 package io.github.gatlingllm.metrics;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 
 /**
  * The statistics LLM-on-Ray's {@code benchmark_serving.py} reports, under its names, from our measurements (times in
@@ -50,21 +51,36 @@ public record LlmOnRayFigures(
   private static final double NANOS_PER_SECOND = 1e9;
 
   public static LlmOnRayFigures compute(List<RequestRecord> records, double benchmarkSeconds) {
-    List<Integer> promptLens = new ArrayList<>();
-    long input = 0;
-    long output = 0;
-    double latency = 0;
-    double perToken = 0;
-    double firstToken = 0;
-    double nextToken = 0;
-    int withNext = 0;
-    for (RequestRecord r : records) {
+    Recorder recorder = new Recorder();
+    records.forEach(recorder::add);
+    return recorder.figures(benchmarkSeconds);
+  }
+
+  /**
+   * Gathers the figures as requests finish, in memory bounded by the number of distinct prompt lengths (the median
+   * needs them, exactly). Single writer.
+   */
+  public static final class Recorder {
+    private final TreeMap<Integer, Long> promptLens = new TreeMap<>();
+    private long requests;
+    private long completed;
+    private long input;
+    private long output;
+    private double latency;
+    private double perToken;
+    private double firstToken;
+    private double nextToken;
+    private long withNext;
+
+    public void add(RequestRecord r) {
+      requests++;
       if (!r.success()) {
-        continue;
+        return;
       }
+      completed++;
       int prompt = TokenCounts.inputTokens(r);
       int generated = TokenCounts.outputTokens(r);
-      promptLens.add(prompt);
+      promptLens.merge(prompt, 1L, Long::sum);
       input += prompt;
       output += generated;
       double e2el = r.e2elNanos() / NANOS_PER_SECOND;
@@ -76,30 +92,43 @@ public record LlmOnRayFigures(
         withNext++;
       }
     }
-    int n = promptLens.size();
-    Collections.sort(promptLens);
-    return new LlmOnRayFigures(
-        records.size(),
-        n,
-        benchmarkSeconds,
-        n == 0 ? 0 : promptLens.get(0),
-        n == 0 ? 0 : median(promptLens),
-        n == 0 ? 0 : promptLens.get(n - 1),
-        input,
-        output,
-        n == 0 ? 0 : latency / n,
-        n == 0 ? 0 : perToken / n,
-        n == 0 ? 0 : firstToken / n,
-        withNext == 0 ? 0 : nextToken / withNext);
-  }
 
-  /** {@code int(np.median(sorted))}: the mean of the two middle values for an even count, truncated. */
-  private static int median(List<Integer> sorted) {
-    int n = sorted.size();
-    if (n % 2 == 1) {
-      return sorted.get(n / 2);
+    public LlmOnRayFigures figures(double benchmarkSeconds) {
+      long n = completed;
+      return new LlmOnRayFigures(
+          (int) requests,
+          (int) n,
+          benchmarkSeconds,
+          n == 0 ? 0 : promptLens.firstKey(),
+          n == 0 ? 0 : median(),
+          n == 0 ? 0 : promptLens.lastKey(),
+          input,
+          output,
+          n == 0 ? 0 : latency / n,
+          n == 0 ? 0 : perToken / n,
+          n == 0 ? 0 : firstToken / n,
+          withNext == 0 ? 0 : nextToken / withNext);
     }
-    return (int) ((sorted.get(n / 2 - 1) + (long) sorted.get(n / 2)) / 2.0);
+
+    /** {@code int(np.median(sorted))}: the mean of the two middle values for an even count, truncated. */
+    private int median() {
+      long n = completed;
+      if (n % 2 == 1) {
+        return valueAtRank(n / 2);
+      }
+      return (int) ((valueAtRank(n / 2 - 1) + (long) valueAtRank(n / 2)) / 2.0);
+    }
+
+    private int valueAtRank(long k) {
+      long seen = 0;
+      for (Map.Entry<Integer, Long> e : promptLens.entrySet()) {
+        seen += e.getValue();
+        if (seen > k) {
+          return e.getKey();
+        }
+      }
+      throw new IllegalStateException("rank " + k + " of " + completed);
+    }
   }
 
   public int failed() {

@@ -9,9 +9,17 @@ import java.util.List;
  *
  * @param count number of samples (0 means every value is 0)
  * @param percentiles one entry per requested percentile, in the requested order
+ * @param exact whether the figures come from the raw values; false: percentiles from a histogram, within
+ *     {@link Distribution#HISTOGRAM_RELATIVE_ERROR} (mean, std, min and max stay exact)
  */
-public record MetricStats(int count, double meanMs, double medianMs, double stdMs, double minMs, double maxMs,
-    List<PercentileValue> percentiles) {
+public record MetricStats(long count, double meanMs, double medianMs, double stdMs, double minMs, double maxMs,
+    List<PercentileValue> percentiles, boolean exact) {
+
+  /** Statistics from the raw values. */
+  public MetricStats(long count, double meanMs, double medianMs, double stdMs, double minMs, double maxMs,
+      List<PercentileValue> percentiles) {
+    this(count, meanMs, medianMs, stdMs, minMs, maxMs, percentiles, true);
+  }
 
   public MetricStats {
     percentiles = List.copyOf(percentiles);
@@ -23,7 +31,7 @@ public record MetricStats(int count, double meanMs, double medianMs, double stdM
     for (double p : requestedPercentiles) {
       values.add(new PercentileValue(p, d.percentile(p)));
     }
-    return new MetricStats(d.count(), d.mean(), d.median(), d.std(), d.min(), d.max(), values);
+    return new MetricStats(d.count(), d.mean(), d.median(), d.std(), d.min(), d.max(), values, d.exact());
   }
 
   /** The value of a requested percentile. */

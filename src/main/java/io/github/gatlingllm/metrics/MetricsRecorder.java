@@ -1,31 +1,30 @@
 package io.github.gatlingllm.metrics;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
- * Collects finished requests from many event-loop threads without locks.
+ * Where finished requests are handed in, from many event-loop threads, without locks: each record is queued once for
+ * the one thread that summarizes them ({@link #drainTo}), which lets it go once read, and shown to the listeners (the
+ * per-request files) as it arrives. Nothing is kept here beyond what the summarizing thread has not read yet.
  *
- * <p>Each request is recorded exactly once, when it ends. Records are kept in arrival order; the queue's hand-over
- * publishes each record (written by one thread until then) safely to the thread that later takes a snapshot.
+ * <p>The queue's hand-over publishes each record (written by one thread until then) safely to the reader.
  */
 public final class MetricsRecorder {
-  private final ConcurrentLinkedQueue<RequestRecord> records = new ConcurrentLinkedQueue<>();
-  // ConcurrentLinkedQueue.size() walks the whole queue: keep our own count.
-  private final AtomicInteger size = new AtomicInteger();
+  private final ConcurrentLinkedQueue<RequestRecord> unread = new ConcurrentLinkedQueue<>();
+  private final AtomicLong recorded = new AtomicLong();
   private final List<RecordListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicLong listenerFailures = new AtomicLong();
 
   /** Adds one finished request. Thread-safe, lock-free; the record must not be written afterwards. */
   public void record(RequestRecord record) {
     Objects.requireNonNull(record, "record");
-    records.add(record);
-    size.incrementAndGet();
+    unread.add(record);
+    recorded.incrementAndGet();
     for (RecordListener listener : listeners) {
       try {
         listener.onRecord(record);
@@ -36,7 +35,7 @@ public final class MetricsRecorder {
     }
   }
 
-  /** Registers a listener for the records that arrive from now on. */
+  /** Registers a listener for the records that arrive from now on; called after the record is queued. */
   public void addListener(RecordListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
@@ -46,12 +45,24 @@ public final class MetricsRecorder {
     return listenerFailures.get();
   }
 
-  /** A copy of the records so far, in the order they were recorded. */
-  public List<RequestRecord> snapshot() {
-    return new ArrayList<>(records);
+  /**
+   * Hands every record queued so far to {@code reader}, in the order they were recorded, and forgets them. One reader
+   * thread at a time.
+   *
+   * @return how many were handed
+   */
+  public int drainTo(Consumer<RequestRecord> reader) {
+    int n = 0;
+    RequestRecord r;
+    while ((r = unread.poll()) != null) {
+      reader.accept(r);
+      n++;
+    }
+    return n;
   }
 
-  public int size() {
-    return size.get();
+  /** Records handed in so far. */
+  public long recorded() {
+    return recorded.get();
   }
 }

@@ -19,6 +19,13 @@ import java.util.List;
 public record ThroughputFigures(
     double elapsedTime, int numRequests, int completed, int failed, long totalPromptTokens, long totalOutputTokens) {
 
+  /** From a run's summary: every request sent, the successful ones' tokens, over the given time. */
+  public static ThroughputFigures of(BenchmarkSummary s, double elapsedSeconds) {
+    long sent = s.completed() + s.failed() + s.cancelled();
+    return new ThroughputFigures(elapsedSeconds, (int) sent, (int) s.completed(), (int) (sent - s.completed()),
+        s.totalInputTokens(), s.totalOutputTokens());
+  }
+
   public static ThroughputFigures compute(List<RequestRecord> records, double elapsedSeconds) {
     int completed = 0;
     long prompt = 0;

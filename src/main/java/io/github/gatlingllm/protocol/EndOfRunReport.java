@@ -4,7 +4,6 @@ import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.RunDescription;
-import io.github.gatlingllm.metrics.SummaryCalculator;
 import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.report.ConsoleBlock;
 import io.github.gatlingllm.report.HtmlReportInjector;
@@ -12,7 +11,11 @@ import io.github.gatlingllm.report.HtmlSloChecks;
 import io.github.gatlingllm.report.RunFolderLocator;
 import io.github.gatlingllm.report.RunOrigin;
 import io.github.gatlingllm.report.RunOutput;
+import io.github.gatlingllm.report.RequestCsvReader;
+import io.github.gatlingllm.report.RequestCsvWriter;
+import io.github.gatlingllm.report.RunRecording;
 import io.github.gatlingllm.report.RunResults;
+import io.github.gatlingllm.report.chart.ScenarioBreakdown;
 import io.github.gatlingllm.report.SummaryChecks;
 import io.github.gatlingllm.report.SummaryJson;
 import io.github.gatlingllm.report.SummaryText;
@@ -29,11 +32,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The end of a run: the LLM summary computed from every recorded request, printed to the console (also what Gatling
+ * The end of a run: the LLM summary computed from what every recorded request left, printed to the console (also what Gatling
  * Enterprise shows, where no report folder exists), written next to Gatling's {@code simulation.log}, and later added
  * to Gatling's {@code index.html}.
  */
@@ -53,7 +57,7 @@ final class EndOfRunReport {
   record Written(
       Path runFolder,
       BenchmarkSummary summary,
-      List<RequestRecord> records,
+      RunRecording recording,
       List<SummaryChecks.Result> checks,
       ServerMetricsResult server) {
     long failedChecks() {
@@ -64,7 +68,7 @@ final class EndOfRunReport {
   private EndOfRunReport() {}
 
   static Written write(
-      List<RequestRecord> records,
+      RunRecording recording,
       LlmProtocol protocol,
       String dialectName,
       long startEpochMillis,
@@ -73,8 +77,8 @@ final class EndOfRunReport {
       boolean interrupted,
       RunOrigin origin,
       ServerMetricsResult server) {
-    BenchmarkSummary summary =
-        SummaryCalculator.compute(records, describe(protocol, dialectName, startEpochMillis, records), options(protocol));
+    RunDescription run = describe(protocol, dialectName, startEpochMillis, recording.statistics().requests());
+    BenchmarkSummary summary = recording.summary(run);
     System.out.println();
     System.out.print(ConsoleBlock.render(summary));
     Map<String, Object> runFacts = new LinkedHashMap<>();
@@ -112,7 +116,8 @@ final class EndOfRunReport {
       runFacts.put(ServerMetricsJson.KEY, ServerMetricsJson.of(server));
     }
     if (interrupted) {
-      System.out.println("(interrupted run: the summary covers the " + records.size() + " requests finished so far)");
+      System.out.println(
+          "(interrupted run: the summary covers the " + recording.statistics().requests() + " requests recorded)");
     }
     // Gatling names the folder after the simulation and its start time; it exists once the load starts.
     Optional<Path> runFolder;
@@ -124,19 +129,49 @@ final class EndOfRunReport {
     }
     if (runFolder.isEmpty()) {
       LOG.warn("No Gatling run folder found under {}: the LLM summary was only printed", resultsDir.toAbsolutePath());
-      runOutputs(protocol, new RunResults(null, summary, records, origin, server));
-      return new Written(null, summary, records, checks, server);
+      runOutputs(protocol, new RunResults(null, summary, recording, origin, server));
+      return new Written(null, summary, recording, checks, server);
     }
     Path folder = runFolder.get();
     try {
-      SummaryJson.write(summary, records, runFacts, folder.resolve(SUMMARY_JSON));
+      SummaryJson.write(
+          summary, scenarioSummaries(recording, run), detailed(summary, folder), runFacts, folder.resolve(SUMMARY_JSON));
       SummaryText.write(summary, folder.resolve(SUMMARY_TEXT));
       System.out.println("LLM summary written to " + folder.resolve(SUMMARY_JSON).toAbsolutePath());
     } catch (IOException e) {
       LOG.error("Could not write the LLM summary files into {}", folder, e);
     }
-    runOutputs(protocol, new RunResults(folder, summary, records, origin, server));
-    return new Written(folder, summary, records, checks, server);
+    runOutputs(protocol, new RunResults(folder, summary, recording, origin, server));
+    return new Written(folder, summary, recording, checks, server);
+  }
+
+  /** Each scenario's summary by name, when there are several (the {@code scenarios} key of llm-summary.json). */
+  private static Map<String, BenchmarkSummary> scenarioSummaries(RunRecording recording, RunDescription run) {
+    Map<String, BenchmarkSummary> out = new TreeMap<>();
+    if (recording.scenarioCount() > 1) {
+      for (ScenarioBreakdown.Row row : recording.scenarios(run, recording.options())) {
+        out.put(row.scenario(), row.summary());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The requests for vLLM's per-request arrays ({@code saveDetailed} only), read back from this run's
+   * llm-requests.csv: the run itself keeps no request. Reading them is the one end-of-run step whose memory follows
+   * the number of requests, which is why it is opt-in (as in vLLM).
+   */
+  private static List<RequestRecord> detailed(BenchmarkSummary summary, Path folder) {
+    if (!summary.options().saveDetailed()) {
+      return List.of();
+    }
+    Path csv = folder.resolve(RequestCsvWriter.FILE_NAME);
+    try {
+      return RequestCsvReader.read(csv).records();
+    } catch (IOException | RuntimeException e) {
+      LOG.error("Could not read {} back for the per-request arrays of {}", csv, SUMMARY_JSON, e);
+      return List.of();
+    }
   }
 
   /** The simulation's own end-of-run outputs, each on its own: one failing does not stop the others. */
@@ -161,7 +196,7 @@ final class EndOfRunReport {
     }
     try {
       HtmlReportInjector.inject(
-          index, written.summary(), written.records(), HtmlSloChecks.parts(written.checks()), written.server());
+          index, written.summary(), written.recording(), HtmlSloChecks.parts(written.checks()), written.server());
     } catch (IOException e) {
       LOG.error("Could not add the LLM summary to {}", index, e);
     }
@@ -179,7 +214,7 @@ final class EndOfRunReport {
   }
 
   private static RunDescription describe(
-      LlmProtocol protocol, String dialectName, long startEpochMillis, List<RequestRecord> records) {
+      LlmProtocol protocol, String dialectName, long startEpochMillis, long requests) {
     ReportSettings report = protocol.report();
     return new RunDescription(
         dialectName,
@@ -187,7 +222,7 @@ final class EndOfRunReport {
         report.label(),
         protocol.model(),
         report.tokenizerId() != null ? report.tokenizerId() : protocol.model(),
-        report.numPrompts() > 0 ? report.numPrompts() : records.size(),
+        report.numPrompts() > 0 ? report.numPrompts() : (int) Math.min(Integer.MAX_VALUE, requests),
         report.requestRate(),
         report.burstiness(),
         protocol.maxConcurrency() > 0 ? protocol.maxConcurrency() : null,
@@ -195,7 +230,7 @@ final class EndOfRunReport {
         report.rampUp());
   }
 
-  private static SummaryOptions options(LlmProtocol protocol) {
+  static SummaryOptions options(LlmProtocol protocol) {
     return options(protocol.report());
   }
 

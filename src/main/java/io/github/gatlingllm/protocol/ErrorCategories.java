@@ -19,6 +19,7 @@ final class ErrorCategories {
       case CONNECTION_CLOSED -> ErrorCategory.CONNECTION_CLOSED;
       case PROTOCOL_ERROR -> ErrorCategory.PROTOCOL_ERROR;
       case IO_ERROR -> ErrorCategory.IO_ERROR;
+      case CANCELLED -> ErrorCategory.CANCELLED;
     };
   }
 }

@@ -14,7 +14,13 @@ import io.github.gatlingllm.report.RequestCsvWriter;
 import io.github.gatlingllm.report.RequestJsonlWriter;
 import io.github.gatlingllm.report.RunFolderLocator;
 import io.github.gatlingllm.report.RunOrigin;
+import io.github.gatlingllm.report.RunRecording;
+import io.github.gatlingllm.metrics.MetricSamples;
+import io.github.gatlingllm.metrics.RecordListener;
+import io.github.gatlingllm.report.RunOutput;
 import io.github.gatlingllm.servermetrics.ServerMetricsResult;
+import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.socket.SocketChannel;
 import java.nio.file.Path;
@@ -30,8 +36,9 @@ import org.slf4j.LoggerFactory;
 import scala.runtime.BoxedUnit;
 
 /**
- * What one Gatling run shares across its scenarios: the recorder of finished requests, the HTTP clients (one per
- * distinct client setting, each with per-event-loop pools), the concurrency cap, and the end-of-run report.
+ * What one Gatling run shares across its scenarios: the recorder of finished requests and the thread that reads them
+ * into the run's statistics, the HTTP clients (one per distinct client setting, each with per-event-loop pools), the
+ * concurrency cap, and the end of the run: requests still in flight cancelled, then the report.
  *
  * <p>Gatling creates components per scenario but calls {@code newComponents} once per run, which creates this object;
  * so a warm-up scenario and the measured one share connections, the cap and one summary.
@@ -43,6 +50,12 @@ public final class LlmRun {
   private final TimeBase timeBase;
   private final long startEpochMillis = System.currentTimeMillis();
   private final MetricsRecorder recorder = new MetricsRecorder();
+  private final InFlightRequests inFlight = new InFlightRequests();
+  /** What the requests left, filled on the statistics thread; null until the first protocol is adopted. */
+  private volatile RunRecording recording;
+  private volatile StatisticsThread statistics;
+  /** Set once the load is over (or the JVM is stopping): requests failing from then on were cut by the client. */
+  private final AtomicBoolean loadFinished = new AtomicBoolean();
   /** Set once, when the first protocol asks for output token counting. */
   private volatile OutputTokenCounter outputTokens;
   private final ChannelFactory<? extends SocketChannel> channelFactory;
@@ -52,7 +65,6 @@ public final class LlmRun {
   private final AtomicLong requestIds = new AtomicLong();
   private volatile ClientCpu clientCpu = new ClientCpu();
   private volatile ClientCpu.Usage loadCpu;
-  private volatile LiveProgress progress;
   private volatile LlmProtocol reportingProtocol;
   private volatile String dialectName = "openai";
   /** Set once, from any thread; read by every request as it starts. */
@@ -62,7 +74,6 @@ public final class LlmRun {
   private volatile RequestJsonlWriter requestJsonl;
   private final List<FormattedRequestFile> requestFiles = new CopyOnWriteArrayList<>();
   private final LongAdder startedRequests = new LongAdder();
-  private volatile PeriodicOutputs periodicOutputs;
   private volatile ServerMetricsRun serverMetrics;
 
   LlmRun(CoreComponents core) {
@@ -108,20 +119,13 @@ public final class LlmRun {
             warmUp.requests(), warmUp.failures(), warmUp.millis());
         clientCpu = new ClientCpu(); // the load's CPU use, not the warm-up's
       }
-      long periodMillis = core.configuration().data().console().writePeriod().toMillis();
-      progress = new LiveProgress(recorder, periodMillis, System.out);
       openRequestFiles(protocol);
       if (server != null) {
         // After the warm-up (which never touches the server), before Gatling injects the first user.
         server.start(runFolder(), timeBase.originNanos());
         serverMetrics = server;
       }
-      periodicOutputs =
-          PeriodicOutputs.start(
-              protocol.report().periodicOutputs(),
-              recorder,
-              startedRequests::sum,
-              new RunOrigin(timeBase.originMillis(), timeBase.originNanos()));
+      startStatistics(protocol);
       if (protocol.report().outputTokenizer() != null) {
         outputTokens =
             new OutputTokenCounter(
@@ -130,18 +134,53 @@ public final class LlmRun {
     }
   }
 
+  /**
+   * The statistics thread, and the in-flight tracking that gives it its watermark (registered after the files: the
+   * recorder queues a record before it tells any listener).
+   */
+  private void startStatistics(LlmProtocol protocol) {
+    RunOrigin origin = new RunOrigin(timeBase.originMillis(), timeBase.originNanos());
+    RunRecording run =
+        new RunRecording(EndOfRunReport.options(protocol), timeBase.originNanos(), MetricSamples.DEFAULT_EXACT_LIMIT);
+    List<RecordListener> readers = new ArrayList<>();
+    for (RunOutput output : protocol.report().outputs()) {
+      if (output instanceof RecordListener reader) {
+        readers.add(reader); // outputs that need more than the summary read each request as it finishes
+      }
+    }
+    recorder.addListener(inFlight);
+    long periodMillis = core.configuration().data().console().writePeriod().toMillis();
+    StatisticsThread thread =
+        new StatisticsThread(
+            recorder,
+            inFlight,
+            run,
+            readers,
+            new PeriodicOutputs(protocol.report().periodicOutputs(), System.nanoTime(), origin),
+            startedRequests::sum,
+            periodMillis,
+            System.out);
+    recording = run;
+    statistics = thread;
+    thread.start();
+  }
+
   /** llm-requests.csv (always) and llm-requests.jsonl (logRequests), filled as requests finish. */
   private void openRequestFiles(LlmProtocol protocol) {
     RunOrigin origin = new RunOrigin(timeBase.originMillis(), timeBase.originNanos());
     FolderLookup runFolder = runFolder();
     requestCsv = RequestCsvWriter.inFolder(runFolder, origin);
+    // This run's shutdown hook closes the files once the requests it cancels are in them, not the writers' own.
+    requestCsv.closedByOwnerOnExit();
     recorder.addListener(requestCsv);
     if (protocol.report().logRequests()) {
       requestJsonl = RequestJsonlWriter.inFolder(runFolder, origin);
+      requestJsonl.closedByOwnerOnExit();
       recorder.addListener(requestJsonl);
     }
     for (RequestFileFormat format : protocol.report().requestFiles()) {
       FormattedRequestFile file = FormattedRequestFile.inFolder(runFolder, origin, format);
+      file.closedByOwnerOnExit();
       requestFiles.add(file);
       recorder.addListener(file);
     }
@@ -217,13 +256,13 @@ public final class LlmRun {
     return cap <= 0 ? null : limiters.computeIfAbsent(cap, ConcurrencyLimiter::new);
   }
 
-  /** A measured request starts (for the live progress line's count of requests in flight). */
-  public void requestStarted() {
+  /**
+   * A measured request starts: counted for the live line, and tracked until its record arrives (its intended start
+   * and request id must be set).
+   */
+  public void requestStarted(RequestRecord record) {
     startedRequests.increment();
-    LiveProgress live = progress;
-    if (live != null) {
-      live.requestStarted();
-    }
+    inFlight.started(record);
   }
 
   /** A new request's number in the run: 1, 2, ... in the order requests start. */
@@ -246,26 +285,56 @@ public final class LlmRun {
 
   private void onLoadEnd() {
     loadCpu = clientCpu.sinceStart();
-    LiveProgress live = progress;
-    if (live != null) {
-      live.stop();
-    }
-    PeriodicOutputs periodic = periodicOutputs;
-    if (periodic != null) {
-      periodic.stop();
+    finishLoad();
+    report(false);
+  }
+
+  /** How long the end of a run waits for the records of the requests it cancelled. */
+  static final long CANCEL_WAIT_MILLIS = 5_000;
+
+  /**
+   * Ends the load, once, whoever comes first (Gatling's end of the load, or the JVM's shutdown on Ctrl-C / SIGTERM):
+   * stops the side activities, closes the clients so that every request still in flight ends as {@code cancelled}
+   * (the client cut it, not the server), waits a bounded time for their records, then lets the statistics thread read
+   * everything. Bounded: the clients' close waits at most {@code StreamingHttpClient.CLOSE_WAIT_MILLIS}, the records
+   * {@link #CANCEL_WAIT_MILLIS}.
+   */
+  private void finishLoad() {
+    if (!loadFinished.compareAndSet(false, true)) {
+      return;
     }
     ServerMetricsRun server = serverMetrics;
     if (server != null) {
       server.stop();
     }
     clients.values().forEach(StreamingHttpClient::close);
-    report(false);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CANCEL_WAIT_MILLIS);
+    while (inFlight.size() > 0 && System.nanoTime() - deadline < 0) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (inFlight.size() > 0) {
+      LOG.warn("{} request(s) still had no record {} ms after the run ended", inFlight.size(), CANCEL_WAIT_MILLIS);
+    }
+    OutputTokenCounter counter = outputTokens;
+    if (counter != null) {
+      counter.drain(); // the files and the summary must see every count
+    }
+    StatisticsThread thread = statistics;
+    if (thread != null) {
+      thread.stop();
+    }
   }
 
   private void onJvmExit() {
     boolean interrupted = !reported.get();
     if (interrupted) {
-      LOG.warn("The run was interrupted: writing the LLM summary of the requests finished so far");
+      LOG.warn("The run was interrupted: cancelling the requests in flight and writing the LLM summary");
+      finishLoad();
     }
     report(true);
     EndOfRunReport.Written files = written;
@@ -288,12 +357,9 @@ public final class LlmRun {
       return;
     }
     LlmProtocol protocol = reportingProtocol;
-    if (protocol == null) {
+    RunRecording run = recording;
+    if (protocol == null || run == null) {
       return; // no LLM request was ever built in this run
-    }
-    OutputTokenCounter counter = outputTokens;
-    if (counter != null) {
-      counter.drain(); // the files and the summary must see every count
     }
     closeRequestFiles();
     ServerMetricsRun server = serverMetrics;
@@ -301,7 +367,7 @@ public final class LlmRun {
     try {
       written =
           EndOfRunReport.write(
-              recorder.snapshot(),
+              run,
               protocol,
               dialectName,
               startEpochMillis,

@@ -1,63 +1,69 @@
 package io.github.gatlingllm.protocol;
 
-import io.github.gatlingllm.metrics.MetricsRecorder;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.report.PeriodicOutput;
 import io.github.gatlingllm.report.RunOrigin;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs a simulation's {@link PeriodicOutput}s on one daemon thread while the load goes (never on an event loop). */
+/**
+ * A simulation's {@link PeriodicOutput}s, each called at its own period by the statistics thread with the requests
+ * finished since its previous call (so memory holds one period's records at most, never the run's).
+ */
 final class PeriodicOutputs {
   private static final Logger LOG = LoggerFactory.getLogger(PeriodicOutputs.class);
 
-  private final ScheduledExecutorService timer;
+  private final List<Scheduled> outputs = new ArrayList<>();
+  private final RunOrigin origin;
 
-  private PeriodicOutputs(ScheduledExecutorService timer) {
-    this.timer = timer;
-  }
+  /** One output, its next due time and the records it has not seen yet. */
+  private static final class Scheduled {
+    final PeriodicOutput output;
+    final long periodNanos;
+    long dueNanos;
+    List<RequestRecord> unseen = new ArrayList<>();
 
-  /**
-   * Starts calling every output at its period, or returns null when there is none.
-   *
-   * @param started measured requests started so far (with the records finished, gives the requests in flight)
-   */
-  static PeriodicOutputs start(
-      List<ScheduledOutput> outputs, MetricsRecorder recorder, LongSupplier started, RunOrigin origin) {
-    if (outputs.isEmpty()) {
-      return null;
-    }
-    ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "gatling-llm-periodic");
-              thread.setDaemon(true);
-              return thread;
-            });
-    for (ScheduledOutput scheduled : outputs) {
-      long periodNanos = scheduled.period().toNanos();
-      timer.scheduleAtFixedRate(
-          () -> tick(scheduled.output(), recorder, started, origin), periodNanos, periodNanos, TimeUnit.NANOSECONDS);
-    }
-    return new PeriodicOutputs(timer);
-  }
-
-  private static void tick(PeriodicOutput output, MetricsRecorder recorder, LongSupplier started, RunOrigin origin) {
-    try {
-      List<RequestRecord> records = recorder.snapshot();
-      long inFlight = Math.max(0, started.getAsLong() - records.size());
-      output.tick(new PeriodicOutput.Snapshot(records, inFlight, System.nanoTime(), origin));
-    } catch (RuntimeException e) {
-      LOG.warn("A periodic output failed; it runs again next period", e); // never worth failing the run for
+    Scheduled(ScheduledOutput s, long startNanos) {
+      this.output = s.output();
+      this.periodNanos = s.period().toNanos();
+      this.dueNanos = startNanos + periodNanos;
     }
   }
 
-  void stop() {
-    timer.shutdownNow();
+  PeriodicOutputs(List<ScheduledOutput> scheduled, long startNanos, RunOrigin origin) {
+    for (ScheduledOutput s : scheduled) {
+      outputs.add(new Scheduled(s, startNanos));
+    }
+    this.origin = origin;
+  }
+
+  boolean isEmpty() {
+    return outputs.isEmpty();
+  }
+
+  /** A request finished: kept for each output's next call. */
+  void add(RequestRecord record) {
+    for (Scheduled s : outputs) {
+      s.unseen.add(record);
+    }
+  }
+
+  /** Calls every output that is due, with what it has not seen; a failing output runs again next period. */
+  void tickDue(long nowNanos, long inFlight) {
+    for (Scheduled s : outputs) {
+      if (nowNanos - s.dueNanos < 0) {
+        continue;
+      }
+      s.dueNanos += s.periodNanos * Math.max(1, (nowNanos - s.dueNanos) / s.periodNanos + 1);
+      List<RequestRecord> records = s.unseen;
+      s.unseen = new ArrayList<>();
+      try {
+        s.output.tick(new PeriodicOutput.Snapshot(List.copyOf(records), inFlight, nowNanos, origin));
+      } catch (RuntimeException e) {
+        LOG.warn("A periodic output failed; it runs again next period", e); // never worth failing the run for
+      }
+    }
   }
 }

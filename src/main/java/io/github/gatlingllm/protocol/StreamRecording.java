@@ -116,8 +116,11 @@ public final class StreamRecording {
 
   /** The client failed the request. */
   public void failure(ClientFailure failure) {
-    // A server that closes the connection right after [DONE] delivered everything: not a failure.
-    if (sawDone && failure.kind() == ClientFailure.Kind.CONNECTION_CLOSED && record.chunkCount() > 0) {
+    // A server that closes the connection right after [DONE], or a run that ends just then, delivered everything: not
+    // a failure.
+    boolean closedAfterDone =
+        failure.kind() == ClientFailure.Kind.CONNECTION_CLOSED || failure.kind() == ClientFailure.Kind.CANCELLED;
+    if (sawDone && closedAfterDone && record.chunkCount() > 0) {
       return;
     }
     if (failure.httpStatus() > 0) {

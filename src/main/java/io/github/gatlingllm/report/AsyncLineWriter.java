@@ -174,6 +174,18 @@ public final class AsyncLineWriter<T> implements AutoCloseable {
     }
   }
 
+  /**
+   * The owner closes this writer itself when the JVM stops (after it has written its last lines, e.g. the requests it
+   * cancelled): the writer's own shutdown hook, which would close it at an unspecified moment, is removed.
+   */
+  public void closedByOwnerOnExit() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // Already shutting down: nothing to change.
+    }
+  }
+
   private void closeQuietly() {
     if (!closing) {
       close();

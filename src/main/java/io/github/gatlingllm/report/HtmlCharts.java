@@ -22,7 +22,7 @@ final class HtmlCharts implements HtmlSummaryBlock.Part {
 
   @Override
   public String render(BenchmarkSummary summary) {
-    Map<String, Object> data = ChartData.of(run.records(), summary, run.scenarios(summary));
+    Map<String, Object> data = run.charts(summary);
     StringBuilder sb = new StringBuilder();
     if (data.containsKey(ChartData.SCENARIOS)) {
       wide(sb, "llm-chart-scenarios");
@@ -33,7 +33,7 @@ final class HtmlCharts implements HtmlSummaryBlock.Part {
     }
     sb.append("</div>\n");
     wide(sb, "llm-chart-throughput");
-    Map<String, Object> server = run.serverChart();
+    Map<String, Object> server = run.serverChart(summary);
     if (!server.isEmpty()) {
       data.put(ChartData.SERVER, server);
       wide(sb, "llm-chart-server");

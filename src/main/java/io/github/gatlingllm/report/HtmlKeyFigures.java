@@ -2,7 +2,6 @@ package io.github.gatlingllm.report;
 
 import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.PercentileValue;
-import io.github.gatlingllm.report.chart.LatencySamples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +30,7 @@ final class HtmlKeyFigures implements HtmlSummaryBlock.Part {
     figures.add(new Figure("Output token throughput", number(s.outputThroughput()), "tok/s", false));
     figures.add(new Figure("Average latency per request (mean E2EL)", number(s.e2el().meanMs()), "ms", false));
     figures.add(new Figure("Average latency per output token",
-        number(LatencySamples.meanLatencyPerOutputTokenMs(run.records())), "ms", false));
+        number(run.recording(s).meanLatencyPerOutputTokenMs()), "ms", false));
     figures.add(new Figure("Average first-token latency (mean TTFT)", number(s.ttft().meanMs()), "ms", false));
     figures.add(new Figure("Average next-token latency (mean TPOT)", number(s.tpot().meanMs()), "ms", false));
     figures.add(last(s));

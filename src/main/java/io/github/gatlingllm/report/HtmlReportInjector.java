@@ -52,6 +52,12 @@ public final class HtmlReportInjector {
     inject(indexHtml, HtmlSummaryBlock.forRun(records, extraParts, server).render(summary));
   }
 
+  /** The full LLM report of a live run, from what its requests left ({@link RunRecording}). */
+  public static void inject(Path indexHtml, BenchmarkSummary summary, RunRecording recording,
+      List<HtmlSummaryBlock.Part> extraParts, ServerMetricsResult server) throws IOException {
+    inject(indexHtml, HtmlSummaryBlock.forRun(recording, extraParts, server).render(summary));
+  }
+
   /**
    * Injects an already rendered {@code <div id="llm-summary">} element; the file is rewritten atomically.
    *

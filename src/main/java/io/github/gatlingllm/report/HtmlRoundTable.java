@@ -2,8 +2,6 @@ package io.github.gatlingllm.report;
 
 import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.Distribution;
-import io.github.gatlingllm.metrics.RequestRecord;
-import java.util.List;
 
 /**
  * TTFT by conversation round, only when requests belong to conversations (multi-round workloads): round 1 against
@@ -14,15 +12,15 @@ final class HtmlRoundTable implements HtmlSummaryBlock.Part {
     "Round", "Requests", "Mean prompt tokens", "Mean TTFT (ms)", "Median TTFT (ms)", "P99 TTFT (ms)"
   };
 
-  private final List<RequestRecord> records;
+  private final RunView run;
 
-  HtmlRoundTable(List<RequestRecord> records) {
-    this.records = records;
+  HtmlRoundTable(RunView run) {
+    this.run = run;
   }
 
   @Override
   public String render(BenchmarkSummary summary) {
-    RoundTtfts byRound = RoundTtfts.ofRecords(records);
+    RoundTtfts byRound = run.recording(summary).rounds();
     if (byRound.rounds().isEmpty()) {
       return "";
     }
@@ -31,7 +29,7 @@ final class HtmlRoundTable implements HtmlSummaryBlock.Part {
     for (int round : byRound.rounds()) {
       Distribution ttft = byRound.round(round);
       sb.append("      <tr><td class=\"total\">").append(round).append("</td>");
-      cell(sb, Integer.toString(ttft.count()));
+      cell(sb, Long.toString(ttft.count()));
       cell(sb, PythonFormat.fixed(byRound.meanPromptTokens(round), 1));
       cell(sb, PythonFormat.fixed2(ttft.mean()));
       cell(sb, PythonFormat.fixed2(ttft.median()));

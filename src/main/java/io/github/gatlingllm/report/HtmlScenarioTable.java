@@ -31,8 +31,8 @@ final class HtmlScenarioTable implements HtmlSummaryBlock.Part {
     for (ScenarioBreakdown.Row row : rows) {
       BenchmarkSummary s = row.summary();
       sb.append("      <tr><td class=\"total\">").append(HtmlSummaryBlock.escape(row.scenario())).append("</td>");
-      cell(sb, Integer.toString(row.requests()), "total");
-      cell(sb, Integer.toString(s.failed()), s.failed() > 0 ? "ko" : "total");
+      cell(sb, Long.toString(row.requests()), "total");
+      cell(sb, Long.toString(s.failed()), s.failed() > 0 ? "ko" : "total");
       cell(sb, PythonFormat.fixed2(s.requestThroughput()), "total");
       cell(sb, PythonFormat.fixed2(s.outputThroughput()), "total");
       cell(sb, PythonFormat.fixed2(s.ttft().meanMs()), "total");

@@ -40,29 +40,33 @@ public final class HtmlSummaryBlock {
 
   /**
    * The full report for a run: key figures (LLM-on-Ray's averages), the vLLM table, one row per scenario when the
-   * records come from several, TTFT by round when they belong to conversations, then {@code extraParts} (e.g. an SLO
+   * requests come from several, TTFT by round when they belong to conversations, then {@code extraParts} (e.g. an SLO
    * table), then the charts.
    *
-   * @param records every request the summary was computed from (the charts and per-scenario rows need them)
+   * @param recording what the run's requests left (the charts and per-scenario rows are made from it)
    * @param extraParts rendered after the tables and before the charts, in order
+   * @param server what the server's {@code /metrics} showed, or null when it was not sampled
    */
+  public static HtmlSummaryBlock forRun(RunRecording recording, List<Part> extraParts, ServerMetricsResult server) {
+    return forView(new RunView(recording, server), extraParts);
+  }
+
+  /** As {@link #forRun(RunRecording, List, ServerMetricsResult)}, over a finished list of requests (tests, previews). */
   public static HtmlSummaryBlock forRun(List<RequestRecord> records, List<Part> extraParts) {
     return forRun(records, extraParts, null);
   }
 
-  /**
-   * As {@link #forRun(List, List)}, with the server's own view charted after the throughput chart.
-   *
-   * @param server what the server's {@code /metrics} showed, or null when it was not sampled
-   */
   public static HtmlSummaryBlock forRun(List<RequestRecord> records, List<Part> extraParts,
       ServerMetricsResult server) {
-    RunView run = new RunView(records, server);
+    return forView(new RunView(records, server), extraParts);
+  }
+
+  private static HtmlSummaryBlock forView(RunView run, List<Part> extraParts) {
     List<Part> all = new ArrayList<>();
     all.add(new HtmlKeyFigures(run));
     all.add(HtmlSummaryBlock::table);
     all.add(new HtmlScenarioTable(run));
-    all.add(new HtmlRoundTable(records));
+    all.add(new HtmlRoundTable(run));
     for (Part p : extraParts) {
       all.add(Objects.requireNonNull(p, "extra part"));
     }

@@ -1,6 +1,8 @@
 package io.github.gatlingllm.report;
 
 import io.github.gatlingllm.metrics.LlmOnRayFigures;
+import io.github.gatlingllm.metrics.RecordListener;
+import io.github.gatlingllm.metrics.RequestRecord;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -12,10 +14,11 @@ import java.util.Map;
  * saved as {@value #FILE_NAME} with the keys of its {@code summary_<timestamp>.json} (full precision where it rounds
  * to 3 decimals), then {@code completed} and {@code failed}.
  */
-public final class LlmOnRayReport implements RunOutput {
+public final class LlmOnRayReport implements RunOutput, RecordListener {
   public static final String FILE_NAME = "llm-on-ray.json";
 
   private final PrintStream console;
+  private final LlmOnRayFigures.Recorder figures = new LlmOnRayFigures.Recorder();
 
   public LlmOnRayReport() {
     this(System.out);
@@ -25,9 +28,15 @@ public final class LlmOnRayReport implements RunOutput {
     this.console = console;
   }
 
+  /** Each finished request, on the statistics thread: LLM-on-Ray's figures need more than the summary. */
+  @Override
+  public void onRecord(RequestRecord record) {
+    figures.add(record);
+  }
+
   @Override
   public void write(RunResults results) throws IOException {
-    LlmOnRayFigures f = LlmOnRayFigures.compute(results.records(), results.summary().durationSeconds());
+    LlmOnRayFigures f = figures.figures(results.summary().durationSeconds());
     console.print(render(f));
     results
         .saveJson(FILE_NAME, json(f))

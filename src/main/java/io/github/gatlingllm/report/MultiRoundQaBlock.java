@@ -39,44 +39,69 @@ public record MultiRoundQaBlock(
    */
   public static MultiRoundQaBlock window(
       List<MultiRoundQaRow> rows, double start, double end, long pending, double qps) {
-    int launched = 0;
-    int finished = 0;
-    long promptTokens = 0;
-    long generationTokens = 0;
-    double speedSum = 0;
-    int speedCount = 0;
-    double ttftSum = 0;
+    Sums sums = new Sums();
     for (MultiRoundQaRow row : rows) {
       if (row.launchTime() >= start && row.launchTime() <= end) {
-        launched++;
+        sums.launched++;
       }
-      if (row.finishTime() < start || row.finishTime() > end) {
-        continue;
+      if (row.finishTime() >= start && row.finishTime() <= end) {
+        sums.finished(row.promptTokens(), row.generationTokens(), row.ttft(), row.generationTime());
       }
+    }
+    return sums.block(start, end, pending, qps);
+  }
+
+  /**
+   * The window's sums, which can also be kept as requests finish: a window that holds every request of the run (the
+   * end-of-run block) then needs no request kept.
+   */
+  public static final class Sums {
+    private int launched;
+    private int finished;
+    private long promptTokens;
+    private long generationTokens;
+    private double speedSum;
+    private int speedCount;
+    private double ttftSum;
+
+    /** A request launched and finished inside the window. */
+    public void add(MultiRoundQaRow row) {
+      launched++;
+      finished(row.promptTokens(), row.generationTokens(), row.ttft(), row.generationTime());
+    }
+
+    void finished(long prompt, long generation, double ttft, double generationTime) {
       finished++;
-      promptTokens += row.promptTokens();
-      generationTokens += row.generationTokens();
-      ttftSum += row.ttft();
-      double speed = row.generationTokens() / row.generationTime();
+      promptTokens += prompt;
+      generationTokens += generation;
+      ttftSum += ttft;
+      double speed = generation / generationTime;
       // pandas' mean() skips NaN (0 tokens in 0 s); an infinite speed (tokens in 0 s) is left out likewise.
       if (Double.isFinite(speed)) {
         speedSum += speed;
         speedCount++;
       }
     }
-    double seconds = end - start;
-    return new MultiRoundQaBlock(
-        qps,
-        launched,
-        finished,
-        pending,
-        start,
-        end,
-        finished / seconds,
-        promptTokens / seconds,
-        generationTokens / seconds,
-        speedCount == 0 ? Double.NaN : speedSum / speedCount,
-        finished == 0 ? Double.NaN : ttftSum / finished);
+
+    public int finishedCount() {
+      return finished;
+    }
+
+    public MultiRoundQaBlock block(double start, double end, long pending, double qps) {
+      double seconds = end - start;
+      return new MultiRoundQaBlock(
+          qps,
+          launched,
+          finished,
+          pending,
+          start,
+          end,
+          finished / seconds,
+          promptTokens / seconds,
+          generationTokens / seconds,
+          speedCount == 0 ? Double.NaN : speedSum / speedCount,
+          finished == 0 ? Double.NaN : ttftSum / finished);
+    }
   }
 
   /** The whole file: from the first launch to the last finish (the original's {@code --process-summary}). */

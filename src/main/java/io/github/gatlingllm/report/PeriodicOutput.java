@@ -21,7 +21,8 @@ public interface PeriodicOutput {
   /**
    * The run at one instant.
    *
-   * @param records every measured request finished so far, in finishing order
+   * @param records the measured requests finished since this output's previous call (since the start for the first),
+   *     in finishing order: a run keeps no request, so an output keeps what it needs of them
    * @param inFlight measured requests started and not finished
    * @param nowNanos {@link System#nanoTime()} of the instant
    * @param origin the run's time origin (places nanoTime readings in wall-clock time)

@@ -42,6 +42,11 @@ public abstract class RecordFileWriter implements RecordListener, AutoCloseable 
     return lines.failure();
   }
 
+  /** See {@link AsyncLineWriter#closedByOwnerOnExit()}: the run closes this file in order when the JVM stops. */
+  public void closedByOwnerOnExit() {
+    lines.closedByOwnerOnExit();
+  }
+
   /** Writes every line queued so far, flushes and closes the file. */
   @Override
   public void close() {

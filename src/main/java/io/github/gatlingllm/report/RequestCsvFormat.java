@@ -63,6 +63,8 @@ final class RequestCsvFormat {
 
   static final String OK = "ok";
   static final String FAILED = "failed";
+  /** Cut by the client when the run ended: neither ok nor failed (its error category is {@code cancelled}). */
+  static final String CANCELLED = "cancelled";
 
   private RequestCsvFormat() {}
 
@@ -94,7 +96,7 @@ final class RequestCsvFormat {
     sb.append(source(r.promptTokenSource())).append(',');
     count(sb, r.outputTokens()).append(',');
     sb.append(source(r.outputTokenSource())).append(',');
-    sb.append(r.success() ? OK : FAILED).append(',');
+    sb.append(status(r)).append(',');
     if (r.httpStatus() != 0) {
       sb.append(r.httpStatus());
     }
@@ -113,6 +115,13 @@ final class RequestCsvFormat {
     if (r.reasoningTokens() >= 0) {
       sb.append(source(r.reasoningTokenSource()));
     }
+  }
+
+  static String status(RequestRecord r) {
+    if (r.success()) {
+      return OK;
+    }
+    return r.error() == ErrorCategory.CANCELLED ? CANCELLED : FAILED;
   }
 
   /** The lower-case category name; a failed request without one ended without any chunk. */

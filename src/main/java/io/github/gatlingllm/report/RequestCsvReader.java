@@ -158,7 +158,7 @@ public final class RequestCsvReader {
         r.failed(category, text(ERROR_DETAIL));
       }
       r.ended(time(END));
-      String expected = r.success() ? OK : FAILED;
+      String expected = RequestCsvFormat.status(r);
       if (!text(STATUS).equals(expected)) {
         throw bad(STATUS, "expected '" + expected + "' for a request with " + offsets.size() + " chunks and "
             + (category == null ? "no error category" : "error category " + text(ERROR_CATEGORY)));

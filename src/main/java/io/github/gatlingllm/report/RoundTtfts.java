@@ -1,6 +1,7 @@
 package io.github.gatlingllm.report;
 
 import io.github.gatlingllm.metrics.Distribution;
+import io.github.gatlingllm.metrics.MetricSamples;
 import io.github.gatlingllm.metrics.RequestRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,41 +26,44 @@ public final class RoundTtfts {
 
   /** From the rows of a multi-round CSV. */
   public static RoundTtfts of(List<MultiRoundQaRow> rows) {
-    Samples samples = new Samples();
+    Recorder recorder = new Recorder();
     for (MultiRoundQaRow row : rows) {
-      samples.add(row.questionId(), row.ttft() * 1e3, row.promptTokens());
+      recorder.add(row.questionId(), row.ttft() * 1e3, row.promptTokens());
     }
-    return samples.done();
+    return recorder.done();
   }
 
   /** From the successful requests of {@code records} that belong to a conversation (none: no rounds). */
   public static RoundTtfts ofRecords(List<RequestRecord> records) {
-    Samples samples = new Samples();
-    for (RequestRecord r : records) {
-      if (r.success() && r.conversationRound() > 0) {
-        samples.add(r.conversationRound(), r.ttftNanos() / 1e6, Math.max(0, r.promptTokens()));
-      }
-    }
-    return samples.done();
+    Recorder recorder = new Recorder();
+    records.forEach(recorder::add);
+    return recorder.done();
   }
 
-  /** TTFTs and prompt sizes gathered by round. */
-  private static final class Samples {
-    private final Map<Integer, List<Double>> millis = new TreeMap<>();
+  /** TTFTs and prompt sizes gathered by round as requests finish (memory: one {@link MetricSamples} per round). */
+  public static final class Recorder {
+    private final Map<Integer, MetricSamples> millis = new TreeMap<>();
     private final Map<Integer, long[]> promptSums = new TreeMap<>();
 
+    /** Counts a request when it succeeded as part of a conversation. */
+    public void add(RequestRecord r) {
+      if (r.success() && r.conversationRound() > 0) {
+        add(r.conversationRound(), r.ttftNanos() / 1e6, Math.max(0, r.promptTokens()));
+      }
+    }
+
     void add(int round, double ttftMs, long promptTokens) {
-      millis.computeIfAbsent(round, k -> new ArrayList<>()).add(ttftMs);
+      millis.computeIfAbsent(round, k -> new MetricSamples(MetricSamples.DEFAULT_EXACT_LIMIT)).add(ttftMs);
       promptSums.computeIfAbsent(round, k -> new long[1])[0] += promptTokens;
     }
 
-    RoundTtfts done() {
+    public RoundTtfts done() {
       Map<Integer, Distribution> byRound = new TreeMap<>();
       Map<Integer, Double> meanPrompt = new TreeMap<>();
       millis.forEach(
-          (round, values) -> {
-            byRound.put(round, Distribution.ofMillis(values.stream().mapToDouble(d -> d).toArray()));
-            meanPrompt.put(round, promptSums.get(round)[0] / (double) values.size());
+          (round, samples) -> {
+            byRound.put(round, samples.distribution());
+            meanPrompt.put(round, promptSums.get(round)[0] / (double) samples.count());
           });
       return new RoundTtfts(byRound, meanPrompt);
     }

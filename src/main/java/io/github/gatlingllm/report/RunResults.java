@@ -5,33 +5,31 @@ import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.servermetrics.ServerMetricsResult;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.github.gatlingllm.metrics.RunDescription;
+import io.github.gatlingllm.metrics.SummaryOptions;
+import io.github.gatlingllm.report.chart.ScenarioBreakdown;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a {@link RunOutput} receives: the run's summary, every measured request, and the run folder (absent when Gatling
- * created none, e.g. on Gatling Enterprise: print, do not write).
+ * What a {@link RunOutput} receives: the run's summary, what its requests left ({@link RunRecording}: per-scenario
+ * statistics, rounds, charts' series), and the run folder (absent when Gatling created none, e.g. on Gatling
+ * Enterprise: print, do not write). The run keeps no request: an output that needs each one reads them as they finish
+ * by also implementing {@code RecordListener} (called on the statistics thread, in finishing order).
  *
  * @param runFolder the Gatling run folder, or null
  * @param summary the run's LLM summary (its run description and options apply to per-scenario summaries too)
- * @param records every measured request, in the order they finished
- * @param origin the run's time origin, which places the records' nanoTime readings in wall-clock time (the same as
- *     the per-request files use), or null when unknown
+ * @param recording what the run's requests left
+ * @param origin the run's time origin, which places nanoTime readings in wall-clock time (the same as the per-request
+ *     files use), or null when unknown
  * @param server what the server's metrics showed during the run, or null when they were not sampled
  */
 public record RunResults(
-    Path runFolder, BenchmarkSummary summary, List<RequestRecord> records, RunOrigin origin,
-    ServerMetricsResult server) {
+    Path runFolder, BenchmarkSummary summary, RunRecording recording, RunOrigin origin, ServerMetricsResult server) {
 
-  public RunResults {
-    records = List.copyOf(records);
-  }
-
+  /** The results of a finished list of requests (tests, recomputations). */
   public RunResults(Path runFolder, BenchmarkSummary summary, List<RequestRecord> records) {
-    this(runFolder, summary, records, null, null);
+    this(runFolder, summary, RunRecording.of(records, summary.options()), null, null);
   }
 
   /** The server's sampled metrics, if any scrape was attempted. */
@@ -57,23 +55,8 @@ public record RunResults(
     return Optional.of(file);
   }
 
-  /** The records of one scenario, in finishing order (empty when it sent nothing). */
-  public List<RequestRecord> scenario(String name) {
-    List<RequestRecord> out = new ArrayList<>();
-    for (RequestRecord r : records) {
-      if (r.scenario().equals(name)) {
-        out.add(r);
-      }
-    }
-    return out;
-  }
-
-  /** The records grouped by scenario, in the order each scenario's first record finished. */
-  public Map<String, List<RequestRecord>> byScenario() {
-    Map<String, List<RequestRecord>> out = new LinkedHashMap<>();
-    for (RequestRecord r : records) {
-      out.computeIfAbsent(r.scenario(), k -> new ArrayList<>()).add(r);
-    }
-    return out;
+  /** Each scenario's own summary, with the run's description and the given options, in start order. */
+  public List<ScenarioBreakdown.Row> scenarios(RunDescription run, SummaryOptions opts) {
+    return recording.scenarios(run, opts);
   }
 }

@@ -1,15 +1,15 @@
 package io.github.gatlingllm.report;
 
 import io.github.gatlingllm.metrics.BenchmarkSummary;
-import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.RunDescription;
-import io.github.gatlingllm.metrics.SummaryCalculator;
+import io.github.gatlingllm.metrics.SummaryOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -70,13 +70,15 @@ public final class ScenarioFiles implements RunOutput {
             "scenario", "ok", "failed", "dur (s)", "req/s", "out tok/s", "TTFT (ms)", "TPOT (ms)", "E2EL (ms)"));
     IOException failure = null;
     for (Entry e : entries) {
-      List<RequestRecord> records = results.scenario(e.scenario());
-      if (records.isEmpty()) {
+      // The per-step files hold the step's summary; the per-request arrays are in llm-requests.csv (by scenario).
+      SummaryOptions opts = withoutDetail(results.summary().options());
+      Optional<BenchmarkSummary> found =
+          results.recording().scenario(e.scenario(), describe(results.summary().run(), e), opts);
+      if (found.isEmpty()) {
         table.append(String.format(Locale.ROOT, "%-24s (no request finished)%n", e.scenario()));
         continue;
       }
-      BenchmarkSummary part = SummaryCalculator.compute(records, describe(results.summary().run(), e),
-          results.summary().options());
+      BenchmarkSummary part = found.get();
       table.append(
           String.format(
               Locale.ROOT,
@@ -95,7 +97,7 @@ public final class ScenarioFiles implements RunOutput {
         facts.put("scenario", e.scenario());
         facts.putAll(e.facts());
         try {
-          SummaryJson.write(part, records, facts, results.runFolder().resolve(e.fileName()));
+          SummaryJson.write(part, Map.of(), List.of(), facts, results.runFolder().resolve(e.fileName()));
         } catch (IOException ex) {
           failure = ex;
         }
@@ -109,6 +111,10 @@ public final class ScenarioFiles implements RunOutput {
     if (failure != null) {
       throw failure;
     }
+  }
+
+  private static SummaryOptions withoutDetail(SummaryOptions o) {
+    return new SummaryOptions(o.percentiles(), o.goodput(), false, false, o.percentileMetrics());
   }
 
   private static RunDescription describe(RunDescription run, Entry e) {

@@ -63,12 +63,32 @@ final class SummaryBlock {
   /**
    * Our block after vLLM's, empty unless relevant: client queueing when a concurrency cap is set (and the
    * queue-inclusive E2EL when the rate is also finite, as vLLM does), TTFO and the reasoning / answer token split
-   * when the run had reasoning, failures by error label when any failed.
+   * when the run had reasoning, failures by error label when any failed, requests cancelled by the end of the run,
+   * and which metrics' percentiles came from a histogram (more samples than the exact store keeps).
    */
+  /** The metrics whose percentiles come from a histogram, e.g. "ITL", or "" when every one is exact. */
+  private static String approximateMetrics(BenchmarkSummary s) {
+    List<String> names = new ArrayList<>();
+    if (!s.ttft().exact()) {
+      names.add("TTFT");
+    }
+    if (!s.tpot().exact()) {
+      names.add("TPOT");
+    }
+    if (!s.itl().exact()) {
+      names.add("ITL");
+    }
+    if (!s.e2el().exact()) {
+      names.add("E2EL");
+    }
+    return String.join(", ", names);
+  }
+
   static List<BlockLine> extras(BenchmarkSummary s) {
     boolean capped = s.run().maxConcurrency() != null;
     boolean reasoning = s.hasReasoning();
-    if (!capped && !reasoning && s.failed() == 0) {
+    String approximate = approximateMetrics(s);
+    if (!capped && !reasoning && s.failed() == 0 && s.cancelled() == 0 && approximate.isEmpty()) {
       return List.of();
     }
     List<BlockLine> lines = new ArrayList<>();
@@ -88,9 +108,18 @@ final class SummaryBlock {
     }
     if (s.failed() > 0) {
       lines.add(BlockLine.section("Failed Requests by Error"));
-      for (Map.Entry<String, Integer> e : s.errorsByLabel().entrySet()) {
+      for (Map.Entry<String, Long> e : s.errorsByLabel().entrySet()) {
         lines.add(BlockLine.value(e.getKey() + ":", e.getValue()));
       }
+    }
+    if (s.cancelled() > 0) {
+      // Cut by the client when the run ended (maxDuration, Ctrl-C): neither successful nor failed.
+      lines.add(BlockLine.section("Cut by the End of the Run"));
+      lines.add(BlockLine.value("Cancelled requests:", s.cancelled()));
+    }
+    if (!approximate.isEmpty()) {
+      lines.add(BlockLine.section("Percentiles within 0.1% (histogram)"));
+      lines.add(BlockLine.value("Metrics:", approximate));
     }
     lines.add(BlockLine.rule());
     return lines;

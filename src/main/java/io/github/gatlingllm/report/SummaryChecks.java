@@ -42,7 +42,7 @@ public final class SummaryChecks {
       List<SummaryCheck> checks, RunDescription run, SummaryOptions options, Set<String> runFactKeys) {
     Map<String, Object> facts = new HashMap<>();
     runFactKeys.forEach(key -> facts.put(key, 0));
-    JsonNode empty = summaryJson(SummaryCalculator.compute(List.of(), run, options), List.of(), facts);
+    JsonNode empty = summaryJson(SummaryCalculator.compute(List.of(), run, options), facts);
     for (SummaryCheck check : checks) {
       JsonNode value = empty.get(check.key());
       if (value == null || !(value.isNumber() || value.isNull() && check.key().equals("request_goodput"))) {
@@ -60,7 +60,7 @@ public final class SummaryChecks {
   /** Evaluates every clause on the summary as {@code llm-summary.json} would hold it. */
   public static List<Result> evaluate(
       List<SummaryCheck> checks, BenchmarkSummary summary, Map<String, Object> runFacts) {
-    JsonNode json = summaryJson(summary, List.of(), runFacts);
+    JsonNode json = summaryJson(summary, runFacts);
     List<Result> results = new ArrayList<>();
     for (SummaryCheck check : checks) {
       JsonNode value = json.get(check.key());
@@ -82,11 +82,10 @@ public final class SummaryChecks {
     return out.toString();
   }
 
-  private static JsonNode summaryJson(
-      BenchmarkSummary summary, List<RequestRecord> records, Map<String, Object> runFacts) {
+  private static JsonNode summaryJson(BenchmarkSummary summary, Map<String, Object> runFacts) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      SummaryJson.write(summary, records, runFacts, bytes);
+      SummaryJson.write(summary, Map.of(), List.of(), runFacts, bytes);
       return JSON.readTree(bytes.toByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

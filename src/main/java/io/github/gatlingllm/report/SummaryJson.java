@@ -9,7 +9,7 @@ import io.github.gatlingllm.metrics.MetricStats;
 import io.github.gatlingllm.metrics.PercentileValue;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.RunDescription;
-import io.github.gatlingllm.metrics.SummaryCalculator;
+import io.github.gatlingllm.metrics.RunStatistics;
 import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.metrics.TokenCounts;
 import io.github.gatlingllm.metrics.TokenSource;
@@ -56,12 +56,42 @@ public final class SummaryJson {
     AtomicFiles.write(file, out -> write(summary, records, runFacts, out));
   }
 
+  /**
+   * The summary of a live run.
+   *
+   * @param scenarios the per-scenario summaries, by name (written when there are several)
+   * @param detailed the requests for the per-request arrays, in finishing order; only read with
+   *     {@link SummaryOptions#saveDetailed()}, once, while writing
+   */
+  public static void write(BenchmarkSummary summary, Map<String, BenchmarkSummary> scenarios,
+      Iterable<RequestRecord> detailed, Map<String, Object> runFacts, Path file) throws IOException {
+    AtomicFiles.write(file, out -> write(summary, scenarios, detailed, runFacts, out));
+  }
+
   static void write(BenchmarkSummary s, List<RequestRecord> records, OutputStream out) throws IOException {
     write(s, records, Map.of(), out);
   }
 
   static void write(BenchmarkSummary s, List<RequestRecord> records, Map<String, Object> runFacts, OutputStream out)
       throws IOException {
+    write(s, scenarioSummaries(s, records), records, runFacts, out);
+  }
+
+  /** The summaries of each scenario of {@code records}, by name; empty for a single scenario. */
+  public static Map<String, BenchmarkSummary> scenarioSummaries(BenchmarkSummary s, List<RequestRecord> records) {
+    Map<String, RunStatistics> byScenario = new TreeMap<>();
+    for (RequestRecord r : records) {
+      byScenario.computeIfAbsent(r.scenario(), k -> new RunStatistics(s.options())).add(r);
+    }
+    Map<String, BenchmarkSummary> out = new TreeMap<>();
+    if (byScenario.size() > 1) {
+      byScenario.forEach((name, stats) -> out.put(name, stats.summary(s.run())));
+    }
+    return out;
+  }
+
+  static void write(BenchmarkSummary s, Map<String, BenchmarkSummary> scenarios, Iterable<RequestRecord> detailed,
+      Map<String, Object> runFacts, OutputStream out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
@@ -69,12 +99,12 @@ public final class SummaryJson {
       runDescription(g, s.run());
       results(g, s);
       if (s.options().saveDetailed()) {
-        perRequest(g, s, records);
+        perRequest(g, s, detailed);
       }
       peaksAndMetrics(g, s);
       extras(g, s);
       g.writeStringField("gatling_llm_version", PluginVersion.get());
-      scenarios(g, s, records);
+      scenarios(g, scenarios);
       for (Map.Entry<String, Object> fact : runFacts.entrySet()) {
         g.writeFieldName(fact.getKey());
         writeValue(g, fact.getValue());
@@ -146,17 +176,13 @@ public final class SummaryJson {
   }
 
   /** Per scenario, only when there are several: the result keys on that scenario's requests alone. */
-  private static void scenarios(JsonGenerator g, BenchmarkSummary s, List<RequestRecord> records) throws IOException {
-    Map<String, List<RequestRecord>> byScenario = new TreeMap<>();
-    for (RequestRecord r : records) {
-      byScenario.computeIfAbsent(r.scenario(), k -> new ArrayList<>()).add(r);
-    }
-    if (byScenario.size() < 2) {
+  private static void scenarios(JsonGenerator g, Map<String, BenchmarkSummary> scenarios) throws IOException {
+    if (scenarios.size() < 2) {
       return;
     }
     g.writeObjectFieldStart("scenarios");
-    for (Map.Entry<String, List<RequestRecord>> e : byScenario.entrySet()) {
-      BenchmarkSummary part = SummaryCalculator.compute(e.getValue(), s.run(), s.options());
+    for (Map.Entry<String, BenchmarkSummary> e : new TreeMap<>(scenarios).entrySet()) {
+      BenchmarkSummary part = e.getValue();
       g.writeObjectFieldStart(e.getKey());
       results(g, part);
       peaksAndMetrics(g, part);
@@ -166,7 +192,8 @@ public final class SummaryJson {
     g.writeEndObject();
   }
 
-  private static void perRequest(JsonGenerator g, BenchmarkSummary s, List<RequestRecord> records) throws IOException {
+  private static void perRequest(JsonGenerator g, BenchmarkSummary s, Iterable<RequestRecord> records)
+      throws IOException {
     g.writeArrayFieldStart("input_lens");
     for (RequestRecord r : records) {
       g.writeNumber(TokenCounts.inputTokens(r));
@@ -235,6 +262,9 @@ public final class SummaryJson {
     metric(g, "client_queue_time", s.clientQueueTime());
     metric(g, "e2el_including_client_queue", s.e2elIncludingClientQueue());
     metric(g, "ttfo", s.ttfo());
+    // Requests cut by the end of the run: neither completed nor failed (the client stopped them, not the server).
+    g.writeNumberField("cancelled", s.cancelled());
+    exactness(g, s);
     g.writeNumberField("goodput_completed", s.goodCompleted());
     GoodputSlo slo = s.options().goodput();
     if (slo == null) {
@@ -247,7 +277,7 @@ public final class SummaryJson {
       g.writeEndObject();
     }
     g.writeObjectFieldStart("output_token_sources");
-    for (Map.Entry<TokenSource, Integer> e : s.outputTokenSources().entrySet()) {
+    for (Map.Entry<TokenSource, Long> e : s.outputTokenSources().entrySet()) {
       g.writeNumberField(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue());
     }
     g.writeEndObject();
@@ -255,15 +285,31 @@ public final class SummaryJson {
     g.writeNumberField("total_reasoning_tokens", s.totalReasoningTokens());
     g.writeNumberField("total_answer_tokens", s.totalAnswerTokens());
     g.writeObjectFieldStart("reasoning_token_sources");
-    for (Map.Entry<TokenSource, Integer> e : s.reasoningTokenSources().entrySet()) {
+    for (Map.Entry<TokenSource, Long> e : s.reasoningTokenSources().entrySet()) {
       g.writeNumberField(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue());
     }
     g.writeEndObject();
     g.writeObjectFieldStart("errors_by_category");
-    for (Map.Entry<String, Integer> e : s.errorsByLabel().entrySet()) {
+    for (Map.Entry<String, Long> e : s.errorsByLabel().entrySet()) {
       g.writeNumberField(e.getKey(), e.getValue());
     }
     g.writeEndObject();
+  }
+
+  /**
+   * Which figures are exact: per latency metric, whether its percentiles come from the raw values (else from a
+   * histogram, within 0.1 %); and whether the two peaks are exact.
+   */
+  private static void exactness(JsonGenerator g, BenchmarkSummary s) throws IOException {
+    g.writeObjectFieldStart("exact_percentiles");
+    g.writeBooleanField("ttft", s.ttft().exact());
+    g.writeBooleanField("tpot", s.tpot().exact());
+    g.writeBooleanField("itl", s.itl().exact());
+    g.writeBooleanField("e2el", s.e2el().exact());
+    g.writeBooleanField("ttfo", s.ttfo().exact());
+    g.writeBooleanField("client_queue_time", s.clientQueueTime().exact());
+    g.writeEndObject();
+    g.writeBooleanField("exact_peaks", s.peaksExact());
   }
 
   /** A run fact: a number, string, boolean, or lists and maps of those (e.g. the SLO check results). */

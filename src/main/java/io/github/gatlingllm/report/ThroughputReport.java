@@ -33,7 +33,7 @@ public final class ThroughputReport implements RunOutput {
 
   @Override
   public void write(RunResults results) throws IOException {
-    ThroughputFigures f = ThroughputFigures.compute(results.records(), results.summary().durationSeconds());
+    ThroughputFigures f = ThroughputFigures.of(results.summary(), results.summary().durationSeconds());
     console.print(render(f));
     results
         .saveJson(FILE_NAME, json(f, datasetName))

@@ -97,17 +97,26 @@ class StreamingRequestActionTest {
   }
 
   private LlmComponents lastComponents;
+  /** Every request the runs of this test recorded, in recording order (the run itself keeps none). */
+  private final List<RequestRecord> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** The components of a new run, whose recorded requests are collected into {@link #recorded}. */
+  private LlmComponents components(CoreComponents core, LlmProtocol protocol) {
+    LlmComponents components = LlmProtocolKey.INSTANCE.newComponents(core).apply(protocol);
+    components.run().recorder().addListener(recorded::add);
+    return components;
+  }
 
   private Action action(LlmProtocolBuilder protocol, LlmRequestBuilder request) {
     LlmComponents components =
-        LlmProtocolKey.INSTANCE.newComponents(core).apply((LlmProtocol) protocol.protocol());
+        components(core, (LlmProtocol) protocol.protocol());
     lastComponents = components;
     return ((LlmActionBuilder) request.asScala()).build(components, next);
   }
 
   /** The last request recorded by the run of the last action built. */
   private RequestRecord lastRecord() {
-    List<RequestRecord> records = lastComponents.run().recorder().snapshot();
+    List<RequestRecord> records = recorded;
     return records.get(records.size() - 1);
   }
 
@@ -128,7 +137,7 @@ class StreamingRequestActionTest {
   @Test
   void successfulChatRequestIsReportedToGatlingWithTtftTpotAndEveryGap() throws Exception {
     LlmComponents components =
-        LlmProtocolKey.INSTANCE.newComponents(core).apply((LlmProtocol) protocol().protocol());
+        components(core, (LlmProtocol) protocol().protocol());
     Action action =
         ((LlmActionBuilder) LlmDsl.chat("chat").prompt("#{prompt}").maxTokens(8).ignoreEos(true).asScala())
             .build(components, next);
@@ -147,7 +156,7 @@ class StreamingRequestActionTest {
     assertEquals(1, stats.named("chat TPOT").size());
     // chat: a role chunk, then 8 token chunks -> 9 chunks, 8 gaps, each one Gatling record
     assertEquals(8, stats.named("chat ITL").size());
-    RequestRecord record = components.run().recorder().snapshot().get(0);
+    RequestRecord record = recorded.get(0);
     assertEquals(9, record.chunkCount());
     assertEquals(8, record.outputTokens());
     // The mock writes token k (from 1) no earlier than TTFT + (k - 1) * ITL after it read the request, which is
@@ -170,13 +179,13 @@ class StreamingRequestActionTest {
           LlmDsl.llm.baseUrl(reasoning.baseUrl()).model("mock-llm").apiKey(null).clientWarmUp(false)
               .logRequests(logRequests);
       LlmComponents components =
-          LlmProtocolKey.INSTANCE.newComponents(core).apply((LlmProtocol) protocol.protocol());
+          components(core, (LlmProtocol) protocol.protocol());
       Action action =
           ((LlmActionBuilder) LlmDsl.chat("think").prompt("#{prompt}").maxTokens(8).ignoreEos(true).asScala())
               .build(components, next);
       action.$bang(session(8, "one two three"));
       assertFalse(awaitNext().isFailed());
-      return components.run().recorder().snapshot().get(0);
+      return recorded.get(0);
     }
   }
 
@@ -224,7 +233,7 @@ class StreamingRequestActionTest {
   @Test
   void tgiRequestIsTimedPerTokenEventAndCountedFromTheFinalDetails() throws Exception {
     LlmComponents components =
-        LlmProtocolKey.INSTANCE.newComponents(core).apply((LlmProtocol) protocol().protocol());
+        components(core, (LlmProtocol) protocol().protocol());
     Action action =
         ((LlmActionBuilder) LlmDsl.tgi("tgi").prompt("#{prompt}").maxTokens(12).asScala()).build(components, next);
     action.$bang(session(1, "one two three four five"));
@@ -234,7 +243,7 @@ class StreamingRequestActionTest {
     assertEquals("OK", stats.named("tgi").get(0).status());
     RecordingStatsEngine.Response ttft = stats.named("tgi TTFT").get(0);
     assertTrue(ttft.durationMillis() >= TTFT_MS && ttft.durationMillis() < TTFT_MS + 1000, "TTFT " + ttft);
-    RequestRecord record = components.run().recorder().snapshot().get(0);
+    RequestRecord record = recorded.get(0);
     // TGI: one event per token, no role event and no [DONE]; the mock's seeded length is in [1, 12].
     int tokens = record.chunkCount();
     assertTrue(tokens >= 1 && tokens <= 12, "chunks " + tokens);
@@ -249,7 +258,7 @@ class StreamingRequestActionTest {
   @Test
   void llmOnRaySimpleRequestIsTimedPerBodyChunkAndCountedInChunks() throws Exception {
     LlmComponents components =
-        LlmProtocolKey.INSTANCE.newComponents(core).apply((LlmProtocol) protocol().logRequests(true).protocol());
+        components(core, (LlmProtocol) protocol().logRequests(true).protocol());
     LlmRequestBuilder request = LlmDsl.llmOnRaySimple("simple").prompt("#{prompt}").maxTokens(12).ignoreEos(true);
     Action action = ((LlmActionBuilder) request.asScala()).build(components, next);
     action.$bang(session(1, "one two three four five"));
@@ -257,7 +266,7 @@ class StreamingRequestActionTest {
 
     assertFalse(after.isFailed());
     assertEquals("OK", stats.named("simple").get(0).status());
-    RequestRecord record = components.run().recorder().snapshot().get(0);
+    RequestRecord record = recorded.get(0);
     // The mock writes each token as its own HTTP chunk, and each chunk is one event even when reads batch them.
     assertEquals(12, record.chunkCount());
     assertEquals(12, record.outputTokens());
@@ -371,15 +380,13 @@ class StreamingRequestActionTest {
     warmUp.$bang(session(30, "hello there"));
     assertFalse(awaitNext().isFailed());
     assertTrue(lastComponents.run().serverSendsUsage(), "the mock's usage, seen on a warm-up");
-    assertTrue(lastComponents.run().recorder().snapshot().isEmpty(), "a warm-up is still not measured");
+    assertTrue(recorded.isEmpty(), "a warm-up is still not measured");
   }
 
   @Test
   void concurrencyCapQueuesOnTheClientAndTheQueueTimeIsRecorded() throws Exception {
     LlmComponents components =
-        LlmProtocolKey.INSTANCE
-            .newComponents(core)
-            .apply((LlmProtocol) protocol().maxConcurrency(1).protocol());
+        components(core, (LlmProtocol) protocol().maxConcurrency(1).protocol());
     Action action =
         ((LlmActionBuilder) LlmDsl.completion("capped").prompt("#{prompt}").maxTokens(4).ignoreEos(true).asScala())
             .build(components, next);
@@ -389,7 +396,7 @@ class StreamingRequestActionTest {
     for (int i = 0; i < 3; i++) {
       assertFalse(awaitNext().isFailed());
     }
-    List<RequestRecord> records = new ArrayList<>(components.run().recorder().snapshot());
+    List<RequestRecord> records = new ArrayList<>(recorded);
     assertEquals(3, records.size());
     records.sort((a, b) -> Long.compare(a.sendNanos(), b.sendNanos()));
     // one at a time: each request is sent after the previous one's last chunk
@@ -446,14 +453,14 @@ class StreamingRequestActionTest {
   @Test
   void warmUpRequestsStayOutOfTheSummaryButReachGatling() throws Exception {
     LlmComponents components =
-        LlmProtocolKey.INSTANCE.newComponents(core).apply((LlmProtocol) protocol().protocol());
+        components(core, (LlmProtocol) protocol().protocol());
     Action action =
         ((LlmActionBuilder) LlmDsl.completion("warm-up").prompt("#{prompt}").maxTokens(2).warmUp().asScala())
             .build(components, next);
     action.$bang(session(6, "hello"));
     assertFalse(awaitNext().isFailed());
     assertEquals(1, stats.named("warm-up").size());
-    assertEquals(0, components.run().recorder().size());
+    assertEquals(0, recorded.size());
   }
 
   @Test
@@ -463,7 +470,7 @@ class StreamingRequestActionTest {
         new CoreComponents(
             ownSystem, loops, null, scala.Option.empty(), stats, System::currentTimeMillis, null, core.configuration());
     LlmComponents components =
-        LlmProtocolKey.INSTANCE.newComponents(ownCore).apply((LlmProtocol) protocol().protocol());
+        components(ownCore, (LlmProtocol) protocol().protocol());
     Path runFolder = Files.createDirectories(results.resolve("servingbenchmark-20261123120000000"));
     Files.writeString(runFolder.resolve("simulation.log"), "binary in real life");
     Action action =

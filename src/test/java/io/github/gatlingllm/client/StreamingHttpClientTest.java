@@ -570,10 +570,10 @@ class StreamingHttpClientTest {
     assertTrue(received.await(5, TimeUnit.SECONDS));
     client.close(); // from a non-loop thread: returns once in-flight requests have failed
     assertEquals(0, h.terminal.getCount());
-    h.assertFailed(Kind.CONNECTION_CLOSED);
+    h.assertFailed(Kind.CANCELLED);
     RecordingHandler later = execute(client, request(server.port()));
-    later.assertFailed(Kind.CONNECTION_CLOSED);
-    assertEquals(List.of("failure:CONNECTION_CLOSED"), later.calls);
+    later.assertFailed(Kind.CANCELLED);
+    assertEquals(List.of("failure:CANCELLED"), later.calls);
   }
 
   // ---- API rules ----

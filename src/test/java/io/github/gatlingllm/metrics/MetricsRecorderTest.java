@@ -14,21 +14,22 @@ import org.junit.jupiter.api.Test;
 class MetricsRecorderTest {
 
   @Test
-  void keepsRecordingOrderAndSnapshotsAreCopies() {
+  void handsRecordsOverInRecordingOrderOnceAndKeepsNone() {
     MetricsRecorder recorder = new MetricsRecorder();
     RequestRecord a = new RequestRecord("a");
     RequestRecord b = new RequestRecord("b");
     recorder.record(a);
-    List<RequestRecord> first = recorder.snapshot();
     recorder.record(b);
-    assertEquals(List.of(a), first);
-    assertSame(a, recorder.snapshot().get(0));
-    assertSame(b, recorder.snapshot().get(1));
-    assertEquals(2, recorder.size());
+    List<RequestRecord> read = new ArrayList<>();
+    assertEquals(2, recorder.drainTo(read::add));
+    assertSame(a, read.get(0));
+    assertSame(b, read.get(1));
+    assertEquals(0, recorder.drainTo(read::add), "handed over once: nothing is kept");
+    assertEquals(2, recorder.recorded());
   }
 
   @Test
-  void collectsFromManyThreadsWithoutLoss() throws InterruptedException {
+  void collectsFromManyThreadsWithoutLossWhileAReaderDrains() throws InterruptedException {
     MetricsRecorder recorder = new MetricsRecorder();
     AtomicInteger heard = new AtomicInteger();
     recorder.addListener(r -> heard.incrementAndGet());
@@ -51,15 +52,19 @@ class MetricsRecorderTest {
       w.start();
       workers.add(w);
     }
+    Set<RequestRecord> read = new HashSet<>();
     start.countDown();
+    boolean writing = true;
+    while (writing) {
+      writing = workers.stream().anyMatch(Thread::isAlive);
+      recorder.drainTo(read::add); // concurrently with the writers
+    }
     for (Thread w : workers) {
       w.join();
     }
-    assertEquals(threads * perThread, recorder.size());
-    List<RequestRecord> snapshot = recorder.snapshot();
-    assertEquals(threads * perThread, snapshot.size());
-    Set<RequestRecord> distinct = new HashSet<>(snapshot);
-    assertEquals(threads * perThread, distinct.size());
+    recorder.drainTo(read::add);
+    assertEquals(threads * perThread, recorder.recorded());
+    assertEquals(threads * perThread, read.size(), "every record read exactly once");
     assertEquals(threads * perThread, heard.get());
   }
 
@@ -72,8 +77,9 @@ class MetricsRecorderTest {
     });
     recorder.addListener(r -> heard.incrementAndGet());
     recorder.record(new RequestRecord("x"));
-    assertEquals(1, recorder.size());
+    assertEquals(1, recorder.recorded());
     assertEquals(1, heard.get());
     assertEquals(1, recorder.listenerFailures());
+    assertEquals(1, recorder.drainTo(r -> {}), "queued for the statistics all the same");
   }
 }

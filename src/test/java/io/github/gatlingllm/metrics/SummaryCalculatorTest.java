@@ -38,11 +38,11 @@ class SummaryCalculatorTest {
     assertEquals(19.0, s.totalTokenThroughput(), EPS); // (30 + 8) / 2
     assertNull(s.requestGoodput());
     assertEquals(0, s.goodCompleted());
-    assertEquals(Map.of(TokenSource.USAGE, 2, TokenSource.TOKENIZER, 0, TokenSource.CHUNKS, 1, TokenSource.NONE, 0),
+    assertEquals(Map.of(TokenSource.USAGE, 2L, TokenSource.TOKENIZER, 0L, TokenSource.CHUNKS, 1L, TokenSource.NONE, 0L),
         s.outputTokenSources());
     // sorted by label: 'H' < 'i'
     assertEquals(List.of("HTTP 503", "idle timeout"), new ArrayList<>(s.errorsByLabel().keySet()));
-    assertEquals(Map.of("HTTP 503", 1, "idle timeout", 1), s.errorsByLabel());
+    assertEquals(Map.of("HTTP 503", 1L, "idle timeout", 1L), s.errorsByLabel());
   }
 
   @Test
@@ -98,7 +98,7 @@ class SummaryCalculatorTest {
     assertEquals(8 - 6, s.totalAnswerTokens()); // A 1, B 0, C 1
     assertEquals(8, s.totalOutputTokens(), "the vLLM total is unchanged");
     assertTrue(s.hasReasoning());
-    assertEquals(Map.of(TokenSource.USAGE, 2, TokenSource.TOKENIZER, 0, TokenSource.CHUNKS, 1, TokenSource.NONE, 0),
+    assertEquals(Map.of(TokenSource.USAGE, 2L, TokenSource.TOKENIZER, 0L, TokenSource.CHUNKS, 1L, TokenSource.NONE, 0L),
         s.reasoningTokenSources());
     assertEquals(1, TokenCounts.answerTokens(records.get(0)));
     assertEquals(0, TokenCounts.reasoningTokens(records.get(4)));
@@ -182,7 +182,7 @@ class SummaryCalculatorTest {
     assertEquals(0, s.itl().percentile(99));
     assertEquals(0, s.maxOutputTokensPerSecond());
     assertEquals(0, s.maxConcurrentRequests());
-    assertEquals(Map.of("stream without choices", 2), s.errorsByLabel());
+    assertEquals(Map.of("stream without choices", 2L), s.errorsByLabel());
   }
 
   @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The key-figure tiles of a reasoning run: TTFO and the reasoning / answer split, only when the run reasoned. */
 class HtmlReasoningTilesTest {
   private static String tiles(BenchmarkSummary s) {
-    return new HtmlKeyFigures(new RunView(TestRecords.scenario())).render(s);
+    return new HtmlKeyFigures(new RunView(TestRecords.scenario(), null)).render(s);
   }
 
   private static String tile(String value, String unit, String label) {

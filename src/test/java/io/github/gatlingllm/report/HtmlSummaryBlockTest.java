@@ -48,7 +48,7 @@ class HtmlSummaryBlockTest {
   void escapesEveryText() {
     BenchmarkSummary s = BenchmarkSummary.builder(Summaries.run(null, 1.0), SummaryOptions.defaults())
         .completed(1).failed(1)
-        .errorsByLabel(Map.of("<script>alert('x')</script> & \"q\"", 1))
+        .errorsByLabel(Map.of("<script>alert('x')</script> & \"q\"", 1L))
         .build();
     String html = new HtmlSummaryBlock().render(s);
     assertFalse(html.contains("<script>"));

@@ -131,7 +131,10 @@ class LoadModelOutputsTest {
 
   @Test
   void llmOnRayJsonHasItsKeys() throws Exception {
-    new LlmOnRayReport(out()).write(results(folder, step("llm-on-ray", 3, 0)));
+    List<RequestRecord> records = step("llm-on-ray", 3, 0);
+    LlmOnRayReport report = new LlmOnRayReport(out());
+    records.forEach(report::onRecord); // as the statistics thread hands them over during a run
+    report.write(results(folder, records));
     JsonNode json = JSON.readTree(folder.resolve(LlmOnRayReport.FILE_NAME).toFile());
     for (String key : new String[] {"num_prompts", "benchmark_time", "min_prompt_len", "med_prompt_len",
         "max_prompt_len", "throughput_requests_per_s", "input_throughput_tokens_per_s",
@@ -169,7 +172,7 @@ class LoadModelOutputsTest {
     recorder.add(0, new ServerReading(1, 0, na, na, na, na, na, 4e9));
     recorder.add(1_000_000_000L, new ServerReading(1, 0, na, na, na, na, na, 6e9));
     RunResults sampled = results(folder, List.of());
-    sampled = new RunResults(folder, sampled.summary(), List.of(), null, recorder.result());
+    sampled = new RunResults(folder, sampled.summary(), sampled.recording(), null, recorder.result());
     new ServerInfoFile(Map.of()).write(sampled);
     JsonNode gpu = JSON.readTree(Files.readString(folder.resolve("server-info.json"))).get("gpu_memory_used_bytes");
     assertEquals(5e9, gpu.get("mean").asDouble());

@@ -40,7 +40,7 @@ final class Summaries {
         .e2el(stats(9876.5, 9000.0, 20000.0, 20500.0))
         .clientQueueTime(stats(12.5, 0.0, 80.25, 95.0))
         .e2elIncludingClientQueue(stats(1500.0, 1400.5, 3000.0, 3100.0))
-        .errorsByLabel(Map.of("idle timeout", 1, "HTTP 503", 2))
+        .errorsByLabel(Map.of("idle timeout", 1L, "HTTP 503", 2L))
         .build();
   }
 
@@ -74,7 +74,7 @@ final class Summaries {
         .ttft(plain.ttft()).tpot(plain.tpot()).itl(plain.itl()).e2el(plain.e2el())
         .ttfo(MetricStats.of(Distribution.ofMillis(new double[] {150, 1200}), List.of(99.0)))
         .totalReasoningTokens(5)
-        .reasoningTokenSources(Map.of(TokenSource.USAGE, 2))
+        .reasoningTokenSources(Map.of(TokenSource.USAGE, 2L))
         .build();
   }
 

@@ -3,7 +3,8 @@ package io.github.gatlingllm.report.chart;
 import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.MetricStats;
 import io.github.gatlingllm.metrics.PercentileValue;
-import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.metrics.Distribution;
+import io.github.gatlingllm.metrics.RunStatistics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,31 +33,43 @@ public final class ChartData {
 
   private ChartData() {}
 
+  /**
+   * The charts of a run.
+   *
+   * @param statistics the run's statistics: the latency distributions the summary was computed from
+   * @param timeline the run's time series
+   * @param scatter the prompt-length sample
+   * @param scenarios the per-scenario rows, in start order (empty for a single scenario)
+   */
   public static Map<String, Object> of(
-      List<RequestRecord> records, BenchmarkSummary summary, List<ScenarioBreakdown.Row> scenarios) {
+      RunStatistics statistics,
+      TimelineRecorder timeline,
+      PromptLengthScatter scatter,
+      BenchmarkSummary summary,
+      List<ScenarioBreakdown.Row> scenarios) {
     Map<String, Object> data = new LinkedHashMap<>();
     Map<String, Object> latency = new LinkedHashMap<>();
-    latency.put("ttft", latency(LatencySamples.ttft(records), summary.ttft()));
-    latency.put("tpot", latency(LatencySamples.tpot(records), summary.tpot()));
-    latency.put("itl", latency(LatencySamples.itl(records), summary.itl()));
-    latency.put("e2el", latency(LatencySamples.e2el(records), summary.e2el()));
+    latency.put("ttft", latency(statistics.distribution("ttft"), summary.ttft()));
+    latency.put("tpot", latency(statistics.distribution("tpot"), summary.tpot()));
+    latency.put("itl", latency(statistics.distribution("itl"), summary.itl()));
+    latency.put("e2el", latency(statistics.distribution("e2el"), summary.e2el()));
     data.put(LATENCY, latency);
 
-    TimeBuckets axis = TimeBuckets.of(records);
-    InFlight inFlight = InFlight.compute(records, axis);
+    TimeBuckets axis = timeline.axis(statistics.span());
+    InFlight inFlight = timeline.inFlight(axis);
     Map<String, Object> time = new LinkedHashMap<>();
     time.put("width", axis.widthSeconds());
-    time.put("outputTps", OutputTokenRate.compute(records, axis));
+    time.put("outputTps", timeline.outputTokensPerSecond(axis));
     time.put("meanOutputTps", summary.outputThroughput());
     time.put("inFlightMean", inFlight.mean());
     time.put("inFlightPeak", inFlight.peak());
-    List<Map<String, Object>> windows = ScenarioWindows.compute(records, axis);
+    List<Map<String, Object>> windows = ScenarioWindows.compute(scenarios, axis);
     if (!windows.isEmpty()) {
       time.put("scenarios", windows);
     }
     data.put(TIME, time);
 
-    QueueTime queue = QueueTime.compute(records, axis);
+    QueueTime queue = timeline.queueTime(axis);
     if (queue.anyQueued() || summary.run().maxConcurrency() != null) {
       Map<String, Object> q = new LinkedHashMap<>();
       q.put("width", axis.widthSeconds());
@@ -66,7 +79,7 @@ public final class ChartData {
       data.put(QUEUE, q);
     }
 
-    ErrorTimeline errors = ErrorTimeline.compute(records, axis);
+    ErrorTimeline errors = timeline.errors(axis);
     if (!errors.isEmpty()) {
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("width", axis.widthSeconds());
@@ -75,7 +88,6 @@ public final class ChartData {
       data.put(ERRORS, e);
     }
 
-    PromptLengthScatter scatter = PromptLengthScatter.compute(records);
     if (!scatter.points().isEmpty()) {
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("points", scatter.points());
@@ -102,10 +114,10 @@ public final class ChartData {
   }
 
   /** One metric: its histogram, its percentile curve and the table's mean and percentiles (drawn as markers). */
-  private static Map<String, Object> latency(double[] sorted, MetricStats stats) {
+  private static Map<String, Object> latency(Distribution d, MetricStats stats) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("hist", Histogram.of(sorted).toJson());
-    m.put("curve", PercentileCurve.of(sorted));
+    m.put("hist", Histogram.of(d).toJson());
+    m.put("curve", PercentileCurve.of(d));
     m.put("mean", stats.meanMs());
     m.put("median", stats.medianMs());
     List<Object> ps = new ArrayList<>();

@@ -21,11 +21,14 @@ public final class PercentileCurve {
   private PercentileCurve() {}
 
   public static Map<String, Object> of(double[] sorted) {
-    int n = sorted.length;
+    return of(Distribution.ofMillis(sorted));
+  }
+
+  public static Map<String, Object> of(Distribution d) {
+    long n = d.count();
     List<Double> ps = new ArrayList<>();
     List<Double> vs = new ArrayList<>();
     if (n > 0) {
-      Distribution d = Distribution.ofMillis(sorted);
       for (double p : LADDER) {
         if ((100 - p) / 100 * n >= 1) {
           ps.add(p);
@@ -33,7 +36,7 @@ public final class PercentileCurve {
         }
       }
       ps.add(100.0);
-      vs.add(sorted[n - 1]);
+      vs.add(d.max());
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("n", n);

@@ -1,6 +1,5 @@
 package io.github.gatlingllm.report.chart;
 
-import io.github.gatlingllm.metrics.RequestRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,30 +12,20 @@ import java.util.Map;
 public final class ScenarioWindows {
   private ScenarioWindows() {}
 
-  /** {@code {name, from, to}} per scenario in start order; empty for a single scenario. */
-  public static List<Map<String, Object>> compute(List<RequestRecord> records, TimeBuckets axis) {
-    Map<String, long[]> windows = new LinkedHashMap<>();
-    for (RequestRecord r : records) {
-      long start = r.intendedNanos();
-      long end = r.lastActivityNanos();
-      if (start == RequestRecord.NONE || end == RequestRecord.NONE) {
-        continue;
-      }
-      long[] w = windows.computeIfAbsent(r.scenario(), k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
-      w[0] = Math.min(w[0], start);
-      w[1] = Math.max(w[1], end);
-    }
-    if (windows.size() < 2) {
+  /** {@code {name, from, to}} per scenario of {@code rows} (already in start order); empty for fewer than two. */
+  public static List<Map<String, Object>> compute(List<ScenarioBreakdown.Row> rows, TimeBuckets axis) {
+    if (rows.size() < 2) {
       return List.of();
     }
-    List<Map.Entry<String, long[]>> sorted = new ArrayList<>(windows.entrySet());
-    sorted.sort((a, b) -> Long.compare(a.getValue()[0], b.getValue()[0]));
     List<Map<String, Object>> result = new ArrayList<>();
-    for (Map.Entry<String, long[]> e : sorted) {
+    for (ScenarioBreakdown.Row row : rows) {
+      if (row.span().isEmpty()) {
+        continue;
+      }
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("name", e.getKey());
-      m.put("from", (e.getValue()[0] - axis.origin()) / 1e9);
-      m.put("to", (e.getValue()[1] - axis.origin()) / 1e9);
+      m.put("name", row.scenario());
+      m.put("from", (row.span().startNanos() - axis.origin()) / 1e9);
+      m.put("to", (row.span().endNanos() - axis.origin()) / 1e9);
       result.add(m);
     }
     return result;

@@ -23,7 +23,7 @@ class HistogramTest {
     assertArrayEquals(expected, h.counts());
     assertEquals(0, h.above());
     assertEquals(10.0, h.hi());
-    assertEquals(5, h.n());
+    assertEquals(5L, h.n());
   }
 
   @Test
@@ -60,7 +60,7 @@ class HistogramTest {
     assertEquals(Histogram.MIN_WIDTH, one.width());
     assertArrayEquals(new long[] {3}, one.counts());
     Map<String, Object> json = one.toJson();
-    assertEquals(3, json.get("n"));
+    assertEquals(3L, json.get("n"));
   }
 
   @Test

@@ -12,7 +12,7 @@ class PercentileCurveTest {
   void levelsStopWhereTheSamplesDoThenTheMax() {
     // 5 samples: a level p is kept while at least one sample lies above it, (100 - p)% of 5 >= 1, i.e. p <= 80.
     Map<String, Object> c = PercentileCurve.of(new double[] {1, 2, 3, 4, 5});
-    assertEquals(5, c.get("n"));
+    assertEquals(5L, c.get("n"));
     assertEquals(List.of(0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 100.0), c.get("p"));
     @SuppressWarnings("unchecked")
     List<Double> v = (List<Double>) c.get("v");

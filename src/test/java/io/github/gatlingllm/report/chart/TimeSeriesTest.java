@@ -58,12 +58,12 @@ class TimeSeriesTest {
   void outputTokensSpreadOverTheirChunks() {
     // A: 4 tokens in bucket 0. B: 1 token over 2 chunks, half in each bucket. C: no count, 3 chunks = 3 tokens.
     // E failed: not counted.
-    assertArrayEquals(new double[] {7.5, 0.5, 0}, OutputTokenRate.compute(run, axis), 1e-12);
+    assertArrayEquals(new double[] {7.5, 0.5, 0}, TimelineRecorder.of(run).outputTokensPerSecond(axis), 1e-12);
   }
 
   @Test
   void requestsInFlight() {
-    InFlight f = InFlight.compute(run, axis);
+    InFlight f = TimelineRecorder.of(run).inFlight(axis);
     // Bucket 0: A 0.26 s + B 0.9 + C 0.65 + D 0.02; bucket 1: B 0.31 + E 1.0 (E ends exactly at 2000).
     assertArrayEquals(new double[] {1.83, 1.31, 0}, f.mean(), 1e-9);
     // Bucket 0: A, B and D at 200-220 ms, or A, B and C at 250-260; bucket 1: B and E; E is over at 2000.
@@ -77,7 +77,7 @@ class TimeSeriesTest {
     rs.add(request(500, 3500)); // starts as the first ends; spans bucket 1 whole
     rs.add(request(2500, 2600));
     TimeBuckets a = TimeBuckets.of(rs);
-    InFlight f = InFlight.compute(rs, a);
+    InFlight f = TimelineRecorder.of(rs).inFlight(a);
     assertArrayEquals(new int[] {1, 1, 2, 1}, f.peak());
     assertArrayEquals(new double[] {1, 1, 1.1, 0.5}, f.mean(), 1e-9);
   }
@@ -93,7 +93,7 @@ class TimeSeriesTest {
 
   @Test
   void queueTimeByArrival() {
-    QueueTime q = QueueTime.compute(run, axis);
+    QueueTime q = TimelineRecorder.of(run).queueTime(axis);
     // Bucket 0 arrivals: A, B (waited 100 ms), C, D; bucket 1: E; bucket 2: none (a gap).
     assertArrayEquals(new double[] {25, 0, Double.NaN}, q.meanMs(), 1e-12);
     assertArrayEquals(new double[] {100, 0, Double.NaN}, q.maxMs(), 1e-12);
@@ -102,11 +102,11 @@ class TimeSeriesTest {
 
   @Test
   void errorsByLabelWhereTheRequestEnded() {
-    ErrorTimeline e = ErrorTimeline.compute(run, axis);
+    ErrorTimeline e = TimelineRecorder.of(run).errors(axis);
     assertEquals(List.of("HTTP 503", "idle timeout"), e.labels(), "equal totals: by name");
     assertArrayEquals(new double[] {1, 0, 0}, e.perSecond().get(0));
     assertArrayEquals(new double[] {0, 0, 1}, e.perSecond().get(1), "E ended at 2000 ms");
-    assertTrue(ErrorTimeline.compute(run.subList(0, 3), axis).isEmpty());
+    assertTrue(TimelineRecorder.of(run.subList(0, 3)).errors(axis).isEmpty());
   }
 
   @Test
@@ -118,7 +118,7 @@ class TimeSeriesTest {
     f.failed(io.github.gatlingllm.metrics.ErrorCategory.IDLE_TIMEOUT, "");
     f.ended(ms(30));
     rs.add(f);
-    ErrorTimeline e = ErrorTimeline.compute(rs, axis);
+    ErrorTimeline e = TimelineRecorder.of(rs).errors(axis);
     assertEquals(List.of("idle timeout", "HTTP 503"), e.labels());
     assertFalse(e.isEmpty());
   }
