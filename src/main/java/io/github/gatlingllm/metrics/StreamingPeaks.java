@@ -86,6 +86,11 @@ final class StreamingPeaks {
     return peakPerSecond;
   }
 
+  /** Interval events and early chunks held, not yet settled: what memory follows. */
+  int pendingEvents() {
+    return concurrency.pending() + earlyChunkCount;
+  }
+
   /** False when the pending events overflowed {@link #PENDING_LIMIT} and were settled early. */
   boolean exact() {
     return exact;

@@ -122,4 +122,48 @@ class TimeSeriesTest {
     assertEquals(List.of("idle timeout", "HTTP 503"), e.labels());
     assertFalse(e.isEmpty());
   }
+
+  @Test
+  void aDayLongRunKeepsAFixedNumberOfBucketsAndEveryToken() {
+    TimelineRecorder recorder = new TimelineRecorder(T0);
+    long tokens = 0;
+    for (int second = 0; second < 86_400; second += 7) {
+      RequestRecord r = new RequestRecord("x");
+      r.intended(ms(second * 1000.0));
+      r.sent(ms(second * 1000.0));
+      r.chunk(ms(second * 1000.0 + 500));
+      r.chunk(ms(second * 1000.0 + 900));
+      r.outputTokens(2, io.github.gatlingllm.metrics.TokenSource.USAGE);
+      r.ended(ms(second * 1000.0 + 900));
+      recorder.add(r);
+      tokens += 2;
+    }
+    recorder.advance(Long.MAX_VALUE);
+    TimeBuckets day = recorder.axis(new io.github.gatlingllm.metrics.RunSpan(T0, ms(86_400_000.0)));
+    assertTrue(day.count() <= TimeBuckets.MAX_BUCKETS, day.toString());
+    double[] perSecond = recorder.outputTokensPerSecond(day);
+    double total = 0;
+    for (double v : perSecond) {
+      total += v * day.widthSeconds();
+    }
+    assertEquals(tokens, total, 1e-6, "widening merges buckets, it never drops a token");
+    InFlight f = recorder.inFlight(day);
+    for (int peak : f.peak()) {
+      assertTrue(peak <= 1, "one request at a time");
+    }
+  }
+
+  @Test
+  void requestsFinishingOutOfOrderGiveTheSameSeriesAsTheFinishedList() {
+    TimelineRecorder live = new TimelineRecorder(T0);
+    for (int i = run.size() - 1; i >= 0; i--) {
+      live.add(run.get(i));
+      live.advance(T0); // nothing can be settled before the first arrival
+    }
+    live.advance(Long.MAX_VALUE);
+    TimelineRecorder list = TimelineRecorder.of(run);
+    assertArrayEquals(list.inFlight(axis).peak(), live.inFlight(axis).peak());
+    assertArrayEquals(list.inFlight(axis).mean(), live.inFlight(axis).mean(), 1e-12);
+    assertArrayEquals(list.outputTokensPerSecond(axis), live.outputTokensPerSecond(axis), 1e-12);
+  }
 }
