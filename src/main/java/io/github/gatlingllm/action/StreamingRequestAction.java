@@ -133,8 +133,11 @@ final class StreamingRequestAction extends LlmActionBase {
       limiter.release();
     }
     // Gatling's stats and the session first: once handed to the run, the record may be completed on the
-    // token-counting thread.
-    gatlingRecords.log(session, record);
+    // token-counting thread. A request the end of the run cut is not a response of the server: Gatling, which stops
+    // counting at that moment, does not get it (the LLM summary counts it as cancelled).
+    if (record.error() != ErrorCategory.CANCELLED) {
+      gatlingRecords.log(session, record);
+    }
     Session after = session.logGroupRequestTimings(gatlingRecords.startMillis(record), gatlingRecords.endMillis(record));
     boolean success = record.success();
     after = saveAnswer(after, success, record.outputTokens(), capturedText);

@@ -13,6 +13,8 @@ public final class RequestRecord {
   /** Marks a time that did not happen (no first chunk, ...). */
   public static final long NONE = Long.MIN_VALUE;
 
+  private static final long[] NO_CHUNKS = new long[0];
+
   private final String requestName;
   private String scenario = "";
   private long userId;
@@ -21,7 +23,8 @@ public final class RequestRecord {
   private long sendNanos = NONE;
   private long firstContentNanos = NONE;
   private long endNanos = NONE;
-  private long[] chunkNanos = new long[64];
+  /** Grown on demand: a request waiting for a concurrency slot, or one that fails, holds no chunk array. */
+  private long[] chunkNanos = NO_CHUNKS;
   private int chunkCount;
   private int promptTokens = -1;
   private TokenSource promptTokenSource = TokenSource.NONE;
@@ -78,7 +81,7 @@ public final class RequestRecord {
   /** An event with a non-empty {@code choices} array arrived. */
   public void chunk(long nanos) {
     if (chunkCount == chunkNanos.length) {
-      chunkNanos = Arrays.copyOf(chunkNanos, chunkCount * 2);
+      chunkNanos = Arrays.copyOf(chunkNanos, Math.max(32, chunkCount * 2));
     }
     chunkNanos[chunkCount++] = nanos;
   }

@@ -31,12 +31,22 @@ final class GatlingRun {
 
   static GatlingRun run(String simulation, Map<String, String> properties, Path resultsFolder)
       throws IOException, InterruptedException {
+    return run(simulation, properties, resultsFolder, "1G", TIMEOUT_SECONDS);
+  }
+
+  /**
+   * As {@link #run(String, Map, Path)} with another maximum heap ({@code -Xmx}) and time limit (a hang guard for
+   * long runs, not a performance bound).
+   */
+  static GatlingRun run(
+      String simulation, Map<String, String> properties, Path resultsFolder, String maxHeap, long timeoutSeconds)
+      throws IOException, InterruptedException {
     Path log = Files.createTempFile("gatling-run", ".log");
-    Process process = start(simulation, properties, resultsFolder, log);
+    Process process = start(simulation, properties, resultsFolder, log, maxHeap);
     try {
-      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         throw new AssertionError(
-            "Gatling did not finish within " + TIMEOUT_SECONDS + " s; output so far:\n" + Files.readString(log));
+            "Gatling did not finish within " + timeoutSeconds + " s; output so far:\n" + Files.readString(log));
       }
       return new GatlingRun(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), resultsFolder);
     } finally {
@@ -48,10 +58,16 @@ final class GatlingRun {
   /** Starts Gatling without waiting: for tests that stop it themselves. Its output goes to {@code log}. */
   static Process start(String simulation, Map<String, String> properties, Path resultsFolder, Path log)
       throws IOException {
+    return start(simulation, properties, resultsFolder, log, "1G");
+  }
+
+  private static Process start(
+      String simulation, Map<String, String> properties, Path resultsFolder, Path log, String maxHeap)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // The JVM options gatling-maven-plugin passes (Gatling's own defaults): its stats writer needs the add-opens.
-    command.add("-Xmx1G");
+    command.add("-Xmx" + maxHeap);
     command.add("-XX:MaxInlineLevel=20");
     command.add("-XX:MaxTrivialSize=12");
     command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");

@@ -3,6 +3,9 @@ package io.github.gatlingllm.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gatlingllm.metrics.ErrorCategory;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.mock.MockConfig;
 import io.github.gatlingllm.mock.MockLlmServer;
@@ -60,6 +63,52 @@ class RequestFilesIT {
         assertTrue(rows.size() < 40, "killed half way: " + rows.size());
         assertEquals(server.acceptedRequests(), rows.size(), "every request the server served has its row");
         rows.forEach(r -> assertTrue(r.success() && r.outputTokens() == 4, "complete row " + r.requestId()));
+      } finally {
+        gatling.destroyForcibly();
+      }
+    }
+  }
+
+  /**
+   * SIGTERM (Ctrl-C, a CI job cancelled, a pod evicted) in the middle of a load: the run's shutdown hook cancels the
+   * requests in flight, waits a bounded time for their records, then writes the CSV and the summary, which agree: one
+   * row per request, ok, failed or cancelled, and the same counts in llm-summary.json.
+   */
+  @Test
+  void sigtermHalfWayCancelsTheRequestsInFlightAndTheCsvAndSummaryAgree() throws Exception {
+    // Each answer takes about 2 s (100 tokens 20 ms apart) and 5 start per second: about 10 are in flight at any time.
+    try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(20).itlMs(20).build())) {
+      Map<String, String> knobs =
+          Map.of(
+              "llm.baseUrl", server.baseUrl(),
+              "llm.model", "mock-llm",
+              "llm.numPrompts", "200",
+              "llm.requestRate", "5",
+              "llm.burstiness", "1000",
+              "llm.randomInputLen", "8",
+              "llm.randomOutputLen", "100",
+              "llm.ignoreEos", "true");
+      Path log = logs.resolve("gatling-term.log");
+      Process gatling = GatlingRun.start("io.github.gatlingllm.simulations.ServingBenchmark", knobs, results, log);
+      try {
+        waitForRows(5, 120);
+        gatling.destroy(); // SIGTERM: the JVM runs its shutdown hooks
+        // A hang guard, not a performance bound: the drain is bounded by the client's close and the record wait.
+        assertTrue(gatling.waitFor(120, TimeUnit.SECONDS), "the JVM ended after SIGTERM");
+        String output = Files.readString(log);
+        Path csv = csv().orElseThrow();
+        Path folder = csv.getParent();
+        List<RequestRecord> rows = RequestCsvReader.read(csv).records();
+        JsonNode summary = new ObjectMapper().readTree(folder.resolve("llm-summary.json").toFile());
+        long completed = summary.get("completed").asLong();
+        long failed = summary.get("failed").asLong();
+        long cancelled = summary.get("cancelled").asLong();
+        assertEquals(rows.size(), completed + failed + cancelled, "one row per request the summary counts\n" + output);
+        assertEquals(rows.stream().filter(RequestRecord::success).count(), completed);
+        assertEquals(rows.stream().filter(r -> r.error() == ErrorCategory.CANCELLED).count(), cancelled);
+        assertEquals(0, failed, "the client's own stop is not a server failure: " + summary);
+        assertTrue(cancelled > 0, "requests were in flight at the SIGTERM: " + summary);
+        assertTrue(output.contains("interrupted"), output);
       } finally {
         gatling.destroyForcibly();
       }
