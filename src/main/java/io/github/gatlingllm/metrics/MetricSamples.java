@@ -8,8 +8,9 @@ import org.HdrHistogram.Histogram;
  * {@code exactLimit} of them (the summary is then exactly numpy's), and always an HdrHistogram of them in nanoseconds
  * with 3 significant digits plus running sums. Past the limit the raw values are let go and the summary comes from
  * the histogram ({@link HistogramDistribution}: exact mean, standard deviation, minimum and maximum; percentiles within
- * 0.1 %). Memory: 8 bytes per raw value up to the limit, in blocks, plus the histogram (tens to hundreds of KB for
- * latencies from microseconds to hours, whatever the count).
+ * 0.1 %). The same happens when the run's {@link SampleBudget}, shared by all its metrics, is spent. Memory: 8 bytes
+ * per raw value up to the limit, in blocks, plus the histogram (tens to hundreds of KB for latencies from
+ * microseconds to hours, whatever the count).
  *
  * <p>Single writer: one thread adds, and reads once adding is over or between adds on that same thread.
  */
@@ -20,6 +21,7 @@ public final class MetricSamples {
   private static final int BLOCK = 1 << 16;
 
   private final int exactLimit;
+  private final SampleBudget budget;
   private double[][] blocks = new double[4][];
   private long count;
   private boolean rawKept = true;
@@ -31,10 +33,16 @@ public final class MetricSamples {
   private double squares;
 
   public MetricSamples(int exactLimit) {
+    this(exactLimit, SampleBudget.unlimited());
+  }
+
+  /** @param budget the room for raw values this metric shares with the others of its run */
+  public MetricSamples(int exactLimit, SampleBudget budget) {
     if (exactLimit < 0) {
       throw new IllegalArgumentException("exactLimit must be >= 0, got " + exactLimit);
     }
     this.exactLimit = exactLimit;
+    this.budget = budget;
     if (exactLimit == 0) {
       rawKept = false;
       blocks = null;
@@ -58,9 +66,10 @@ public final class MetricSamples {
 
   private void keepRaw(double ms) {
     long index = count - 1;
-    if (index >= exactLimit) {
+    if (index >= exactLimit || !budget.take()) {
       rawKept = false;
       blocks = null; // the histogram takes over from here
+      budget.release(index); // the room of the values let go, for the other metrics
       return;
     }
     int block = (int) (index / BLOCK);

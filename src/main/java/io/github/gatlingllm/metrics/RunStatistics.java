@@ -55,14 +55,19 @@ public final class RunStatistics {
 
   /** @param exactLimit raw values kept per metric before its percentiles come from a histogram (0: never exact) */
   public RunStatistics(SummaryOptions options, int exactLimit) {
+    this(options, exactLimit, SampleBudget.unlimited());
+  }
+
+  /** @param budget the room for raw values shared with the run's other statistics (e.g. per scenario) */
+  public RunStatistics(SummaryOptions options, int exactLimit, SampleBudget budget) {
     this.options = options;
-    this.ttft = new MetricSamples(exactLimit);
-    this.tpot = new MetricSamples(exactLimit);
-    this.itl = new MetricSamples(exactLimit);
-    this.e2el = new MetricSamples(exactLimit);
-    this.ttfo = new MetricSamples(exactLimit);
-    this.queue = new MetricSamples(exactLimit);
-    this.queueE2el = new MetricSamples(exactLimit);
+    this.ttft = new MetricSamples(exactLimit, budget);
+    this.tpot = new MetricSamples(exactLimit, budget);
+    this.itl = new MetricSamples(exactLimit, budget);
+    this.e2el = new MetricSamples(exactLimit, budget);
+    this.ttfo = new MetricSamples(exactLimit, budget);
+    this.queue = new MetricSamples(exactLimit, budget);
+    this.queueE2el = new MetricSamples(exactLimit, budget);
   }
 
   /** Adds one finished request (read now, not kept). */

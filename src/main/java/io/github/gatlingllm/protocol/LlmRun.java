@@ -16,6 +16,7 @@ import io.github.gatlingllm.report.RunFolderLocator;
 import io.github.gatlingllm.report.RunOrigin;
 import io.github.gatlingllm.report.RunRecording;
 import io.github.gatlingllm.metrics.MetricSamples;
+import io.github.gatlingllm.metrics.SampleBudget;
 import io.github.gatlingllm.metrics.RecordListener;
 import io.github.gatlingllm.report.RunOutput;
 import io.github.gatlingllm.servermetrics.ServerMetricsResult;
@@ -141,7 +142,11 @@ public final class LlmRun {
   private void startStatistics(LlmProtocol protocol) {
     RunOrigin origin = new RunOrigin(timeBase.originMillis(), timeBase.originNanos());
     RunRecording run =
-        new RunRecording(EndOfRunReport.options(protocol), timeBase.originNanos(), MetricSamples.DEFAULT_EXACT_LIMIT);
+        new RunRecording(
+            EndOfRunReport.options(protocol),
+            timeBase.originNanos(),
+            MetricSamples.DEFAULT_EXACT_LIMIT,
+            SampleBudget.forHeap(Runtime.getRuntime().maxMemory()));
     List<RecordListener> readers = new ArrayList<>();
     for (RunOutput output : protocol.report().outputs()) {
       if (output instanceof RecordListener reader) {

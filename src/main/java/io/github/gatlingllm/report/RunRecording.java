@@ -6,6 +6,7 @@ import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.RunSpan;
 import io.github.gatlingllm.metrics.RunStatistics;
+import io.github.gatlingllm.metrics.SampleBudget;
 import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.metrics.TokenCounts;
 import io.github.gatlingllm.report.chart.PromptLengthScatter;
@@ -22,13 +23,15 @@ import java.util.Optional;
  * Everything the end of a run is made from, gathered one finished request at a time, so that no request has to be
  * kept: the run's {@link RunStatistics}, one per scenario (the steps of a sweep), the time series of the charts, the
  * prompt-length scatter's sample, TTFT by conversation round, and LLM-on-Ray's mean latency per token. Memory is
- * bounded by the exact stores' limits and the charts' fixed sizes, whatever the number of requests.
+ * bounded by the raw-value budget all its statistics share and the charts' fixed sizes, whatever the number of
+ * requests or scenarios.
  *
  * <p>Single writer: one thread adds and advances; the end-of-run outputs read it once adding is over.
  */
 public final class RunRecording {
   private final SummaryOptions options;
   private final int exactLimit;
+  private final SampleBudget budget;
   private final RunStatistics total;
   private final Map<String, RunStatistics> byScenario = new LinkedHashMap<>();
   private final TimelineRecorder timeline;
@@ -41,11 +44,13 @@ public final class RunRecording {
    * @param timelineOrigin {@link System#nanoTime()} before any request of the run starts: the charts' buckets count
    *     from it
    * @param exactLimit raw values kept per metric (see {@code MetricSamples})
+   * @param budget raw values kept by all the run's metrics together
    */
-  public RunRecording(SummaryOptions options, long timelineOrigin, int exactLimit) {
+  public RunRecording(SummaryOptions options, long timelineOrigin, int exactLimit, SampleBudget budget) {
     this.options = options;
     this.exactLimit = exactLimit;
-    this.total = new RunStatistics(options, exactLimit);
+    this.budget = budget;
+    this.total = new RunStatistics(options, exactLimit, budget);
     this.timeline = new TimelineRecorder(timelineOrigin);
   }
 
@@ -53,7 +58,9 @@ public final class RunRecording {
   public static RunRecording of(List<RequestRecord> records, SummaryOptions options) {
     RunSpan span = RunSpan.of(records);
     RunRecording recording =
-        new RunRecording(options, span.isEmpty() ? 0 : span.startNanos(), MetricSamples.DEFAULT_EXACT_LIMIT);
+        new RunRecording(
+            options, span.isEmpty() ? 0 : span.startNanos(), MetricSamples.DEFAULT_EXACT_LIMIT,
+            SampleBudget.unlimited());
     records.forEach(recording::add);
     recording.advance(Long.MAX_VALUE);
     return recording;
@@ -61,7 +68,7 @@ public final class RunRecording {
 
   public void add(RequestRecord r) {
     total.add(r);
-    byScenario.computeIfAbsent(r.scenario(), k -> new RunStatistics(options, exactLimit)).add(r);
+    byScenario.computeIfAbsent(r.scenario(), k -> new RunStatistics(options, exactLimit, budget)).add(r);
     timeline.add(r);
     scatter.add(r);
     rounds.add(r);

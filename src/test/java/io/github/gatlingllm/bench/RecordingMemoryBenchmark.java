@@ -1,6 +1,8 @@
 package io.github.gatlingllm.bench;
 
 import io.github.gatlingllm.metrics.BenchmarkSummary;
+import io.github.gatlingllm.metrics.MetricSamples;
+import io.github.gatlingllm.metrics.SampleBudget;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.SummaryOptions;
@@ -32,7 +34,9 @@ public final class RecordingMemoryBenchmark {
     int requests = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int tokens = args.length > 1 ? Integer.parseInt(args[1]) : 500;
     SummaryOptions options = new SummaryOptions(List.of(50.0, 90.0, 99.0), null, false, false);
-    RunRecording recording = new RunRecording(options, 0, io.github.gatlingllm.metrics.MetricSamples.DEFAULT_EXACT_LIMIT);
+    RunRecording recording =
+        new RunRecording(
+            options, 0, MetricSamples.DEFAULT_EXACT_LIMIT, SampleBudget.forHeap(Runtime.getRuntime().maxMemory()));
     SplittableRandom random = new SplittableRandom(42);
     System.out.printf(Locale.ROOT, "%12s %16s %14s%n", "requests", "retained (MB)", "us/request");
     long baseline = retainedBytes();
