@@ -22,7 +22,12 @@ import scala.collection.immutable.List;
  * its own path that {@code details("chat TTFT")} assertions find. It sits beside the request, under the user's own
  * {@code group(...)} blocks if any ({@code details("my group", "chat TTFT")}). Its duration and its cumulated response
  * time are the same value, so the report shows it whatever {@code gatling.charting.useGroupDurationMetric} says and
- * assertions (which read the cumulated time) agree with it.
+ * assertions (which read the cumulated time) agree with it. The session is left alone: the user's own groups add up
+ * the request's time once, not its timings again.
+ *
+ * <p>Gatling's open-source report lists a group in its statistics table only when the group encloses a request
+ * (Gatling 3.15.1's ReportsGenerator), so there these timings show in the assertions table only; the LLM block of the
+ * same report has them exactly.
  *
  * <p>Gatling stores whole milliseconds, so each derived record starts at the request's send time and lasts the exact
  * duration rounded once (rather than the difference of two rounded instants, which could be off by 1 ms).
