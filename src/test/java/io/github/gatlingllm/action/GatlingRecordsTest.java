@@ -121,7 +121,7 @@ class GatlingRecordsTest {
     refused.httpStatus(503);
     refused.failed(ErrorCategory.HTTP_STATUS, "overloaded");
     refused.ended(4 * MS);
-    // cut after two chunks: it had a first token, but a failed request has no TTFT, as in vLLM
+    // cut after its chunks: a failed request gives Gatling only its KO record (the LLM summary keeps what it measured)
     RequestRecord cut = fourTokens();
     cut.failed(ErrorCategory.CONNECTION_CLOSED, "");
     GatlingRecords records = records(ItlStats.EVERY_GAP);
