@@ -20,8 +20,8 @@ import java.util.Optional;
  * @param dataset the prompts: dataset and its knobs
  * @param numWarmups warm-up requests before the measured phase (not in the summary)
  * @param goodput SLOs such as {@code ttft:500,tpot:50}, or empty
- * @param itlStats how ITL reaches Gatling's own stats ({@code every_gap}, {@code request_mean} or {@code none}); the
- *     LLM summary always has every gap
+ * @param itlStats how ITL reaches Gatling's own stats ({@code request_mean} by default, {@code every_gap} or
+ *     {@code none}); the LLM summary always has every gap
  * @param assertions SLO clauses such as {@code p99_ttft_ms<500;failed==0}, or empty
  * @param saveDetailed put vLLM's per-request arrays into {@code llm-summary.json}
  * @param percentileMetrics the latency metrics reported (vLLM's {@code --percentile-metrics})
@@ -83,7 +83,7 @@ public record ServingSettings(
         DatasetSettings.from(p),
         p.integer("llm.numWarmups", 0, 0),
         p.optional("llm.goodput"),
-        itlStats(p.choice("llm.itlStats", "every_gap", List.of("every_gap", "request_mean", "none"))),
+        itlStats(p.choice("llm.itlStats", "request_mean", List.of("every_gap", "request_mean", "none"))),
         p.optional("llm.assert"),
         p.bool("llm.saveDetailed", false),
         percentileMetrics(p.string("llm.percentileMetrics", "ttft,tpot,itl,e2el")),

@@ -49,7 +49,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     Duration totalTimeout = LlmProtocol.DEFAULT_TOTAL_TIMEOUT;
     boolean trustAllCertificates = true;
     int maxConcurrency;
-    ItlStats itlStats = ItlStats.EVERY_GAP;
+    ItlStats itlStats = ItlStats.REQUEST_MEAN;
     String label;
     int numPrompts;
     double requestRate = Double.POSITIVE_INFINITY;
@@ -151,7 +151,10 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     return change(s -> s.maxConcurrency = max);
   }
 
-  /** How ITL reaches Gatling's stats (default {@link ItlStats#EVERY_GAP}); the LLM summary always has every gap. */
+  /**
+   * How ITL reaches Gatling's stats (default {@link ItlStats#REQUEST_MEAN}: one record per request, so that a long run's
+   * simulation.log stays small); the LLM summary always has every gap.
+   */
   public LlmProtocolBuilder itlStats(ItlStats mode) {
     Objects.requireNonNull(mode, "itlStats");
     return change(s -> s.itlStats = mode);

@@ -8,24 +8,50 @@ import io.gatling.core.stats.StatsEngine;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import scala.Option;
+import scala.jdk.javaapi.CollectionConverters;
 
 /** A stats engine that keeps what it is given, for tests to assert on. */
 final class RecordingStatsEngine implements StatsEngine {
 
   record Response(
-      String scenario, String name, long startMillis, long endMillis, String status, String code, String message) {
+      String scenario,
+      List<String> groups,
+      String name,
+      long startMillis,
+      long endMillis,
+      String status,
+      String code,
+      String message) {
     long durationMillis() {
       return endMillis - startMillis;
+    }
+  }
+
+  /** A group's end: {@code path} is the group's hierarchy, outermost first, ending with the group's own name. */
+  record GroupEnd(
+      String scenario, List<String> path, long startMillis, long exitMillis, int cumulatedMillis, String status) {
+    String name() {
+      return path.get(path.size() - 1);
+    }
+
+    long durationMillis() {
+      return exitMillis - startMillis;
     }
   }
 
   record Crash(String name, String error) {}
 
   final List<Response> responses = new CopyOnWriteArrayList<>();
+  final List<GroupEnd> groupEnds = new CopyOnWriteArrayList<>();
   final List<Crash> crashes = new CopyOnWriteArrayList<>();
 
   List<Response> named(String name) {
     return responses.stream().filter(r -> r.name().equals(name)).toList();
+  }
+
+  /** The group ends whose own name (the last part of the path) is {@code name}, e.g. "chat TTFT". */
+  List<GroupEnd> groupsNamed(String name) {
+    return groupEnds.stream().filter(g -> g.name().equals(name)).toList();
   }
 
   @Override
@@ -41,6 +67,7 @@ final class RecordingStatsEngine implements StatsEngine {
     responses.add(
         new Response(
             scenario,
+            List.copyOf(CollectionConverters.asJava(groups)),
             requestName,
             startTimestamp,
             endTimestamp,
@@ -68,5 +95,14 @@ final class RecordingStatsEngine implements StatsEngine {
   public void logUserEnd(String scenario) {}
 
   @Override
-  public void logGroupEnd(String scenario, GroupBlock groupBlock, long exitTimestamp) {}
+  public void logGroupEnd(String scenario, GroupBlock groupBlock, long exitTimestamp) {
+    groupEnds.add(
+        new GroupEnd(
+            scenario,
+            List.copyOf(CollectionConverters.asJava(groupBlock.groups())),
+            groupBlock.startTimestamp(),
+            exitTimestamp,
+            groupBlock.cumulatedResponseTime(),
+            groupBlock.status().name()));
+  }
 }

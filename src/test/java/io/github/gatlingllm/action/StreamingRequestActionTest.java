@@ -23,6 +23,7 @@ import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.mock.MockConfig;
 import io.github.gatlingllm.mock.MockLlmServer;
 import io.github.gatlingllm.mock.MockRequests;
+import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.protocol.LlmComponents;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import io.github.gatlingllm.protocol.LlmProtocolKey;
@@ -137,7 +138,7 @@ class StreamingRequestActionTest {
   @Test
   void successfulChatRequestIsReportedToGatlingWithTtftTpotAndEveryGap() throws Exception {
     LlmComponents components =
-        components(core, (LlmProtocol) protocol().protocol());
+        components(core, (LlmProtocol) protocol().itlStats(ItlStats.EVERY_GAP).protocol());
     Action action =
         ((LlmActionBuilder) LlmDsl.chat("chat").prompt("#{prompt}").maxTokens(8).ignoreEos(true).asScala())
             .build(components, next);
@@ -147,15 +148,16 @@ class StreamingRequestActionTest {
     assertFalse(after.isFailed());
     List<RecordingStatsEngine.Response> main = stats.named("chat");
     assertEquals(1, main.size());
+    assertEquals(1, stats.responses.size(), "one Gatling request per LLM request; the timings are groups");
     assertEquals("OK", main.get(0).status());
     assertEquals("200", main.get(0).code());
-    RecordingStatsEngine.Response ttft = stats.named("chat TTFT").get(0);
+    RecordingStatsEngine.GroupEnd ttft = stats.groupsNamed("chat TTFT").get(0);
     // The server cannot answer before its TTFT; the upper bound only catches gross errors (a busy CI machine can
     // delay a cold JVM's first request by a lot, so no tight bound here: accuracy is measured in BENCHMARKS.md).
     assertTrue(ttft.durationMillis() >= TTFT_MS && ttft.durationMillis() < TTFT_MS + 1000, "TTFT " + ttft);
-    assertEquals(1, stats.named("chat TPOT").size());
-    // chat: a role chunk, then 8 token chunks -> 9 chunks, 8 gaps, each one Gatling record
-    assertEquals(8, stats.named("chat ITL").size());
+    assertEquals(1, stats.groupsNamed("chat TPOT").size());
+    // chat: a role chunk, then 8 token chunks -> 9 chunks, 8 gaps, each one Gatling group record
+    assertEquals(8, stats.groupsNamed("chat ITL").size());
     RequestRecord record = recorded.get(0);
     assertEquals(9, record.chunkCount());
     assertEquals(8, record.outputTokens());
@@ -163,7 +165,7 @@ class StreamingRequestActionTest {
     // after the send: the last chunk cannot come before TTFT + 7 ITL.
     assertTrue(record.e2elNanos() >= TimeUnit.MILLISECONDS.toNanos(TTFT_MS + 7 * ITL_MS), "E2EL " + record.e2elNanos());
     for (int i = 0; i < 8; i++) {
-      assertEquals(Math.round(record.itlNanos(i) / 1e6), stats.named("chat ITL").get(i).durationMillis());
+      assertEquals(Math.round(record.itlNanos(i) / 1e6), stats.groupsNamed("chat ITL").get(i).durationMillis());
     }
     assertTrue(stats.crashes.isEmpty());
   }
@@ -233,7 +235,7 @@ class StreamingRequestActionTest {
   @Test
   void tgiRequestIsTimedPerTokenEventAndCountedFromTheFinalDetails() throws Exception {
     LlmComponents components =
-        components(core, (LlmProtocol) protocol().protocol());
+        components(core, (LlmProtocol) protocol().itlStats(ItlStats.EVERY_GAP).protocol());
     Action action =
         ((LlmActionBuilder) LlmDsl.tgi("tgi").prompt("#{prompt}").maxTokens(12).asScala()).build(components, next);
     action.$bang(session(1, "one two three four five"));
@@ -241,7 +243,7 @@ class StreamingRequestActionTest {
 
     assertFalse(after.isFailed());
     assertEquals("OK", stats.named("tgi").get(0).status());
-    RecordingStatsEngine.Response ttft = stats.named("tgi TTFT").get(0);
+    RecordingStatsEngine.GroupEnd ttft = stats.groupsNamed("tgi TTFT").get(0);
     assertTrue(ttft.durationMillis() >= TTFT_MS && ttft.durationMillis() < TTFT_MS + 1000, "TTFT " + ttft);
     RequestRecord record = recorded.get(0);
     // TGI: one event per token, no role event and no [DONE]; the mock's seeded length is in [1, 12].
@@ -250,7 +252,7 @@ class StreamingRequestActionTest {
     assertEquals(tokens, record.outputTokens(), "details.generated_tokens");
     assertEquals(io.github.gatlingllm.metrics.TokenSource.USAGE, record.outputTokenSource());
     assertEquals(5, record.promptTokens(), "details.input_length");
-    assertEquals(tokens - 1, stats.named("tgi ITL").size());
+    assertEquals(tokens - 1, stats.groupsNamed("tgi ITL").size());
     assertTrue(record.e2elNanos() >= TimeUnit.MILLISECONDS.toNanos(TTFT_MS + (tokens - 1) * ITL_MS));
     assertTrue(stats.crashes.isEmpty());
   }
@@ -258,7 +260,7 @@ class StreamingRequestActionTest {
   @Test
   void llmOnRaySimpleRequestIsTimedPerBodyChunkAndCountedInChunks() throws Exception {
     LlmComponents components =
-        components(core, (LlmProtocol) protocol().logRequests(true).protocol());
+        components(core, (LlmProtocol) protocol().logRequests(true).itlStats(ItlStats.EVERY_GAP).protocol());
     LlmRequestBuilder request = LlmDsl.llmOnRaySimple("simple").prompt("#{prompt}").maxTokens(12).ignoreEos(true);
     Action action = ((LlmActionBuilder) request.asScala()).build(components, next);
     action.$bang(session(1, "one two three four five"));
@@ -272,7 +274,7 @@ class StreamingRequestActionTest {
     assertEquals(12, record.outputTokens());
     assertEquals(io.github.gatlingllm.metrics.TokenSource.CHUNKS, record.outputTokenSource(), "a raw body has no usage");
     assertEquals(" the of and to in is that for it as was with", record.generatedText());
-    assertEquals(11, stats.named("simple ITL").size());
+    assertEquals(11, stats.groupsNamed("simple ITL").size());
     double ttftMs = record.ttftNanos() / 1e6;
     double meanItlMs = (record.lastChunkNanos() - record.firstChunkNanos()) / 1e6 / 11;
     System.out.printf("llm-on-ray-simple vs mock: TTFT %.2f ms (configured %d), mean ITL %.2f ms (configured %d)%n",
@@ -298,7 +300,7 @@ class StreamingRequestActionTest {
     RecordingStatsEngine.Response response = stats.named("completion").get(0);
     assertEquals("KO", response.status());
     assertTrue(response.message().startsWith("HTTP 5"), response.message());
-    assertTrue(stats.named("completion TTFT").isEmpty(), "no TTFT record for a failed request");
+    assertTrue(stats.groupEnds.isEmpty(), "no TTFT, TPOT or ITL record for a failed request");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gatlingllm.LlmDsl;
+import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,13 @@ class LlmProtocolBuilderTest {
     assertEquals("/proxy", p.target().basePath());
     assertEquals(0, ((LlmProtocol) base.protocol()).maxConcurrency(), "the earlier builder is unchanged");
     assertTrue(((LlmProtocol) base.protocol()).headers().isEmpty());
+  }
+
+  @Test
+  void itlReachesGatlingAsOneMeanPerRequestUnlessAskedOtherwise() {
+    LlmProtocolBuilder base = LlmDsl.llm.baseUrl("http://127.0.0.1:1");
+    assertEquals(ItlStats.REQUEST_MEAN, ((LlmProtocol) base.protocol()).itlStats());
+    assertEquals(ItlStats.EVERY_GAP, ((LlmProtocol) base.itlStats(ItlStats.EVERY_GAP).protocol()).itlStats());
   }
 
   @Test
