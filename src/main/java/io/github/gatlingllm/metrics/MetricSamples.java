@@ -18,7 +18,8 @@ public final class MetricSamples {
   /** The default bound on raw values kept per metric: 16 MB of doubles. */
   public static final int DEFAULT_EXACT_LIMIT = 2_000_000;
 
-  private static final int BLOCK = 1 << 16;
+  /** 128 KB blocks: well under G1's humongous threshold (half a region), which would waste up to half the heap. */
+  private static final int BLOCK = 1 << 14;
 
   private final int exactLimit;
   private final SampleBudget budget;

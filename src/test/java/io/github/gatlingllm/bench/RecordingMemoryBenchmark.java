@@ -70,6 +70,14 @@ public final class RecordingMemoryBenchmark {
         busyNanos = 0;
       }
     }
+    if (Boolean.getBoolean("bench.pause")) {
+      System.out.println("paused for a heap histogram (jcmd <pid> GC.class_histogram)");
+      try {
+        Thread.sleep(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     long start = System.nanoTime();
     recording.advance(Long.MAX_VALUE);
     BenchmarkSummary s =
