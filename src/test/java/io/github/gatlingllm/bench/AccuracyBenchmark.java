@@ -34,7 +34,8 @@ import java.util.stream.Stream;
 public final class AccuracyBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration GATLING_TIMEOUT = Duration.ofMinutes(10);
-  private static final List<String> GATLING_DEFAULT_JVM_ARGS =
+  /** What gatling-maven-plugin passes to the Gatling JVM besides the heap size (its GatlingConstants). */
+  static final List<String> GATLING_DEFAULT_JVM_ARGS =
       List.of(
           "-XX:+HeapDumpOnOutOfMemoryError",
           "-XX:MaxInlineLevel=20",

@@ -75,6 +75,15 @@ final class ChildJvm implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** The operating system's id of the process (for jcmd and /proc). */
+  long pid() {
+    return process.pid();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** CPU time the process has used so far, when the OS tells. */
   Optional<Duration> cpuTime() {
     return process.info().totalCpuDuration();
