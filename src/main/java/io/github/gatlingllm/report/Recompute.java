@@ -58,6 +58,7 @@ public final class Recompute {
     }
     try {
       RequestCsvReader.Result read = RequestCsvReader.read(parsed.files);
+      read.droppedPartialRows().forEach(err::println);
       List<RunDescription> saved = new ArrayList<>();
       for (Path file : parsed.files) {
         SavedRunDescription.nextTo(file).ifPresent(saved::add);
