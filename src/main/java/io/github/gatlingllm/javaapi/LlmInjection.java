@@ -20,6 +20,9 @@ import java.util.Optional;
  * <p>For the closed model (fixed concurrency levels run one after another), see {@link #concurrencySteps(int...)}.
  */
 public final class LlmInjection {
+  /** The most injection steps a schedule may make (Gatling's injector overflows its stack a few thousand beyond). */
+  public static final int MAX_STEPS = 2_000;
+
   private LlmInjection() {}
 
   /**
@@ -32,6 +35,22 @@ public final class LlmInjection {
       return new OpenInjectionStep[] {atOnceUsers(n)};
     }
     return fromArrivals(ArrivalSchedule.gamma(n, rate, burstiness, seed));
+  }
+
+  /**
+   * The same schedule as {@link #requests(int, double, double, long, Optional)} for any number of requests: its
+   * {@link Arrivals#injection()} to inject, and its {@link Arrivals#pace()} first in the scenario. All at once (no
+   * wait) when the rate is infinite and there is no ramp.
+   */
+  public static Arrivals arrivals(int n, double rate, double burstiness, long seed, Optional<RampUp> ramp) {
+    if (ramp.isPresent()) {
+      if (!Double.isInfinite(rate)) {
+        throw new IllegalArgumentException(
+            "A ramp-up sets the request rate itself: leave the request rate unset (inf), got " + rate);
+      }
+      return Arrivals.of(ArrivalSchedule.ramp(n, ramp.get(), burstiness, seed));
+    }
+    return Arrivals.of(Double.isInfinite(rate) ? new double[n] : ArrivalSchedule.gamma(n, rate, burstiness, seed));
   }
 
   /**
@@ -67,7 +86,12 @@ public final class LlmInjection {
     return ConcurrencySteps.levels(levels);
   }
 
-  /** Steps that start one user at each arrival time (seconds from the start, non-decreasing). */
+  /**
+   * Steps that start one user at each arrival time (seconds from the start, non-decreasing), one step per distinct
+   * millisecond. Gatling's injector chains one stack level per step, so this is for schedules of up to
+   * {@link #MAX_STEPS} steps (e.g. conversation users); longer ones fail here, by name, rather than with a
+   * StackOverflowError minutes into the run: use {@link Arrivals}.
+   */
   public static OpenInjectionStep[] fromArrivals(double[] arrivalSeconds) {
     List<OpenInjectionStep> steps = new ArrayList<>();
     long previousMillis = 0;
@@ -84,6 +108,11 @@ public final class LlmInjection {
       }
       steps.add(atOnceUsers(sameMillisecond));
       previousMillis = millis;
+    }
+    if (steps.size() > MAX_STEPS) {
+      throw new IllegalArgumentException(
+          arrivalSeconds.length + " arrivals make " + steps.size() + " Gatling injection steps, more than the "
+              + MAX_STEPS + " its injector can chain: use LlmInjection.arrivals(...) (its injection() and pace())");
     }
     return steps.toArray(new OpenInjectionStep[0]);
   }

@@ -6,9 +6,10 @@ import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.report.ConsoleBlock;
+import io.github.gatlingllm.report.DroppedRows;
+import io.github.gatlingllm.report.FolderLookup;
 import io.github.gatlingllm.report.HtmlReportInjector;
 import io.github.gatlingllm.report.HtmlSloChecks;
-import io.github.gatlingllm.report.RunFolderLocator;
 import io.github.gatlingllm.report.RunOrigin;
 import io.github.gatlingllm.report.RunOutput;
 import io.github.gatlingllm.report.RequestCsvReader;
@@ -48,7 +49,8 @@ final class EndOfRunReport {
 
   /** Keys this class adds to llm-summary.json besides the summary's own (SLO checks may use them). */
   private static final Set<String> RUN_FACT_KEYS =
-      Set.of("start_nanotime", "client_cpu_seconds", "client_wall_seconds", "client_cores_used", "client_cores_available");
+      Set.of("start_nanotime", "client_cpu_seconds", "client_wall_seconds", "client_cores_used", "client_cores_available",
+          DroppedRows.KEY);
 
   /**
    * What was written: the run folder (null when none was found), the summary and the SLO check results (empty when
@@ -73,10 +75,11 @@ final class EndOfRunReport {
       String dialectName,
       long startEpochMillis,
       ClientCpu.Usage cpu,
-      Path resultsDir,
+      FolderLookup runFolderLookup,
       boolean interrupted,
       RunOrigin origin,
-      ServerMetricsResult server) {
+      ServerMetricsResult server,
+      DroppedRows dropped) {
     RunDescription run = describe(protocol, dialectName, startEpochMillis, recording.statistics().requests());
     BenchmarkSummary summary = recording.summary(run);
     System.out.println();
@@ -97,6 +100,11 @@ final class EndOfRunReport {
       runFacts.put("client_wall_seconds", cpu.wallSeconds());
       runFacts.put("client_cores_used", cpu.coresUsed());
       runFacts.put("client_cores_available", cpu.cores());
+    }
+    // Before the checks, so that a check can gate on complete per-request files (dropped_rows == 0).
+    runFacts.put(DroppedRows.KEY, dropped.total());
+    if (dropped.total() > 0) {
+      System.out.println(dropped.consoleLine());
     }
     List<SummaryChecks.Result> checks = SummaryChecks.evaluate(protocol.report().checks(), summary, runFacts);
     if (!checks.isEmpty()) {
@@ -119,16 +127,16 @@ final class EndOfRunReport {
       System.out.println(
           "(interrupted run: the summary covers the " + recording.statistics().requests() + " requests recorded)");
     }
-    // Gatling names the folder after the simulation and its start time; it exists once the load starts.
+    // This run's own folder, named by Gatling's id for this run (see ThisRunFolder).
     Optional<Path> runFolder;
     try {
-      runFolder = RunFolderLocator.newest(resultsDir, startEpochMillis - 2_000);
+      runFolder = runFolderLookup.find();
     } catch (IOException e) {
-      LOG.error("Could not look for the Gatling run folder under {}", resultsDir.toAbsolutePath(), e);
+      LOG.error("Could not look for {}", runFolderLookup.describe(), e);
       runFolder = Optional.empty();
     }
     if (runFolder.isEmpty()) {
-      LOG.warn("No Gatling run folder found under {}: the LLM summary was only printed", resultsDir.toAbsolutePath());
+      LOG.warn("Not found: {}. The LLM summary was only printed", runFolderLookup.describe());
       runOutputs(protocol, new RunResults(null, summary, recording, origin, server));
       return new Written(null, summary, recording, checks, server);
     }

@@ -7,12 +7,12 @@ import io.github.gatlingllm.client.StreamingHttpClient;
 import io.github.gatlingllm.metrics.MetricsRecorder;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.TokenSource;
+import io.github.gatlingllm.report.DroppedRows;
 import io.github.gatlingllm.report.FolderLookup;
 import io.github.gatlingllm.report.FormattedRequestFile;
 import io.github.gatlingllm.report.RequestFileFormat;
 import io.github.gatlingllm.report.RequestCsvWriter;
 import io.github.gatlingllm.report.RequestJsonlWriter;
-import io.github.gatlingllm.report.RunFolderLocator;
 import io.github.gatlingllm.report.RunOrigin;
 import io.github.gatlingllm.report.RunRecording;
 import io.github.gatlingllm.metrics.MetricSamples;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.socket.SocketChannel;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,6 +59,8 @@ public final class LlmRun {
   /** Set once, when the first protocol asks for output token counting. */
   private volatile OutputTokenCounter outputTokens;
   private final ChannelFactory<? extends SocketChannel> channelFactory;
+  /** This run's own Gatling folder, named by Gatling's id for this run (never guessed from file times). */
+  private final ThisRunFolder thisRunFolder;
   private final Map<ClientSettings, StreamingHttpClient> clients = new ConcurrentHashMap<>();
   private final Map<Integer, ConcurrencyLimiter> limiters = new ConcurrentHashMap<>();
   private final AtomicBoolean reported = new AtomicBoolean();
@@ -80,6 +81,8 @@ public final class LlmRun {
   LlmRun(CoreComponents core) {
     this.core = core;
     this.timeBase = new TimeBase(core.clock().nowMillis(), System.nanoTime());
+    // Gatling has created this run's folder (and named it) by now: it builds the stats engine before any component.
+    this.thisRunFolder = ThisRunFolder.of(core.statsEngine());
     // Sockets must match the transport of Gatling's event loops (io_uring, epoll or NIO), which our requests run on.
     this.channelFactory =
         Transports.newSocketChannelFactory(
@@ -191,17 +194,21 @@ public final class LlmRun {
     }
   }
 
-  /** Gatling creates the run folder as the load starts: the writers look for it on their own thread. */
+  /** This run's Gatling folder: the writers look for it on their own thread. */
   private FolderLookup runFolder() {
-    Path results = ResultsDirectory.resolve();
-    return () -> RunFolderLocator.newest(results, startEpochMillis - 2_000);
+    return thisRunFolder;
   }
 
-  /** Drains and closes the per-request files, so they are complete before the summary is written. */
-  private void closeRequestFiles() {
+  /**
+   * Drains and closes the per-request files, so they are complete before the summary is written; returns the lines
+   * that did not make it (for {@code dropped_rows} in the summary).
+   */
+  private DroppedRows closeRequestFiles() {
+    DroppedRows dropped = new DroppedRows();
     RequestCsvWriter csv = requestCsv;
     if (csv != null) {
       csv.close();
+      dropped.add(RequestCsvWriter.FILE_NAME, csv.dropped());
       if (csv.dropped() > 0) {
         LOG.warn("{} rows could not be written to {}", csv.dropped(), RequestCsvWriter.FILE_NAME);
       }
@@ -209,16 +216,19 @@ public final class LlmRun {
     RequestJsonlWriter jsonl = requestJsonl;
     if (jsonl != null) {
       jsonl.close();
+      dropped.add(RequestJsonlWriter.FILE_NAME, jsonl.dropped());
       if (jsonl.dropped() > 0) {
         LOG.warn("{} lines could not be written to {}", jsonl.dropped(), RequestJsonlWriter.FILE_NAME);
       }
     }
     for (FormattedRequestFile file : requestFiles) {
       file.close();
+      dropped.add(file.fileName(), file.dropped());
       if (file.dropped() > 0) {
         LOG.warn("{} rows could not be written to {}", file.dropped(), file.fileName());
       }
     }
+    return dropped;
   }
 
   /**
@@ -366,7 +376,7 @@ public final class LlmRun {
     if (protocol == null || run == null) {
       return; // no LLM request was ever built in this run
     }
-    closeRequestFiles();
+    DroppedRows dropped = closeRequestFiles();
     ServerMetricsRun server = serverMetrics;
     ServerMetricsResult serverResult = server == null ? null : server.finish();
     try {
@@ -377,10 +387,11 @@ public final class LlmRun {
               dialectName,
               startEpochMillis,
               loadCpu != null ? loadCpu : clientCpu.sinceStart(),
-              ResultsDirectory.resolve(),
+              runFolder(),
               interrupted,
               new RunOrigin(timeBase.originMillis(), timeBase.originNanos()),
-              serverResult);
+              serverResult,
+              dropped);
     } catch (RuntimeException e) {
       LOG.error("Could not write the LLM summary", e);
     }

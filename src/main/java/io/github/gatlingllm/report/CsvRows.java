@@ -9,6 +9,9 @@ import java.util.List;
  * Reads RFC 4180 records one at a time: fields separated by commas, optionally quoted with {@code "}, quotes doubled
  * inside quotes, line breaks allowed inside quotes; records end with LF or CRLF. Streams, so a file of any size reads
  * in the memory of one record.
+ *
+ * <p>The last record may end at the end of the input instead of a line end, even inside a quoted field: it is returned
+ * and {@link #recordUnterminated()} says so, so that the caller decides (a file cut while being written ends that way).
  */
 final class CsvRows {
   private final Reader in;
@@ -16,6 +19,8 @@ final class CsvRows {
   private int line = 1;
   private int recordLine;
   private int pending = -2; // one character of look-ahead; -2 = none
+  private boolean unterminated;
+  private boolean cutInQuotes;
 
   CsvRows(Reader in, String fileName) {
     this.in = in;
@@ -27,8 +32,28 @@ final class CsvRows {
     return recordLine;
   }
 
+  /**
+   * Whether the last record returned by {@link #next()} ended at the end of the input rather than at a line end (then
+   * it is the input's last record).
+   */
+  boolean recordUnterminated() {
+    return unterminated;
+  }
+
+  /** Whether that unterminated record ended inside a quoted field (its closing quote never came). */
+  boolean recordCutInQuotes() {
+    return cutInQuotes;
+  }
+
+  /** The line the input ended on, once {@link #next()} has reached the end. */
+  int line() {
+    return line;
+  }
+
   /** The next record's fields, or null at the end of the input. Blank lines are skipped. */
   List<String> next() throws IOException {
+    unterminated = false;
+    cutInQuotes = false;
     int c = read();
     while (c == '\n' || c == '\r') {
       c = read();
@@ -55,6 +80,7 @@ final class CsvRows {
           }
         }
         fields.add(field.toString());
+        unterminated = c == -1;
         return fields;
       } else if (c == '"') {
         throw new RequestCsvReader.CsvFormatException(
@@ -66,14 +92,16 @@ final class CsvRows {
     }
   }
 
-  /** Reads a quoted field's content after its opening quote; returns the character after the closing quote. */
+  /**
+   * Reads a quoted field's content after its opening quote; returns the character after the closing quote, or -1 when
+   * the input ends before it ({@link #recordCutInQuotes()}).
+   */
   private int quoted(StringBuilder field) throws IOException {
-    int start = line;
     while (true) {
       int c = read();
       if (c == -1) {
-        throw new RequestCsvReader.CsvFormatException(
-            fileName + " line " + start + ": a quoted field is not closed before the end of the file");
+        cutInQuotes = true;
+        return -1;
       }
       if (c == '"') {
         int after = read();

@@ -3,7 +3,8 @@ package io.github.gatlingllm.report;
 import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.RunDescription;
-import io.github.gatlingllm.metrics.SummaryCalculator;
+import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.metrics.RunStatistics;
 import io.github.gatlingllm.metrics.SummaryOptions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Recomputes a run's summary from its {@code llm-requests.csv}, or merges the files of several load generators into
@@ -20,17 +22,21 @@ import java.util.Map;
  *
  * <pre>
  * java -cp ... io.github.gatlingllm.report.Recompute [--percentiles=50,90,99] [--goodput=ttft:500]
- *     [--save-detailed] [--out=DIR] file1.csv [file2.csv ...]
+ *     [--save-detailed] [--exact-limit=N] [--out=DIR] file1.csv [file2.csv ...]
  * </pre>
  *
- * <p>From one file the figures are exactly those of the live run (the CSV keeps every time to the nanosecond). Several
+ * <p>The files are streamed row by row; the statistics keep every raw value (8 bytes per ITL sample: give the JVM the
+ * heap, or bound it with {@code --exact-limit}), so the figures are exact at any size. From one file they are those
+ * of the live run (the CSV keeps every time to the nanosecond), and exact also where the live run, past its memory
+ * budget, read its percentiles off a histogram. Several
  * files are put on one time line by their origins' wall-clock times ({@link RequestCsvReader}): this assumes the
  * generators' clocks agree (NTP), and only the duration, throughputs and peaks depend on it. The run description
  * (model, rate ...) comes from the {@code llm-summary.json} next to each CSV when there is one.
  */
 public final class Recompute {
   static final String USAGE =
-      "Usage: Recompute [--percentiles=50,90,99] [--goodput=ttft:500,tpot:50] [--save-detailed] [--out=DIR]"
+      "Usage: Recompute [--percentiles=50,90,99] [--goodput=ttft:500,tpot:50] [--save-detailed] [--exact-limit=N]"
+          + " [--out=DIR]"
           + " llm-requests.csv [more.csv ...]";
 
   private Recompute() {}
@@ -57,22 +63,41 @@ public final class Recompute {
       return 0;
     }
     try {
-      RequestCsvReader.Result read = RequestCsvReader.read(parsed.files);
+      // Streamed: the statistics keep every value (exact), the rows themselves are not kept.
+      RunStatistics total = new RunStatistics(parsed.options, parsed.exactLimit);
+      Map<String, RunStatistics> byScenario = new TreeMap<>();
+      RequestCsvReader.Streamed read =
+          RequestCsvReader.stream(
+              parsed.files,
+              r -> {
+                total.add(r);
+                byScenario.computeIfAbsent(r.scenario(), k -> new RunStatistics(parsed.options, parsed.exactLimit))
+                    .add(r);
+              });
+      read.droppedPartialRows().forEach(err::println);
       List<RunDescription> saved = new ArrayList<>();
       for (Path file : parsed.files) {
         SavedRunDescription.nextTo(file).ifPresent(saved::add);
       }
+      int rows = (int) Math.min(Integer.MAX_VALUE, read.rows());
       RunDescription run =
           saved.isEmpty()
-              ? SavedRunDescription.unknown(read.records().size(), read.originEpochMillis())
-              : SavedRunDescription.merge(saved, read.records().size(), read.originEpochMillis());
-      BenchmarkSummary summary = SummaryCalculator.compute(read.records(), run, parsed.options);
+              ? SavedRunDescription.unknown(rows, read.originEpochMillis())
+              : SavedRunDescription.merge(saved, rows, read.originEpochMillis());
+      BenchmarkSummary summary = total.summary(run);
       out.print(ConsoleBlock.render(summary));
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("recomputed_from", String.join(" ", parsed.files.stream().map(Path::toString).toList()));
+      Map<String, BenchmarkSummary> scenarios = new TreeMap<>();
+      if (byScenario.size() > 1) {
+        byScenario.forEach((name, s) -> scenarios.put(name, s.summary(run)));
+      }
+      // vLLM's per-request arrays need every request at once: only read into memory when asked for.
+      List<RequestRecord> detailed =
+          parsed.saveDetailed ? RequestCsvReader.read(parsed.files).records() : List.of();
       Files.createDirectories(parsed.out);
       Path json = parsed.out.resolve(SummaryJson.FILE_NAME);
-      SummaryJson.write(summary, read.records(), facts, json);
+      SummaryJson.write(summary, scenarios, detailed, facts, json);
       SummaryText.write(summary, parsed.out.resolve(SummaryText.FILE_NAME));
       if (parsed.files.size() > 1) {
         out.println(
@@ -91,6 +116,8 @@ public final class Recompute {
     List<Double> percentiles = List.of(99.0);
     GoodputSlo goodput;
     boolean saveDetailed;
+    /** Raw values kept per metric: every one by default, so that the figures are exact at any size. */
+    int exactLimit = Integer.MAX_VALUE - 8;
     Path out = Path.of(".");
     final List<Path> files = new ArrayList<>();
     SummaryOptions options;
@@ -105,6 +132,8 @@ public final class Recompute {
           a.percentiles = SummaryOptions.parsePercentiles(value(arg));
         } else if (arg.startsWith("--goodput=")) {
           a.goodput = GoodputSlo.parse(value(arg));
+        } else if (arg.startsWith("--exact-limit=")) {
+          a.exactLimit = exactLimit(value(arg));
         } else if (arg.equals("--save-detailed")) {
           a.saveDetailed = true;
         } else if (arg.startsWith("--out=")) {
@@ -124,6 +153,19 @@ public final class Recompute {
       }
       a.options = new SummaryOptions(a.percentiles, a.goodput, false, a.saveDetailed);
       return a;
+    }
+
+    private static int exactLimit(String value) {
+      try {
+        int n = Integer.parseInt(value.trim());
+        if (n >= 0) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException(
+          "--exact-limit=" + value + ": expected a whole number of values >= 0 (raw values kept per metric)");
     }
 
     private static String value(String arg) {

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads {@code llm-requests.csv} files ({@link RequestCsvFormat}) back into {@link RequestRecord}s, for recomputing a
@@ -31,6 +32,12 @@ import java.util.Map;
  * concurrency. Per-request latencies are always exact.
  *
  * <p>Not in the CSV, so not in the records: the generated text and the prompt.
+ *
+ * <p>A file cut while being written (the run killed with SIGKILL, a full disk) may end in the middle of its last row.
+ * The writer ends every row with a line break, so a last row without one is that cut: it is left out and named in
+ * {@link Result#droppedPartialRows()}, and the complete rows are read. A cut may fall inside a quoted field (an error
+ * detail may hold line breaks), but only in a text column the writer quotes; any other malformed row, including a
+ * quote left open in a number column, is still an error naming the file, line and column.
  */
 public final class RequestCsvReader {
 
@@ -46,8 +53,17 @@ public final class RequestCsvReader {
    *
    * @param records every row of every file, file by file in row order, on one time line
    * @param originEpochMillis the wall-clock time of that time line's zero (the earliest origin), or 0 when no row
+   * @param droppedPartialRows one message per file whose last row was cut off and left out, naming the file and line
    */
-  public record Result(List<RequestRecord> records, long originEpochMillis) {}
+  public record Result(List<RequestRecord> records, long originEpochMillis, List<String> droppedPartialRows) {
+    public Result {
+      records = List.copyOf(records);
+      droppedPartialRows = List.copyOf(droppedPartialRows);
+    }
+  }
+
+  /** The columns the writer quotes when needed (free text): the only places a cut can leave a quote open. */
+  private static final List<String> TEXT_COLUMNS = List.of(SCENARIO, REQUEST_NAME, ERROR_DETAIL);
 
   private RequestCsvReader() {}
 
@@ -61,27 +77,89 @@ public final class RequestCsvReader {
       throw new IllegalArgumentException("No CSV file given: expected at least one " + RequestCsvWriter.FILE_NAME);
     }
     List<Row> rows = new ArrayList<>();
+    List<String> partial = new ArrayList<>();
     for (Path file : files) {
       try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        readRows(in, file.toString(), rows);
+        readRows(in, file.toString(), collect(rows), partial);
       }
     }
-    return align(rows);
+    return align(rows, partial);
+  }
+
+  /**
+   * What {@link #stream} read.
+   *
+   * @param rows the rows handed over
+   * @param originEpochMillis the wall-clock time of the common time line's zero (the earliest origin), 0 when no row
+   * @param droppedPartialRows as in {@link Result}
+   */
+  public record Streamed(long rows, long originEpochMillis, List<String> droppedPartialRows) {}
+
+  /**
+   * Reads the files row by row and hands each record to {@code sink} on the same time line as {@link #read(List)}
+   * does, without keeping any: a file of any size is read in the memory of one row. Each file is opened twice (its
+   * first row gives its origin, which every row of a file shares).
+   */
+  public static Streamed stream(List<Path> files, Consumer<RequestRecord> sink) throws IOException {
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("No CSV file given: expected at least one " + RequestCsvWriter.FILE_NAME);
+    }
+    long[] origins = new long[files.size()];
+    long earliest = Long.MAX_VALUE;
+    for (int i = 0; i < files.size(); i++) {
+      long[] first = {Long.MAX_VALUE};
+      try (Reader in = Files.newBufferedReader(files.get(i), StandardCharsets.UTF_8)) {
+        readRows(in, files.get(i).toString(), row -> {
+          first[0] = row.originEpochMillis;
+          return false; // the first row is enough: every row of a file has the same origin
+        }, new ArrayList<>());
+      }
+      origins[i] = first[0];
+      earliest = Math.min(earliest, first[0]);
+    }
+    long[] count = {0};
+    List<String> partial = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      // A file without a complete row hands nothing over, but may still have a partial row to report.
+      long shift = origins[i] == Long.MAX_VALUE ? 0 : Math.multiplyExact(origins[i] - earliest, 1_000_000L);
+      try (Reader in = Files.newBufferedReader(files.get(i), StandardCharsets.UTF_8)) {
+        readRows(in, files.get(i).toString(), row -> {
+          sink.accept(shift == 0 ? row.record : shifted(row.record, shift));
+          count[0]++;
+          return true;
+        }, partial);
+      }
+    }
+    return new Streamed(count[0], earliest == Long.MAX_VALUE ? 0 : earliest, partial);
+  }
+
+  /** Takes each parsed row; false stops the reading of that file. */
+  @FunctionalInterface
+  private interface RowSink {
+    boolean accept(Row row);
+  }
+
+  private static RowSink collect(List<Row> rows) {
+    return row -> {
+      rows.add(row);
+      return true;
+    };
   }
 
   /** Reads one CSV text (its name is only used in error messages). */
   static Result read(Reader in, String name) throws IOException {
     List<Row> rows = new ArrayList<>();
-    readRows(new BufferedReader(in), name, rows);
-    return align(rows);
+    List<String> partial = new ArrayList<>();
+    readRows(new BufferedReader(in), name, collect(rows), partial);
+    return align(rows, partial);
   }
 
   /** A parsed row: its record with times relative to its own origin, and that origin. */
   private record Row(RequestRecord record, long originEpochMillis) {}
 
-  private static Result align(List<Row> rows) {
+  private static Result align(List<Row> rows, List<String> partial) {
     if (rows.isEmpty()) {
-      return new Result(List.of(), 0);
+      return new Result(List.of(), 0, partial);
     }
     long earliest = Long.MAX_VALUE;
     for (Row row : rows) {
@@ -92,10 +170,10 @@ public final class RequestCsvReader {
       long shift = Math.multiplyExact(row.originEpochMillis - earliest, 1_000_000L);
       records.add(shift == 0 ? row.record : shifted(row.record, shift));
     }
-    return new Result(records, earliest);
+    return new Result(records, earliest, partial);
   }
 
-  private static void readRows(Reader in, String name, List<Row> out) throws IOException {
+  private static void readRows(Reader in, String name, RowSink out, List<String> partial) throws IOException {
     CsvRows csv = new CsvRows(in, name);
     List<String> header = csv.next();
     if (header == null) {
@@ -116,13 +194,41 @@ public final class RequestCsvReader {
       }
     }
     List<String> fields;
+    int complete = 0;
     while ((fields = csv.next()) != null) {
+      if (csv.recordUnterminated()) {
+        partial.add(partialRow(csv, name, header, fields, complete));
+        break; // the end of the input
+      }
+      complete++;
       if (fields.size() != header.size()) {
         throw new CsvFormatException(
             name + " line " + csv.recordLine() + ": " + fields.size() + " fields, the header has " + header.size());
       }
-      out.add(new Fields(name, csv.recordLine(), index, fields).toRow());
+      if (!out.accept(new Fields(name, csv.recordLine(), index, fields).toRow())) {
+        return;
+      }
     }
+  }
+
+  /**
+   * The message for a last row cut off; fails instead when the row cannot be a cut of a written row (a quote left open
+   * outside the text columns is a malformed file, not a cut).
+   */
+  private static String partialRow(CsvRows csv, String name, List<String> header, List<String> fields, int complete)
+      throws CsvFormatException {
+    int column = fields.size() - 1;
+    if (csv.recordCutInQuotes() && (column >= header.size() || !TEXT_COLUMNS.contains(header.get(column).trim()))) {
+      throw new CsvFormatException(
+          name + " line " + csv.recordLine() + ": a quoted field is not closed before the end of the file");
+    }
+    String lines =
+        csv.line() == csv.recordLine()
+            ? "line " + csv.recordLine()
+            : "lines " + csv.recordLine() + "-" + csv.line();
+    return name + " " + lines + ": dropped a partial last row (the file ends in the middle of it"
+        + (csv.recordCutInQuotes() ? ", inside its quoted " + header.get(column).trim() : "")
+        + ", without a line break: the run was cut off while writing it); using the " + complete + " complete rows";
   }
 
   /** One row being read, with what error messages need. */

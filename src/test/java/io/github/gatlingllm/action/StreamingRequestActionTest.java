@@ -27,6 +27,7 @@ import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.protocol.LlmComponents;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import io.github.gatlingllm.protocol.LlmProtocolKey;
+import io.github.gatlingllm.protocol.GatlingStatsEngines;
 import io.github.gatlingllm.protocol.ResultsDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -468,21 +469,32 @@ class StreamingRequestActionTest {
   @Test
   void theEndOfTheRunWritesTheSummaryIntoGatlingsRunFolder() throws Exception {
     ActorSystem ownSystem = new ActorSystem();
+    // Gatling's own stats engine, which creates this run's folder (results/servingbenchmark-<start>/simulation.log)
+    // before any component exists, as in a real run; another run's folder next to it, written later, is not ours.
+    GatlingStatsEngines.Run gatling =
+        GatlingStatsEngines.start(
+            ownSystem, GatlingStatsEngines.message("servingbenchmark", 1_790_000_000_000L), results);
+    Path runFolder = results.resolve("servingbenchmark-20260921141320000");
+    Path otherRun = Files.createDirectories(results.resolve("servingbenchmark-20260921141320001"));
+    Files.writeString(otherRun.resolve("simulation.log"), "another run, started a millisecond later");
     CoreComponents ownCore =
         new CoreComponents(
-            ownSystem, loops, null, scala.Option.empty(), stats, System::currentTimeMillis, null, core.configuration());
+            ownSystem, loops, null, scala.Option.empty(), gatling.engine(), System::currentTimeMillis, null,
+            core.configuration());
     LlmComponents components =
         components(ownCore, (LlmProtocol) protocol().protocol());
-    Path runFolder = Files.createDirectories(results.resolve("servingbenchmark-20261123120000000"));
-    Files.writeString(runFolder.resolve("simulation.log"), "binary in real life");
     Action action =
         ((LlmActionBuilder) LlmDsl.completion("c").prompt("#{prompt}").maxTokens(3).ignoreEos(true).asScala())
             .build(components, next);
     action.$bang(session(7, "a b c d e"));
     assertFalse(awaitNext().isFailed());
 
-    ownSystem.close(); // what Gatling does when the load ends: the plugin's termination hook reports
+    gatling.close(); // what Gatling does when the load ends: the stats engine stops, then the actor system
+    ownSystem.close(); // the plugin's termination hook reports
+    assertFalse(Files.exists(otherRun.resolve("llm-summary.json")));
+    assertEquals(2, Files.readAllLines(runFolder.resolve("llm-requests.csv")).size(), "header + the one request");
     String json = Files.readString(runFolder.resolve("llm-summary.json"));
+    assertTrue(json.contains("\"dropped_rows\" : 0"), json);
     assertTrue(json.contains("\"completed\" : 1"), json);
     assertTrue(json.contains("\"total_output_tokens\" : 3"), json);
     assertTrue(json.contains("\"total_input_tokens\" : 5"), json);

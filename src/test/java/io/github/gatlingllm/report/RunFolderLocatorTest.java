@@ -4,48 +4,49 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunFolderLocatorTest {
-  private static final long START = 1_700_000_000_000L;
+  @TempDir Path tmp;
 
-  private static Path run(Path results, String name, long logMillis) throws Exception {
-    Path folder = Files.createDirectories(results.resolve(name));
-    Path log = Files.writeString(folder.resolve("simulation.log"), "binary");
-    Files.setLastModifiedTime(log, FileTime.fromMillis(logMillis));
-    return folder;
+  private Path runFolder(Path results, String runId) throws Exception {
+    Path folder = Files.createDirectories(results.resolve(runId));
+    Files.writeString(folder.resolve(RunFolderLocator.SIMULATION_LOG), "");
+    return folder.toAbsolutePath();
   }
 
   @Test
-  void newestFolderWrittenSinceTheStartWins(@TempDir Path results) throws Exception {
-    run(results, "servingbenchmark-20231114221000000", START - 60_000); // an earlier run
-    run(results, "servingbenchmark-20231114221320000", START + 1_000);
-    Path newest = run(results, "otherbenchmark-20231114221325000", START + 5_000);
-    Files.createDirectories(results.resolve("no-log-folder")); // not a run folder
-    Files.writeString(results.resolve("stray.txt"), "x");
-    assertEquals(Optional.of(newest), RunFolderLocator.newest(results, START));
+  void theRunIdNamesTheFolderInTheFirstResultsDirectoryHoldingIt() throws Exception {
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b c");
+    runFolder(a, "sim-20250101120000001");
+    Path mine = runFolder(b, "sim-20250101120000000");
+    Files.createDirectories(a.resolve("sim-20250101120000000")); // no simulation.log: not a run folder
+
+    assertEquals(
+        Optional.of(mine), RunFolderLocator.byRunId("sim-20250101120000000", List.of(tmp.resolve("absent"), a, b)));
+    assertEquals(Optional.empty(), RunFolderLocator.byRunId("sim-20250101120000002", List.of(a, b)));
   }
 
   @Test
-  void theStartTimeItselfCounts(@TempDir Path results) throws Exception {
-    Path exact = run(results, "sim-20231114221320000", START);
-    assertEquals(Optional.of(exact), RunFolderLocator.newest(results, START));
-  }
+  void theOpenLogIsTakenOnlyWhenItIsTheOnlyOneOrNamedByTheRunId() throws Exception {
+    Path results = tmp.resolve("results with space");
+    Path first = runFolder(results, "sim-20250101120000000");
+    Path second = runFolder(results, "sim-20250101120000001");
+    Path fd = Files.createDirectories(tmp.resolve("fd"));
+    Files.createSymbolicLink(fd.resolve("3"), first.resolve(RunFolderLocator.SIMULATION_LOG));
+    Files.createSymbolicLink(fd.resolve("4"), tmp.resolve("some.jar"));
 
-  @Test
-  void equalTimesAreDecidedByTheLaterTimestampInTheName(@TempDir Path results) throws Exception {
-    run(results, "sim-20231114221320000", START + 10);
-    Path later = run(results, "sim-20231114221321000", START + 10);
-    assertEquals(Optional.of(later), RunFolderLocator.newest(results, START));
-  }
+    assertEquals(Optional.of(first), RunFolderLocator.byOpenLog(fd, null));
+    assertEquals(Optional.of(first), RunFolderLocator.byOpenLog(fd, "sim-20250101120000000"));
+    assertEquals(Optional.empty(), RunFolderLocator.byOpenLog(fd, "sim-20250101120000001"));
 
-  @Test
-  void nothingWhenNoRunIsRecentOrTheFolderIsMissing(@TempDir Path results) throws Exception {
-    run(results, "sim-20231114221000000", START - 1);
-    assertEquals(Optional.empty(), RunFolderLocator.newest(results, START));
-    assertEquals(Optional.empty(), RunFolderLocator.newest(results.resolve("absent"), START));
+    Files.createSymbolicLink(fd.resolve("5"), second.resolve(RunFolderLocator.SIMULATION_LOG));
+    assertEquals(Optional.empty(), RunFolderLocator.byOpenLog(fd, null), "two open logs: which one would be a guess");
+    assertEquals(Optional.of(second), RunFolderLocator.byOpenLog(fd, "sim-20250101120000001"));
+    assertEquals(Optional.empty(), RunFolderLocator.byOpenLog(tmp.resolve("not-linux"), null));
   }
 }

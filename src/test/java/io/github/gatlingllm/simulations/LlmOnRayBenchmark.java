@@ -1,16 +1,14 @@
 package io.github.gatlingllm.simulations;
 
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
-import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingllm.config.LlmOnRaySettings;
 import io.github.gatlingllm.config.ServerUnderTest;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.javaapi.ArrivalSchedule;
-import io.github.gatlingllm.javaapi.LlmInjection;
+import io.github.gatlingllm.javaapi.Arrivals;
 import io.github.gatlingllm.report.LlmOnRayReport;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +35,17 @@ public class LlmOnRayBenchmark extends Simulation {
     TextTokenizer tokenizer = settings.common().loadTokenizer();
     List<Map<String, Object>> prompts =
         SimulationParts.prompts(settings.dataset(), settings.common(), tokenizer, settings.numPrompts());
-    OpenInjectionStep[] arrivals =
-        Double.isInfinite(settings.requestRate())
-            ? new OpenInjectionStep[] {atOnceUsers(settings.numPrompts())}
-            : LlmInjection.fromArrivals(
-                ArrivalSchedule.afterEach(settings.numPrompts(), settings.requestRate(), settings.common().seed()));
+    Arrivals arrivals =
+        Arrivals.of(
+            Double.isInfinite(settings.requestRate())
+                ? new double[settings.numPrompts()]
+                : ArrivalSchedule.afterEach(settings.numPrompts(), settings.requestRate(), settings.common().seed()));
     setUp(
             scenario("llm-on-ray")
+                .exec(arrivals.pace())
                 .feed(listFeeder(prompts))
                 .exec(SimulationParts.request(settings.common()))
-                .injectOpen(arrivals))
+                .injectOpen(arrivals.injection()))
         .protocols(
             SimulationParts.protocol(settings.common(), server.baseUrl(), model, tokenizer)
                 .describeLoad(settings.numPrompts(), settings.requestRate(), 1.0)

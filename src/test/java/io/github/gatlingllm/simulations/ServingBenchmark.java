@@ -11,6 +11,7 @@ import io.github.gatlingllm.config.CommonSettings;
 import io.github.gatlingllm.config.ServerUnderTest;
 import io.github.gatlingllm.config.ServingSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
+import io.github.gatlingllm.javaapi.Arrivals;
 import io.github.gatlingllm.javaapi.LlmInjection;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
 import java.util.List;
@@ -56,14 +57,15 @@ public class ServingBenchmark extends Simulation {
       protocol = protocol.assertions(settings.assertions().get());
     }
 
+    Arrivals arrivals =
+        LlmInjection.arrivals(
+            settings.numPrompts(), settings.requestRate(), settings.burstiness(), common.seed(), settings.rampUp());
     ScenarioBuilder measured =
         scenario("serving benchmark")
+            .exec(arrivals.pace()) // each user waits for its own arrival time (any length of schedule)
             .feed(listFeeder(prompts))
             .exec(SimulationParts.request(common)); // named chat, completion or the backend
-    PopulationBuilder load =
-        measured.injectOpen(
-            LlmInjection.requests(
-                settings.numPrompts(), settings.requestRate(), settings.burstiness(), common.seed(), settings.rampUp()));
+    PopulationBuilder load = measured.injectOpen(arrivals.injection());
 
     if (settings.numWarmups() > 0) {
       ScenarioBuilder warmUp =
