@@ -19,7 +19,7 @@ import io.github.gatlingllm.conversation.ShareGptScript;
 import io.github.gatlingllm.conversation.SyntheticScript;
 import io.github.gatlingllm.dataset.ShareGptDialogues;
 import io.github.gatlingllm.dataset.TextTokenizer;
-import io.github.gatlingllm.javaapi.LlmInjection;
+import io.github.gatlingllm.javaapi.Arrivals;
 import io.github.gatlingllm.javaapi.LlmRequestBuilder;
 import io.github.gatlingllm.report.MultiRoundQaCsv;
 import java.time.Duration;
@@ -58,14 +58,17 @@ public class MultiRoundQa extends Simulation {
     MultiRoundQaReport report = MultiRoundQaReport.toConsole(run);
 
     PopulationBuilder warmUp = scenario("warm-up").exec(warmUpRequest()).injectOpen(atOnceUsers(10));
+    // Users join on the original's schedule, however long the run (llm.duration): paced to their exact join times.
+    Arrivals joins = Arrivals.of(arrivals(users));
     PopulationBuilder conversations =
         scenario("multi-round-qa")
+            .exec(joins.pace())
             .feed(conversationsOf(run, users))
             .exec(this::arrive)
             .pause(session -> session.<Duration>get("wait"))
             .asLongAs(session -> user(session).hasNextRound(System.nanoTime()))
             .on(oneRound())
-            .injectOpen(LlmInjection.fromArrivals(arrivals(users)));
+            .injectOpen(joins.injection());
     setUp(warmUp.andThen(conversations))
             .protocols(
                 SimulationParts.protocol(settings.common(), server.baseUrl(), model, tokenizer)
