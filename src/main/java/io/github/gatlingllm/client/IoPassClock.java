@@ -13,8 +13,14 @@ import io.netty.channel.EventLoop;
  * arrival. (Bytes that arrive on a connection while its pass runs and are read in the same call share the stamp too,
  * early by at most the pass duration, as events sharing one read already are.)
  *
- * <p>Netty runs an event loop's tasks after its I/O, so the queued task runs once the pass's reads are done. Confined
- * to its event loop: plain fields.
+ * <p>Netty runs an event loop's tasks after its I/O, so the queued task runs once the pass's reads are done. But not
+ * always before the next I/O: a loop with a long task queue stops running tasks when its time budget for them is
+ * spent (ioRatio) and reads again, with this pass's end still queued. A request sent by one of the tasks that did run
+ * would then have its answer stamped with the older pass's start, earlier than its own send: a TTFT shorter than the
+ * server's (seen under load). So a send on the loop ends the pass too ({@link #requestSent()}): every read after a
+ * send is stamped after it.
+ *
+ * <p>Confined to its event loop: plain fields.
  */
 final class IoPassClock implements Runnable {
   private final EventLoop loop;
@@ -33,6 +39,11 @@ final class IoPassClock implements Runnable {
       loop.execute(this);
     }
     return passStartNanos;
+  }
+
+  /** A request is being sent on this loop: reads from now on belong to a later pass than any stamp taken so far. */
+  void requestSent() {
+    inPass = false;
   }
 
   /** Ends the pass: queued by its first read, so it runs after the pass's I/O. */

@@ -44,6 +44,7 @@ final class ReadClock extends ChannelInboundHandlerAdapter {
 
   void requestSent() {
     readSinceSend = false;
+    passClock.requestSent(); // its answer must not be stamped with a pass that began before this send
   }
 
   boolean readSinceSend() {

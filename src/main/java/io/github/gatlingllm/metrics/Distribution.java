@@ -20,9 +20,22 @@ public abstract class Distribution {
    */
   public static final double HISTOGRAM_RELATIVE_ERROR = 0.001;
 
-  private static final Distribution EMPTY = new Exact(new double[0]);
+  private static final Distribution EMPTY = Exact.of(new double[0]);
 
-  Distribution() {}
+  private final long count;
+  private final double mean;
+  private final double std;
+  private final double min;
+  private final double max;
+
+  /** The figures every kind computes from the raw values (a histogram keeps them as running sums). */
+  Distribution(long count, double mean, double std, double min, double max) {
+    this.count = count;
+    this.mean = count == 0 ? 0 : mean;
+    this.std = count == 0 ? 0 : std;
+    this.min = count == 0 ? 0 : min;
+    this.max = count == 0 ? 0 : max;
+  }
 
   /**
    * A distribution over values in milliseconds. Takes ownership of the array: it is sorted in place and kept, so
@@ -33,7 +46,7 @@ public abstract class Distribution {
       return EMPTY;
     }
     Arrays.sort(millis);
-    return new Exact(millis);
+    return Exact.of(millis);
   }
 
   /** A distribution over a copy of values in milliseconds. */
@@ -54,16 +67,26 @@ public abstract class Distribution {
     return EMPTY;
   }
 
-  public abstract long count();
+  public final long count() {
+    return count;
+  }
 
-  public abstract double mean();
+  public final double mean() {
+    return mean;
+  }
 
   /** Population standard deviation (numpy's default ddof=0). */
-  public abstract double std();
+  public final double std() {
+    return std;
+  }
 
-  public abstract double min();
+  public final double min() {
+    return min;
+  }
 
-  public abstract double max();
+  public final double max() {
+    return max;
+  }
 
   /** Whether every figure comes from the raw values (false: percentiles from a histogram, see the class comment). */
   public abstract boolean exact();
@@ -122,54 +145,39 @@ public abstract class Distribution {
   /** Over the raw values, kept sorted. */
   private static final class Exact extends Distribution {
     private final double[] sorted;
-    private final double mean;
-    private final double std;
 
-    Exact(double[] sortedValues) {
+    private Exact(double[] sortedValues, double mean) {
+      super(sortedValues.length, mean, std(sortedValues, mean), first(sortedValues), last(sortedValues));
       this.sorted = sortedValues;
-      int n = sortedValues.length;
-      if (n == 0) {
-        this.mean = 0;
-        this.std = 0;
-        return;
-      }
+    }
+
+    static Exact of(double[] sortedValues) {
+      return new Exact(sortedValues, mean(sortedValues));
+    }
+
+    private static double mean(double[] values) {
       double sum = 0;
-      for (double v : sortedValues) {
+      for (double v : values) {
         sum += v;
       }
-      double m = sum / n;
-      // Two passes, as numpy does: the mean first, then the squared deviations from it.
+      return values.length == 0 ? 0 : sum / values.length;
+    }
+
+    /** Two passes, as numpy does: the mean first, then the squared deviations from it. */
+    private static double std(double[] values, double mean) {
       double squares = 0;
-      for (double v : sortedValues) {
-        double d = v - m;
+      for (double v : values) {
+        double d = v - mean;
         squares += d * d;
       }
-      this.mean = m;
-      this.std = Math.sqrt(squares / n);
+      return values.length == 0 ? 0 : Math.sqrt(squares / values.length);
     }
 
-    @Override
-    public long count() {
-      return sorted.length;
-    }
-
-    @Override
-    public double mean() {
-      return mean;
-    }
-
-    @Override
-    public double std() {
-      return std;
-    }
-
-    @Override
-    public double min() {
+    private static double first(double[] sorted) {
       return sorted.length == 0 ? 0 : sorted[0];
     }
 
-    @Override
-    public double max() {
+    private static double last(double[] sorted) {
       return sorted.length == 0 ? 0 : sorted[sorted.length - 1];
     }
 

@@ -11,22 +11,13 @@ import org.HdrHistogram.HistogramIterationValue;
  * raw value (HdrHistogram with 3 significant digits), and percentiles interpolate between those as numpy does.
  */
 final class HistogramDistribution extends Distribution {
-  private final long count;
-  private final double mean;
-  private final double std;
-  private final double min;
-  private final double max;
   /** Each recorded bucket's middle value in ms, increasing. */
   private final double[] bucketMs;
   /** How many samples lie in buckets 0..i. */
   private final long[] cumulative;
 
   HistogramDistribution(Histogram histogram, double mean, double std, double min, double max) {
-    this.count = histogram.getTotalCount();
-    this.mean = mean;
-    this.std = std;
-    this.min = min;
-    this.max = max;
+    super(histogram.getTotalCount(), mean, std, min, max);
     double[] values = new double[16];
     long[] counts = new long[16];
     int n = 0;
@@ -48,31 +39,6 @@ final class HistogramDistribution extends Distribution {
   }
 
   @Override
-  public long count() {
-    return count;
-  }
-
-  @Override
-  public double mean() {
-    return mean;
-  }
-
-  @Override
-  public double std() {
-    return std;
-  }
-
-  @Override
-  public double min() {
-    return count == 0 ? 0 : min;
-  }
-
-  @Override
-  public double max() {
-    return count == 0 ? 0 : max;
-  }
-
-  @Override
   public boolean exact() {
     return false;
   }
@@ -80,10 +46,10 @@ final class HistogramDistribution extends Distribution {
   @Override
   double valueAtRank(long k) {
     if (k == 0) {
-      return min;
+      return min();
     }
-    if (k == count - 1) {
-      return max;
+    if (k == count() - 1) {
+      return max();
     }
     // The first bucket whose cumulative count exceeds k holds the value of rank k.
     int lo = 0;

@@ -13,6 +13,14 @@ public record RunSpan(long startNanos, long endNanos) {
   /** A run with no timed request. */
   public static final RunSpan EMPTY = new RunSpan(0, 0);
 
+  /** From the earliest start and latest end seen ({@link Long#MAX_VALUE} / {@link Long#MIN_VALUE}: none). */
+  public static RunSpan between(long earliestStart, long latestEnd) {
+    if (earliestStart == Long.MAX_VALUE || latestEnd == Long.MIN_VALUE || latestEnd < earliestStart) {
+      return EMPTY;
+    }
+    return new RunSpan(earliestStart, latestEnd);
+  }
+
   public static RunSpan of(List<RequestRecord> records) {
     long start = Long.MAX_VALUE;
     long end = Long.MIN_VALUE;
@@ -26,10 +34,7 @@ public record RunSpan(long startNanos, long endNanos) {
         end = Math.max(end, last);
       }
     }
-    if (start == Long.MAX_VALUE || end == Long.MIN_VALUE || end < start) {
-      return EMPTY;
-    }
-    return new RunSpan(start, end);
+    return between(start, end);
   }
 
   public boolean isEmpty() {

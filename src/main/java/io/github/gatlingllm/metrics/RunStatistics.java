@@ -157,10 +157,7 @@ public final class RunStatistics {
 
   /** The run's span: from the first intended start to the latest end of any request. */
   public RunSpan span() {
-    if (firstIntended == Long.MAX_VALUE || lastActivity == Long.MIN_VALUE || lastActivity < firstIntended) {
-      return RunSpan.EMPTY;
-    }
-    return new RunSpan(firstIntended, lastActivity);
+    return RunSpan.between(firstIntended, lastActivity);
   }
 
   /**

@@ -43,4 +43,27 @@ class IoPassClockTest {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
     }
   }
+
+  @Test
+  void aReadAfterASendIsNeverStampedBeforeTheSendEvenWhenThePassEndIsStillQueued() throws Exception {
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    try {
+      EventLoop loop = group.next();
+      IoPassClock clock = new IoPassClock(loop);
+      CompletableFuture<long[]> stamps = new CompletableFuture<>();
+      loop.execute(
+          () -> {
+            long passStart = clock.readStamp(); // a pass begins; its end is queued behind this task
+            long send = System.nanoTime();
+            clock.requestSent(); // a task sends a request before the queued end of the pass has run
+            long read = clock.readStamp(); // the next I/O, with the old pass's end still queued
+            stamps.complete(new long[] {passStart, send, read});
+          });
+      long[] s = stamps.get(5, TimeUnit.SECONDS);
+      assertTrue(s[2] >= s[1], "the answer's stamp is not before its send");
+      assertTrue(s[2] > s[0] || s[1] == s[0], "a new stamp was taken");
+    } finally {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+    }
+  }
 }
