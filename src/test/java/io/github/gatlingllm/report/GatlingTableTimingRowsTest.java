@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.ErrorCategory;
 import io.github.gatlingllm.metrics.LoggedTimings;
 import io.github.gatlingllm.metrics.MetricSamples;
@@ -219,7 +220,8 @@ class GatlingTableTimingRowsTest {
       recording.add(r);
     }
     recording.advance(Long.MAX_VALUE);
-    HtmlReportInjector.inject(index, recording.summary(Summaries.run(null, Double.POSITIVE_INFINITY)), recording, List.of(), null);
+    BenchmarkSummary summary = recording.summary(Summaries.run(null, Double.POSITIVE_INFINITY));
+    HtmlReportInjector.inject(index, summary, recording, List.of(), null);
     String html = Files.readString(index);
     assertTrue(html.contains("<div id=\"llm-summary\""));
     List<Row> rows = bodyRows(html);
