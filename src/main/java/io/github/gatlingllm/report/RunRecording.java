@@ -25,8 +25,8 @@ import java.util.Optional;
  * kept: the run's {@link RunStatistics}, one per scenario (the steps of a sweep), the time series of the charts, the
  * prompt-length scatter's sample, TTFT by conversation round, LLM-on-Ray's mean latency per token, and the values of
  * Gatling's timing group records per request (for the rows added to Gatling's own table). Memory is
- * bounded by the raw-value budget all its statistics share and the charts' fixed sizes, whatever the number of
- * requests or scenarios.
+ * bounded by the raw-value budget all its statistics share (the Gatling rows have a small one of their own) and the
+ * charts' fixed sizes, whatever the number of requests or scenarios.
  *
  * <p>Single writer: one thread adds and advances; the end-of-run outputs read it once adding is over.
  */
