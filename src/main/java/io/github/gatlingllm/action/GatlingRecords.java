@@ -5,7 +5,10 @@ import io.gatling.commons.stats.OK$;
 import io.gatling.core.session.GroupBlock;
 import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;
+import io.github.gatlingllm.metrics.LlmTiming;
+import io.github.gatlingllm.metrics.LoggedTimings;
 import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.protocol.GatlingTimingRule;
 import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.protocol.TimeBase;
 import scala.Option;
@@ -25,32 +28,34 @@ import scala.collection.immutable.List;
  * assertions (which read the cumulated time) agree with it. The session is left alone: the user's own groups add up
  * the request's time once, not its timings again.
  *
- * <p>Gatling's open-source report lists a group in its statistics table only when the group encloses a request
- * (Gatling 3.15.1's ReportsGenerator), so there these timings show in the assertions table only; the LLM block of the
- * same report has them exactly.
+ * <p>Which values are logged is {@link GatlingTimingRule}'s to say (shared with the end-of-run report). Gatling's
+ * open-source report lists a group in its statistics table only when the group encloses a request (Gatling 3.15.1's
+ * ReportsGenerator), so the end-of-run report adds their rows to that table itself ({@code GatlingTableTimingRows}).
  *
- * <p>Gatling stores whole milliseconds, so each derived record starts at the request's send time and lasts the exact
- * duration rounded once (rather than the difference of two rounded instants, which could be off by 1 ms).
+ * <p>Gatling stores whole milliseconds, so each derived record starts at the request's send time (a gap: at its
+ * chunk) and lasts the exact duration rounded once (rather than the difference of two rounded instants, which could be
+ * off by 1 ms).
  */
 final class GatlingRecords {
   private static final Option<String> NO_MESSAGE = Option.empty();
 
   private final StatsEngine statsEngine;
   private final TimeBase timeBase;
-  private final ItlStats itlStats;
+  private final LoggedTimings timings;
   private final String name;
-  private final String ttftName;
-  private final String tpotName;
-  private final String itlName;
+  /** The group record names, by {@link LlmTiming#ordinal()}. */
+  private final String[] timingNames;
 
   GatlingRecords(StatsEngine statsEngine, TimeBase timeBase, ItlStats itlStats, String requestName) {
     this.statsEngine = statsEngine;
     this.timeBase = timeBase;
-    this.itlStats = itlStats;
+    this.timings = GatlingTimingRule.of(itlStats);
     this.name = requestName;
-    this.ttftName = requestName + " TTFT";
-    this.tpotName = requestName + " TPOT";
-    this.itlName = requestName + " ITL";
+    LlmTiming[] all = LlmTiming.values();
+    this.timingNames = new String[all.length];
+    for (LlmTiming timing : all) {
+      timingNames[timing.ordinal()] = timing.recordName(requestName);
+    }
   }
 
   /** Start and end, in Gatling ms, of the main record; also used for group timings. */
@@ -75,37 +80,20 @@ final class GatlingRecords {
       return;
     }
     statsEngine.logResponse(scenario, groups, name, start, endMillis(record), OK$.MODULE$, status, NO_MESSAGE);
-    logDerived(scenario, beside(groups, ttftName), start, record.ttftNanos());
-    if (record.outputTokens() > 1) {
-      logDerived(scenario, beside(groups, tpotName), start, record.tpotNanos());
-    }
-    logItl(scenario, beside(groups, itlName), start, record);
-  }
-
-  private void logItl(String scenario, List<String> itlPath, long start, RequestRecord record) {
-    int gaps = record.itlCount();
-    if (gaps == 0) {
-      return;
-    }
-    switch (itlStats) {
-      case EVERY_GAP -> {
-        for (int i = 0; i < gaps; i++) {
-          // Each gap starts where its chunk ended, so the records also give Gatling a faithful timeline.
-          long gapStart = timeBase.millis(record.chunkNanos(i));
-          logDerived(scenario, itlPath, gapStart, record.itlNanos(i));
-        }
+    @SuppressWarnings("unchecked")
+    List<String>[] paths = new List[timingNames.length]; // built once per timing, also for a gap per chunk
+    timings.forEach(record, (timing, startNanos, millis) -> {
+      int i = timing.ordinal();
+      if (paths[i] == null) {
+        paths[i] = beside(groups, timingNames[i]);
       }
-      case REQUEST_MEAN -> {
-        double mean = (double) (record.lastChunkNanos() - record.firstChunkNanos()) / gaps;
-        logDerived(scenario, itlPath, start, mean);
-      }
-      case NONE -> {}
-    }
+      long recordStart = startNanos == RequestRecord.NONE ? start : timeBase.millis(startNanos);
+      logDerived(scenario, paths[i], recordStart, millis);
+    });
   }
 
   /** One derived timing as an OK group record whose duration and cumulated response time are both the timing. */
-  private void logDerived(String scenario, List<String> path, long start, double nanos) {
-    int millis = (int) Math.round(nanos / 1_000_000.0);
+  private void logDerived(String scenario, List<String> path, long start, int millis) {
     statsEngine.logGroupEnd(scenario, new GroupBlock(path, start, millis, OK$.MODULE$), start + millis);
   }
 

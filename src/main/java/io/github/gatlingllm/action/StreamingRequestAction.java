@@ -15,6 +15,7 @@ import io.github.gatlingllm.protocol.StreamRecording;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Sends one streaming LLM request per virtual user passing through, owns its timing and reports it: to Gatling's stats
@@ -68,6 +69,7 @@ final class StreamingRequestAction extends LlmActionBase {
     long intended = System.nanoTime();
     RequestRecord record = new RequestRecord(template.requestName());
     record.origin(session.scenario(), session.userId(), components.run().nextRequestId());
+    record.groups(groupsOf(session));
     record.intended(intended);
     if (!template.warmUp()) {
       components.run().requestStarted(record);
@@ -111,6 +113,12 @@ final class StreamingRequestAction extends LlmActionBase {
     } else {
       limiter.submit(session.eventLoop(), exchange);
     }
+  }
+
+  /** The session's group path (outermost first, as Gatling keeps it) as an immutable Java list. */
+  private static List<String> groupsOf(Session session) {
+    scala.collection.immutable.List<String> groups = session.groups();
+    return groups.isEmpty() ? List.of() : List.copyOf(CollectionConverters.asJava(groups));
   }
 
   private void failBeforeSending(Session session, RequestRecord record, String message) {

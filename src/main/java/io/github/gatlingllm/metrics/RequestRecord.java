@@ -1,6 +1,7 @@
 package io.github.gatlingllm.metrics;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Everything measured about one request, in {@link System#nanoTime()} units.
@@ -17,6 +18,7 @@ public final class RequestRecord {
 
   private final String requestName;
   private String scenario = "";
+  private List<String> groups = List.of();
   private long userId;
   private long requestId;
   private long intendedNanos = NONE;
@@ -55,6 +57,18 @@ public final class RequestRecord {
     this.scenario = scenario;
     this.userId = userId;
     this.requestId = requestId;
+  }
+
+  /**
+   * The user's Gatling groups the request ran in, outermost first (empty at top level): where Gatling's statistics
+   * table lists it and its timings. The list is kept as given (pass an immutable one).
+   */
+  public void groups(List<String> groups) {
+    this.groups = groups;
+  }
+
+  public List<String> groups() {
+    return groups;
   }
 
   /**

@@ -149,7 +149,9 @@ public final class LlmRun {
             EndOfRunReport.options(protocol),
             timeBase.originNanos(),
             MetricSamples.DEFAULT_EXACT_LIMIT,
-            SampleBudget.forHeap(Runtime.getRuntime().maxMemory()));
+            SampleBudget.forHeap(Runtime.getRuntime().maxMemory()),
+            // The rows added to Gatling's table follow this protocol's ITL mode, like its run-level settings.
+            GatlingTimingRule.of(protocol.itlStats()));
     List<RecordListener> readers = new ArrayList<>();
     for (RunOutput output : protocol.report().outputs()) {
       if (output instanceof RecordListener reader) {

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,10 +53,14 @@ public final class HtmlReportInjector {
     inject(indexHtml, HtmlSummaryBlock.forRun(records, extraParts, server).render(summary));
   }
 
-  /** The full LLM report of a live run, from what its requests left ({@link RunRecording}). */
+  /**
+   * The full LLM report of a live run, from what its requests left ({@link RunRecording}); also the rows of its TTFT,
+   * TPOT and ITL groups in Gatling's own statistics table ({@link GatlingTableTimingRows}).
+   */
   public static void inject(Path indexHtml, BenchmarkSummary summary, RunRecording recording,
       List<HtmlSummaryBlock.Part> extraParts, ServerMetricsResult server) throws IOException {
-    inject(indexHtml, HtmlSummaryBlock.forRun(recording, extraParts, server).render(summary));
+    String fragment = HtmlSummaryBlock.forRun(recording, extraParts, server).render(summary);
+    rewrite(indexHtml, html -> GatlingTableTimingRows.insert(insert(html, fragment), recording.gatlingTimings()));
   }
 
   /**
@@ -64,13 +69,17 @@ public final class HtmlReportInjector {
    * @throws NoSuchFileException when the report does not exist (Gatling did not write it, or not yet)
    */
   public static void inject(Path indexHtml, String fragment) throws IOException {
+    rewrite(indexHtml, html -> insert(html, fragment));
+  }
+
+  private static void rewrite(Path indexHtml, UnaryOperator<String> change) throws IOException {
     if (!Files.isRegularFile(indexHtml)) {
       throw new NoSuchFileException(indexHtml.toString(), null,
           "Gatling report not found, cannot add the LLM summary (was the HTML report generated? "
               + "it exists only after Gatling finished writing its reports)");
     }
     String html = Files.readString(indexHtml, StandardCharsets.UTF_8);
-    byte[] updated = insert(html, fragment).getBytes(StandardCharsets.UTF_8);
+    byte[] updated = change.apply(html).getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(indexHtml, out -> out.write(updated));
   }
 

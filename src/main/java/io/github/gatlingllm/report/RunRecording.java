@@ -1,6 +1,7 @@
 package io.github.gatlingllm.report;
 
 import io.github.gatlingllm.metrics.BenchmarkSummary;
+import io.github.gatlingllm.metrics.LoggedTimings;
 import io.github.gatlingllm.metrics.MetricSamples;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.RunDescription;
@@ -22,9 +23,10 @@ import java.util.Optional;
 /**
  * Everything the end of a run is made from, gathered one finished request at a time, so that no request has to be
  * kept: the run's {@link RunStatistics}, one per scenario (the steps of a sweep), the time series of the charts, the
- * prompt-length scatter's sample, TTFT by conversation round, and LLM-on-Ray's mean latency per token. Memory is
- * bounded by the raw-value budget all its statistics share and the charts' fixed sizes, whatever the number of
- * requests or scenarios.
+ * prompt-length scatter's sample, TTFT by conversation round, LLM-on-Ray's mean latency per token, and the values of
+ * Gatling's timing group records per request (for the rows added to Gatling's own table). Memory is
+ * bounded by the raw-value budget all its statistics share (the Gatling rows have a small one of their own) and the
+ * charts' fixed sizes, whatever the number of requests or scenarios.
  *
  * <p>Single writer: one thread adds and advances; the end-of-run outputs read it once adding is over.
  */
@@ -37,6 +39,7 @@ public final class RunRecording {
   private final TimelineRecorder timeline;
   private final PromptLengthScatter.Sampler scatter = new PromptLengthScatter.Sampler();
   private final RoundTtfts.Recorder rounds = new RoundTtfts.Recorder();
+  private final GatlingTimingStats gatlingTimings;
   private double latencyPerTokenSumMs;
   private long latencyPerTokenCount;
 
@@ -47,6 +50,16 @@ public final class RunRecording {
    * @param budget raw values kept by all the run's metrics together
    */
   public RunRecording(SummaryOptions options, long timelineOrigin, int exactLimit, SampleBudget budget) {
+    this(options, timelineOrigin, exactLimit, budget, LoggedTimings.NONE);
+  }
+
+  /**
+   * As {@link #RunRecording(SummaryOptions, long, int, SampleBudget)}, also gathering the values of the timing group
+   * records {@code loggedTimings} says each request gave Gatling ({@link #gatlingTimings()}).
+   */
+  public RunRecording(
+      SummaryOptions options, long timelineOrigin, int exactLimit, SampleBudget budget, LoggedTimings loggedTimings) {
+    this.gatlingTimings = new GatlingTimingStats(loggedTimings, exactLimit);
     this.options = options;
     this.exactLimit = exactLimit;
     this.budget = budget;
@@ -72,6 +85,7 @@ public final class RunRecording {
     timeline.add(r);
     scatter.add(r);
     rounds.add(r);
+    gatlingTimings.add(r);
     int out = TokenCounts.outputTokens(r);
     if (r.success() && out > 0) {
       latencyPerTokenSumMs += r.e2elNanos() / 1e6 / out;
@@ -127,6 +141,11 @@ public final class RunRecording {
 
   public PromptLengthScatter scatter() {
     return scatter.scatter();
+  }
+
+  /** The values of Gatling's TTFT, TPOT and ITL group records, per request path (none for a recomputed run). */
+  public GatlingTimingStats gatlingTimings() {
+    return gatlingTimings;
   }
 
   public RoundTtfts rounds() {

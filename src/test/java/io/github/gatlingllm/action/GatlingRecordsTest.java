@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatling.core.session.Session;
 import io.gatling.core.session.Session$;
+import io.github.gatlingllm.metrics.Distribution;
 import io.github.gatlingllm.metrics.ErrorCategory;
+import io.github.gatlingllm.metrics.LlmTiming;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.TokenSource;
+import io.github.gatlingllm.protocol.GatlingTimingRule;
 import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.protocol.TimeBase;
+import io.github.gatlingllm.report.GatlingTimingStats;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -164,5 +169,35 @@ class GatlingRecordsTest {
     assertEquals(
         List.of("chat TTFT"),
         scala.jdk.javaapi.CollectionConverters.asJava(GatlingRecords.beside(session().groups(), "chat TTFT")));
+  }
+
+  @Test
+  void theEndOfRunReportGathersExactlyTheValuesGatlingGot() {
+    for (ItlStats mode : ItlStats.values()) {
+      RecordingStatsEngine engine = new RecordingStatsEngine();
+      GatlingRecords records = new GatlingRecords(engine, new TimeBase(ORIGIN_MS, 0), mode, "chat");
+      GatlingTimingStats gathered = new GatlingTimingStats(GatlingTimingRule.of(mode), 1_000);
+      RequestRecord oneToken = new RequestRecord("chat");
+      oneToken.sent(0);
+      oneToken.chunk(55 * MS);
+      oneToken.outputTokens(1, TokenSource.USAGE);
+      RequestRecord failed = fourTokens();
+      failed.failed(ErrorCategory.CONNECTION_CLOSED, "");
+      for (RequestRecord record : List.of(fourTokens(), oneToken, failed, fourTokens())) {
+        records.log(session(), record);
+        gathered.add(record); // top level: no groups, like the session
+      }
+      GatlingTimingStats.RequestPath path = new GatlingTimingStats.RequestPath(List.of(), "chat");
+      for (LlmTiming timing : LlmTiming.values()) {
+        List<Double> logged = new ArrayList<>();
+        engine.groupsNamed(timing.recordName("chat")).forEach(g -> logged.add((double) g.cumulatedMillis()));
+        logged.sort(null);
+        List<Double> values = new ArrayList<>();
+        Distribution d = gathered.values(path, timing);
+        d.forEachValue((ms, count) -> values.add(ms));
+        assertEquals(logged, values, mode + " " + timing);
+        assertTrue(d.exact());
+      }
+    }
   }
 }

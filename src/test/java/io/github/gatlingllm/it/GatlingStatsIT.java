@@ -10,7 +10,10 @@ import io.github.gatlingllm.mock.MockConfig;
 import io.github.gatlingllm.mock.MockLlmServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * TPOT and ITL group paths (also under a user's group) are evaluated on the successful requests.
  *
  * <p>The numbers are read from Gatling's console output, which Gatling prints from the same statistics as the HTML
- * report's table (its "---- Global Information ----" block) and where it prints each assertion with its actual value:
- * plain text in a stable format, unlike the HTML (in 3.15.1 the table is inlined in index.html; js/stats.js holds no
- * data).
+ * report's table (its "---- Global Information ----" block) and where it prints each assertion with its actual value,
+ * and from index.html's statistics table (inlined there in 3.15.1), where the plugin adds the TTFT, TPOT and ITL rows
+ * that Gatling's open-source report leaves out.
  */
 class GatlingStatsIT {
   private static final String SIMULATION = "io.github.gatlingllm.it.fixtures.GatedChat";
@@ -72,6 +75,26 @@ class GatlingStatsIT {
       Path folder = run.runFolder();
       String html = Files.readString(folder.resolve("index.html"));
       assertTrue(html.contains("chat TTFT: 99th percentile of response time is less than 60000.0"), "assertions table");
+      // ... and its statistics table: All Requests 70 with 14 KO, then each chat row followed by its timing rows
+      Map<String, List<String>> table = statisticsRows(html);
+      assertEquals(List.of("70", "56", "14", "20"), table.get("ROOT All Requests").subList(0, 4), table.toString());
+      List<String> order = List.copyOf(table.keySet());
+      assertEquals(10, order.size(), order.toString());
+      for (String request : new String[] {"ROOT chat", "turn chat"}) {
+        int at = order.indexOf(request);
+        assertEquals(
+            List.of(request + " TTFT", request + " TPOT", request + " ITL"),
+            order.subList(at + 1, at + 4), "each timing row right after its request's row: " + order);
+      }
+      for (String timing : new String[] {"TTFT", "TPOT", "ITL"}) {
+        String top = Integer.toString(ttftTop);
+        assertEquals(List.of(top, top, "0", "0"), table.get("ROOT chat " + timing).subList(0, 4), timing);
+        String inGroup = Integer.toString(ttftInGroup);
+        assertEquals(List.of(inGroup, inGroup, "0", "0"), table.get("turn chat " + timing).subList(0, 4), timing);
+      }
+      // the TTFT row's minimum is Gatling's own (whole ms of the same values)
+      assertEquals(actual(gates, "chat TTFT: min of response time is greater than or equal to 20.0"),
+          Integer.parseInt(table.get("ROOT chat TTFT").get(5)));
 
       // simulation.log: one request record per request, three group records per successful request (the default
       // ITL mode logs one mean per request), plus the user's own group ends and two user records per user
@@ -88,6 +111,34 @@ class GatlingStatsIT {
       System.out.printf("simulation.log: %d bytes per request (%s)%n", bytesPerRequest, log.bytes);
       assertTrue(bytesPerRequest < 256, "simulation.log bytes per request: " + bytesPerRequest + " " + log.bytes);
     }
+  }
+
+  /**
+   * The rows of index.html's statistics table in page order, keyed by their parent row's name (ROOT at the top level)
+   * and their own name (without the "LLM timing" tag), each with its 13 figures (Total, OK, KO, % KO, Cnt/s, Min, ...).
+   */
+  private static Map<String, List<String>> statisticsRows(String html) {
+    Map<String, String> names = new HashMap<>();
+    Map<String, List<String>> rows = new LinkedHashMap<>();
+    Matcher row = Pattern.compile("(?s)<tr id=\"([^\"]+)\"(?: data-parent=\"([^\"]+)\")?[^>]*>(.*?)</tr>")
+        .matcher(html.substring(html.indexOf("<table id=\"container_statistics_head\"")));
+    while (row.find()) {
+      Matcher name = Pattern.compile("class=\"ellipsed-name\">([^<]*)").matcher(row.group(3));
+      if (!name.find()) {
+        break; // past the statistics table
+      }
+      String own = name.group(1).strip();
+      names.put(row.group(1), own);
+      String parentId = row.group(2) == null ? "ROOT" : row.group(2);
+      String parent = parentId.equals("ROOT") ? "ROOT" : names.getOrDefault(parentId, parentId);
+      List<String> figures = new ArrayList<>();
+      Matcher cell = Pattern.compile("<td class=\"value [a-z]+ col-\\d+\">([^<]*)</td>").matcher(row.group(3));
+      while (cell.find()) {
+        figures.add(cell.group(1));
+      }
+      rows.put(parent + " " + own, figures);
+    }
+    return rows;
   }
 
   /** Gatling prints each assertion as "message : true|false (actual : value)" once the run is over. */

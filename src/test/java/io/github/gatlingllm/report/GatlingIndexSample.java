@@ -1,8 +1,10 @@
 package io.github.gatlingllm.report;
 
 /**
- * The {@code index.html} Gatling 3.15.1 wrote for a two-request run (gatling-charts 3.15.1 templates), shortened:
- * theme icons, one of the two stats rows and most chart scripts removed. Structure, ids and classes are untouched.
+ * The {@code index.html} Gatling 3.15.1 wrote (gatling-charts 3.15.1 templates), shortened: theme icons and most
+ * chart scripts removed. Structure, ids and classes are untouched. Its "Stats" table and run duration are those of a
+ * real GatedChat run (70 chat requests, 14 KO; 35 of them in the user's group "turn"): an "All Requests" row, the
+ * group row "turn" with its nested "chat" row, and the top-level "chat" row.
  */
 final class GatlingIndexSample {
   private GatlingIndexSample() {}
@@ -114,7 +116,7 @@ final class GatlingIndexSample {
       </span>
       <span class="simulation-information-item">
         <span class="simulation-information-label">Duration: </span>
-        <span>0s</span>
+        <span>1s </span>
       </span>
       <span class="simulation-information-item">
         <span class="simulation-information-label">Description: </span>
@@ -195,47 +197,97 @@ final class GatlingIndexSample {
       <span class="value" style="display:none;">0</span>
     </div>
   </td>
-  <td class="value total col-2">6</td>
-  <td class="value ok col-3">3</td>
-  <td class="value ko col-4">3</td>
-  <td class="value ko col-5">50</td>
-  <td class="value total col-6">6</td>
-  <td class="value total col-7">24</td>
-  <td class="value total col-8">129</td>
-  <td class="value total col-9">132</td>
-  <td class="value total col-10">132</td>
-  <td class="value total col-11">132</td>
-  <td class="value total col-12">132</td>
-  <td class="value total col-13">77</td>
-  <td class="value total col-14">53</td>
+  <td class="value total col-2">70</td>
+  <td class="value ok col-3">56</td>
+  <td class="value ko col-4">14</td>
+  <td class="value ko col-5">20</td>
+  <td class="value total col-6">35</td>
+  <td class="value total col-7">717</td>
+  <td class="value total col-8">1038</td>
+  <td class="value total col-9">1107</td>
+  <td class="value total col-10">1117</td>
+  <td class="value total col-11">1133</td>
+  <td class="value total col-12">1133</td>
+  <td class="value total col-13">977</td>
+  <td class="value total col-14">114</td>
 </tr></tbody>
                               </table>
                               <table id="container_statistics_body" class="statistics-in extensible-geant">
-                                  <tbody><tr id="req_get--root----co--1276325860" data-parent="ROOT">
+                                  <tbody><tr id="group_turn-3571837" data-parent="ROOT">
   <td class="total col-1">
     <div class="expandable-container">
-      <span id="req_get--root----co--1276325860" style="margin-left: 0px;" class="expand-button hidden">&nbsp;</span>
-        <a href="req_get--root----co--1276325860.html" class="withTooltip">
-          <span class="table-cell-tooltip" id="parent-stats-table-req_get--root----co--1276325860" data-toggle="popover" data-placement="right" data-container="body" data-content="">
-            <span onmouseover="isEllipsed('stats-table-req_get--root----co--1276325860')" id="stats-table-req_get--root----co--1276325860" class="ellipsed-name">get &lt;root&gt; &amp; co</span>
+      <span id="group_turn-3571837" style="margin-left: 0px;" class="expand-button ">&nbsp;</span>
+        <a href="group_turn-3571837.html" class="withTooltip">
+          <span class="table-cell-tooltip" id="parent-stats-table-group_turn-3571837" data-toggle="popover" data-placement="right" data-container="body" data-content="">
+            <span onmouseover="isEllipsed('stats-table-group_turn-3571837')" id="stats-table-group_turn-3571837" class="ellipsed-name">turn</span>
           </span>
         </a>
       <span class="value" style="display:none;">0</span>
     </div>
   </td>
-  <td class="value total col-2">3</td>
-  <td class="value ok col-3">3</td>
-  <td class="value ko col-4">0</td>
-  <td class="value ko col-5">0</td>
-  <td class="value total col-6">3</td>
-  <td class="value total col-7">129</td>
-  <td class="value total col-8">129</td>
-  <td class="value total col-9">132</td>
-  <td class="value total col-10">132</td>
-  <td class="value total col-11">132</td>
-  <td class="value total col-12">132</td>
-  <td class="value total col-13">130</td>
-  <td class="value total col-14">1</td>
+  <td class="value total col-2">35</td>
+  <td class="value ok col-3">30</td>
+  <td class="value ko col-4">5</td>
+  <td class="value ko col-5">14.29</td>
+  <td class="value total col-6">17.5</td>
+  <td class="value total col-7">814</td>
+  <td class="value total col-8">1047</td>
+  <td class="value total col-9">1117</td>
+  <td class="value total col-10">1130</td>
+  <td class="value total col-11">1133</td>
+  <td class="value total col-12">1133</td>
+  <td class="value total col-13">1010</td>
+  <td class="value total col-14">97</td>
+</tr><tr id="req_turn---chat--1252451924" data-parent="group_turn-3571837">
+  <td class="total col-1">
+    <div class="expandable-container">
+      <span id="req_turn---chat--1252451924" style="margin-left: 10px;" class="expand-button hidden">&nbsp;</span>
+        <a href="req_turn---chat--1252451924.html" class="withTooltip">
+          <span class="table-cell-tooltip" id="parent-stats-table-req_turn---chat--1252451924" data-toggle="popover" data-placement="right" data-container="body" data-content="">
+            <span onmouseover="isEllipsed('stats-table-req_turn---chat--1252451924')" id="stats-table-req_turn---chat--1252451924" class="ellipsed-name">chat</span>
+          </span>
+        </a>
+      <span class="value" style="display:none;">0</span>
+    </div>
+  </td>
+  <td class="value total col-2">35</td>
+  <td class="value ok col-3">30</td>
+  <td class="value ko col-4">5</td>
+  <td class="value ko col-5">14.29</td>
+  <td class="value total col-6">17.5</td>
+  <td class="value total col-7">814</td>
+  <td class="value total col-8">1047</td>
+  <td class="value total col-9">1117</td>
+  <td class="value total col-10">1130</td>
+  <td class="value total col-11">1133</td>
+  <td class="value total col-12">1133</td>
+  <td class="value total col-13">1010</td>
+  <td class="value total col-14">97</td>
+</tr><tr id="req_chat-3052376" data-parent="ROOT">
+  <td class="total col-1">
+    <div class="expandable-container">
+      <span id="req_chat-3052376" style="margin-left: 0px;" class="expand-button hidden">&nbsp;</span>
+        <a href="req_chat-3052376.html" class="withTooltip">
+          <span class="table-cell-tooltip" id="parent-stats-table-req_chat-3052376" data-toggle="popover" data-placement="right" data-container="body" data-content="">
+            <span onmouseover="isEllipsed('stats-table-req_chat-3052376')" id="stats-table-req_chat-3052376" class="ellipsed-name">chat</span>
+          </span>
+        </a>
+      <span class="value" style="display:none;">0</span>
+    </div>
+  </td>
+  <td class="value total col-2">35</td>
+  <td class="value ok col-3">26</td>
+  <td class="value ko col-4">9</td>
+  <td class="value ko col-5">25.71</td>
+  <td class="value total col-6">17.5</td>
+  <td class="value total col-7">717</td>
+  <td class="value total col-8">999</td>
+  <td class="value total col-9">1061</td>
+  <td class="value total col-10">1083</td>
+  <td class="value total col-11">1091</td>
+  <td class="value total col-12">1091</td>
+  <td class="value total col-13">943</td>
+  <td class="value total col-14">120</td>
 </tr></tbody>
                               </table>
                             </div>
