@@ -92,9 +92,10 @@ class GatlingStatsIT {
         String inGroup = Integer.toString(ttftInGroup);
         assertEquals(List.of(inGroup, inGroup, "0", "0"), table.get("turn chat " + timing).subList(0, 4), timing);
       }
-      // the TTFT row's minimum is Gatling's own (whole ms of the same values)
-      assertEquals(actual(gates, "chat TTFT: min of response time is greater than or equal to 20.0"),
-          Integer.parseInt(table.get("ROOT chat TTFT").get(5)));
+      // the TTFT row's median is Gatling's own within 1 ms (exact over the same whole-ms values, against its t-digest)
+      int gatlingMedian = actual(gates, "chat TTFT: 50th percentile of response time is greater than or equal to 20.0");
+      double rowMedian = Double.parseDouble(table.get("ROOT chat TTFT").get(6));
+      assertTrue(Math.abs(rowMedian - gatlingMedian) <= 1.0, "row " + rowMedian + ", Gatling " + gatlingMedian);
 
       // simulation.log: one request record per request, three group records per successful request (the default
       // ITL mode logs one mean per request), plus the user's own group ends and two user records per user
