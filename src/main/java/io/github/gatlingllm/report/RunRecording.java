@@ -14,7 +14,6 @@ import io.github.gatlingllm.report.chart.PromptLengthScatter;
 import io.github.gatlingllm.report.chart.ScenarioBreakdown;
 import io.github.gatlingllm.report.chart.TimelineRecorder;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +120,7 @@ public final class RunRecording {
   public List<ScenarioBreakdown.Row> scenarios(RunDescription run, SummaryOptions opts) {
     List<ScenarioBreakdown.Row> rows = new ArrayList<>();
     byScenario.forEach((name, s) -> rows.add(new ScenarioBreakdown.Row(name, s.summary(run, opts), s.span())));
-    rows.sort(Comparator.comparingLong(r -> r.span().isEmpty() ? Long.MAX_VALUE : r.span().startNanos()));
+    rows.sort(ScenarioBreakdown.BY_START);
     return rows;
   }
 

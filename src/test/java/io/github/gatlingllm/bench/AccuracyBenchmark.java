@@ -145,7 +145,8 @@ public final class AccuracyBenchmark {
     Files.writeString(out, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
-  private static String machine() {
+  /** The machine a benchmark ran on, for its report (the soak's too). */
+  static String machine() {
     return String.format(
         Locale.ROOT,
         "machine: %d cores, Java %s (%s), %s %s",
@@ -157,7 +158,7 @@ public final class AccuracyBenchmark {
   }
 
   /** The 1/5/15-minute load averages: a busy machine perturbs the figures (re-run then). */
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).trim();
     } catch (IOException e) {

@@ -75,8 +75,8 @@ public final class SoakBenchmark {
     String classPath = System.getProperty("java.class.path");
     Path gatlingResults = dir.resolve("gatling");
     Path gcLogFile = dir.resolve("gatling-gc.log");
-    String loadBefore = loadAverage();
-    System.out.println(machine() + "; load average " + loadBefore);
+    String loadBefore = AccuracyBenchmark.loadAverage();
+    System.out.println(AccuracyBenchmark.machine() + "; load average " + loadBefore);
     System.out.println("results: " + dir);
 
     int status;
@@ -275,7 +275,7 @@ public final class SoakBenchmark {
             ? "after a full collection forced with jcmd GC.run"
             : "least heap after the JVM's own collections in each interval (no forced collection)",
         options.intervalSeconds(),
-        machine(),
+        AccuracyBenchmark.machine(),
         loadBefore);
   }
 
@@ -388,28 +388,9 @@ public final class SoakBenchmark {
     }
   }
 
-  private static String machine() {
-    return String.format(
-        Locale.ROOT,
-        "machine: %d cores, Java %s (%s), %s %s",
-        Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"),
-        System.getProperty("java.vm.name"),
-        System.getProperty("os.name"),
-        System.getProperty("os.version"));
-  }
-
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
-
   private static double load1() {
     try {
-      return Double.parseDouble(loadAverage().split(" ")[0]);
+      return Double.parseDouble(AccuracyBenchmark.loadAverage().split(" ")[0]);
     } catch (RuntimeException e) {
       return Double.NaN;
     }

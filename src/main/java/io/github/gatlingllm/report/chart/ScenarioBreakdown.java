@@ -29,6 +29,10 @@ public final class ScenarioBreakdown {
     }
   }
 
+  /** A sweep's order: the earliest intended start first, scenarios that timed nothing last. */
+  public static final Comparator<Row> BY_START =
+      Comparator.comparingLong(r -> r.span().isEmpty() ? Long.MAX_VALUE : r.span().startNanos());
+
   private ScenarioBreakdown() {}
 
   /** The rows to show: {@code scenarios} in start order, or none when there is only one scenario. */
@@ -37,7 +41,7 @@ public final class ScenarioBreakdown {
       return List.of();
     }
     List<Row> rows = new ArrayList<>(scenarios);
-    rows.sort(Comparator.comparingLong(r -> r.span().isEmpty() ? Long.MAX_VALUE : r.span().startNanos()));
+    rows.sort(BY_START);
     return List.copyOf(rows);
   }
 
