@@ -9,8 +9,6 @@ import io.github.gatlingllm.client.HttpTarget;
 import io.github.gatlingllm.client.StreamingHttpClient;
 import io.github.gatlingllm.client.StreamingRequest;
 import io.github.gatlingllm.metrics.RequestRecord;
-import io.github.gatlingllm.mock.MockConfig;
-import io.github.gatlingllm.mock.MockLlmServer;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -25,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Warms the client before the first measured request, as Gatling's HTTP protocol warms its own stack: streams a few
  * thousand events through the real client, SSE decoder and dialects on every one of Gatling's event loops, against
- * a throw-away in-process mock server on loopback (nothing leaves the machine, the server under test sees nothing).
+ * a throw-away {@link WarmUpStreamer} on loopback (nothing leaves the machine, the server under test sees nothing).
  *
  * <p>Why: on a cold JVM the first requests pay for class loading and interpreted code, measured at +150-250 ms of
  * TTFT on the first dozen requests of a run here. Those milliseconds belong to the client, not to the server.
@@ -54,8 +52,7 @@ final class ClientWarmUp {
     AtomicInteger failures = new AtomicInteger();
     int requests = targets.size() * SEQUENCES_PER_LOOP * REQUESTS_PER_SEQUENCE;
     CountDownLatch done = new CountDownLatch(requests);
-    MockConfig config = MockConfig.builder().ttftMs(0).itlMs(0).threads(1).build();
-    try (MockLlmServer server = MockLlmServer.start(config);
+    try (WarmUpStreamer server = WarmUpStreamer.start();
         StreamingHttpClient client =
             new StreamingHttpClient(
                 new ClientSettings(

@@ -23,7 +23,7 @@ import java.util.Map;
  * @param maxConcurrency cap on requests in flight across all virtual users, 0 for none
  * @param itlStats how ITL reaches Gatling's stats
  * @param report how the end-of-run summary is described and computed
- * @param clientWarmUp warm the client on a local mock before the load starts (see {@code ClientWarmUp})
+ * @param clientWarmUp warm the client on a loopback streamer before the load starts (see {@code ClientWarmUp})
  * @param serverMetrics whether and how often the server's {@code /metrics} is sampled during the run
  */
 public record LlmProtocol(

@@ -119,7 +119,7 @@ public final class LlmRun {
         // Before Gatling injects the first user: components are built while the simulation is set up.
         ClientWarmUp.Result warmUp = ClientWarmUp.run(core.eventLoopGroup(), channelFactory);
         System.out.printf(
-            "gatling-llm client warmed up on a local mock: %d requests (%d failed) in %d ms%n",
+            "gatling-llm client warmed up on a loopback streamer: %d requests (%d failed) in %d ms%n",
             warmUp.requests(), warmUp.failures(), warmUp.millis());
         clientCpu = new ClientCpu(); // the load's CPU use, not the warm-up's
       }
