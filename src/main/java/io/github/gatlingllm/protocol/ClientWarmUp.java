@@ -26,12 +26,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a throw-away {@link WarmUpStreamer} on loopback (nothing leaves the machine, the server under test sees nothing).
  *
  * <p>Why: on a cold JVM the first requests pay for class loading and interpreted code, measured at +150-250 ms of
- * TTFT on the first dozen requests of a run here. Those milliseconds belong to the client, not to the server.
+ * TTFT on the first dozen requests of a run when this was written, and still +28 to +78 ms on the first request
+ * after later optimisations (BENCHMARKS.md, "The client warm-up"). Those milliseconds belong to the client, not to
+ * the server.
  */
 final class ClientWarmUp {
   /*
    * 2 connections x 24 requests x 64 chunks = 3,072 events per event loop: loads every class of the path and gets it
-   * compiled (C1) in about 0.3 s. Five times more changed nothing measurable in BENCHMARKS.md.
+   * compiled (C1), in about 0.3 s on an idle machine (about 1 s on a cold JVM sharing 2 cores with other builds).
+   * Five times more changed nothing measurable in BENCHMARKS.md.
    */
   private static final int SEQUENCES_PER_LOOP = 2;
   private static final int REQUESTS_PER_SEQUENCE = 24;

@@ -134,6 +134,30 @@ class WarmUpStreamerTest {
   }
 
   @Test
+  void theStreamIsChunkedSseEndingWithUsageAndDone() throws Exception {
+    // Read by another HTTP client than ours: the framing is the codec's, as a serving engine's would be.
+    HttpURLConnection post =
+        (HttpURLConnection) URI.create(streamer.baseUrl() + "/v1/completions").toURL().openConnection();
+    try {
+      post.setRequestMethod("POST");
+      post.setDoOutput(true);
+      post.getOutputStream().write("{\"max_tokens\":3}".getBytes(StandardCharsets.UTF_8));
+      assertEquals(200, post.getResponseCode());
+      assertEquals("chunked", post.getHeaderField("Transfer-Encoding"));
+      assertTrue(post.getContentType().startsWith("text/event-stream"), post.getContentType());
+      String body = new String(post.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String[] events = body.split("\n\n");
+      assertEquals(5, events.length, body); // 3 tokens, usage, [DONE]
+      assertTrue(events[2].contains("\"finish_reason\":\"length\""), events[2]);
+      assertTrue(
+          events[3].contains("\"choices\":[],\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":3,"), events[3]);
+      assertEquals("data: [DONE]", events[4]);
+    } finally {
+      post.disconnect();
+    }
+  }
+
+  @Test
   void onlyPostIsAnswered() throws Exception {
     HttpURLConnection get = (HttpURLConnection) URI.create(streamer.baseUrl() + "/v1/models").toURL().openConnection();
     try {
