@@ -233,7 +233,7 @@ final class EndOfRunReport {
         report.numPrompts() > 0 ? report.numPrompts() : (int) Math.min(Integer.MAX_VALUE, requests),
         report.requestRate(),
         report.burstiness(),
-        protocol.maxConcurrency() > 0 ? protocol.maxConcurrency() : null,
+        protocol.requests().maxConcurrency() > 0 ? protocol.requests().maxConcurrency() : null,
         startEpochMillis,
         report.rampUp());
   }

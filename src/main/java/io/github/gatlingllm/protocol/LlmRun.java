@@ -115,7 +115,7 @@ public final class LlmRun {
       // First: with llm.serverMetrics=on an unreadable /metrics stops the run here, before anything else starts.
       ServerMetricsRun server = ServerMetricsRun.probe(protocol);
       reportingProtocol = protocol;
-      if (protocol.clientWarmUp()) {
+      if (protocol.run().clientWarmUp()) {
         // Before Gatling injects the first user: components are built while the simulation is set up.
         ClientWarmUp.Result warmUp = ClientWarmUp.run(core.eventLoopGroup(), channelFactory);
         System.out.printf(
@@ -256,20 +256,13 @@ public final class LlmRun {
   }
 
   StreamingHttpClient clientFor(LlmProtocol protocol) {
-    ClientSettings settings =
-        new ClientSettings(
-            channelFactory,
-            protocol.connectTimeout(),
-            protocol.firstTokenTimeout(),
-            protocol.idleTimeout(),
-            protocol.totalTimeout(),
-            protocol.trustAllCertificates());
+    ClientSettings settings = protocol.connection().forClient(channelFactory);
     return clients.computeIfAbsent(settings, StreamingHttpClient::new);
   }
 
   /** The shared cap for a protocol's max concurrency, or null when it sets none. */
   ConcurrencyLimiter limiterFor(LlmProtocol protocol) {
-    int cap = protocol.maxConcurrency();
+    int cap = protocol.requests().maxConcurrency();
     return cap <= 0 ? null : limiters.computeIfAbsent(cap, ConcurrencyLimiter::new);
   }
 
