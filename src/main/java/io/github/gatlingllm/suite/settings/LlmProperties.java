@@ -91,7 +91,6 @@ public final class LlmProperties {
     return previous[b.length()];
   }
 
-  /** The value, trimmed, or empty when unset or blank. */
   /**
    * {@code name}'s comma-separated http(s) URLs (e.g. {@code http://gpu-host:9400/metrics}), none when unset or blank.
    */
@@ -107,6 +106,7 @@ public final class LlmProperties {
     }
   }
 
+  /** The value, trimmed, or empty when unset or blank. */
   public Optional<String> optional(String name) {
     String value = values.get(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
