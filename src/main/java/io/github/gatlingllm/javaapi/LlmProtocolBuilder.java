@@ -7,10 +7,14 @@ import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.SummaryOptions;
+import io.github.gatlingllm.protocol.ConnectionSettings;
 import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import io.github.gatlingllm.protocol.ReportSettings;
+import io.github.gatlingllm.protocol.RequestSettings;
+import io.github.gatlingllm.protocol.RunLevelSettings;
 import io.github.gatlingllm.protocol.ScheduledOutput;
+import io.github.gatlingllm.protocol.ServerTarget;
 import io.github.gatlingllm.report.PeriodicOutput;
 import io.github.gatlingllm.report.RequestFileFormat;
 import io.github.gatlingllm.report.RunOutput;
@@ -374,21 +378,11 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
             s.periodicOutputs,
             s.outputTokenizer);
     return new LlmProtocol(
-        s.baseUrl,
-        HttpTarget.parse(s.baseUrl),
-        s.model,
-        s.apiKey,
-        s.headers,
-        s.connectTimeout,
-        s.firstTokenTimeout,
-        s.idleTimeout,
-        s.totalTimeout,
-        s.trustAllCertificates,
-        s.maxConcurrency,
-        s.itlStats,
-        report,
-        s.clientWarmUp,
-        s.serverMetrics);
+        new ServerTarget(s.baseUrl, HttpTarget.parse(s.baseUrl), s.apiKey),
+        new ConnectionSettings(
+            s.connectTimeout, s.firstTokenTimeout, s.idleTimeout, s.totalTimeout, s.trustAllCertificates),
+        new RequestSettings(s.model, s.headers, s.maxConcurrency, s.itlStats),
+        new RunLevelSettings(report, s.clientWarmUp, s.serverMetrics));
   }
 
   private static String requireText(String value, String what) {

@@ -11,6 +11,9 @@ public interface LoggedTimings {
   /** Logs nothing: for recordings that are not a live Gatling run (recomputations, tests). */
   LoggedTimings NONE = (record, sink) -> {};
 
+  /** Each record's own rule ({@link RequestRecord#gatlingTimings()}): requests of one run may follow different ones. */
+  LoggedTimings RECORDS_OWN = (record, sink) -> record.gatlingTimings().forEach(record, sink);
+
   /** Calls {@code sink} once per value, in the order the values are logged. */
   void forEach(RequestRecord record, Sink sink);
 

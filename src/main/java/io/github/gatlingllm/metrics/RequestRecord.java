@@ -44,6 +44,7 @@ public final class RequestRecord {
   private byte[] requestBody;
   private long conversationUser = -1;
   private int conversationRound = -1;
+  private LoggedTimings gatlingTimings = LoggedTimings.NONE;
 
   public RequestRecord(String requestName) {
     this.requestName = requestName;
@@ -65,6 +66,18 @@ public final class RequestRecord {
    */
   public void groups(List<String> groups) {
     this.groups = groups;
+  }
+
+  /**
+   * The rule its protocol logged its timings to Gatling's stats with, so that the rows rebuilt from the record follow
+   * the same rule in a run whose scenarios' protocols differ ({@link LoggedTimings#RECORDS_OWN}).
+   */
+  public void gatlingTimings(LoggedTimings rule) {
+    this.gatlingTimings = rule;
+  }
+
+  public LoggedTimings gatlingTimings() {
+    return gatlingTimings;
   }
 
   public List<String> groups() {

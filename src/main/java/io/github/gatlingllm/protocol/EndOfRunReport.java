@@ -71,16 +71,14 @@ final class EndOfRunReport {
 
   static Written write(
       RunRecording recording,
-      LlmProtocol protocol,
-      String dialectName,
-      long startEpochMillis,
+      ReportSettings report,
+      RunDescription run,
       ClientCpu.Usage cpu,
       FolderLookup runFolderLookup,
       boolean interrupted,
       RunOrigin origin,
       ServerMetricsResult server,
       DroppedRows dropped) {
-    RunDescription run = describe(protocol, dialectName, startEpochMillis, recording.statistics().requests());
     BenchmarkSummary summary = recording.summary(run);
     System.out.println();
     System.out.print(ConsoleBlock.render(summary));
@@ -106,7 +104,7 @@ final class EndOfRunReport {
     if (dropped.total() > 0) {
       System.out.println(dropped.consoleLine());
     }
-    List<SummaryChecks.Result> checks = SummaryChecks.evaluate(protocol.report().checks(), summary, runFacts);
+    List<SummaryChecks.Result> checks = SummaryChecks.evaluate(report.checks(), summary, runFacts);
     if (!checks.isEmpty()) {
       System.out.print(SummaryChecks.render(checks));
       List<Map<String, Object>> results = new ArrayList<>();
@@ -137,7 +135,7 @@ final class EndOfRunReport {
     }
     if (runFolder.isEmpty()) {
       LOG.warn("Not found: {}. The LLM summary was only printed", runFolderLookup.describe());
-      runOutputs(protocol, new RunResults(null, summary, recording, origin, server));
+      runOutputs(report, new RunResults(null, summary, recording, origin, server));
       return new Written(null, summary, recording, checks, server);
     }
     Path folder = runFolder.get();
@@ -149,7 +147,7 @@ final class EndOfRunReport {
     } catch (IOException e) {
       LOG.error("Could not write the LLM summary files into {}", folder, e);
     }
-    runOutputs(protocol, new RunResults(folder, summary, recording, origin, server));
+    runOutputs(report, new RunResults(folder, summary, recording, origin, server));
     return new Written(folder, summary, recording, checks, server);
   }
 
@@ -183,8 +181,8 @@ final class EndOfRunReport {
   }
 
   /** The simulation's own end-of-run outputs, each on its own: one failing does not stop the others. */
-  private static void runOutputs(LlmProtocol protocol, RunResults results) {
-    for (RunOutput output : protocol.report().outputs()) {
+  private static void runOutputs(ReportSettings report, RunResults results) {
+    for (RunOutput output : report.outputs()) {
       try {
         output.write(results);
       } catch (IOException | RuntimeException e) {
@@ -221,28 +219,7 @@ final class EndOfRunReport {
     SummaryChecks.validate(report.checks(), run, options(report), RUN_FACT_KEYS);
   }
 
-  private static RunDescription describe(
-      LlmProtocol protocol, String dialectName, long startEpochMillis, long requests) {
-    ReportSettings report = protocol.report();
-    return new RunDescription(
-        dialectName,
-        dialectName,
-        report.label(),
-        protocol.model(),
-        report.tokenizerId() != null ? report.tokenizerId() : protocol.model(),
-        report.numPrompts() > 0 ? report.numPrompts() : (int) Math.min(Integer.MAX_VALUE, requests),
-        report.requestRate(),
-        report.burstiness(),
-        protocol.maxConcurrency() > 0 ? protocol.maxConcurrency() : null,
-        startEpochMillis,
-        report.rampUp());
-  }
-
-  static SummaryOptions options(LlmProtocol protocol) {
-    return options(protocol.report());
-  }
-
-  private static SummaryOptions options(ReportSettings report) {
+  static SummaryOptions options(ReportSettings report) {
     GoodputSlo goodput = report.goodput() == null ? null : GoodputSlo.parse(report.goodput());
     return new SummaryOptions(
         report.percentiles(), goodput, report.logRequests(), report.saveDetailed(), report.percentileMetrics());

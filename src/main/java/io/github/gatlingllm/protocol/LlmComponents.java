@@ -7,8 +7,8 @@ import scala.Function1;
 import scala.runtime.BoxedUnit;
 
 /**
- * What an LLM action of one scenario needs at run time: its protocol's settings, the shared run, the HTTP client for
- * those settings and the concurrency cap (null when none).
+ * What an LLM action of one scenario needs at run time: its protocol's settings, the run as this protocol reaches it,
+ * and the HTTP client and concurrency cap (null when none) of this protocol's settings.
  */
 public final class LlmComponents implements ProtocolComponents {
   private final LlmProtocol protocol;
@@ -16,12 +16,13 @@ public final class LlmComponents implements ProtocolComponents {
   private final StreamingHttpClient client;
   private final ConcurrencyLimiter limiter;
 
-  LlmComponents(LlmProtocol protocol, LlmRun run) {
+  LlmComponents(LlmProtocol protocol, RunParts parts) {
     this.protocol = protocol;
-    this.run = run;
-    run.adopt(protocol);
-    this.client = run.clientFor(protocol);
-    this.limiter = run.limiterFor(protocol);
+    // First: a protocol whose run-level settings differ from the run's stops the run here.
+    parts.start.adopt(protocol);
+    this.run = new LlmRun(parts, protocol);
+    this.client = parts.clients.clientFor(protocol.connection());
+    this.limiter = parts.clients.limiterFor(protocol.requests().maxConcurrency());
   }
 
   public LlmProtocol protocol() {

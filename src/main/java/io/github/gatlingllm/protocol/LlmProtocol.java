@@ -1,47 +1,23 @@
 package io.github.gatlingllm.protocol;
 
-import io.github.gatlingllm.client.HttpTarget;
 import io.gatling.core.protocol.Protocol;
-import io.github.gatlingllm.servermetrics.ServerMetricsSettings;
+import io.github.gatlingllm.client.HttpTarget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Immutable settings of the LLM protocol, built by {@code LlmDsl.llm}. {@link #toString()} never shows the API key.
+ * Immutable settings of the LLM protocol, built by {@code LlmDsl.llm}, in four groups by who reads them: per request
+ * ({@link #server}, {@link #connection}, {@link #requests}: each request reads its own protocol's) and per run
+ * ({@link #run}: one value per run, see {@link RunLevelSettings}). {@link #toString()} never shows the API key.
  *
- * @param baseUrl the server's base URL as given (no credentials expected in it)
- * @param target the parsed base URL
- * @param model the default model name sent in requests (a request may override it), or null
- * @param apiKey the bearer token, or null for none
- * @param headers extra headers sent with every request
- * @param connectTimeout TCP connect (and TLS handshake) limit
- * @param firstTokenTimeout send to first streamed event; zero disables
- * @param idleTimeout longest gap between streamed events; zero disables
- * @param totalTimeout send to end of the response; zero disables
- * @param trustAllCertificates accept self-signed server certificates (Gatling's own default)
- * @param maxConcurrency cap on requests in flight across all virtual users, 0 for none
- * @param itlStats how ITL reaches Gatling's stats
- * @param report how the end-of-run summary is described and computed
- * @param clientWarmUp warm the client on a loopback streamer before the load starts (see {@code ClientWarmUp})
- * @param serverMetrics whether and how often the server's {@code /metrics} is sampled during the run
+ * @param server where requests go and their credentials
+ * @param connection the client's timeouts and TLS trust
+ * @param requests the model, headers, concurrency cap and ITL mode of each request
+ * @param run the settings the run has once: summary, files, checks, warm-up, server metrics
  */
 public record LlmProtocol(
-    String baseUrl,
-    HttpTarget target,
-    String model,
-    String apiKey,
-    List<Map.Entry<String, String>> headers,
-    Duration connectTimeout,
-    Duration firstTokenTimeout,
-    Duration idleTimeout,
-    Duration totalTimeout,
-    boolean trustAllCertificates,
-    int maxConcurrency,
-    ItlStats itlStats,
-    ReportSettings report,
-    boolean clientWarmUp,
-    ServerMetricsSettings serverMetrics)
+    ServerTarget server, ConnectionSettings connection, RequestSettings requests, RunLevelSettings run)
     implements Protocol {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -52,24 +28,48 @@ public record LlmProtocol(
   public static final Duration DEFAULT_TOTAL_TIMEOUT = Duration.ofHours(1);
 
   public LlmProtocol {
-    headers = List.copyOf(headers);
-    serverMetrics = serverMetrics == null ? ServerMetricsSettings.OFF : serverMetrics;
     // A clause on a key the summary will not have fails now, before an hour of load, not at the end.
-    EndOfRunReport.validateChecks(report, maxConcurrency);
+    EndOfRunReport.validateChecks(run.report(), requests.maxConcurrency());
+  }
+
+  // The settings a request reads, by their names before the grouping (the request path reads them for every request).
+
+  public HttpTarget target() {
+    return server.target();
+  }
+
+  public String apiKey() {
+    return server.apiKey();
+  }
+
+  public String model() {
+    return requests.model();
+  }
+
+  public List<Map.Entry<String, String>> headers() {
+    return requests.headers();
+  }
+
+  public ItlStats itlStats() {
+    return requests.itlStats();
+  }
+
+  public ReportSettings report() {
+    return run.report();
   }
 
   @Override
   public String toString() {
     return "LlmProtocol[baseUrl="
-        + baseUrl
+        + server.baseUrl()
         + ", model="
-        + model
+        + requests.model()
         + ", apiKey="
-        + (apiKey == null ? "none" : "***")
+        + (server.apiKey() == null ? "none" : "***")
         + ", headers="
-        + headers.stream().map(Map.Entry::getKey).toList()
+        + requests.headers().stream().map(Map.Entry::getKey).toList()
         + ", maxConcurrency="
-        + maxConcurrency
+        + requests.maxConcurrency()
         + "]";
   }
 }

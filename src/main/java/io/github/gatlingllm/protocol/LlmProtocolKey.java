@@ -6,7 +6,7 @@ import io.gatling.core.protocol.Protocol;
 import io.gatling.core.protocol.ProtocolKey;
 import scala.Function1;
 
-/** How Gatling finds the LLM protocol's components: one {@link LlmRun} per run, components per scenario. */
+/** How Gatling finds the LLM protocol's components: one {@link RunParts} per run, components per scenario. */
 public final class LlmProtocolKey implements ProtocolKey<LlmProtocol, LlmComponents> {
   public static final LlmProtocolKey INSTANCE = new LlmProtocolKey();
 
@@ -26,7 +26,7 @@ public final class LlmProtocolKey implements ProtocolKey<LlmProtocol, LlmCompone
 
   @Override
   public Function1<LlmProtocol, LlmComponents> newComponents(CoreComponents coreComponents) {
-    LlmRun run = new LlmRun(coreComponents);
+    RunParts run = new RunParts(coreComponents);
     return protocol -> new LlmComponents(protocol, run);
   }
 }

@@ -35,12 +35,12 @@ final class ServerMetricsRun {
    */
   static ServerMetricsRun probe(LlmProtocol protocol) {
     List<MetricsScraper> all = new ArrayList<>();
-    all.add(new MetricsScraper(MetricsEndpoint.of(protocol.target()), protocol.apiKey(), protocol.trustAllCertificates()));
-    for (URI extra : protocol.serverMetrics().extraEndpoints()) {
+    all.add(new MetricsScraper(MetricsEndpoint.of(protocol.target()), protocol.apiKey(), protocol.connection().trustAllCertificates()));
+    for (URI extra : protocol.run().serverMetrics().extraEndpoints()) {
       // not the server's: its API key stays with the server
-      all.add(new MetricsScraper(extra, null, protocol.trustAllCertificates()));
+      all.add(new MetricsScraper(extra, null, protocol.connection().trustAllCertificates()));
     }
-    List<MetricsScraper> answering = ServerMetricsSampler.probe(all, protocol.serverMetrics().mode());
+    List<MetricsScraper> answering = ServerMetricsSampler.probe(all, protocol.run().serverMetrics().mode());
     return answering.isEmpty() ? null : new ServerMetricsRun(protocol, answering);
   }
 
@@ -49,7 +49,7 @@ final class ServerMetricsRun {
     csv = ServerMetricsCsv.inFolder(runFolder);
     String urls = scrapers.stream().map(s -> s.uri().toString()).collect(Collectors.joining(" + "));
     sampler = new ServerMetricsSampler(scrapers, new ServerMetricsRecorder(urls, originNanos, csv::add));
-    sampler.start(protocol.serverMetrics());
+    sampler.start(protocol.run().serverMetrics());
   }
 
   /** The load has ended: no more scrapes. */

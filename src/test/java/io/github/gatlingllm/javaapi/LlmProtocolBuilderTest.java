@@ -19,12 +19,12 @@ class LlmProtocolBuilderTest {
     LlmProtocolBuilder base = LlmDsl.llm.baseUrl("https://llm.example:8443/proxy/").model("m");
     LlmProtocolBuilder capped = base.maxConcurrency(8).header("x-user-id", "u1").metricPercentiles(50, 99.9);
     LlmProtocol p = (LlmProtocol) capped.protocol();
-    assertEquals(8, p.maxConcurrency());
+    assertEquals(8, p.requests().maxConcurrency());
     assertEquals(List.of(50.0, 99.9), p.report().percentiles());
     assertTrue(p.target().tls());
     assertEquals(8443, p.target().port());
     assertEquals("/proxy", p.target().basePath());
-    assertEquals(0, ((LlmProtocol) base.protocol()).maxConcurrency(), "the earlier builder is unchanged");
+    assertEquals(0, ((LlmProtocol) base.protocol()).requests().maxConcurrency(), "the earlier builder is unchanged");
     assertTrue(((LlmProtocol) base.protocol()).headers().isEmpty());
   }
 

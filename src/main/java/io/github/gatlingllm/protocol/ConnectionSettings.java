@@ -1,0 +1,29 @@
+package io.github.gatlingllm.protocol;
+
+import io.github.gatlingllm.client.ClientSettings;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.socket.SocketChannel;
+import java.time.Duration;
+
+/**
+ * How a protocol's client connects and when it gives up on a request: protocols with equal settings share one client.
+ *
+ * @param connectTimeout TCP connect (and TLS handshake) limit
+ * @param firstTokenTimeout send to first streamed event; zero disables
+ * @param idleTimeout longest gap between streamed events; zero disables
+ * @param totalTimeout send to end of the response; zero disables
+ * @param trustAllCertificates accept self-signed server certificates (Gatling's own default)
+ */
+public record ConnectionSettings(
+    Duration connectTimeout,
+    Duration firstTokenTimeout,
+    Duration idleTimeout,
+    Duration totalTimeout,
+    boolean trustAllCertificates) {
+
+  /** The client's settings for sockets made by {@code channelFactory} (the transport of Gatling's event loops). */
+  ClientSettings forClient(ChannelFactory<? extends SocketChannel> channelFactory) {
+    return new ClientSettings(
+        channelFactory, connectTimeout, firstTokenTimeout, idleTimeout, totalTimeout, trustAllCertificates);
+  }
+}

@@ -1,0 +1,68 @@
+package io.github.gatlingllm.protocol;
+
+import io.github.gatlingllm.metrics.RunDescription;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the summary says the run was ({@link RunDescription}: backend, model, load, cap, start date), gathered as the
+ * run goes: the wire format from the actions, the model and cap from every protocol of the run, the rest from the
+ * run-level settings at the end. The one place that owns the run's description.
+ *
+ * <p>The model and the cap are per-request settings, so scenarios may differ in them; the description, which has one
+ * value each, merges them: one model or cap when all protocols agree; else every model, comma-separated, and no
+ * {@code max_concurrency} (each scenario's cap still applied to its own requests).
+ */
+final class RunDescriber {
+  private final long startEpochMillis = System.currentTimeMillis();
+  private volatile String dialectName = "openai";
+  /** In the order the protocols came; a run has a handful of protocols at most. */
+  private final Set<String> models = new LinkedHashSet<>();
+  private final Set<Integer> caps = new LinkedHashSet<>();
+
+  /** A protocol of the run: its model and cap join the description. */
+  synchronized void noteProtocol(LlmProtocol protocol) {
+    models.add(protocol.model());
+    caps.add(protocol.requests().maxConcurrency());
+  }
+
+  /** Notes the wire format in use, reported as {@code backend} / {@code endpoint_type}. */
+  void noteDialect(String name) {
+    this.dialectName = name;
+  }
+
+  /** The description of the run, once it is over; {@code requests} recorded stand for numPrompts when unset. */
+  synchronized RunDescription describe(ReportSettings report, long requests) {
+    String model = model();
+    return new RunDescription(
+        dialectName,
+        dialectName,
+        report.label(),
+        model,
+        report.tokenizerId() != null ? report.tokenizerId() : model,
+        report.numPrompts() > 0 ? report.numPrompts() : (int) Math.min(Integer.MAX_VALUE, requests),
+        report.requestRate(),
+        report.burstiness(),
+        maxConcurrency(),
+        startEpochMillis,
+        report.rampUp());
+  }
+
+  private String model() {
+    if (models.size() == 1) {
+      return models.iterator().next(); // may be null: the requests named their own models
+    }
+    String all = models.stream().filter(Objects::nonNull).collect(Collectors.joining(","));
+    return all.isEmpty() ? null : all;
+  }
+
+  private Integer maxConcurrency() {
+    if (caps.size() != 1) {
+      return null;
+    }
+    int cap = caps.iterator().next();
+    return cap > 0 ? cap : null;
+  }
+}

@@ -1,0 +1,72 @@
+package io.github.gatlingllm.protocol;
+
+import io.github.gatlingllm.servermetrics.MetricsEndpoint;
+import io.github.gatlingllm.servermetrics.ServerMetricsSettings;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * The settings a run has once, whichever scenario's protocol they come from: one summary (its options, checks,
+ * outputs, description), one set of request files, one server-metrics sampler, one warm-up, one output tokenizer.
+ * Scenarios of one run may use different protocols (another model, cap or timeout); their run-level settings must
+ * then agree, since a run cannot have two summaries: {@link #requireSame} stops the run at start otherwise.
+ *
+ * @param report how the end-of-run summary is described and computed
+ * @param clientWarmUp warm the client on a loopback streamer before the load starts (see {@code ClientWarmUp})
+ * @param serverMetrics whether and how often the server's {@code /metrics} is sampled during the run
+ */
+public record RunLevelSettings(ReportSettings report, boolean clientWarmUp, ServerMetricsSettings serverMetrics) {
+  public RunLevelSettings {
+    Objects.requireNonNull(report, "report");
+    serverMetrics = serverMetrics == null ? ServerMetricsSettings.OFF : serverMetrics;
+  }
+
+  /**
+   * Throws when {@code other}'s run-level settings differ from {@code first}'s (the protocol the run started with),
+   * naming the first setting that differs and both values. Equal settings merge: the run goes on with {@code first}'s.
+   * Objects without a value equality (outputs, request file formats, tokenizers) are equal when they are the same
+   * instance, as they are when both protocols come from one builder.
+   */
+  static void requireSame(LlmProtocol first, LlmProtocol other) {
+    RunLevelSettings a = first.run();
+    RunLevelSettings b = other.run();
+    // Every component of ReportSettings, by name, so that a setting added there is compared without a change here.
+    for (RecordComponent component : ReportSettings.class.getRecordComponents()) {
+      requireEqual(component.getName(), read(component, a.report()), read(component, b.report()));
+    }
+    requireEqual("clientWarmUp", a.clientWarmUp(), b.clientWarmUp());
+    requireEqual("serverMetrics", a.serverMetrics(), b.serverMetrics());
+    if (a.serverMetrics().mode() != ServerMetricsSettings.Mode.OFF) {
+      // The sampler scrapes the run's one server: the server both protocols sample must be the same.
+      requireEqual("serverMetrics endpoint", scraped(first), scraped(other));
+    }
+  }
+
+  private static URI scraped(LlmProtocol protocol) {
+    return MetricsEndpoint.of(protocol.target());
+  }
+
+  private static Object read(RecordComponent component, ReportSettings report) {
+    try {
+      return component.getAccessor().invoke(report);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("Cannot read ReportSettings." + component.getName(), e);
+    }
+  }
+
+  private static void requireEqual(String setting, Object first, Object other) {
+    if (!Objects.equals(first, other)) {
+      throw new IllegalStateException(
+          "Two LLM protocols of this run set the run-level setting '"
+              + setting
+              + "' differently: "
+              + first
+              + " (the first protocol) and "
+              + other
+              + ". A run has one summary, one set of request files and one server-metrics sampler: give every"
+              + " scenario's protocol the same value (derive them from one builder), or run them separately.");
+    }
+  }
+}
