@@ -43,7 +43,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
   private ScheduledFuture<?> timer;
 
   private GenerationTask(
-      ChannelHandlerContext ctx, ServerState state, GenerationRequest request, long number, Fault fault) {
+      ChannelHandlerContext ctx, ServerState state, IncomingRequest request, long number, Fault fault) {
     this.ctx = ctx;
     this.state = state;
     this.fault = fault;
@@ -83,7 +83,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
   static void start(
       ChannelHandlerContext ctx,
       ServerState state,
-      GenerationRequest request,
+      IncomingRequest request,
       long number,
       Fault fault,
       long receivedNanos) {
@@ -128,7 +128,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
   }
 
   /** Warm-ups (by rank), injected faults and non-streamed answers stay out of the truth. */
-  private static boolean inTruth(ServerState state, GenerationRequest request, long number, Fault fault) {
+  private static boolean inTruth(ServerState state, IncomingRequest request, long number, Fault fault) {
     return request.stream() && fault.is(FaultMode.NONE) && number > state.config.truthSkipFirst();
   }
 

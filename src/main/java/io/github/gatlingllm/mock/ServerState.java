@@ -10,7 +10,7 @@ final class ServerState {
   final MockConfig config;
   final LatencyModel latency;
   final FaultSelector faults;
-  final GenerationRequestParser parser;
+  final IncomingRequestParser parser;
   final long startSeconds = System.currentTimeMillis() / 1000;
   final byte[] modelsBody;
   final TimingRecorder timing = new TimingRecorder();
@@ -25,7 +25,7 @@ final class ServerState {
     this.config = config;
     this.latency = new LatencyModel(config);
     this.faults = new FaultSelector(config);
-    this.parser = new GenerationRequestParser(config);
+    this.parser = new IncomingRequestParser(config);
     this.modelsBody = JsonResponses.bytes(models(config, startSeconds));
   }
 

@@ -11,16 +11,16 @@ import java.io.IOException;
  * Reads and validates a chat, completions, TGI {@code /generate_stream} or LLM-on-Ray simple-mode request body; anything unusable becomes a {@link MockHttpException}
  * with vLLM's status (400, or 404 for an unknown model when the model check is strict).
  */
-final class GenerationRequestParser {
+final class IncomingRequestParser {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MockConfig config;
 
-  GenerationRequestParser(MockConfig config) {
+  IncomingRequestParser(MockConfig config) {
     this.config = config;
   }
 
-  GenerationRequest parse(Endpoint endpoint, ByteBuf body) {
+  IncomingRequest parse(Endpoint endpoint, ByteBuf body) {
     JsonNode root = readJson(body);
     if (endpoint == Endpoint.TGI_STREAM) {
       return parseSingleText(endpoint, root, "inputs", "parameters");
@@ -37,7 +37,7 @@ final class GenerationRequestParser {
     boolean stream = bool(root, "stream");
     boolean includeUsage =
         stream && config.streamUsage() && root.path("stream_options").path("include_usage").asBoolean(false);
-    return new GenerationRequest(
+    return new IncomingRequest(
         endpoint, model, stream, includeUsage, bool(root, "ignore_eos"), promptTokens, images.images(), maxTokens);
   }
 
@@ -62,7 +62,7 @@ final class GenerationRequestParser {
    * per route (no {@code model} field) and are always streamed here. TGI's final event always carries the token
    * counts; LLM-on-Ray's raw text carries none, and only it knows {@code ignore_eos}.
    */
-  private GenerationRequest parseSingleText(Endpoint endpoint, JsonNode root, String textField, String optionsField) {
+  private IncomingRequest parseSingleText(Endpoint endpoint, JsonNode root, String textField, String optionsField) {
     JsonNode text = root.get(textField);
     if (text == null || !text.isTextual()) {
       throw MockHttpException.badRequest("Field '" + textField + "' is required and must be a string", textField);
@@ -76,7 +76,7 @@ final class GenerationRequestParser {
     int maxTokens = maxTokens(optionsObject, promptTokens, "max_new_tokens");
     boolean tgi = endpoint == Endpoint.TGI_STREAM;
     boolean ignoreEos = !tgi && bool(optionsObject, "ignore_eos");
-    return new GenerationRequest(endpoint, config.model(), true, tgi, ignoreEos, promptTokens, 0, maxTokens);
+    return new IncomingRequest(endpoint, config.model(), true, tgi, ignoreEos, promptTokens, 0, maxTokens);
   }
 
   private String model(JsonNode root) {
