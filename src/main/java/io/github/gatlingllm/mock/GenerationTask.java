@@ -47,7 +47,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
     this.ctx = ctx;
     this.state = state;
     this.fault = fault;
-    this.random = new SplittableRandom(state.config.seed() + number * SEED_MIX);
+    this.random = new SplittableRandom(state.config.answers().seed() + number * SEED_MIX);
     int length = request.ignoreEos() ? request.maxTokens() : 1 + random.nextInt(request.maxTokens());
     if (fault.is(FaultMode.NONE)) {
       faultAt = -1;
@@ -69,7 +69,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
           case LLM_ON_RAY_SIMPLE -> new RawTextResponseSink(ctx);
           default ->
               request.stream()
-                  ? new SseResponseSink(ctx, request, id, created, length, state.config.reasoningTokens())
+                  ? new SseResponseSink(ctx, request, id, created, length, state.config.answers().reasoningTokens())
                   : new JsonResponseSink(ctx, request, id, created, length);
         };
   }

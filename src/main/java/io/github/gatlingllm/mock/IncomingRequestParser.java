@@ -36,7 +36,7 @@ final class IncomingRequestParser {
     int maxTokens = maxTokens(root, promptTokens);
     boolean stream = bool(root, "stream");
     boolean includeUsage =
-        stream && config.streamUsage() && root.path("stream_options").path("include_usage").asBoolean(false);
+        stream && config.answers().streamUsage() && root.path("stream_options").path("include_usage").asBoolean(false);
     return new IncomingRequest(
         endpoint, model, stream, includeUsage, bool(root, "ignore_eos"), promptTokens, images.images(), maxTokens);
   }
@@ -76,7 +76,7 @@ final class IncomingRequestParser {
     int maxTokens = maxTokens(optionsObject, promptTokens, "max_new_tokens");
     boolean tgi = endpoint == Endpoint.TGI_STREAM;
     boolean ignoreEos = !tgi && bool(optionsObject, "ignore_eos");
-    return new IncomingRequest(endpoint, config.model(), true, tgi, ignoreEos, promptTokens, 0, maxTokens);
+    return new IncomingRequest(endpoint, config.served().model(), true, tgi, ignoreEos, promptTokens, 0, maxTokens);
   }
 
   private String model(JsonNode root) {
@@ -85,7 +85,7 @@ final class IncomingRequestParser {
       throw MockHttpException.badRequest("Field 'model' is required and must be a non-empty string", "model");
     }
     String name = model.textValue();
-    if (config.strictModel() && !name.equals(config.model())) {
+    if (config.served().strictModel() && !name.equals(config.served().model())) {
       throw new MockHttpException(404, "The model `" + name + "` does not exist.", "model");
     }
     return name;
@@ -113,16 +113,16 @@ final class IncomingRequestParser {
   }
 
   private int maxTokens(JsonNode root, int promptTokens, String field) {
-    int room = config.maxModelLen() - promptTokens;
+    int room = config.served().maxModelLen() - promptTokens;
     if (room < 1) {
       throw MockHttpException.badRequest(
-          "This model's maximum context length is " + config.maxModelLen() + " tokens, but the prompt has "
+          "This model's maximum context length is " + config.served().maxModelLen() + " tokens, but the prompt has "
               + promptTokens + " tokens and leaves no room for output.",
           "messages");
     }
     JsonNode requested = root.get(field);
     if (requested == null || requested.isNull()) {
-      return Math.min(config.defaultMaxTokens(), room);
+      return Math.min(config.answers().defaultMaxTokens(), room);
     }
     if (!requested.canConvertToInt() || !requested.isIntegralNumber() || requested.intValue() < 1) {
       throw MockHttpException.badRequest("Field '" + field + "' must be an integer >= 1, got " + requested, field);
@@ -130,7 +130,7 @@ final class IncomingRequestParser {
     int maxTokens = requested.intValue();
     if (maxTokens > room) {
       throw MockHttpException.badRequest(
-          "This model's maximum context length is " + config.maxModelLen() + " tokens. However, you requested "
+          "This model's maximum context length is " + config.served().maxModelLen() + " tokens. However, you requested "
               + ((long) promptTokens + maxTokens) + " tokens (" + promptTokens + " in the prompt, " + maxTokens
               + " in the completion). Please reduce the length of the prompt or completion.",
           field);
