@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -215,10 +216,10 @@ final class EndOfRunReport {
     if (report.checks().isEmpty()) {
       return;
     }
-    RunDescription run =
-        new RunDescription("openai", "openai", null, "m", "m", 1, report.requestRate(), report.burstiness(),
-            maxConcurrency > 0 ? maxConcurrency : null, 0);
-    SummaryChecks.validate(report.checks(), run, options(report), RUN_FACT_KEYS);
+    Set<String> numeric = new HashSet<>(RUN_FACT_KEYS);
+    numeric.addAll(SummaryJson.numericKeys(
+        options(report), !Double.isInfinite(report.requestRate()), maxConcurrency > 0, report.rampUp() != null));
+    SummaryChecks.validate(report.checks(), numeric);
   }
 
   private static RunDescription describe(
