@@ -1,7 +1,6 @@
 package io.github.gatlingllm.protocol;
 
 import io.github.gatlingllm.metrics.BenchmarkSummary;
-import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.SummaryOptions;
@@ -244,8 +243,7 @@ final class EndOfRunReport {
   }
 
   private static SummaryOptions options(ReportSettings report) {
-    GoodputSlo goodput = report.goodput() == null ? null : GoodputSlo.parse(report.goodput());
     return new SummaryOptions(
-        report.percentiles(), goodput, report.logRequests(), report.saveDetailed(), report.percentileMetrics());
+        report.percentiles(), report.goodput(), report.logRequests(), report.saveDetailed(), report.percentileMetrics());
   }
 }
