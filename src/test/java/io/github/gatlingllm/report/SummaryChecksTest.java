@@ -34,7 +34,8 @@ class SummaryChecksTest {
     return SummaryCalculator.compute(List.of(a, b, failed), RUN, OPTIONS);
   }
 
-  private static RequestRecord record(long ttftMs) {
+  /** A successful request sent at 0: first chunk at {@code ttftMs}, 3 chunks 10 ms apart, 3 usage tokens. */
+  static RequestRecord record(long ttftMs) {
     RequestRecord r = new RequestRecord("r");
     r.sent(0);
     for (int i = 0; i < 3; i++) {

@@ -9,7 +9,6 @@ import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.SummaryCalculator;
 import io.github.gatlingllm.metrics.SummaryOptions;
-import io.github.gatlingllm.metrics.TokenSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -38,7 +37,7 @@ class SummaryJsonKeysTest {
             ? new RunDescription("openai", "openai", "l", "m", "m", 2, 4.0, 1.0, 8, 0,
                 new RunDescription.Ramp("linear", 1, 4))
             : new RunDescription("openai", "openai", null, "m", "m", 2, Double.POSITIVE_INFINITY, 1.0, null, 0);
-    List<RequestRecord> records = List.of(record(100), record(300));
+    List<RequestRecord> records = List.of(SummaryChecksTest.record(100), SummaryChecksTest.record(300));
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     SummaryJson.write(SummaryCalculator.compute(records, run, options), records, Map.of(), out);
@@ -55,16 +54,5 @@ class SummaryJsonKeysTest {
       }
     });
     return keys;
-  }
-
-  private static RequestRecord record(long ttftMs) {
-    RequestRecord r = new RequestRecord("r");
-    r.sent(0);
-    for (int i = 0; i < 3; i++) {
-      r.chunk((ttftMs + 10L * i) * 1_000_000);
-    }
-    r.outputTokens(3, TokenSource.USAGE);
-    r.ended((ttftMs + 20) * 1_000_000);
-    return r;
   }
 }
