@@ -60,7 +60,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     double burstiness = 1.0;
     RampUp rampUp;
     List<Double> percentiles = List.of(99.0);
-    String goodput;
+    GoodputSlo goodput;
     String tokenizerId;
     boolean clientWarmUp = true;
     ServerMetricsSettings serverMetrics = ServerMetricsSettings.OFF;
@@ -188,9 +188,17 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     return change(s -> s.percentileMetrics = list);
   }
 
-  /** Service-level objectives for goodput, e.g. {@code "ttft:500,tpot:50"} (ms; any of ttft, tpot, e2el). */
+  /**
+   * Service-level objectives for goodput, e.g. {@code "ttft:500,tpot:50"} (ms; any of ttft, tpot, e2el), parsed here
+   * so that a bad part fails now, naming it.
+   */
   public LlmProtocolBuilder goodput(String slos) {
-    GoodputSlo.parse(slos); // fail now, naming the bad part
+    return goodput(GoodputSlo.parse(slos));
+  }
+
+  /** Service-level objectives for goodput, already parsed (e.g. from a setting). */
+  public LlmProtocolBuilder goodput(GoodputSlo slos) {
+    java.util.Objects.requireNonNull(slos, "slos");
     return change(s -> s.goodput = slos);
   }
 

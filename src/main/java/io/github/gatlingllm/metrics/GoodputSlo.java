@@ -9,8 +9,11 @@ import java.util.OptionalDouble;
  * TPOT and E2EL limits in milliseconds. A successful request is good when each given value is {@code <=} its limit.
  */
 public final class GoodputSlo {
-  private static final String EXPECTED =
-      "expected comma-separated ttft:<ms>, tpot:<ms>, e2el:<ms> (any subset, each at most once, <ms> a number > 0)";
+  /** What a goodput SLO string looks like, for messages that name where it was given. */
+  public static final String FORM =
+      "comma-separated ttft:<ms>, tpot:<ms>, e2el:<ms> (any subset, each at most once, <ms> a number > 0)";
+
+  private static final String EXPECTED = "expected " + FORM;
 
   private final double ttftMs;
   private final double tpotMs;

@@ -22,13 +22,12 @@ final class FaultSelector {
   static final String AFTER_TOKENS_HEADER = "x-mock-fault-after-tokens";
   static final String STALL_MS_HEADER = "x-mock-fault-stall-ms";
 
-  private final MockConfig config;
+  private final MockConfig.Faults config;
   private final Fault periodic;
 
-  FaultSelector(MockConfig config) {
+  FaultSelector(MockConfig.Faults config) {
     this.config = config;
-    this.periodic =
-        new Fault(config.faultMode(), config.faultStatus(), config.faultAfterTokens(), config.faultStallMs());
+    this.periodic = config.periodic();
   }
 
   /**
@@ -43,9 +42,9 @@ final class FaultSelector {
     }
     return new Fault(
         parse(mode),
-        headerInt(headers, STATUS_HEADER, config.faultStatus(), 400, 599),
-        headerInt(headers, AFTER_TOKENS_HEADER, config.faultAfterTokens(), 0, Integer.MAX_VALUE),
-        headerInt(headers, STALL_MS_HEADER, (int) Math.min(config.faultStallMs(), Integer.MAX_VALUE), 0,
+        headerInt(headers, STATUS_HEADER, config.status(), 400, 599),
+        headerInt(headers, AFTER_TOKENS_HEADER, config.afterTokens(), 0, Integer.MAX_VALUE),
+        headerInt(headers, STALL_MS_HEADER, (int) Math.min(config.stallMs(), Integer.MAX_VALUE), 0,
             Integer.MAX_VALUE));
   }
 
@@ -53,8 +52,8 @@ final class FaultSelector {
    * The configured fault for the request of rank {@code requestNumber} (from 1), or {@link Fault#NONE}.
    */
   Fault periodic(long requestNumber) {
-    long n = requestNumber - config.faultOffset();
-    return config.faultEvery() > 0 && n > 0 && n % config.faultEvery() == 0 ? periodic : Fault.NONE;
+    long n = requestNumber - config.offset();
+    return config.every() > 0 && n > 0 && n % config.every() == 0 ? periodic : Fault.NONE;
   }
 
   private static FaultMode parse(String mode) {

@@ -43,11 +43,11 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
   private ScheduledFuture<?> timer;
 
   private GenerationTask(
-      ChannelHandlerContext ctx, ServerState state, GenerationRequest request, long number, Fault fault) {
+      ChannelHandlerContext ctx, ServerState state, IncomingRequest request, long number, Fault fault) {
     this.ctx = ctx;
     this.state = state;
     this.fault = fault;
-    this.random = new SplittableRandom(state.config.seed() + number * SEED_MIX);
+    this.random = new SplittableRandom(state.config.answers().seed() + number * SEED_MIX);
     int length = request.ignoreEos() ? request.maxTokens() : 1 + random.nextInt(request.maxTokens());
     if (fault.is(FaultMode.NONE)) {
       faultAt = -1;
@@ -69,7 +69,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
           case LLM_ON_RAY_SIMPLE -> new RawTextResponseSink(ctx);
           default ->
               request.stream()
-                  ? new SseResponseSink(ctx, request, id, created, length, state.config.reasoningTokens())
+                  ? new SseResponseSink(ctx, request, id, created, length, state.config.answers().reasoningTokens())
                   : new JsonResponseSink(ctx, request, id, created, length);
         };
   }
@@ -83,7 +83,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
   static void start(
       ChannelHandlerContext ctx,
       ServerState state,
-      GenerationRequest request,
+      IncomingRequest request,
       long number,
       Fault fault,
       long receivedNanos) {
@@ -128,7 +128,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
   }
 
   /** Warm-ups (by rank), injected faults and non-streamed answers stay out of the truth. */
-  private static boolean inTruth(ServerState state, GenerationRequest request, long number, Fault fault) {
+  private static boolean inTruth(ServerState state, IncomingRequest request, long number, Fault fault) {
     return request.stream() && fault.is(FaultMode.NONE) && number > state.config.truthSkipFirst();
   }
 

@@ -14,14 +14,14 @@ final class JsonResponseSink implements ResponseSink {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ChannelHandlerContext ctx;
-  private final GenerationRequest request;
+  private final IncomingRequest request;
   private final String id;
   private final long createdSeconds;
   private final int outputTokens;
   private boolean truncate;
 
   JsonResponseSink(
-      ChannelHandlerContext ctx, GenerationRequest request, String id, long createdSeconds, int outputTokens) {
+      ChannelHandlerContext ctx, IncomingRequest request, String id, long createdSeconds, int outputTokens) {
     this.ctx = ctx;
     this.request = request;
     this.id = id;

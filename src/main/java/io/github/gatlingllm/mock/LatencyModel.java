@@ -11,7 +11,7 @@ final class LatencyModel {
   private final double itlPerActiveStreamNanos;
   private final long jitterNanos;
 
-  LatencyModel(MockConfig config) {
+  LatencyModel(MockConfig.Latency config) {
     ttftNanos = nanos(config.ttftMs());
     ttftPerPromptTokenNanos = config.ttftPerPromptTokenMs() * 1e6;
     ttftPerImageNanos = nanos(config.ttftPerImageMs());

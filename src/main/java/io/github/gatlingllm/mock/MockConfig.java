@@ -4,9 +4,11 @@ import java.util.Map;
 
 /**
  * Immutable settings of a {@link MockLlmServer}. Build one with {@link #builder()} (or start from {@link #defaults()}
- * with {@link #toBuilder()}), or read one from {@code mock.*} properties with {@link #fromProperties}. Every component
- * is described by the knob of the same name in {@code MockServerMain --help}; the constructor rejects out-of-range
- * values with a message naming the {@code mock.<name>} property, the value and what is accepted.
+ * with {@link #toBuilder()}), or read one from {@code mock.*} properties with {@link #fromProperties}. The settings come
+ * in groups a reader looks for together (how it listens, the model it plays, its latency, its answers, its faults);
+ * every setting is described by its knob in {@code MockServerMain --help} ({@link MockKnob}), and each group's
+ * constructor rejects out-of-range values with a message naming the {@code mock.<name>} property, the value and what is
+ * accepted. The builder keeps one flat setter per knob, so that callers name what they set and never its position.
  *
  * <p>Latency model: TTFT = {@code ttftMs + ttftPerPromptTokenMs * promptTokens + ttftPerImageMs *
  * images} (images: the {@code image_url} parts of a chat request; promptTokens: the prompt's words plus the images'
@@ -16,63 +18,123 @@ import java.util.Map;
  *
  * <p>Defaults are chosen so that a laptop run of 1,000 simultaneous requests of 128 tokens finishes in about a second
  * of simulated generation: TTFT 20 ms, ITL 5 ms, no load-dependent slowdown, no jitter, no faults.
+ *
+ * @param server how it listens
+ * @param served the model it plays and its capacity
+ * @param latency the latency model above
+ * @param answers what the answers hold
+ * @param faults which requests fail and how
+ * @param truthSkipFirst generation requests numbered 1..n (in order of acceptance) left out of {@link
+ *     MockLlmServer#truth()}: a client's warm-ups, which the server cannot tell apart otherwise
  */
 public record MockConfig(
-    int port,
-    String model,
-    boolean strictModel,
-    int maxModelLen,
-    long seed,
-    double ttftMs,
-    double ttftPerPromptTokenMs,
-    double ttftPerImageMs,
-    double itlMs,
-    double itlPerActiveStreamMs,
-    double itlJitterMs,
-    int defaultMaxTokens,
-    int threads,
-    boolean nativeTransport,
-    FaultMode faultMode,
-    int faultEvery,
-    int faultOffset,
-    int faultStatus,
-    int faultAfterTokens,
-    long faultStallMs,
-    int truthSkipFirst,
-    int reasoningTokens,
-    boolean streamUsage,
-    int kvCacheTokens) {
+    Server server, ServedModel served, Latency latency, Answers answers, Faults faults, int truthSkipFirst) {
+
+  /**
+   * How the server listens.
+   *
+   * @param port TCP port on 127.0.0.1; 0 picks a free one ({@code mock.port})
+   * @param threads event loop threads ({@code mock.threads})
+   * @param nativeTransport use epoll when available ({@code mock.nativeTransport})
+   */
+  public record Server(int port, int threads, boolean nativeTransport) {
+    public Server {
+      check(MockKnob.PORT, port, port >= 0 && port <= 65535);
+      check(MockKnob.THREADS, threads, threads >= 1);
+    }
+  }
+
+  /**
+   * The model the server plays and its capacity.
+   *
+   * @param model the id listed by {@code /v1/models} ({@code mock.model})
+   * @param strictModel a request naming another model gets vLLM's 404 ({@code mock.strictModel})
+   * @param maxModelLen context length: prompt + max_tokens above it is a 400 ({@code mock.maxModelLen})
+   * @param kvCacheTokens the KV-cache capacity {@code /metrics} reports usage against ({@code mock.kvCacheTokens})
+   */
+  public record ServedModel(String model, boolean strictModel, int maxModelLen, int kvCacheTokens) {
+    public ServedModel {
+      check(MockKnob.MODEL, model, model != null && !model.isBlank());
+      check(MockKnob.MAX_MODEL_LEN, maxModelLen, maxModelLen >= 1);
+      check(MockKnob.KV_CACHE_TOKENS, kvCacheTokens, kvCacheTokens >= 1);
+    }
+  }
+
+  /**
+   * The latency model of the class comment, in milliseconds ({@code mock.<component>}).
+   */
+  public record Latency(
+      double ttftMs,
+      double ttftPerPromptTokenMs,
+      double ttftPerImageMs,
+      double itlMs,
+      double itlPerActiveStreamMs,
+      double itlJitterMs) {
+    public Latency {
+      checkMillis(MockKnob.TTFT_MS, ttftMs);
+      checkMillis(MockKnob.TTFT_PER_PROMPT_TOKEN_MS, ttftPerPromptTokenMs);
+      checkMillis(MockKnob.TTFT_PER_IMAGE_MS, ttftPerImageMs);
+      checkMillis(MockKnob.ITL_MS, itlMs);
+      checkMillis(MockKnob.ITL_PER_ACTIVE_STREAM_MS, itlPerActiveStreamMs);
+      checkMillis(MockKnob.ITL_JITTER_MS, itlJitterMs);
+    }
+  }
+
+  /**
+   * What the answers hold.
+   *
+   * @param seed seed of output-length draws and ITL jitter ({@code mock.seed})
+   * @param defaultMaxTokens max_tokens of a request that gives none ({@code mock.defaultMaxTokens})
+   * @param reasoningTokens chat streams send their first K tokens as reasoning ({@code mock.reasoningTokens})
+   * @param streamUsage a streamed answer ends with usage when asked ({@code mock.streamUsage})
+   */
+  public record Answers(long seed, int defaultMaxTokens, int reasoningTokens, boolean streamUsage) {
+    public Answers {
+      check(MockKnob.DEFAULT_MAX_TOKENS, defaultMaxTokens, defaultMaxTokens >= 1);
+      check(MockKnob.REASONING_TOKENS, reasoningTokens, reasoningTokens >= 0);
+    }
+  }
+
+  /**
+   * Which requests fail and how ({@link FaultSelector}).
+   *
+   * @param mode the fault given ({@code mock.faultMode})
+   * @param every its period, 0 = off ({@code mock.faultEvery})
+   * @param offset requests left alone before the period starts ({@code mock.faultOffset})
+   * @param status HTTP status of {@link FaultMode#HTTP_ERROR} ({@code mock.faultStatus})
+   * @param afterTokens token chunks delivered before a stream fault fires ({@code mock.faultAfterTokens})
+   * @param stallMs how long {@link FaultMode#STALL} holds the connection ({@code mock.faultStallMs})
+   */
+  public record Faults(FaultMode mode, int every, int offset, int status, int afterTokens, long stallMs) {
+    public Faults {
+      check(MockKnob.FAULT_MODE, mode, mode != null);
+      check(MockKnob.FAULT_EVERY, every, every >= 0);
+      check(MockKnob.FAULT_OFFSET, offset, offset >= 0);
+      check(MockKnob.FAULT_STATUS, status, status >= 400 && status <= 599);
+      check(MockKnob.FAULT_AFTER_TOKENS, afterTokens, afterTokens >= 0);
+      check(MockKnob.FAULT_STALL_MS, stallMs, stallMs >= 0);
+      // A mode without a period (or the reverse) would silently do nothing: say so instead.
+      if ((mode == FaultMode.NONE) != (every == 0)) {
+        throw new IllegalArgumentException(
+            "Settings " + MockKnob.FAULT_MODE.property() + " ('" + mode.name().toLowerCase(java.util.Locale.ROOT)
+                + "') and " + MockKnob.FAULT_EVERY.property() + " (" + every
+                + ") disagree: set both (a mode other than none and a period >= 1) or neither");
+      }
+    }
+
+    /** The fault a request of the period gets. */
+    Fault periodic() {
+      return new Fault(mode, status, afterTokens, stallMs);
+    }
+  }
 
   public MockConfig {
-    check(MockKnob.PORT, port, port >= 0 && port <= 65535);
-    check(MockKnob.MODEL, model, model != null && !model.isBlank());
-    check(MockKnob.MAX_MODEL_LEN, maxModelLen, maxModelLen >= 1);
-    check(MockKnob.KV_CACHE_TOKENS, kvCacheTokens, kvCacheTokens >= 1);
-    checkMillis(MockKnob.TTFT_MS, ttftMs);
-    checkMillis(MockKnob.TTFT_PER_PROMPT_TOKEN_MS, ttftPerPromptTokenMs);
-    checkMillis(MockKnob.TTFT_PER_IMAGE_MS, ttftPerImageMs);
-    checkMillis(MockKnob.ITL_MS, itlMs);
-    checkMillis(MockKnob.ITL_PER_ACTIVE_STREAM_MS, itlPerActiveStreamMs);
-    checkMillis(MockKnob.ITL_JITTER_MS, itlJitterMs);
-    check(MockKnob.DEFAULT_MAX_TOKENS, defaultMaxTokens, defaultMaxTokens >= 1);
-    check(MockKnob.THREADS, threads, threads >= 1);
-    check(MockKnob.FAULT_MODE, faultMode, faultMode != null);
-    check(MockKnob.FAULT_EVERY, faultEvery, faultEvery >= 0);
-    check(MockKnob.FAULT_OFFSET, faultOffset, faultOffset >= 0);
-    check(MockKnob.FAULT_STATUS, faultStatus, faultStatus >= 400 && faultStatus <= 599);
-    check(MockKnob.FAULT_AFTER_TOKENS, faultAfterTokens, faultAfterTokens >= 0);
-    check(MockKnob.FAULT_STALL_MS, faultStallMs, faultStallMs >= 0);
+    java.util.Objects.requireNonNull(server, "server");
+    java.util.Objects.requireNonNull(served, "served");
+    java.util.Objects.requireNonNull(latency, "latency");
+    java.util.Objects.requireNonNull(answers, "answers");
+    java.util.Objects.requireNonNull(faults, "faults");
     check(MockKnob.TRUTH_SKIP_FIRST, truthSkipFirst, truthSkipFirst >= 0);
-    check(MockKnob.REASONING_TOKENS, reasoningTokens, reasoningTokens >= 0);
-    // A mode without a period (or the reverse) would silently do nothing: say so instead.
-    if ((faultMode == FaultMode.NONE) != (faultEvery == 0)) {
-      throw new IllegalArgumentException(
-          "Settings mock.faultMode ('"
-              + faultMode.name().toLowerCase(java.util.Locale.ROOT)
-              + "') and mock.faultEvery ("
-              + faultEvery
-              + ") disagree: set both (a mode other than none and a period >= 1) or neither");
-    }
   }
 
   /** Default settings: free port, model "mock-llm", TTFT 20 ms, ITL 5 ms, no faults (see the class comment). */
@@ -139,30 +201,30 @@ public record MockConfig(
     private Builder() {}
 
     private Builder(MockConfig c) {
-      port = c.port;
-      model = c.model;
-      strictModel = c.strictModel;
-      maxModelLen = c.maxModelLen;
-      seed = c.seed;
-      ttftMs = c.ttftMs;
-      ttftPerPromptTokenMs = c.ttftPerPromptTokenMs;
-      ttftPerImageMs = c.ttftPerImageMs;
-      itlMs = c.itlMs;
-      itlPerActiveStreamMs = c.itlPerActiveStreamMs;
-      itlJitterMs = c.itlJitterMs;
-      defaultMaxTokens = c.defaultMaxTokens;
-      threads = c.threads;
-      nativeTransport = c.nativeTransport;
-      faultMode = c.faultMode;
-      faultEvery = c.faultEvery;
-      faultOffset = c.faultOffset;
-      faultStatus = c.faultStatus;
-      faultAfterTokens = c.faultAfterTokens;
-      faultStallMs = c.faultStallMs;
+      port = c.server.port();
+      threads = c.server.threads();
+      nativeTransport = c.server.nativeTransport();
+      model = c.served.model();
+      strictModel = c.served.strictModel();
+      maxModelLen = c.served.maxModelLen();
+      kvCacheTokens = c.served.kvCacheTokens();
+      ttftMs = c.latency.ttftMs();
+      ttftPerPromptTokenMs = c.latency.ttftPerPromptTokenMs();
+      ttftPerImageMs = c.latency.ttftPerImageMs();
+      itlMs = c.latency.itlMs();
+      itlPerActiveStreamMs = c.latency.itlPerActiveStreamMs();
+      itlJitterMs = c.latency.itlJitterMs();
+      seed = c.answers.seed();
+      defaultMaxTokens = c.answers.defaultMaxTokens();
+      reasoningTokens = c.answers.reasoningTokens();
+      streamUsage = c.answers.streamUsage();
+      faultMode = c.faults.mode();
+      faultEvery = c.faults.every();
+      faultOffset = c.faults.offset();
+      faultStatus = c.faults.status();
+      faultAfterTokens = c.faults.afterTokens();
+      faultStallMs = c.faults.stallMs();
       truthSkipFirst = c.truthSkipFirst;
-      reasoningTokens = c.reasoningTokens;
-      streamUsage = c.streamUsage;
-      kvCacheTokens = c.kvCacheTokens;
     }
 
     /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
@@ -332,30 +394,12 @@ public record MockConfig(
      */
     public MockConfig build() {
       return new MockConfig(
-          port,
-          model,
-          strictModel,
-          maxModelLen,
-          seed,
-          ttftMs,
-          ttftPerPromptTokenMs,
-          ttftPerImageMs,
-          itlMs,
-          itlPerActiveStreamMs,
-          itlJitterMs,
-          defaultMaxTokens,
-          threads,
-          nativeTransport,
-          faultMode,
-          faultEvery,
-          faultOffset,
-          faultStatus,
-          faultAfterTokens,
-          faultStallMs,
-          truthSkipFirst,
-          reasoningTokens,
-          streamUsage,
-          kvCacheTokens);
+          new Server(port, threads, nativeTransport),
+          new ServedModel(model, strictModel, maxModelLen, kvCacheTokens),
+          new Latency(ttftMs, ttftPerPromptTokenMs, ttftPerImageMs, itlMs, itlPerActiveStreamMs, itlJitterMs),
+          new Answers(seed, defaultMaxTokens, reasoningTokens, streamUsage),
+          new Faults(faultMode, faultEvery, faultOffset, faultStatus, faultAfterTokens, faultStallMs),
+          truthSkipFirst);
     }
   }
 }

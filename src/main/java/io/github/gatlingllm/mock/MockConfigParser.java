@@ -71,30 +71,30 @@ final class MockConfigParser {
 
   private static String value(MockConfig c, MockKnob knob) {
     return switch (knob) {
-      case PORT -> Integer.toString(c.port());
-      case MODEL -> c.model();
-      case STRICT_MODEL -> Boolean.toString(c.strictModel());
-      case MAX_MODEL_LEN -> Integer.toString(c.maxModelLen());
-      case SEED -> Long.toString(c.seed());
-      case TTFT_MS -> MockKnob.formatMillis(c.ttftMs());
-      case TTFT_PER_PROMPT_TOKEN_MS -> MockKnob.formatMillis(c.ttftPerPromptTokenMs());
-      case TTFT_PER_IMAGE_MS -> MockKnob.formatMillis(c.ttftPerImageMs());
-      case ITL_MS -> MockKnob.formatMillis(c.itlMs());
-      case ITL_PER_ACTIVE_STREAM_MS -> MockKnob.formatMillis(c.itlPerActiveStreamMs());
-      case ITL_JITTER_MS -> MockKnob.formatMillis(c.itlJitterMs());
-      case DEFAULT_MAX_TOKENS -> Integer.toString(c.defaultMaxTokens());
-      case THREADS -> Integer.toString(c.threads());
-      case NATIVE_TRANSPORT -> Boolean.toString(c.nativeTransport());
-      case FAULT_MODE -> c.faultMode().name().toLowerCase(Locale.ROOT);
-      case FAULT_EVERY -> Integer.toString(c.faultEvery());
-      case FAULT_OFFSET -> Integer.toString(c.faultOffset());
-      case FAULT_STATUS -> Integer.toString(c.faultStatus());
-      case FAULT_AFTER_TOKENS -> Integer.toString(c.faultAfterTokens());
-      case FAULT_STALL_MS -> Long.toString(c.faultStallMs());
+      case PORT -> Integer.toString(c.server().port());
+      case MODEL -> c.served().model();
+      case STRICT_MODEL -> Boolean.toString(c.served().strictModel());
+      case MAX_MODEL_LEN -> Integer.toString(c.served().maxModelLen());
+      case SEED -> Long.toString(c.answers().seed());
+      case TTFT_MS -> MockKnob.formatMillis(c.latency().ttftMs());
+      case TTFT_PER_PROMPT_TOKEN_MS -> MockKnob.formatMillis(c.latency().ttftPerPromptTokenMs());
+      case TTFT_PER_IMAGE_MS -> MockKnob.formatMillis(c.latency().ttftPerImageMs());
+      case ITL_MS -> MockKnob.formatMillis(c.latency().itlMs());
+      case ITL_PER_ACTIVE_STREAM_MS -> MockKnob.formatMillis(c.latency().itlPerActiveStreamMs());
+      case ITL_JITTER_MS -> MockKnob.formatMillis(c.latency().itlJitterMs());
+      case DEFAULT_MAX_TOKENS -> Integer.toString(c.answers().defaultMaxTokens());
+      case THREADS -> Integer.toString(c.server().threads());
+      case NATIVE_TRANSPORT -> Boolean.toString(c.server().nativeTransport());
+      case FAULT_MODE -> c.faults().mode().name().toLowerCase(Locale.ROOT);
+      case FAULT_EVERY -> Integer.toString(c.faults().every());
+      case FAULT_OFFSET -> Integer.toString(c.faults().offset());
+      case FAULT_STATUS -> Integer.toString(c.faults().status());
+      case FAULT_AFTER_TOKENS -> Integer.toString(c.faults().afterTokens());
+      case FAULT_STALL_MS -> Long.toString(c.faults().stallMs());
       case TRUTH_SKIP_FIRST -> Integer.toString(c.truthSkipFirst());
-      case REASONING_TOKENS -> Integer.toString(c.reasoningTokens());
-      case STREAM_USAGE -> Boolean.toString(c.streamUsage());
-      case KV_CACHE_TOKENS -> Integer.toString(c.kvCacheTokens());
+      case REASONING_TOKENS -> Integer.toString(c.answers().reasoningTokens());
+      case STREAM_USAGE -> Boolean.toString(c.answers().streamUsage());
+      case KV_CACHE_TOKENS -> Integer.toString(c.served().kvCacheTokens());
     };
   }
 

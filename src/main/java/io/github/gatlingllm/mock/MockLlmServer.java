@@ -51,16 +51,16 @@ public final class MockLlmServer implements AutoCloseable {
   }
 
   /**
-   * Binds 127.0.0.1 on {@code config.port()} (0: a free port) and starts serving.
+   * Binds 127.0.0.1 on {@code config.server().port()} (0: a free port) and starts serving.
    *
    * @throws IllegalStateException if the port cannot be bound
    */
   public static MockLlmServer start(MockConfig config) {
     ServerState state = new ServerState(config);
-    MockTransport transport = MockTransport.select(config.nativeTransport());
+    MockTransport transport = MockTransport.select(config.server().nativeTransport());
     EventLoopGroup group =
         new MultiThreadIoEventLoopGroup(
-            config.threads(), new DefaultThreadFactory("mock-llm", true), transport.ioHandlerFactory());
+            config.server().threads(), new DefaultThreadFactory("mock-llm", true), transport.ioHandlerFactory());
     MockRequestHandler handler = new MockRequestHandler(state);
     ChannelFuture bind =
         new ServerBootstrap()
@@ -81,12 +81,12 @@ public final class MockLlmServer implements AutoCloseable {
                         .addLast(handler);
                   }
                 })
-            .bind("127.0.0.1", config.port())
+            .bind("127.0.0.1", config.server().port())
             .awaitUninterruptibly();
     if (!bind.isSuccess()) {
       group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       throw new IllegalStateException(
-          "Cannot start the mock LLM server on 127.0.0.1:" + config.port() + ": " + bind.cause().getMessage(),
+          "Cannot start the mock LLM server on 127.0.0.1:" + config.server().port() + ": " + bind.cause().getMessage(),
           bind.cause());
     }
     return new MockLlmServer(config, state, group, bind.channel(), transport.name());

@@ -15,13 +15,13 @@ final class MockMetrics {
   private MockMetrics() {}
 
   static String render(ServerState state) {
-    String labels = "{model_name=\"" + escape(state.config.model()) + "\",engine=\"0\"}";
+    String labels = "{model_name=\"" + escape(state.config.served().model()) + "\",engine=\"0\"}";
     StringBuilder sb = new StringBuilder(1024);
     gauge(sb, "vllm:num_requests_running", "Number of requests in model execution batches.", labels,
         state.inFlight());
     gauge(sb, "vllm:num_requests_waiting", "Number of requests waiting to be processed.", labels, 0);
     gauge(sb, "vllm:kv_cache_usage_perc", "KV-cache usage. 1 means 100 percent usage.", labels,
-        state.kvCache.usage(state.config.kvCacheTokens()));
+        state.kvCache.usage(state.config.served().kvCacheTokens()));
     counter(sb, "vllm:prefix_cache_queries", "Prefix cache queries, in terms of number of queried tokens.", labels,
         state.kvCache.promptTokensReceived());
     counter(sb, "vllm:prefix_cache_hits", "Prefix cache hits, in terms of number of cached tokens.", labels, 0);

@@ -89,7 +89,7 @@ final class MockRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   private void generate(
       ChannelHandlerContext ctx, FullHttpRequest http, String path, Endpoint endpoint, long receivedNanos) {
-    GenerationRequest request = state.parser.parse(endpoint, http.content());
+    IncomingRequest request = state.parser.parse(endpoint, http.content());
     // Header faults are parsed before numbering, so that a rejected request takes no number.
     Fault forced = state.faults.fromHeaders(http.headers());
     long number = state.nextRequestNumber();

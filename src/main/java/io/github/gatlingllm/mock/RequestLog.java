@@ -19,7 +19,7 @@ final class RequestLog {
   private final Entry[] ring = new Entry[CAPACITY];
   private long added;
 
-  synchronized void add(long number, String path, GenerationRequest request, String userId) {
+  synchronized void add(long number, String path, IncomingRequest request, String userId) {
     ring[(int) (added % CAPACITY)] =
         new Entry(number, path, request.model(), request.promptTokens(), request.maxTokens(), userId);
     added++;

@@ -10,7 +10,7 @@ final class ServerState {
   final MockConfig config;
   final LatencyModel latency;
   final FaultSelector faults;
-  final GenerationRequestParser parser;
+  final IncomingRequestParser parser;
   final long startSeconds = System.currentTimeMillis() / 1000;
   final byte[] modelsBody;
   final TimingRecorder timing = new TimingRecorder();
@@ -23,9 +23,9 @@ final class ServerState {
 
   ServerState(MockConfig config) {
     this.config = config;
-    this.latency = new LatencyModel(config);
-    this.faults = new FaultSelector(config);
-    this.parser = new GenerationRequestParser(config);
+    this.latency = new LatencyModel(config.latency());
+    this.faults = new FaultSelector(config.faults());
+    this.parser = new IncomingRequestParser(config);
     this.modelsBody = JsonResponses.bytes(models(config, startSeconds));
   }
 
@@ -34,9 +34,9 @@ final class ServerState {
    * other unknown path stays a 404, even when the model check of the OpenAI routes is lenient.
    */
   boolean isModelRoute(String decodedPath) {
-    return decodedPath.length() == config.model().length() + 1
+    return decodedPath.length() == config.served().model().length() + 1
         && decodedPath.charAt(0) == '/'
-        && decodedPath.endsWith(config.model());
+        && decodedPath.endsWith(config.served().model());
   }
 
   /** Rank of a newly accepted generation request, from 1: it names the request and selects its fault and seed. */
@@ -72,12 +72,12 @@ final class ServerState {
     root.put("object", "list");
     root.putArray("data")
         .addObject()
-        .put("id", config.model())
+        .put("id", config.served().model())
         .put("object", "model")
         .put("created", created)
         .put("owned_by", "gatling-llm-mock")
-        .put("root", config.model())
-        .put("max_model_len", config.maxModelLen());
+        .put("root", config.served().model())
+        .put("max_model_len", config.served().maxModelLen());
     return root;
   }
 }

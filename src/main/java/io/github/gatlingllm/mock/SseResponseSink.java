@@ -16,7 +16,7 @@ import io.netty.handler.codec.http.LastHttpContent;
  */
 final class SseResponseSink implements ResponseSink {
   private final ChannelHandlerContext ctx;
-  private final GenerationRequest request;
+  private final IncomingRequest request;
   private final SseChunkEncoder encoder;
   private final int outputTokens;
   private final int finish;
@@ -24,7 +24,7 @@ final class SseResponseSink implements ResponseSink {
 
   SseResponseSink(
       ChannelHandlerContext ctx,
-      GenerationRequest request,
+      IncomingRequest request,
       String id,
       long createdSeconds,
       int outputTokens,

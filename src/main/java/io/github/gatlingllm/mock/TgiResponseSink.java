@@ -9,11 +9,11 @@ import io.netty.handler.codec.http.LastHttpContent;
  */
 final class TgiResponseSink implements ResponseSink {
   private final ChannelHandlerContext ctx;
-  private final GenerationRequest request;
+  private final IncomingRequest request;
   /** Generation stopped before the limit: the last token is the end-of-sequence one. */
   private final boolean eos;
 
-  TgiResponseSink(ChannelHandlerContext ctx, GenerationRequest request, int outputTokens) {
+  TgiResponseSink(ChannelHandlerContext ctx, IncomingRequest request, int outputTokens) {
     this.ctx = ctx;
     this.request = request;
     this.eos = outputTokens < request.maxTokens();

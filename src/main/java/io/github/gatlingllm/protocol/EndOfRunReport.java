@@ -1,7 +1,6 @@
 package io.github.gatlingllm.protocol;
 
 import io.github.gatlingllm.metrics.BenchmarkSummary;
-import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.SummaryOptions;
@@ -28,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -213,15 +213,14 @@ final class EndOfRunReport {
     if (report.checks().isEmpty()) {
       return;
     }
-    RunDescription run =
-        new RunDescription("openai", "openai", null, "m", "m", 1, report.requestRate(), report.burstiness(),
-            maxConcurrency > 0 ? maxConcurrency : null, 0);
-    SummaryChecks.validate(report.checks(), run, options(report), RUN_FACT_KEYS);
+    Set<String> numeric = new HashSet<>(RUN_FACT_KEYS);
+    numeric.addAll(SummaryJson.numericKeys(
+        options(report), !Double.isInfinite(report.requestRate()), maxConcurrency > 0, report.rampUp() != null));
+    SummaryChecks.validate(report.checks(), numeric);
   }
 
   static SummaryOptions options(ReportSettings report) {
-    GoodputSlo goodput = report.goodput() == null ? null : GoodputSlo.parse(report.goodput());
     return new SummaryOptions(
-        report.percentiles(), goodput, report.logRequests(), report.saveDetailed(), report.percentileMetrics());
+        report.percentiles(), report.goodput(), report.logRequests(), report.saveDetailed(), report.percentileMetrics());
   }
 }

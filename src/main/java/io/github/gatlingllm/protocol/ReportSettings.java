@@ -1,6 +1,7 @@
 package io.github.gatlingllm.protocol;
 
 import io.github.gatlingllm.dataset.TextTokenizer;
+import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.report.RequestFileFormat;
 import io.github.gatlingllm.report.RunOutput;
@@ -16,7 +17,7 @@ import java.util.List;
  * @param burstiness gamma shape of the arrival process (1 = Poisson)
  * @param rampUp the request rate's ramp when it was not fixed ({@code requestRate} is then infinite), or null
  * @param percentiles percentiles to report for every latency metric (e.g. 99, 99.9)
- * @param goodput SLO expression {@code ttft:<ms>,tpot:<ms>,e2el:<ms>} (any subset), or null
+ * @param goodput the goodput SLOs, parsed once where they were given, or null
  * @param tokenizerId the tokenizer used for counting, reported as {@code tokenizer_id}, or null
  * @param percentileMetrics the latency metrics reported ({@code ttft, tpot, itl, e2el}; vLLM's
  *     {@code --percentile-metrics})
@@ -37,7 +38,7 @@ public record ReportSettings(
     double burstiness,
     RunDescription.Ramp rampUp,
     List<Double> percentiles,
-    String goodput,
+    GoodputSlo goodput,
     String tokenizerId,
     List<SummaryCheck> checks,
     boolean logRequests,

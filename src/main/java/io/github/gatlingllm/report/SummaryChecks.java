@@ -3,15 +3,10 @@ package io.github.gatlingllm.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.gatlingllm.metrics.BenchmarkSummary;
-import io.github.gatlingllm.metrics.RequestRecord;
-import io.github.gatlingllm.metrics.RunDescription;
-import io.github.gatlingllm.metrics.SummaryCalculator;
-import io.github.gatlingllm.metrics.SummaryOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +18,7 @@ import java.util.TreeSet;
  */
 public final class SummaryChecks {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String GOODPUT_KEY = "request_goodput";
 
   /** One evaluated clause: its actual value and whether it held. */
   public record Result(SummaryCheck check, double actual, boolean passed) {
@@ -35,25 +31,23 @@ public final class SummaryChecks {
   private SummaryChecks() {}
 
   /**
-   * Fails at start, before any load, on a clause whose key the summary will not have as a number with these options
-   * (a percentile not requested, {@code request_goodput} without SLOs, a misspelt key).
+   * Fails at start, before any load, on a clause whose key the summary will not have as a number (a percentile not
+   * requested, {@code request_goodput} without SLOs, a misspelt key).
+   *
+   * @param numericKeys what the summary will hold as numbers: {@link SummaryJson#numericKeys} and the run facts
    */
-  public static void validate(
-      List<SummaryCheck> checks, RunDescription run, SummaryOptions options, Set<String> runFactKeys) {
-    Map<String, Object> facts = new HashMap<>();
-    runFactKeys.forEach(key -> facts.put(key, 0));
-    JsonNode empty = summaryJson(SummaryCalculator.compute(List.of(), run, options), facts);
+  public static void validate(List<SummaryCheck> checks, Set<String> numericKeys) {
     for (SummaryCheck check : checks) {
-      JsonNode value = empty.get(check.key());
-      if (value == null || !(value.isNumber() || value.isNull() && check.key().equals("request_goodput"))) {
-        throw new IllegalArgumentException(
-            "Invalid SLO check '" + check + "': '" + check.key() + "' is not a number in llm-summary.json"
-                + hint(check.key()) + ". Numeric keys with these settings: " + numericKeys(empty));
+      if (numericKeys.contains(check.key())) {
+        continue;
       }
-      if (value.isNull()) {
+      if (check.key().equals(GOODPUT_KEY)) {
         throw new IllegalArgumentException(
             "Invalid SLO check '" + check + "': request_goodput needs goodput SLOs (llm.goodput=ttft:<ms>,...)");
       }
+      throw new IllegalArgumentException(
+          "Invalid SLO check '" + check + "': '" + check.key() + "' is not a number in llm-summary.json"
+              + hint(check.key()) + ". Numeric keys with these settings: " + String.join(", ", new TreeSet<>(numericKeys)));
     }
   }
 
@@ -96,13 +90,4 @@ public final class SummaryChecks {
     return key.matches("p[0-9.]+_.*_ms") ? " (is that percentile in llm.metricPercentiles?)" : "";
   }
 
-  private static String numericKeys(JsonNode json) {
-    TreeSet<String> keys = new TreeSet<>();
-    json.properties().forEach(e -> {
-      if (e.getValue().isNumber()) {
-        keys.add(e.getKey());
-      }
-    });
-    return String.join(", ", keys);
-  }
 }

@@ -17,9 +17,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -40,6 +42,9 @@ public final class SummaryJson {
   public static final String FILE_NAME = "llm-summary.json";
 
   private static final JsonFactory FACTORY = new JsonFactory();
+
+  /** The latency metrics {@link #extras} always writes, beside the selected ones of {@link #peaksAndMetrics}. */
+  private static final List<String> EXTRA_METRICS = List.of("client_queue_time", "e2el_including_client_queue", "ttfo");
 
   private SummaryJson() {}
 
@@ -249,19 +254,61 @@ public final class SummaryJson {
 
   /** vLLM's {@code mean_<m>_ms}, {@code median_<m>_ms}, {@code std_<m>_ms}, {@code p<P>_<m>_ms}. */
   private static void metric(JsonGenerator g, String name, MetricStats m) throws IOException {
-    g.writeNumberField("mean_" + name + "_ms", m.meanMs());
-    g.writeNumberField("median_" + name + "_ms", m.medianMs());
-    g.writeNumberField("std_" + name + "_ms", m.stdMs());
+    g.writeNumberField(statKey("mean", name), m.meanMs());
+    g.writeNumberField(statKey("median", name), m.medianMs());
+    g.writeNumberField(statKey("std", name), m.stdMs());
     for (PercentileValue p : m.percentiles()) {
-      g.writeNumberField("p" + PythonFormat.percentileWord(p.percentile()) + "_" + name + "_ms", p.valueMs());
+      g.writeNumberField(percentileKey(p.percentile(), name), p.valueMs());
     }
+  }
+
+  private static String statKey(String statistic, String metric) {
+    return statistic + "_" + metric + "_ms";
+  }
+
+  private static String percentileKey(double percentile, String metric) {
+    return statKey("p" + PythonFormat.percentileWord(percentile), metric);
+  }
+
+  /**
+   * The top-level keys this class writes as numbers for a run with these settings, before any run fact: what an SLO
+   * check may name, known before the run ({@code SummaryJsonKeysTest} compares them with the keys of real summaries).
+   *
+   * @param finiteRate whether {@code request_rate} is a number (else {@code "inf"})
+   * @param capped whether {@code max_concurrency} is a number (else null)
+   * @param ramped whether the run ramps its rate ({@code ramp_up_start_rps}, {@code ramp_up_end_rps})
+   */
+  public static Set<String> numericKeys(SummaryOptions options, boolean finiteRate, boolean capped, boolean ramped) {
+    Set<String> keys = new LinkedHashSet<>(List.of("num_prompts", "burstiness"));
+    if (finiteRate) {
+      keys.add("request_rate");
+    }
+    if (capped) {
+      keys.add("max_concurrency");
+    }
+    if (ramped) {
+      keys.addAll(List.of("ramp_up_start_rps", "ramp_up_end_rps"));
+    }
+    keys.addAll(List.of("duration", "completed", "failed", "total_input_tokens", "total_output_tokens",
+        "request_throughput", "output_throughput", "total_token_throughput", "max_output_tokens_per_s",
+        "max_concurrent_requests", "cancelled", "goodput_completed", "total_reasoning_tokens", "total_answer_tokens"));
+    if (options.goodput() != null) {
+      keys.add("request_goodput");
+    }
+    List<String> metrics = new ArrayList<>(options.percentileMetrics());
+    metrics.addAll(EXTRA_METRICS);
+    for (String metric : metrics) {
+      keys.addAll(List.of(statKey("mean", metric), statKey("median", metric), statKey("std", metric)));
+      options.percentiles().forEach(p -> keys.add(percentileKey(p, metric)));
+    }
+    return keys;
   }
 
   private static void extras(JsonGenerator g, BenchmarkSummary s) throws IOException {
     // vLLM's names for these two when it reports them (--percentile-metrics client_queue_time,...), same meaning.
-    metric(g, "client_queue_time", s.clientQueueTime());
-    metric(g, "e2el_including_client_queue", s.e2elIncludingClientQueue());
-    metric(g, "ttfo", s.ttfo());
+    metric(g, EXTRA_METRICS.get(0), s.clientQueueTime());
+    metric(g, EXTRA_METRICS.get(1), s.e2elIncludingClientQueue());
+    metric(g, EXTRA_METRICS.get(2), s.ttfo());
     // Requests cut by the end of the run: neither completed nor failed (the client stopped them, not the server).
     g.writeNumberField("cancelled", s.cancelled());
     exactness(g, s);

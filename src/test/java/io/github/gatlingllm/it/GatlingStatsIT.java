@@ -69,7 +69,7 @@ class GatlingStatsIT {
           "turn / chat TTFT: 50th percentile of response time is greater than or equal to 20.0"}) {
         assertTrue(gates.get(gate).startsWith("true"), gate + ": " + gates.get(gate) + "\n" + shortTtfts(run));
       }
-      assertEquals(GatedChat.MOCK_TTFT_MS, (int) faulty.ttftMs(), "the fixture's floor is the mock's TTFT");
+      assertEquals(GatedChat.MOCK_TTFT_MS, (int) faulty.latency().ttftMs(), "the fixture's floor is the mock's TTFT");
 
       // Gatling's report shows the same: the global row and the TTFT gates in its assertions table
       Path folder = run.runFolder();

@@ -15,7 +15,7 @@ class LatencyModelTest {
 
   @Test
   void jitterStaysWithinItsBoundsAndIsReproducibleFromTheSeed() {
-    LatencyModel model = new LatencyModel(MockConfig.builder().itlMs(10).itlJitterMs(8).build());
+    LatencyModel model = new LatencyModel(MockConfig.builder().itlMs(10).itlJitterMs(8).build().latency());
     long[] first = draws(model, new SplittableRandom(3), 2_000);
     long[] again = draws(model, new SplittableRandom(3), 2_000);
     long[] otherSeed = draws(model, new SplittableRandom(4), 2_000);
@@ -32,7 +32,7 @@ class LatencyModelTest {
 
   @Test
   void withoutJitterNoRandomNumberIsDrawn() {
-    LatencyModel model = new LatencyModel(MockConfig.builder().itlMs(10).build());
+    LatencyModel model = new LatencyModel(MockConfig.builder().itlMs(10).build().latency());
     SplittableRandom used = new SplittableRandom(7);
     assertEquals(10 * MS, model.itlNanos(1, used));
     assertEquals(new SplittableRandom(7).nextLong(), used.nextLong());
@@ -43,7 +43,7 @@ class LatencyModelTest {
     LatencyModel model =
         new LatencyModel(
             MockConfig.builder().ttftMs(20).ttftPerPromptTokenMs(0.5).ttftPerImageMs(3).itlMs(5)
-                .itlPerActiveStreamMs(0.25).build());
+                .itlPerActiveStreamMs(0.25).build().latency());
     assertEquals(20 * MS + 50 * MS + 6 * MS, model.ttftNanos(100, 2));
     // 5 ms + 0.25 ms for each of 4 streams
     assertEquals(6 * MS, model.itlNanos(4, new SplittableRandom(1)));
@@ -51,7 +51,7 @@ class LatencyModelTest {
 
   @Test
   void aNegativeDrawIsClampedToZero() {
-    LatencyModel model = new LatencyModel(MockConfig.builder().itlMs(1).itlJitterMs(5).build());
+    LatencyModel model = new LatencyModel(MockConfig.builder().itlMs(1).itlJitterMs(5).build().latency());
     long[] draws = draws(model, new SplittableRandom(11), 500);
     assertTrue(Arrays.stream(draws).allMatch(d -> d >= 0));
     assertTrue(Arrays.stream(draws).anyMatch(d -> d == 0));

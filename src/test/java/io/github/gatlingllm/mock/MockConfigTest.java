@@ -15,22 +15,12 @@ class MockConfigTest {
   @Test
   void defaultsSuitALaptopRun() {
     MockConfig c = MockConfig.defaults();
-    assertEquals(0, c.port());
-    assertEquals("mock-llm", c.model());
-    assertFalse(c.strictModel());
-    assertEquals(8192, c.maxModelLen());
-    assertEquals(20, c.ttftMs());
-    assertEquals(5, c.itlMs());
-    assertEquals(0, c.itlPerActiveStreamMs());
-    assertEquals(0, c.itlJitterMs());
-    assertEquals(256, c.defaultMaxTokens());
-    assertEquals(Runtime.getRuntime().availableProcessors(), c.threads());
-    assertTrue(c.nativeTransport());
-    assertEquals(FaultMode.NONE, c.faultMode());
-    assertEquals(0, c.faultEvery());
-    assertEquals(500, c.faultStatus());
-    assertEquals(3, c.faultAfterTokens());
-    assertEquals(10_000, c.faultStallMs());
+    assertEquals(new MockConfig.Server(0, Runtime.getRuntime().availableProcessors(), true), c.server());
+    assertEquals(new MockConfig.ServedModel("mock-llm", false, 8192, 100_000), c.served());
+    assertEquals(new MockConfig.Latency(20, 0, 20, 5, 0, 0), c.latency());
+    assertEquals(new MockConfig.Answers(0, 256, 0, true), c.answers());
+    assertEquals(new MockConfig.Faults(FaultMode.NONE, 0, 0, 500, 3, 10_000), c.faults());
+    assertEquals(0, c.truthSkipFirst());
   }
 
   @Test
@@ -104,10 +94,10 @@ class MockConfigTest {
     Map<String, String> settings =
         MockServerMain.settings(system, new String[] {"--port=8000", "--ttftMs=100", "--strictModel"});
     MockConfig config = MockConfig.fromProperties(settings);
-    assertEquals(8000, config.port());
-    assertEquals(100, config.ttftMs());
-    assertEquals(2, config.itlMs());
-    assertTrue(config.strictModel());
+    assertEquals(8000, config.server().port());
+    assertEquals(100, config.latency().ttftMs());
+    assertEquals(2, config.latency().itlMs());
+    assertTrue(config.served().strictModel());
   }
 
   @Test

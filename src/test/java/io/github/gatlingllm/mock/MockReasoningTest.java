@@ -90,8 +90,8 @@ class MockReasoningTest {
 
   @Test
   void knobParsesDefaultsToZeroAndRejectsNegatives() {
-    assertEquals(0, MockConfig.defaults().reasoningTokens());
-    assertEquals(4, MockConfig.fromProperties(Map.of("mock.reasoningTokens", "4")).reasoningTokens());
+    assertEquals(0, MockConfig.defaults().answers().reasoningTokens());
+    assertEquals(4, MockConfig.fromProperties(Map.of("mock.reasoningTokens", "4")).answers().reasoningTokens());
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class, () -> MockConfig.fromProperties(Map.of("mock.reasoningTokens", "-1")));

@@ -34,7 +34,8 @@ class SummaryChecksTest {
     return SummaryCalculator.compute(List.of(a, b, failed), RUN, OPTIONS);
   }
 
-  private static RequestRecord record(long ttftMs) {
+  /** A successful request sent at 0: first chunk at {@code ttftMs}, 3 chunks 10 ms apart, 3 usage tokens. */
+  static RequestRecord record(long ttftMs) {
     RequestRecord r = new RequestRecord("r");
     r.sent(0);
     for (int i = 0; i < 3; i++) {
@@ -90,21 +91,29 @@ class SummaryChecksTest {
     IllegalArgumentException percentile =
         assertThrows(
             IllegalArgumentException.class,
-            () -> SummaryChecks.validate(SummaryCheck.parseAll("p95_ttft_ms<1"), RUN, OPTIONS, Set.of()));
+            () -> SummaryChecks.validate(SummaryCheck.parseAll("p95_ttft_ms<1"), keys(OPTIONS)));
     assertTrue(percentile.getMessage().contains("llm.metricPercentiles"), percentile.getMessage());
     IllegalArgumentException goodput =
         assertThrows(
             IllegalArgumentException.class,
-            () -> SummaryChecks.validate(SummaryCheck.parseAll("request_goodput>1"), RUN, OPTIONS, Set.of()));
+            () -> SummaryChecks.validate(SummaryCheck.parseAll("request_goodput>1"), keys(OPTIONS)));
     assertTrue(goodput.getMessage().contains("needs goodput SLOs"), goodput.getMessage());
     assertThrows(
         IllegalArgumentException.class,
-        () -> SummaryChecks.validate(SummaryCheck.parseAll("model_id==1"), RUN, OPTIONS, Set.of()));
+        () -> SummaryChecks.validate(SummaryCheck.parseAll("model_id==1"), keys(OPTIONS)));
     // valid: with SLOs, goodput is a number; run facts are accepted when declared
     SummaryChecks.validate(
         SummaryCheck.parseAll("request_goodput>1;client_cpu_seconds<10;p50_itl_ms<5"),
-        RUN,
-        new SummaryOptions(List.of(50.0), GoodputSlo.parse("ttft:100"), false),
-        Set.of("client_cpu_seconds"));
+        withFact(keys(new SummaryOptions(List.of(50.0), GoodputSlo.parse("ttft:100"), false)), "client_cpu_seconds"));
+  }
+
+  private static Set<String> keys(SummaryOptions options) {
+    return SummaryJson.numericKeys(options, false, false, false);
+  }
+
+  private static Set<String> withFact(Set<String> keys, String fact) {
+    Set<String> all = new java.util.HashSet<>(keys);
+    all.add(fact);
+    return all;
   }
 }

@@ -38,11 +38,11 @@ public class ConcurrencyProfiles extends Simulation {
   private static final Map<String, String> MOCK_PACE = Map.of("mock.ttftMs", "10", "mock.itlMs", "5");
 
   private final ConcurrencyProfilesSettings settings = ConcurrencyProfilesSettings.fromSystemProperties();
-  private final ServerUnderTest server = ServerUnderTest.resolve(settings.common().baseUrl(), MOCK_PACE);
+  private final ServerUnderTest server = ServerUnderTest.resolve(settings.common().target().baseUrl(), MOCK_PACE);
 
   {
     String apiKey = System.getenv("OPENAI_API_KEY");
-    String model = server.model(settings.common().model(), apiKey);
+    String model = server.model(settings.common().target().model(), apiKey);
     JsonNode modelEntry = ModelDiscovery.modelEntry(server.baseUrl(), apiKey, model);
     OptionalInt serverMaxModelLen = ModelDiscovery.maxModelLen(modelEntry);
     int inputLen = settings.resolveInputLen(serverMaxModelLen);

@@ -28,10 +28,10 @@ import java.util.Map;
  */
 public class LlmOnRayBenchmark extends Simulation {
   private final LlmOnRaySettings settings = LlmOnRaySettings.fromSystemProperties();
-  private final ServerUnderTest server = ServerUnderTest.resolve(settings.common().baseUrl());
+  private final ServerUnderTest server = ServerUnderTest.resolve(settings.common().target().baseUrl());
 
   {
-    String model = server.model(settings.common().model(), System.getenv("OPENAI_API_KEY"));
+    String model = server.model(settings.common().target().model(), System.getenv("OPENAI_API_KEY"));
     TextTokenizer tokenizer = settings.common().loadTokenizer();
     List<Map<String, Object>> prompts =
         SimulationParts.prompts(settings.dataset(), settings.common(), tokenizer, settings.numPrompts());

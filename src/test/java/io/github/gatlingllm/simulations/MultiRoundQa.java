@@ -42,10 +42,10 @@ import java.util.Map;
  */
 public class MultiRoundQa extends Simulation {
   private final MultiRoundQaSettings settings = MultiRoundQaSettings.fromSystemProperties();
-  private final ServerUnderTest server = ServerUnderTest.resolve(settings.common().baseUrl());
+  private final ServerUnderTest server = ServerUnderTest.resolve(settings.common().target().baseUrl());
 
   {
-    String model = server.model(settings.common().model(), System.getenv("OPENAI_API_KEY"));
+    String model = server.model(settings.common().target().model(), System.getenv("OPENAI_API_KEY"));
     TextTokenizer tokenizer = settings.common().loadTokenizer();
     List<ConversationStart> users = settings.schedule().starts(settings.joinWindowSeconds());
     ConversationRun run =
@@ -53,7 +53,7 @@ public class MultiRoundQa extends Simulation {
             settings.schedule(),
             script(tokenizer, users),
             settings.userLag().toNanos() / 1e9,
-            settings.maxInputLen(),
+            settings.conversations().maxInputLen(),
             settings.duration().map(d -> d.toNanos() / 1e9).orElse(Double.POSITIVE_INFINITY));
     MultiRoundQaReport report = MultiRoundQaReport.toConsole(run);
 
@@ -133,17 +133,17 @@ public class MultiRoundQa extends Simulation {
     SyntheticScript synthetic =
         new SyntheticScript(
             tokenizer,
-            settings.sharedSystemPrompt(),
-            settings.userHistoryPrompt(),
-            settings.answerLen(),
+            settings.conversations().sharedSystemPrompt(),
+            settings.conversations().userHistoryPrompt(),
+            settings.conversations().answerLen(),
             maxUserId,
-            settings.numRounds());
-    if (!settings.dataset().equals(MultiRoundQaSettings.SHAREGPT)) {
+            settings.schedule().numRounds());
+    if (!settings.conversations().dataset().equals(MultiRoundQaSettings.SHAREGPT)) {
       return synthetic;
     }
     ShareGptDialogues.Loaded dialogues =
-        ShareGptDialogues.load(settings.sharegptFile(), settings.numRounds(), maxUserId + 1, tokenizer);
-    return new ShareGptScript(dialogues, synthetic, settings.answerLen());
+        ShareGptDialogues.load(settings.conversations().sharegptFile(), settings.schedule().numRounds(), maxUserId + 1, tokenizer);
+    return new ShareGptScript(dialogues, synthetic, settings.conversations().answerLen());
   }
 
   private static Iterator<Map<String, Object>> conversationsOf(ConversationRun run, List<ConversationStart> users) {

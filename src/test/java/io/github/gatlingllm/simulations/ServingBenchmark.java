@@ -31,11 +31,11 @@ import java.util.Map;
  */
 public class ServingBenchmark extends Simulation {
   private final ServingSettings settings = ServingSettings.fromSystemProperties();
-  private final ServerUnderTest server = ServerUnderTest.resolve(settings.common().baseUrl());
+  private final ServerUnderTest server = ServerUnderTest.resolve(settings.common().target().baseUrl());
 
   {
     CommonSettings common = settings.common();
-    String model = server.model(common.model(), System.getenv("OPENAI_API_KEY"));
+    String model = server.model(common.target().model(), System.getenv("OPENAI_API_KEY"));
     TextTokenizer tokenizer = common.loadTokenizer();
     List<Map<String, Object>> prompts =
         SimulationParts.prompts(settings.dataset(), common, tokenizer, settings.numPrompts());

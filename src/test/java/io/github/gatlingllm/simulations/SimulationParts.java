@@ -36,13 +36,13 @@ final class SimulationParts {
     LlmProtocolBuilder protocol =
         llm.baseUrl(baseUrl)
             .model(model)
-            .firstTokenTimeout(settings.firstTokenTimeout())
-            .idleTimeout(settings.idleTimeout())
-            .totalTimeout(settings.totalTimeout())
-            .metricPercentiles(settings.percentiles())
-            .logRequests(settings.logRequests())
-            .serverMetrics(settings.serverMetrics());
-    return settings.label().isPresent() ? protocol.label(settings.label().get()) : protocol;
+            .firstTokenTimeout(settings.timeouts().firstToken())
+            .idleTimeout(settings.timeouts().idle())
+            .totalTimeout(settings.timeouts().total())
+            .metricPercentiles(settings.outputs().percentiles())
+            .logRequests(settings.outputs().logRequests())
+            .serverMetrics(settings.outputs().serverMetrics());
+    return settings.outputs().label().isPresent() ? protocol.label(settings.outputs().label().get()) : protocol;
   }
 
   /**
@@ -91,6 +91,6 @@ final class SimulationParts {
             .promptTokens("#{promptTokens}")
             .maxTokens("#{maxTokens}")
             .ignoreEos(settings.ignoreEos());
-    return settings.path().map(request::path).orElse(request);
+    return settings.target().path().map(request::path).orElse(request);
   }
 }

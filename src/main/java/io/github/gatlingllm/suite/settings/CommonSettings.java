@@ -5,6 +5,7 @@ import io.github.gatlingllm.api.Dialects;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.dataset.Tokenizers;
 import io.github.gatlingllm.protocol.LlmProtocol;
+import io.github.gatlingllm.protocol.ResultsDirectory;
 import io.github.gatlingllm.servermetrics.ServerMetricsSettings;
 import java.time.Duration;
 import java.util.List;
@@ -12,69 +13,97 @@ import java.util.Optional;
 
 /**
  * The knobs every ready simulation shares, named after vLLM's flags like the serving benchmark's own and with the same
- * meanings ({@link ServingSettings}).
+ * meanings ({@link ServingSettings}), grouped by what a reader looks for: the server and what is asked of it, the
+ * timeouts, and what the run reports.
  *
- * @param baseUrl the server; empty = start the embedded mock server
- * @param endpoint {@code /v1/completions} or {@code /v1/chat/completions}
- * @param model the model name; empty = the first model the server lists at {@code /v1/models}
- * @param seed seeds prompts (and arrivals)
- * @param ignoreEos send {@code ignore_eos} so that outputs reach {@code max_tokens}
- * @param percentiles percentiles reported for every metric
- * @param label free text stored in the result JSON, or empty
- * @param firstTokenTimeout longest wait from send to the first streamed event (0 = none)
- * @param idleTimeout longest gap between streamed events (0 = none)
- * @param totalTimeout longest request, send to end (0 = none)
- * @param logRequests write every prompt and generated text to {@code llm-requests.jsonl}
+ * @param target the server, the model, the endpoint and the wire format
+ * @param seed seeds prompts (and arrivals) ({@code llm.seed})
+ * @param ignoreEos send {@code ignore_eos} so that outputs reach {@code max_tokens} ({@code llm.ignoreEos})
+ * @param timeouts the request timeouts
  * @param tokenizer the tokenizer spec ({@code llm.tokenizer}), or empty for the shipped Qwen3 one
- * @param backend the wire format ({@code llm.backend}): {@code openai} (completions), {@code openai-chat},
- *     {@code tgi} or {@code llm-on-ray-simple} (alias {@code simple}, stored as the full name); by default
- *     {@code openai-chat} when the endpoint is the chat one, else {@code openai}
- * @param path the request path ({@code llm.path}), or empty for the backend's own route (for LLM-on-Ray, a
- *     deployment whose route prefix is not the model name)
- * @param serverMetrics sampling of the server's {@code /metrics} ({@code llm.serverMetrics}: {@code auto}, the
- *     default, {@code on} or {@code off}; {@code llm.serverMetricsInterval}, default 1 s; {@code llm.extraMetricsUrls},
- *     further Prometheus endpoints such as a DCGM exporter, default none)
+ * @param outputs what the run reports besides the summary's own figures
  */
 public record CommonSettings(
-    Optional<String> baseUrl,
-    String endpoint,
-    Optional<String> model,
-    long seed,
-    boolean ignoreEos,
-    double[] percentiles,
-    Optional<String> label,
-    Duration firstTokenTimeout,
-    Duration idleTimeout,
-    Duration totalTimeout,
-    boolean logRequests,
-    Optional<String> tokenizer,
-    String backend,
-    Optional<String> path,
-    ServerMetricsSettings serverMetrics) {
+    Target target, long seed, boolean ignoreEos, Timeouts timeouts, Optional<String> tokenizer, Outputs outputs) {
+
+  public static final String BASE_URL = "llm.baseUrl";
+  public static final String ENDPOINT = "llm.endpoint";
+  public static final String MODEL = "llm.model";
+  public static final String SEED = "llm.seed";
+  public static final String IGNORE_EOS = "llm.ignoreEos";
+  public static final String METRIC_PERCENTILES = "llm.metricPercentiles";
+  public static final String LABEL = "llm.label";
+  public static final String FIRST_TOKEN_TIMEOUT = "llm.firstTokenTimeout";
+  public static final String IDLE_TIMEOUT = "llm.idleTimeout";
+  public static final String TOTAL_TIMEOUT = "llm.totalTimeout";
+  public static final String LOG_REQUESTS = "llm.logRequests";
+  public static final String TOKENIZER = "llm.tokenizer";
+  public static final String BACKEND = "llm.backend";
+  public static final String PATH = "llm.path";
+  public static final String SERVER_METRICS = "llm.serverMetrics";
+  public static final String SERVER_METRICS_INTERVAL = "llm.serverMetricsInterval";
+  public static final String EXTRA_METRICS_URLS = "llm.extraMetricsUrls";
 
   private static final String CHAT_BACKEND = "openai-chat";
+
+  /**
+   * The server and what is asked of it.
+   *
+   * @param baseUrl the server ({@code llm.baseUrl}); empty = start the embedded mock server
+   * @param endpoint {@code /v1/completions} or {@code /v1/chat/completions} ({@code llm.endpoint})
+   * @param model the model name ({@code llm.model}); empty = the first model the server lists at {@code /v1/models}
+   * @param backend the wire format ({@code llm.backend}): {@code openai} (completions), {@code openai-chat},
+   *     {@code tgi} or {@code llm-on-ray-simple} (alias {@code simple}, stored as the full name); by default
+   *     {@code openai-chat} when the endpoint is the chat one, else {@code openai}
+   * @param path the request path ({@code llm.path}), or empty for the backend's own route (for LLM-on-Ray, a
+   *     deployment whose route prefix is not the model name)
+   */
+  public record Target(
+      Optional<String> baseUrl, String endpoint, Optional<String> model, String backend, Optional<String> path) {}
+
+  /**
+   * How long a request may take; 0 = no limit.
+   *
+   * @param firstToken send to the first streamed event ({@code llm.firstTokenTimeout})
+   * @param idle the longest gap between streamed events ({@code llm.idleTimeout})
+   * @param total send to end ({@code llm.totalTimeout})
+   */
+  public record Timeouts(Duration firstToken, Duration idle, Duration total) {}
+
+  /**
+   * What the run reports besides the summary's own figures.
+   *
+   * @param percentiles percentiles reported for every metric ({@code llm.metricPercentiles})
+   * @param label free text stored in the result JSON, or empty ({@code llm.label})
+   * @param logRequests write every prompt and generated text to {@code llm-requests.jsonl} ({@code llm.logRequests})
+   * @param serverMetrics sampling of the server's {@code /metrics} ({@code llm.serverMetrics}: {@code auto}, the
+   *     default, {@code on} or {@code off}; {@code llm.serverMetricsInterval}, default 1 s;
+   *     {@code llm.extraMetricsUrls}, further Prometheus endpoints such as a DCGM exporter, default none)
+   */
+  public record Outputs(
+      double[] percentiles, Optional<String> label, boolean logRequests, ServerMetricsSettings serverMetrics) {}
 
   /** The properties read here (each simulation adds its own). */
   public static final List<String> PROPERTIES =
       List.of(
-          "llm.baseUrl",
-          "llm.endpoint",
-          "llm.model",
-          "llm.seed",
-          "llm.ignoreEos",
-          "llm.metricPercentiles",
-          "llm.label",
-          "llm.firstTokenTimeout",
-          "llm.idleTimeout",
-          "llm.totalTimeout",
-          "llm.logRequests",
-          "llm.tokenizer",
-          "llm.resultsDir",
-          "llm.backend",
-          "llm.path",
-          "llm.serverMetrics",
-          "llm.serverMetricsInterval",
-          "llm.extraMetricsUrls");
+          BASE_URL,
+          ENDPOINT,
+          MODEL,
+          SEED,
+          IGNORE_EOS,
+          METRIC_PERCENTILES,
+          LABEL,
+          FIRST_TOKEN_TIMEOUT,
+          IDLE_TIMEOUT,
+          TOTAL_TIMEOUT,
+          LOG_REQUESTS,
+          TOKENIZER,
+          ResultsDirectory.PROPERTY,
+          BACKEND,
+          PATH,
+          SERVER_METRICS,
+          SERVER_METRICS_INTERVAL,
+          EXTRA_METRICS_URLS);
 
   /** The tokenizer that counts prompts: {@code llm.tokenizer}, else the shipped Qwen3 one. */
   public TextTokenizer loadTokenizer() {
@@ -83,28 +112,34 @@ public record CommonSettings(
 
   /** With the given defaults for the endpoint and {@code llm.ignoreEos}, which differ between workloads. */
   public static CommonSettings from(LlmProperties p, String defaultEndpoint, boolean defaultIgnoreEos) {
-    String endpoint =
-        p.choice("llm.endpoint", defaultEndpoint, List.of(ServingSettings.COMPLETIONS, ServingSettings.CHAT));
-    String derivedBackend = endpoint.equals(ServingSettings.CHAT) ? CHAT_BACKEND : "openai";
     return new CommonSettings(
-        p.optional("llm.baseUrl"),
+        target(p, defaultEndpoint),
+        p.integer(SEED, 0, Integer.MIN_VALUE),
+        p.bool(IGNORE_EOS, defaultIgnoreEos),
+        new Timeouts(
+            p.duration(FIRST_TOKEN_TIMEOUT, LlmProtocol.DEFAULT_FIRST_TOKEN_TIMEOUT),
+            p.duration(IDLE_TIMEOUT, LlmProtocol.DEFAULT_IDLE_TIMEOUT),
+            p.duration(TOTAL_TIMEOUT, LlmProtocol.DEFAULT_TOTAL_TIMEOUT)),
+        p.optional(TOKENIZER),
+        new Outputs(
+            p.percentiles(METRIC_PERCENTILES, 99),
+            p.optional(LABEL),
+            p.bool(LOG_REQUESTS, false),
+            new ServerMetricsSettings(
+                ServerMetricsSettings.Mode.parse(p.choice(SERVER_METRICS, "auto", List.of("auto", "on", "off"))),
+                p.positiveDuration(SERVER_METRICS_INTERVAL, ServerMetricsSettings.DEFAULT_INTERVAL),
+                p.urls(EXTRA_METRICS_URLS))));
+  }
+
+  private static Target target(LlmProperties p, String defaultEndpoint) {
+    String endpoint = p.choice(ENDPOINT, defaultEndpoint, List.of(ServingSettings.COMPLETIONS, ServingSettings.CHAT));
+    String derivedBackend = endpoint.equals(ServingSettings.CHAT) ? CHAT_BACKEND : "openai";
+    return new Target(
+        p.optional(BASE_URL),
         endpoint,
-        p.optional("llm.model"),
-        p.integer("llm.seed", 0, Integer.MIN_VALUE),
-        p.bool("llm.ignoreEos", defaultIgnoreEos),
-        p.percentiles("llm.metricPercentiles", 99),
-        p.optional("llm.label"),
-        p.duration("llm.firstTokenTimeout", LlmProtocol.DEFAULT_FIRST_TOKEN_TIMEOUT),
-        p.duration("llm.idleTimeout", LlmProtocol.DEFAULT_IDLE_TIMEOUT),
-        p.duration("llm.totalTimeout", LlmProtocol.DEFAULT_TOTAL_TIMEOUT),
-        p.bool("llm.logRequests", false),
-        p.optional("llm.tokenizer"),
-        Dialects.canonical(p.choice("llm.backend", derivedBackend, Dialects.accepted())),
-        p.optional("llm.path"),
-        new ServerMetricsSettings(
-            ServerMetricsSettings.Mode.parse(p.choice("llm.serverMetrics", "auto", List.of("auto", "on", "off"))),
-            p.positiveDuration("llm.serverMetricsInterval", ServerMetricsSettings.DEFAULT_INTERVAL),
-            p.urls("llm.extraMetricsUrls")));
+        p.optional(MODEL),
+        Dialects.canonical(p.choice(BACKEND, derivedBackend, Dialects.accepted())),
+        p.optional(PATH));
   }
 
   /** {@link #PROPERTIES} and {@code more}. */
@@ -114,20 +149,20 @@ public record CommonSettings(
 
   /** Whether requests are OpenAI chat completions (prompts then go out as chat messages). */
   public boolean chat() {
-    return backend.equals(CHAT_BACKEND);
+    return target.backend().equals(CHAT_BACKEND);
   }
 
-  /** The wire format {@link #backend} names. */
+  /** The wire format {@link Target#backend} names. */
   public Dialect dialect() {
-    return Dialects.named(backend);
+    return Dialects.named(target.backend());
   }
 
   /** The request's name in the stats: {@code chat}, {@code completion}, or the backend's name for others. */
   public String requestName() {
-    return switch (backend) {
+    return switch (target.backend()) {
       case CHAT_BACKEND -> "chat";
       case "openai" -> "completion";
-      default -> backend;
+      default -> target.backend();
     };
   }
 }

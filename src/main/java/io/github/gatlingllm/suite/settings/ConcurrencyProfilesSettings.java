@@ -34,45 +34,50 @@ public record ConcurrencyProfilesSettings(
   /** What {@code high} keeps free for the output: its input is the context length minus this. */
   public static final int HIGH_OUTPUT_ROOM = 2048;
 
+  public static final String PROFILE = "llm.profile";
+  public static final String CONCURRENCY_LEVELS = "llm.concurrencyLevels";
+  public static final String NUM_PROMPTS_PER_LEVEL = "llm.numPromptsPerLevel";
+  public static final String MAX_MODEL_LEN = "llm.maxModelLen";
+
+  /** Its own, the prompt lengths' (named as the random dataset's, which they mean) and the images'. */
   public static final List<String> PROPERTIES =
-      CommonSettings.with(
-          "llm.profile",
-          "llm.concurrencyLevels",
-          "llm.randomInputLen",
-          "llm.randomOutputLen",
-          "llm.numPromptsPerLevel",
-          "llm.maxModelLen",
-          "llm.imageWidth",
-          "llm.imageHeight",
-          "llm.imageFormat",
-          "llm.imagesPerRequest",
-          "llm.imageTokens");
+      java.util.stream.Stream.concat(
+              CommonSettings.with(
+                  PROFILE,
+                  CONCURRENCY_LEVELS,
+                  DatasetSettings.RANDOM_INPUT_LEN,
+                  DatasetSettings.RANDOM_OUTPUT_LEN,
+                  NUM_PROMPTS_PER_LEVEL,
+                  MAX_MODEL_LEN)
+                  .stream(),
+              VisionSettings.PROPERTIES.stream())
+          .toList();
 
   public static ConcurrencyProfilesSettings fromSystemProperties() {
     return from(LlmProperties.fromSystemProperties(PROPERTIES));
   }
 
   public static ConcurrencyProfilesSettings from(LlmProperties p) {
-    ConcurrencyProfile profile = ConcurrencyProfile.byId(p.choice("llm.profile", "low", ConcurrencyProfile.ids()));
+    ConcurrencyProfile profile = ConcurrencyProfile.byId(p.choice(PROFILE, "low", ConcurrencyProfile.ids()));
     CommonSettings common =
         CommonSettings.from(p, profile.vision() ? ServingSettings.CHAT : ServingSettings.COMPLETIONS, true);
     Optional<VisionSettings> vision = Optional.empty();
     if (profile.vision()) {
       if (!common.chat()) {
         throw new IllegalArgumentException(
-            "llm.profile=" + profile.id() + " sends images in chat messages: it needs llm.endpoint="
-                + ServingSettings.CHAT + " and llm.backend=openai-chat (their defaults for this profile), got "
-                + common.endpoint() + " and " + common.backend());
+            PROFILE + "=" + profile.id() + " sends images in chat messages: it needs " + CommonSettings.ENDPOINT + "="
+                + ServingSettings.CHAT + " and " + CommonSettings.BACKEND + "=openai-chat (their defaults for this"
+                + " profile), got " + common.target().endpoint() + " and " + common.target().backend());
       }
       vision = Optional.of(VisionSettings.from(p));
     }
-    Optional<String> levelSpec = p.optional("llm.concurrencyLevels");
-    List<Integer> levels = levelSpec.map(ConcurrencyProfilesSettings::levels).orElse(profile.levels());
+    List<Integer> levels = p.optional(CONCURRENCY_LEVELS).map(ConcurrencyProfilesSettings::levels)
+        .orElse(profile.levels());
     if (levels.isEmpty()) {
       throw new IllegalArgumentException(
-          "llm.profile=custom needs llm.concurrencyLevels: comma-separated levels >= 1, e.g. 1,4,8");
+          PROFILE + "=custom needs " + CONCURRENCY_LEVELS + ": comma-separated levels >= 1, e.g. 1,4,8");
     }
-    OptionalInt inputLen = optionalInt(p, "llm.randomInputLen");
+    OptionalInt inputLen = p.optionalInteger(DatasetSettings.RANDOM_INPUT_LEN, 1);
     if (inputLen.isEmpty() && profile != ConcurrencyProfile.HIGH) {
       inputLen = OptionalInt.of(profile.inputLen());
     }
@@ -81,14 +86,10 @@ public record ConcurrencyProfilesSettings(
         profile,
         levels,
         inputLen,
-        p.integer("llm.randomOutputLen", profile.outputLen(), 1),
-        optionalInt(p, "llm.numPromptsPerLevel"),
-        optionalInt(p, "llm.maxModelLen"),
+        p.integer(DatasetSettings.RANDOM_OUTPUT_LEN, profile.outputLen(), 1),
+        p.optionalInteger(NUM_PROMPTS_PER_LEVEL, 1),
+        p.optionalInteger(MAX_MODEL_LEN, 1),
         vision);
-  }
-
-  private static OptionalInt optionalInt(LlmProperties p, String name) {
-    return p.optional(name).isEmpty() ? OptionalInt.empty() : OptionalInt.of(p.integer(name, 1, 1));
   }
 
   static List<Integer> levels(String spec) {
@@ -103,12 +104,10 @@ public record ConcurrencyProfilesSettings(
       } catch (NumberFormatException e) {
         // reported below with the expected form
       }
-      throw new IllegalArgumentException(
-          "Invalid value '" + spec + "' for llm.concurrencyLevels: expected comma-separated integers >= 1, e.g. 1,4,8");
+      throw LlmProperties.invalid(CONCURRENCY_LEVELS, spec, "comma-separated integers >= 1, e.g. 1,4,8");
     }
     if (levels.stream().distinct().count() != levels.size()) {
-      throw new IllegalArgumentException(
-          "Invalid value '" + spec + "' for llm.concurrencyLevels: each level may appear once (one scenario per level)");
+      throw LlmProperties.invalid(CONCURRENCY_LEVELS, spec, "each level once (one scenario per level)");
     }
     return List.copyOf(levels);
   }
@@ -124,14 +123,14 @@ public record ConcurrencyProfilesSettings(
     OptionalInt context = maxModelLen.isPresent() ? maxModelLen : serverMaxModelLen;
     if (context.isEmpty()) {
       throw new IllegalArgumentException(
-          "llm.profile=high needs the server's context length, which its /v1/models entry does not give "
-              + "(no max_model_len): set -Dllm.maxModelLen=... or -Dllm.randomInputLen=...");
+          PROFILE + "=high needs the server's context length, which its /v1/models entry does not give "
+              + "(no max_model_len): set -D" + MAX_MODEL_LEN + "=... or -D" + DatasetSettings.RANDOM_INPUT_LEN + "=...");
     }
     int input = context.getAsInt() - HIGH_OUTPUT_ROOM;
     if (input < 1) {
       throw new IllegalArgumentException(
-          "llm.profile=high: a context length of " + context.getAsInt() + " leaves no room for a prompt beside "
-              + HIGH_OUTPUT_ROOM + " output tokens; set -Dllm.randomInputLen=...");
+          PROFILE + "=high: a context length of " + context.getAsInt() + " leaves no room for a prompt beside "
+              + HIGH_OUTPUT_ROOM + " output tokens; set -D" + DatasetSettings.RANDOM_INPUT_LEN + "=...");
     }
     return input;
   }

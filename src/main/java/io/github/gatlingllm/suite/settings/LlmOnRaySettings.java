@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record LlmOnRaySettings(CommonSettings common, int numPrompts, double requestRate, DatasetSettings dataset) {
 
-  public static final List<String> PROPERTIES = DatasetSettings.withCommon("llm.numPrompts", "llm.requestRate");
+  public static final List<String> PROPERTIES = DatasetSettings.withCommon(DatasetSettings.NUM_PROMPTS, ServingSettings.REQUEST_RATE);
 
   public static LlmOnRaySettings fromSystemProperties() {
     return from(LlmProperties.fromSystemProperties(PROPERTIES));
@@ -24,8 +24,8 @@ public record LlmOnRaySettings(CommonSettings common, int numPrompts, double req
   public static LlmOnRaySettings from(LlmProperties p) {
     return new LlmOnRaySettings(
         CommonSettings.from(p, ServingSettings.CHAT, false),
-        p.integer("llm.numPrompts", 1000, 1),
-        p.rate("llm.requestRate"),
+        DatasetSettings.numPrompts(p),
+        ServingSettings.requestRate(p),
         DatasetSettings.from(p, "ipex"));
   }
 }

@@ -2,7 +2,6 @@ package io.github.gatlingllm.suite.settings;
 
 import io.github.gatlingllm.servermetrics.ServerMetricsSettings;
 import java.net.URI;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,10 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,15 +96,34 @@ public final class LlmProperties {
    * {@code name}'s comma-separated http(s) URLs (e.g. {@code http://gpu-host:9400/metrics}), none when unset or blank.
    */
   public List<URI> urls(String name) {
+    return parsed(name, ServerMetricsSettings::parseEndpoints,
+        "comma-separated http(s) URLs such as http://gpu-host:9400/metrics").orElse(List.of());
+  }
+
+  /**
+   * {@code name} read by a parser of its own (e.g. goodput SLOs), empty when unset or blank; a value the parser refuses
+   * is reported like every other setting's, naming the property, the value and {@code expected}.
+   */
+  public <T> Optional<T> parsed(String name, Function<String, T> parser, String expected) {
     Optional<String> value = optional(name);
     if (value.isEmpty()) {
-      return List.of();
+      return Optional.empty();
     }
     try {
-      return ServerMetricsSettings.parseEndpoints(value.get());
+      return Optional.of(parser.apply(value.get()));
     } catch (IllegalArgumentException e) {
-      throw invalid(name, value.get(), "comma-separated http(s) URLs such as http://gpu-host:9400/metrics");
+      throw invalid(name, value.get(), expected);
     }
+  }
+
+  /** An integer of at least {@code min}, or empty when unset (the caller then derives it). */
+  public OptionalInt optionalInteger(String name, int min) {
+    return optional(name).isEmpty() ? OptionalInt.empty() : OptionalInt.of(integer(name, min, min));
+  }
+
+  /** A duration > 0, or empty when unset. */
+  public Optional<Duration> optionalPositiveDuration(String name) {
+    return optional(name).isEmpty() ? Optional.empty() : Optional.of(positiveDuration(name, null));
   }
 
   /** The value, trimmed, or empty when unset or blank. */
@@ -135,19 +155,25 @@ public final class LlmProperties {
 
   /** A number of at least {@code min} (inclusive) or above it (exclusive). */
   public double number(String name, double defaultValue, double min, boolean minInclusive) {
+    return number(name, defaultValue, min, minInclusive, Double.POSITIVE_INFINITY);
+  }
+
+  /** As {@link #number(String, double, double, boolean)}, and below {@code maxExclusive}. */
+  public double number(String name, double defaultValue, double min, boolean minInclusive, double maxExclusive) {
     Optional<String> value = optional(name);
     if (value.isEmpty()) {
       return defaultValue;
     }
     try {
       double parsed = Double.parseDouble(value.get());
-      if (Double.isFinite(parsed) && (minInclusive ? parsed >= min : parsed > min)) {
+      if (Double.isFinite(parsed) && (minInclusive ? parsed >= min : parsed > min) && parsed < maxExclusive) {
         return parsed;
       }
     } catch (NumberFormatException e) {
       // reported below with the expected form
     }
-    throw invalid(name, value.get(), "a number " + (minInclusive ? ">= " : "> ") + format(min));
+    throw invalid(name, value.get(), "a number " + (minInclusive ? ">= " : "> ") + format(min)
+        + (maxExclusive == Double.POSITIVE_INFINITY ? "" : " and < " + format(maxExclusive)));
   }
 
   /** A request rate: {@code inf} (all at once, the default) or a number of requests per second > 0. */
@@ -244,7 +270,8 @@ public final class LlmProperties {
     return d;
   }
 
-  private static IllegalArgumentException invalid(String name, String value, String expected) {
+  /** The one wording of a refused value: the property, the value as given and what is accepted. */
+  static IllegalArgumentException invalid(String name, String value, String expected) {
     return new IllegalArgumentException("Invalid value '" + value + "' for " + name + ": expected " + expected);
   }
 

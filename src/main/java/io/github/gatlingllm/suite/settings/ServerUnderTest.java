@@ -43,9 +43,9 @@ public final class ServerUnderTest implements AutoCloseable {
         "No llm.baseUrl given: started the embedded mock LLM server at "
             + mock.baseUrl()
             + " (TTFT "
-            + millis(mock.config().ttftMs())
+            + millis(mock.config().latency().ttftMs())
             + " ms, ITL "
-            + millis(mock.config().itlMs())
+            + millis(mock.config().latency().itlMs())
             + " ms). It shares this JVM's CPU with the load generator: a demo and a test target, not a measurement.");
     return new ServerUnderTest(mock.baseUrl(), mock);
   }
@@ -67,7 +67,7 @@ public final class ServerUnderTest implements AutoCloseable {
     if (configured.isPresent()) {
       return configured.get();
     }
-    return embedded() ? mock.config().model() : ModelDiscovery.firstModel(baseUrl, apiKey);
+    return embedded() ? mock.config().served().model() : ModelDiscovery.firstModel(baseUrl, apiKey);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.github.gatlingllm.suite.settings;
 
 import io.github.gatlingllm.javaapi.RampUp;
+import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.protocol.ItlStats;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * @param maxConcurrency client-side cap on requests in flight, 0 = none
  * @param dataset the prompts: dataset and its knobs
  * @param numWarmups warm-up requests before the measured phase (not in the summary)
- * @param goodput SLOs such as {@code ttft:500,tpot:50}, or empty
+ * @param goodput SLOs such as {@code ttft:500,tpot:50} ({@code llm.goodput}), parsed once here, or empty
  * @param itlStats how ITL reaches Gatling's own stats ({@code request_mean} by default, {@code every_gap} or
  *     {@code none}); the LLM summary always has every gap
  * @param assertions SLO clauses such as {@code p99_ttft_ms<500;failed==0}, or empty
@@ -36,7 +37,7 @@ public record ServingSettings(
     int maxConcurrency,
     DatasetSettings dataset,
     int numWarmups,
-    Optional<String> goodput,
+    Optional<GoodputSlo> goodput,
     ItlStats itlStats,
     Optional<String> assertions,
     boolean saveDetailed,
@@ -46,6 +47,16 @@ public record ServingSettings(
   public static final String COMPLETIONS = "/v1/completions";
   public static final String CHAT = "/v1/chat/completions";
 
+  public static final String REQUEST_RATE = "llm.requestRate";
+  public static final String BURSTINESS = "llm.burstiness";
+  public static final String MAX_CONCURRENCY = "llm.maxConcurrency";
+  public static final String NUM_WARMUPS = "llm.numWarmups";
+  public static final String GOODPUT = "llm.goodput";
+  public static final String ITL_STATS = "llm.itlStats";
+  public static final String ASSERT = "llm.assert";
+  public static final String PERCENTILE_METRICS = "llm.percentileMetrics";
+  public static final String SAVE_DETAILED = "llm.saveDetailed";
+
   /** Every property the serving benchmark reads: the common ones, the dataset's and its own. */
   public static final List<String> PROPERTIES = properties();
 
@@ -53,16 +64,16 @@ public record ServingSettings(
     List<String> all =
         new ArrayList<>(
             CommonSettings.with(
-                "llm.numPrompts",
-                "llm.requestRate",
-                "llm.burstiness",
-                "llm.maxConcurrency",
-                "llm.numWarmups",
-                "llm.goodput",
-                "llm.itlStats",
-                "llm.assert",
-                "llm.percentileMetrics",
-                "llm.saveDetailed"));
+                DatasetSettings.NUM_PROMPTS,
+                REQUEST_RATE,
+                BURSTINESS,
+                MAX_CONCURRENCY,
+                NUM_WARMUPS,
+                GOODPUT,
+                ITL_STATS,
+                ASSERT,
+                PERCENTILE_METRICS,
+                SAVE_DETAILED));
     all.addAll(RampUpSettings.PROPERTIES);
     all.addAll(DatasetSettings.PROPERTIES);
     return List.copyOf(all);
@@ -73,31 +84,28 @@ public record ServingSettings(
   }
 
   public static ServingSettings from(LlmProperties p) {
-    double requestRate = p.rate("llm.requestRate");
+    double requestRate = requestRate(p);
     return new ServingSettings(
         CommonSettings.from(p, COMPLETIONS, true),
-        p.integer("llm.numPrompts", 1000, 1),
+        DatasetSettings.numPrompts(p),
         requestRate,
-        p.number("llm.burstiness", 1.0, 0, false),
-        p.integer("llm.maxConcurrency", 0, 0),
+        p.number(BURSTINESS, 1.0, 0, false),
+        p.integer(MAX_CONCURRENCY, 0, 0),
         DatasetSettings.from(p),
-        p.integer("llm.numWarmups", 0, 0),
-        p.optional("llm.goodput"),
-        itlStats(p.choice("llm.itlStats", "request_mean", List.of("every_gap", "request_mean", "none"))),
-        p.optional("llm.assert"),
-        p.bool("llm.saveDetailed", false),
-        percentileMetrics(p.string("llm.percentileMetrics", "ttft,tpot,itl,e2el")),
+        p.integer(NUM_WARMUPS, 0, 0),
+        p.parsed(GOODPUT, GoodputSlo::parse, GoodputSlo.FORM),
+        itlStats(p.choice(ITL_STATS, "request_mean", List.of("every_gap", "request_mean", "none"))),
+        p.optional(ASSERT),
+        p.bool(SAVE_DETAILED, false),
+        p.parsed(PERCENTILE_METRICS, SummaryOptions::parsePercentileMetrics,
+                "comma-separated names among " + String.join(", ", SummaryOptions.ALL_PERCENTILE_METRICS))
+            .orElse(SummaryOptions.ALL_PERCENTILE_METRICS),
         RampUpSettings.from(p, requestRate));
   }
 
-  private static List<String> percentileMetrics(String spec) {
-    try {
-      return SummaryOptions.parsePercentileMetrics(spec);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "Invalid value '" + spec + "' for llm.percentileMetrics: expected comma-separated names among "
-              + String.join(", ", SummaryOptions.ALL_PERCENTILE_METRICS));
-    }
+  /** {@code llm.requestRate}: arrivals per second, infinite (all at once) by default. */
+  static double requestRate(LlmProperties p) {
+    return p.rate(REQUEST_RATE);
   }
 
   private static ItlStats itlStats(String name) {

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record ThroughputSettings(CommonSettings common, int numPrompts, DatasetSettings dataset) {
 
-  public static final List<String> PROPERTIES = DatasetSettings.withCommon("llm.numPrompts");
+  public static final List<String> PROPERTIES = DatasetSettings.withCommon(DatasetSettings.NUM_PROMPTS);
 
   public static ThroughputSettings fromSystemProperties() {
     return from(LlmProperties.fromSystemProperties(PROPERTIES));
@@ -25,7 +25,7 @@ public record ThroughputSettings(CommonSettings common, int numPrompts, DatasetS
   public static ThroughputSettings from(LlmProperties p) {
     return new ThroughputSettings(
         CommonSettings.from(p, ServingSettings.COMPLETIONS, true),
-        p.integer("llm.numPrompts", 1000, 1),
+        DatasetSettings.numPrompts(p),
         DatasetSettings.from(p));
   }
 }

@@ -2,6 +2,7 @@ package io.github.gatlingllm.suite.settings;
 
 import io.github.gatlingllm.dataset.ImageTokenEstimate;
 import io.github.gatlingllm.dataset.NoiseImages;
+import java.util.List;
 
 /**
  * The images of the vision profiles (workloads.md section 3): generated noise of {@code width} x {@code height}
@@ -19,16 +20,24 @@ public record VisionSettings(
     int width, int height, NoiseImages.Format format, int imagesPerRequest, int imageTokens) {
   public static final int DEFAULT_SIDE = 512;
 
+  public static final String IMAGE_WIDTH = "llm.imageWidth";
+  public static final String IMAGE_HEIGHT = "llm.imageHeight";
+  public static final String IMAGE_FORMAT = "llm.imageFormat";
+  public static final String IMAGES_PER_REQUEST = "llm.imagesPerRequest";
+  public static final String IMAGE_TOKENS = "llm.imageTokens";
+
+  /** The properties these settings read. */
+  public static final List<String> PROPERTIES =
+      List.of(IMAGE_WIDTH, IMAGE_HEIGHT, IMAGE_FORMAT, IMAGES_PER_REQUEST, IMAGE_TOKENS);
+
   public VisionSettings {
-    checkSide("llm.imageWidth", width);
-    checkSide("llm.imageHeight", height);
+    checkSide(IMAGE_WIDTH, width);
+    checkSide(IMAGE_HEIGHT, height);
     if (imagesPerRequest < 1) {
-      throw new IllegalArgumentException(
-          "Invalid value '" + imagesPerRequest + "' for llm.imagesPerRequest: expected an integer >= 1");
+      throw LlmProperties.invalid(IMAGES_PER_REQUEST, Integer.toString(imagesPerRequest), "an integer >= 1");
     }
     if (imageTokens < 0) {
-      throw new IllegalArgumentException(
-          "Invalid value '" + imageTokens + "' for llm.imageTokens: expected an integer >= 0 (tokens per image)");
+      throw LlmProperties.invalid(IMAGE_TOKENS, Integer.toString(imageTokens), "an integer >= 0 (tokens per image)");
     }
   }
 
@@ -38,14 +47,14 @@ public record VisionSettings(
   }
 
   static VisionSettings from(LlmProperties p) {
-    int width = p.integer("llm.imageWidth", DEFAULT_SIDE, 1);
-    int height = p.integer("llm.imageHeight", DEFAULT_SIDE, 1);
+    int width = p.integer(IMAGE_WIDTH, DEFAULT_SIDE, 1);
+    int height = p.integer(IMAGE_HEIGHT, DEFAULT_SIDE, 1);
     return new VisionSettings(
         width,
         height,
-        NoiseImages.Format.parse(p.string("llm.imageFormat", "png"), "llm.imageFormat"),
-        p.integer("llm.imagesPerRequest", 1, 1),
-        p.integer("llm.imageTokens", estimate(width, height), 0));
+        NoiseImages.Format.parse(p.string(IMAGE_FORMAT, "png"), IMAGE_FORMAT),
+        p.integer(IMAGES_PER_REQUEST, 1, 1),
+        p.integer(IMAGE_TOKENS, estimate(width, height), 0));
   }
 
   /**
@@ -59,9 +68,8 @@ public record VisionSettings(
 
   private static void checkSide(String name, int value) {
     if (value < 1 || value > NoiseImages.MAX_SIDE) {
-      throw new IllegalArgumentException(
-          "Invalid value '" + value + "' for " + name + ": expected an integer in [1, " + NoiseImages.MAX_SIDE
-              + "] pixels");
+      throw LlmProperties.invalid(
+          name, Integer.toString(value), "an integer in [1, " + NoiseImages.MAX_SIDE + "] pixels");
     }
   }
 

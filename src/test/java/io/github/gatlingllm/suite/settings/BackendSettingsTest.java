@@ -25,11 +25,11 @@ class BackendSettingsTest {
   @Test
   void defaultFollowsTheEndpoint() {
     CommonSettings completions = common(Map.of());
-    assertEquals("openai", completions.backend());
+    assertEquals("openai", completions.target().backend());
     assertEquals(OpenAiCompletionsDialect.INSTANCE, completions.dialect());
     assertEquals("completion", completions.requestName());
     CommonSettings chat = common(Map.of("llm.endpoint", "/v1/chat/completions"));
-    assertEquals("openai-chat", chat.backend());
+    assertEquals("openai-chat", chat.target().backend());
     assertEquals(OpenAiChatDialect.INSTANCE, chat.dialect());
     assertEquals("chat", chat.requestName());
     assertTrue(chat.chat());
@@ -48,7 +48,7 @@ class BackendSettingsTest {
     for (String name : new String[] {"llm-on-ray-simple", "simple"}) {
       CommonSettings simple = common(Map.of("llm.backend", name));
       assertEquals(LlmOnRaySimpleDialect.INSTANCE, simple.dialect());
-      assertEquals("llm-on-ray-simple", simple.backend(), "the alias is stored as the full name");
+      assertEquals("llm-on-ray-simple", simple.target().backend(), "the alias is stored as the full name");
       assertEquals("llm-on-ray-simple", simple.requestName());
       assertFalse(simple.chat(), "LLM-on-Ray's simple mode takes one text");
     }
@@ -56,9 +56,9 @@ class BackendSettingsTest {
 
   @Test
   void pathOverridesTheBackendsRouteOnlyWhenSet() {
-    assertTrue(common(Map.of("llm.backend", "simple")).path().isEmpty());
+    assertTrue(common(Map.of("llm.backend", "simple")).target().path().isEmpty());
     assertEquals(
-        "/my-route", common(Map.of("llm.backend", "simple", "llm.path", "/my-route")).path().orElseThrow());
+        "/my-route", common(Map.of("llm.backend", "simple", "llm.path", "/my-route")).target().path().orElseThrow());
   }
 
   @Test

@@ -32,15 +32,15 @@ class LlmPropertiesTest {
   @Test
   void defaultsFollowVllm() {
     ServingSettings s = serving(Map.of());
-    assertEquals(Optional.empty(), s.common().baseUrl());
-    assertEquals("/v1/completions", s.common().endpoint());
+    assertEquals(Optional.empty(), s.common().target().baseUrl());
+    assertEquals("/v1/completions", s.common().target().endpoint());
     assertEquals(1000, s.numPrompts());
     assertEquals(Double.POSITIVE_INFINITY, s.requestRate());
     assertEquals(1.0, s.burstiness());
     assertEquals(0, s.maxConcurrency());
     assertEquals(0, s.numWarmups());
     assertTrue(s.common().ignoreEos());
-    assertArrayEquals(new double[] {99}, s.common().percentiles());
+    assertArrayEquals(new double[] {99}, s.common().outputs().percentiles());
     assertFalse(s.chat());
     assertEquals(ItlStats.REQUEST_MEAN, s.itlStats(), "one ITL record per request keeps simulation.log small");
   }
@@ -58,13 +58,13 @@ class LlmPropertiesTest {
                 "llm.maxConcurrency", "8",
                 "llm.metricPercentiles", "50, 99,99.9",
                 "llm.ignoreEos", "FALSE"));
-    assertEquals(Optional.of("http://127.0.0.1:8000"), s.common().baseUrl());
+    assertEquals(Optional.of("http://127.0.0.1:8000"), s.common().target().baseUrl());
     assertTrue(s.chat());
     assertEquals(60, s.numPrompts());
     assertEquals(20.0, s.requestRate());
     assertEquals(0.5, s.burstiness());
     assertEquals(8, s.maxConcurrency());
-    assertArrayEquals(new double[] {50, 99, 99.9}, s.common().percentiles());
+    assertArrayEquals(new double[] {50, 99, 99.9}, s.common().outputs().percentiles());
     assertFalse(s.common().ignoreEos());
     assertEquals(ItlStats.NONE, serving(Map.of("llm.itlStats", "none")).itlStats());
     assertEquals(ItlStats.REQUEST_MEAN, serving(Map.of("llm.itlStats", "request_mean")).itlStats());
@@ -95,10 +95,10 @@ class LlmPropertiesTest {
   void durationsTakeAUnitOrSeconds() {
     ServingSettings s =
         serving(Map.of("llm.idleTimeout", "500ms", "llm.firstTokenTimeout", "2.5", "llm.totalTimeout", "0"));
-    assertEquals(Duration.ofMillis(500), s.common().idleTimeout());
-    assertEquals(Duration.ofMillis(2500), s.common().firstTokenTimeout());
-    assertEquals(Duration.ZERO, s.common().totalTimeout());
-    assertEquals(Duration.ofMinutes(2), serving(Map.of("llm.idleTimeout", "2m")).common().idleTimeout());
+    assertEquals(Duration.ofMillis(500), s.common().timeouts().idle());
+    assertEquals(Duration.ofMillis(2500), s.common().timeouts().firstToken());
+    assertEquals(Duration.ZERO, s.common().timeouts().total());
+    assertEquals(Duration.ofMinutes(2), serving(Map.of("llm.idleTimeout", "2m")).common().timeouts().idle());
     assertEquals(
         "Invalid value '5 minutes' for llm.idleTimeout: expected a duration such as 500ms, 30s, 2m or 1h (0 disables)",
         error(Map.of("llm.idleTimeout", "5 minutes")));
@@ -116,11 +116,11 @@ class LlmPropertiesTest {
   @Test
   void serverMetricsDefaultToAutoEverySecondAndAreCheckedStrictly() {
     ServingSettings s = serving(Map.of());
-    assertEquals(Mode.AUTO, s.common().serverMetrics().mode());
-    assertEquals(Duration.ofSeconds(1), s.common().serverMetrics().interval());
+    assertEquals(Mode.AUTO, s.common().outputs().serverMetrics().mode());
+    assertEquals(Duration.ofSeconds(1), s.common().outputs().serverMetrics().interval());
     ServingSettings set = serving(Map.of("llm.serverMetrics", "off", "llm.serverMetricsInterval", "250ms"));
-    assertEquals(Mode.OFF, set.common().serverMetrics().mode());
-    assertEquals(Duration.ofMillis(250), set.common().serverMetrics().interval());
+    assertEquals(Mode.OFF, set.common().outputs().serverMetrics().mode());
+    assertEquals(Duration.ofMillis(250), set.common().outputs().serverMetrics().interval());
     assertEquals("Invalid value 'yes' for llm.serverMetrics: expected one of auto, on, off",
         error(Map.of("llm.serverMetrics", "yes")));
     assertEquals("Invalid value '0' for llm.serverMetricsInterval: expected a duration > 0 such as 500ms, 1s or 2m",
@@ -129,15 +129,36 @@ class LlmPropertiesTest {
 
   @Test
   void extraMetricsUrlsAreCommaSeparatedHttpUrlsAndABadOneIsNamed() {
-    assertEquals(List.of(), serving(Map.of()).common().serverMetrics().extraEndpoints());
+    assertEquals(List.of(), serving(Map.of()).common().outputs().serverMetrics().extraEndpoints());
     ServingSettings s =
         serving(Map.of("llm.extraMetricsUrls", " http://gpu-a:9400/metrics, https://gpu-b:9400/metrics ,"));
     assertEquals(
         List.of(URI.create("http://gpu-a:9400/metrics"), URI.create("https://gpu-b:9400/metrics")),
-        s.common().serverMetrics().extraEndpoints());
+        s.common().outputs().serverMetrics().extraEndpoints());
     for (String bad : new String[] {"gpu-a:9400/metrics", "ftp://gpu-a/metrics", "http://gpu a/metrics"}) {
       assertEquals("Invalid value '" + bad + "' for llm.extraMetricsUrls: expected comma-separated http(s) URLs such"
           + " as http://gpu-host:9400/metrics", error(Map.of("llm.extraMetricsUrls", bad)));
     }
+  }
+
+  @Test
+  void goodputIsParsedOnceHereAndABadOneNamesTheProperty() {
+    assertEquals(Optional.empty(), serving(Map.of()).goodput());
+    assertEquals(
+        Optional.of(io.github.gatlingllm.metrics.GoodputSlo.parse("ttft:500,e2el:2000")),
+        serving(Map.of("llm.goodput", "ttft:500,e2el:2000")).goodput());
+    assertEquals("Invalid value 'ttft:fast' for llm.goodput: expected "
+        + io.github.gatlingllm.metrics.GoodputSlo.FORM, error(Map.of("llm.goodput", "ttft:fast")));
+  }
+
+  @Test
+  void percentileMetricsAndRangeRatioNameThePropertyTheValueAndTheRule() {
+    assertEquals(List.of("ttft", "tpot", "itl", "e2el"), serving(Map.of()).percentileMetrics());
+    assertEquals(List.of("ttft", "e2el"), serving(Map.of("llm.percentileMetrics", "ttft,e2el")).percentileMetrics());
+    assertEquals("Invalid value 'ttft,foo' for llm.percentileMetrics: expected comma-separated names among ttft, tpot,"
+        + " itl, e2el", error(Map.of("llm.percentileMetrics", "ttft,foo")));
+    assertEquals("Invalid value '1' for llm.randomRangeRatio: expected a number >= 0 and < 1",
+        error(Map.of("llm.randomRangeRatio", "1")));
+    assertEquals(0.5, serving(Map.of("llm.randomRangeRatio", "0.5")).dataset().random().rangeRatio());
   }
 }

@@ -92,12 +92,12 @@ class LoadModelSettingsTest {
   void throughputAndLlmOnRayDefaults() {
     ThroughputSettings t = ThroughputSettings.from(props(ThroughputSettings.PROPERTIES));
     assertEquals(1000, t.numPrompts());
-    assertEquals(ServingSettings.COMPLETIONS, t.common().endpoint());
+    assertEquals(ServingSettings.COMPLETIONS, t.common().target().endpoint());
     LlmOnRaySettings r =
         LlmOnRaySettings.from(props(LlmOnRaySettings.PROPERTIES, "llm.requestRate", "4", "llm.maxNewTokens", "64"));
     assertEquals(4.0, r.requestRate());
-    assertEquals(java.util.OptionalInt.of(64), r.dataset().maxNewTokens());
-    assertEquals("32", r.dataset().inputTokens());
+    assertEquals(java.util.OptionalInt.of(64), r.dataset().ipex().maxNewTokens());
+    assertEquals("32", r.dataset().ipex().inputTokens());
     assertEquals("ipex", r.dataset().dataset(), "LLM-on-Ray's prompts by default");
     assertTrue(r.common().chat(), "LLM-on-Ray's OpenAI mode posts chat completions");
     assertFalse(r.common().ignoreEos());
@@ -115,13 +115,13 @@ class LoadModelSettingsTest {
     ThroughputSettings t = throughput();
     assertEquals(1000, t.numPrompts());
     assertEquals("random", t.dataset().dataset());
-    assertEquals(1024, t.dataset().randomInputLen());
-    assertEquals(128, t.dataset().randomOutputLen());
-    assertEquals(0.0, t.dataset().randomRangeRatio(), "exact lengths, as before");
+    assertEquals(1024, t.dataset().random().inputLen());
+    assertEquals(128, t.dataset().random().outputLen());
+    assertEquals(0.0, t.dataset().random().rangeRatio(), "exact lengths, as before");
     assertTrue(t.common().ignoreEos());
     ThroughputSettings set = throughput("llm.randomInputLen", "16", "llm.randomOutputLen", "8");
-    assertEquals(16, set.dataset().randomInputLen());
-    assertEquals(8, set.dataset().randomOutputLen());
+    assertEquals(16, set.dataset().random().inputLen());
+    assertEquals(8, set.dataset().random().outputLen());
   }
 
   @Test
@@ -132,7 +132,7 @@ class LoadModelSettingsTest {
     assertEquals(Optional.of("ShareGPT_V3.json"), t.dataset().datasetPath());
     assertEquals(OptionalInt.empty(), t.dataset().sharegptOutputLen(), "each conversation's own answer length");
     assertEquals(OptionalInt.of(64), throughput("llm.sharegptOutputLen", "64").dataset().sharegptOutputLen());
-    assertEquals(300, throughput("llm.dataset", "sonnet", "llm.sonnetInputLen", "300").dataset().sonnetInputLen());
+    assertEquals(300, throughput("llm.dataset", "sonnet", "llm.sonnetInputLen", "300").dataset().sonnet().inputLen());
     assertEquals(ServingSettings.PROPERTIES.stream().filter(DatasetSettings.PROPERTIES::contains).toList(),
         ThroughputSettings.PROPERTIES.stream().filter(DatasetSettings.PROPERTIES::contains).toList(),
         "the serving benchmark's dataset knobs, no more, no fewer");

@@ -25,17 +25,17 @@ class MultiRoundQaSettingsTest {
   @Test
   void defaultsRunAShortSyntheticChatAgainstAnyServer() {
     MultiRoundQaSettings s = settings(Map.of());
-    assertEquals(10, s.numUsers());
-    assertEquals(5, s.numRounds());
-    assertEquals(2.0, s.qps());
-    assertEquals(1000, s.sharedSystemPrompt());
-    assertEquals(2000, s.userHistoryPrompt());
-    assertEquals(100, s.answerLen());
-    assertEquals(0, s.maxInputLen());
+    assertEquals(10, s.schedule().numUsers());
+    assertEquals(5, s.schedule().numRounds());
+    assertEquals(2.0, s.schedule().qps());
+    assertEquals(1000, s.conversations().sharedSystemPrompt());
+    assertEquals(2000, s.conversations().userHistoryPrompt());
+    assertEquals(100, s.conversations().answerLen());
+    assertEquals(0, s.conversations().maxInputLen());
     assertEquals(Duration.ZERO, s.userLag());
     assertEquals(Duration.ofSeconds(30), s.logInterval());
     assertEquals(Optional.empty(), s.duration());
-    assertEquals("synthetic", s.dataset());
+    assertEquals("synthetic", s.conversations().dataset());
     assertTrue(s.common().chat());
     // gap 5 s, lifetime 20 s, a user every 2 s: ten joiners, the last at 18 s
     assertEquals(19.0, s.joinWindowSeconds(), 1e-9);
@@ -64,7 +64,7 @@ class MultiRoundQaSettingsTest {
     assertEquals(Optional.of(Duration.ofMinutes(2)), s.duration());
     assertEquals(120.0, s.joinWindowSeconds(), 1e-9);
     assertTrue(s.requestWithUserId());
-    assertEquals("datasets/sharegpt-multiturn-sample.json", s.sharegptFile().toString());
+    assertEquals("datasets/sharegpt-multiturn-sample.json", s.conversations().sharegptFile().toString());
   }
 
   @Test
@@ -79,7 +79,7 @@ class MultiRoundQaSettingsTest {
     assertTrue(tooSmall.contains("expected llm.maxInputLen above 3000"), tooSmall);
     String missing = assertThrows(
             IllegalArgumentException.class,
-            () -> settings(Map.of("llm.dataset", "sharegpt", "llm.datasetPath", "nowhere.json")).sharegptFile())
+            () -> settings(Map.of("llm.dataset", "sharegpt", "llm.datasetPath", "nowhere.json")).conversations().sharegptFile())
         .getMessage();
     assertTrue(missing.contains("Dataset file not found: 'nowhere.json'"), missing);
     assertTrue(missing.contains("nor on the classpath as 'nowhere.json'"), missing);
@@ -89,9 +89,18 @@ class MultiRoundQaSettingsTest {
   void theShareGptFileMayComeFromTheClasspath() throws java.io.IOException {
     java.nio.file.Path file =
         settings(Map.of("llm.dataset", "sharegpt", "llm.datasetPath", "classpath:sharegpt-multiturn-sample.json"))
-            .sharegptFile();
+            .conversations().sharegptFile();
     assertEquals(
         java.nio.file.Files.readString(java.nio.file.Path.of(MultiRoundQaSettings.SHAREGPT_SAMPLE)),
         java.nio.file.Files.readString(file));
+  }
+
+  @Test
+  void zeroPeriodsAreRefusedWithThePropertyTheValueAndTheRule() {
+    assertEquals("Invalid value '0' for llm.duration: expected a duration > 0 such as 500ms, 1s or 2m",
+        error(Map.of("llm.duration", "0")));
+    assertEquals("Invalid value '0s' for llm.logInterval: expected a duration > 0 such as 500ms, 1s or 2m",
+        error(Map.of("llm.logInterval", "0s")));
+    assertEquals(Optional.of(Duration.ofSeconds(90)), settings(Map.of("llm.duration", "90s")).duration());
   }
 }

@@ -28,7 +28,7 @@ class VisionSettingsTest {
     assertEquals(50, one.resolveInputLen(OptionalInt.empty()));
     assertEquals(300, one.outputLen());
     assertTrue(one.common().chat());
-    assertEquals(ServingSettings.CHAT, one.common().endpoint());
+    assertEquals(ServingSettings.CHAT, one.common().target().endpoint());
     assertEquals(new VisionSettings(512, 512, NoiseImages.Format.PNG, 1), one.vision().orElseThrow());
     ConcurrencyProfilesSettings two = profiles("llm.profile", "vision-2");
     assertEquals(List.of(1, 8, 16, 32), two.levels());

@@ -11,16 +11,16 @@ import java.io.IOException;
  * Reads and validates a chat, completions, TGI {@code /generate_stream} or LLM-on-Ray simple-mode request body; anything unusable becomes a {@link MockHttpException}
  * with vLLM's status (400, or 404 for an unknown model when the model check is strict).
  */
-final class GenerationRequestParser {
+final class IncomingRequestParser {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MockConfig config;
 
-  GenerationRequestParser(MockConfig config) {
+  IncomingRequestParser(MockConfig config) {
     this.config = config;
   }
 
-  GenerationRequest parse(Endpoint endpoint, ByteBuf body) {
+  IncomingRequest parse(Endpoint endpoint, ByteBuf body) {
     JsonNode root = readJson(body);
     if (endpoint == Endpoint.TGI_STREAM) {
       return parseSingleText(endpoint, root, "inputs", "parameters");
@@ -36,8 +36,8 @@ final class GenerationRequestParser {
     int maxTokens = maxTokens(root, promptTokens);
     boolean stream = bool(root, "stream");
     boolean includeUsage =
-        stream && config.streamUsage() && root.path("stream_options").path("include_usage").asBoolean(false);
-    return new GenerationRequest(
+        stream && config.answers().streamUsage() && root.path("stream_options").path("include_usage").asBoolean(false);
+    return new IncomingRequest(
         endpoint, model, stream, includeUsage, bool(root, "ignore_eos"), promptTokens, images.images(), maxTokens);
   }
 
@@ -62,7 +62,7 @@ final class GenerationRequestParser {
    * per route (no {@code model} field) and are always streamed here. TGI's final event always carries the token
    * counts; LLM-on-Ray's raw text carries none, and only it knows {@code ignore_eos}.
    */
-  private GenerationRequest parseSingleText(Endpoint endpoint, JsonNode root, String textField, String optionsField) {
+  private IncomingRequest parseSingleText(Endpoint endpoint, JsonNode root, String textField, String optionsField) {
     JsonNode text = root.get(textField);
     if (text == null || !text.isTextual()) {
       throw MockHttpException.badRequest("Field '" + textField + "' is required and must be a string", textField);
@@ -76,7 +76,7 @@ final class GenerationRequestParser {
     int maxTokens = maxTokens(optionsObject, promptTokens, "max_new_tokens");
     boolean tgi = endpoint == Endpoint.TGI_STREAM;
     boolean ignoreEos = !tgi && bool(optionsObject, "ignore_eos");
-    return new GenerationRequest(endpoint, config.model(), true, tgi, ignoreEos, promptTokens, 0, maxTokens);
+    return new IncomingRequest(endpoint, config.served().model(), true, tgi, ignoreEos, promptTokens, 0, maxTokens);
   }
 
   private String model(JsonNode root) {
@@ -85,7 +85,7 @@ final class GenerationRequestParser {
       throw MockHttpException.badRequest("Field 'model' is required and must be a non-empty string", "model");
     }
     String name = model.textValue();
-    if (config.strictModel() && !name.equals(config.model())) {
+    if (config.served().strictModel() && !name.equals(config.served().model())) {
       throw new MockHttpException(404, "The model `" + name + "` does not exist.", "model");
     }
     return name;
@@ -113,16 +113,16 @@ final class GenerationRequestParser {
   }
 
   private int maxTokens(JsonNode root, int promptTokens, String field) {
-    int room = config.maxModelLen() - promptTokens;
+    int room = config.served().maxModelLen() - promptTokens;
     if (room < 1) {
       throw MockHttpException.badRequest(
-          "This model's maximum context length is " + config.maxModelLen() + " tokens, but the prompt has "
+          "This model's maximum context length is " + config.served().maxModelLen() + " tokens, but the prompt has "
               + promptTokens + " tokens and leaves no room for output.",
           "messages");
     }
     JsonNode requested = root.get(field);
     if (requested == null || requested.isNull()) {
-      return Math.min(config.defaultMaxTokens(), room);
+      return Math.min(config.answers().defaultMaxTokens(), room);
     }
     if (!requested.canConvertToInt() || !requested.isIntegralNumber() || requested.intValue() < 1) {
       throw MockHttpException.badRequest("Field '" + field + "' must be an integer >= 1, got " + requested, field);
@@ -130,7 +130,7 @@ final class GenerationRequestParser {
     int maxTokens = requested.intValue();
     if (maxTokens > room) {
       throw MockHttpException.badRequest(
-          "This model's maximum context length is " + config.maxModelLen() + " tokens. However, you requested "
+          "This model's maximum context length is " + config.served().maxModelLen() + " tokens. However, you requested "
               + ((long) promptTokens + maxTokens) + " tokens (" + promptTokens + " in the prompt, " + maxTokens
               + " in the completion). Please reduce the length of the prompt or completion.",
           field);

@@ -1,7 +1,9 @@
 package io.github.gatlingllm.mock;
 
 /**
- * What the server needs from a validated generation request.
+ * A generation request the mock received, parsed and validated: what the server needs to answer it. Not the client's
+ * {@code api.GenerationRequest} (what a virtual user asks for, before any wire format): this one is read back from the
+ * wire, with the server's view added (effective {@code max_tokens}, prompt tokens as counted here, the endpoint hit).
  *
  * @param model the model id echoed in every chunk
  * @param maxTokens the effective limit (max_completion_tokens, else max_tokens, else the configured default capped by
@@ -11,7 +13,7 @@ package io.github.gatlingllm.mock;
  * @param images the {@code image_url} parts of a chat request's messages (each adds {@code ttftPerImageMs})
  * @param ignoreEos true: exactly {@code maxTokens} tokens; false: a seeded draw in [1, maxTokens]
  */
-record GenerationRequest(
+record IncomingRequest(
     Endpoint endpoint,
     String model,
     boolean stream,
