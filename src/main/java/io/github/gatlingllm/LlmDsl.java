@@ -4,6 +4,7 @@ import io.github.gatlingllm.api.OpenAiChatDialect;
 import io.github.gatlingllm.api.OpenAiCompletionsDialect;
 import io.github.gatlingllm.api.LlmOnRaySimpleDialect;
 import io.github.gatlingllm.api.TgiGenerateDialect;
+import io.github.gatlingllm.javaapi.LlmLoad;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
 import io.github.gatlingllm.javaapi.LlmRequestBuilder;
 
@@ -13,6 +14,7 @@ import io.github.gatlingllm.javaapi.LlmRequestBuilder;
  * <pre>{@code
  * LlmProtocolBuilder protocol = llm.baseUrl("http://127.0.0.1:8000").model("my-model");
  * ScenarioBuilder scn = scenario("chat").exec(chat("chat").prompt("#{prompt}").maxTokens(256));
+ * setUp(poisson(600).perSecond(10).inject(scn)).protocols(protocol);
  * }</pre>
  */
 public final class LlmDsl {
@@ -46,5 +48,15 @@ public final class LlmDsl {
    */
   public static LlmRequestBuilder llmOnRaySimple(String name) {
     return LlmRequestBuilder.of(name, LlmOnRaySimpleDialect.INSTANCE);
+  }
+
+  /** {@code requests} requests with Poisson arrivals, at a rate still to give: {@link LlmLoad#poisson(int)}. */
+  public static LlmLoad.Rate poisson(int requests) {
+    return LlmLoad.poisson(requests);
+  }
+
+  /** {@code requests} requests with gamma gaps of shape {@code burstiness}: {@link LlmLoad#gamma(int, double)}. */
+  public static LlmLoad.Rate gamma(int requests, double burstiness) {
+    return LlmLoad.gamma(requests, burstiness);
   }
 }

@@ -2,6 +2,7 @@ package io.github.gatlingllm.protocol;
 
 import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.GoodputSlo;
+import io.github.gatlingllm.metrics.LoadDescription;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.SummaryOptions;
@@ -73,6 +74,7 @@ final class EndOfRunReport {
       RunRecording recording,
       LlmProtocol protocol,
       String dialectName,
+      LoadDescription load,
       long startEpochMillis,
       ClientCpu.Usage cpu,
       FolderLookup runFolderLookup,
@@ -80,9 +82,13 @@ final class EndOfRunReport {
       RunOrigin origin,
       ServerMetricsResult server,
       DroppedRows dropped) {
-    RunDescription run = describe(protocol, dialectName, startEpochMillis, recording.statistics().requests());
+    RunDescription run = describe(protocol, dialectName, load, startEpochMillis, recording.statistics().requests());
     BenchmarkSummary summary = recording.summary(run);
     System.out.println();
+    if (!load.complete()) {
+      // The summary's null rate (or counted num_prompts) says it; this line says why.
+      System.out.println("Load: " + load.text());
+    }
     System.out.print(ConsoleBlock.render(summary));
     Map<String, Object> runFacts = new LinkedHashMap<>();
     // The raw System.nanoTime() origin of start_times: on Linux a clock shared with other processes, so that a
@@ -215,14 +221,15 @@ final class EndOfRunReport {
     if (report.checks().isEmpty()) {
       return;
     }
+    // The load is not known yet (it is described by the populations): a stand-in, as only the keys matter here.
     RunDescription run =
-        new RunDescription("openai", "openai", null, "m", "m", 1, report.requestRate(), report.burstiness(),
+        new RunDescription("openai", "openai", null, "m", "m", 1, Double.POSITIVE_INFINITY, 1.0,
             maxConcurrency > 0 ? maxConcurrency : null, 0);
     SummaryChecks.validate(report.checks(), run, options(report), RUN_FACT_KEYS);
   }
 
   private static RunDescription describe(
-      LlmProtocol protocol, String dialectName, long startEpochMillis, long requests) {
+      LlmProtocol protocol, String dialectName, LoadDescription load, long startEpochMillis, long requests) {
     ReportSettings report = protocol.report();
     return new RunDescription(
         dialectName,
@@ -230,12 +237,10 @@ final class EndOfRunReport {
         report.label(),
         protocol.model(),
         report.tokenizerId() != null ? report.tokenizerId() : protocol.model(),
-        report.numPrompts() > 0 ? report.numPrompts() : (int) Math.min(Integer.MAX_VALUE, requests),
-        report.requestRate(),
-        report.burstiness(),
+        load,
+        requests,
         protocol.maxConcurrency() > 0 ? protocol.maxConcurrency() : null,
-        startEpochMillis,
-        report.rampUp());
+        startEpochMillis);
   }
 
   static SummaryOptions options(LlmProtocol protocol) {

@@ -77,6 +77,7 @@ public final class LlmRun {
   private final List<FormattedRequestFile> requestFiles = new CopyOnWriteArrayList<>();
   private final LongAdder startedRequests = new LongAdder();
   private volatile ServerMetricsRun serverMetrics;
+  private final RunLoads loads = new RunLoads();
 
   LlmRun(CoreComponents core) {
     this.core = core;
@@ -250,6 +251,14 @@ public final class LlmRun {
     }
   }
 
+  /**
+   * Notes a population that sends measured requests, with its load's description (what the summary reports comes
+   * from the load that was injected); once per population, however many LLM actions it holds.
+   */
+  public void measuredPopulation(LoadProtocol.Components population) {
+    loads.measured(population);
+  }
+
   /** Notes the wire format in use, reported as {@code backend} / {@code endpoint_type}. */
   public void noteDialect(String name) {
     this.dialectName = name;
@@ -387,6 +396,7 @@ public final class LlmRun {
               run,
               protocol,
               dialectName,
+              loads.combined(),
               startEpochMillis,
               loadCpu != null ? loadCpu : clientCpu.sinceStart(),
               runFolder(),
