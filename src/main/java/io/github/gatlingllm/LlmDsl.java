@@ -7,6 +7,7 @@ import io.github.gatlingllm.api.TgiGenerateDialect;
 import io.github.gatlingllm.javaapi.LlmLoad;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
 import io.github.gatlingllm.javaapi.LlmRequestBuilder;
+import io.github.gatlingllm.metrics.RampUp;
 
 /**
  * Entry points for simulations: {@code import static io.github.gatlingllm.LlmDsl.*;}
@@ -58,5 +59,15 @@ public final class LlmDsl {
   /** {@code requests} requests with gamma gaps of shape {@code burstiness}: {@link LlmLoad#gamma(int, double)}. */
   public static LlmLoad.Rate gamma(int requests, double burstiness) {
     return LlmLoad.gamma(requests, burstiness);
+  }
+
+  /** A rate growing in equal steps from {@code startRps} to {@code endRps}, for {@link LlmLoad.Rate#ramp}. */
+  public static RampUp linearRamp(double startRps, double endRps) {
+    return RampUp.linear(startRps, endRps);
+  }
+
+  /** A rate growing by an equal factor per request from {@code startRps} to {@code endRps}, for a ramp. */
+  public static RampUp exponentialRamp(double startRps, double endRps) {
+    return RampUp.exponential(startRps, endRps);
   }
 }
