@@ -4,8 +4,10 @@ import io.github.gatlingllm.api.OpenAiChatDialect;
 import io.github.gatlingllm.api.OpenAiCompletionsDialect;
 import io.github.gatlingllm.api.LlmOnRaySimpleDialect;
 import io.github.gatlingllm.api.TgiGenerateDialect;
+import io.github.gatlingllm.javaapi.LlmLoad;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
 import io.github.gatlingllm.javaapi.LlmRequestBuilder;
+import io.github.gatlingllm.metrics.RampUp;
 
 /**
  * Entry points for simulations: {@code import static io.github.gatlingllm.LlmDsl.*;}
@@ -13,6 +15,7 @@ import io.github.gatlingllm.javaapi.LlmRequestBuilder;
  * <pre>{@code
  * LlmProtocolBuilder protocol = llm.baseUrl("http://127.0.0.1:8000").model("my-model");
  * ScenarioBuilder scn = scenario("chat").exec(chat("chat").prompt("#{prompt}").maxTokens(256));
+ * setUp(poisson(600).perSecond(10).inject(scn)).protocols(protocol);
  * }</pre>
  */
 public final class LlmDsl {
@@ -46,5 +49,25 @@ public final class LlmDsl {
    */
   public static LlmRequestBuilder llmOnRaySimple(String name) {
     return LlmRequestBuilder.of(name, LlmOnRaySimpleDialect.INSTANCE);
+  }
+
+  /** {@code requests} requests with Poisson arrivals, at a rate still to give: {@link LlmLoad#poisson(int)}. */
+  public static LlmLoad.Rate poisson(int requests) {
+    return LlmLoad.poisson(requests);
+  }
+
+  /** {@code requests} requests with gamma gaps of shape {@code burstiness}: {@link LlmLoad#gamma(int, double)}. */
+  public static LlmLoad.Rate gamma(int requests, double burstiness) {
+    return LlmLoad.gamma(requests, burstiness);
+  }
+
+  /** A rate growing in equal steps from {@code startRps} to {@code endRps}, for {@link LlmLoad.Rate#ramp}. */
+  public static RampUp linearRamp(double startRps, double endRps) {
+    return RampUp.linear(startRps, endRps);
+  }
+
+  /** A rate growing by an equal factor per request from {@code startRps} to {@code endRps}, for a ramp. */
+  public static RampUp exponentialRamp(double startRps, double endRps) {
+    return RampUp.exponential(startRps, endRps);
   }
 }

@@ -5,6 +5,7 @@ import io.gatling.core.action.builder.ActionBuilder;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingllm.protocol.LlmComponents;
 import io.github.gatlingllm.protocol.LlmProtocolKey;
+import io.github.gatlingllm.protocol.LoadProtocol;
 
 /** Wires a request template to its scenario's LLM components, behind the throttler when the scenario is throttled. */
 public final class LlmActionBuilder implements ActionBuilder {
@@ -16,7 +17,12 @@ public final class LlmActionBuilder implements ActionBuilder {
 
   @Override
   public Action build(ScenarioContext ctx, Action next) {
-    Action request = build(ctx.protocolComponentsRegistry().components(LlmProtocolKey.INSTANCE), next);
+    LlmComponents components = ctx.protocolComponentsRegistry().components(LlmProtocolKey.INSTANCE);
+    if (!template.warmUp()) {
+      // The summary describes the load of the populations whose requests it measures, as they were injected.
+      components.run().measuredPopulation(ctx.protocolComponentsRegistry().components(LoadProtocol.KEY));
+    }
+    Action request = build(components, next);
     return ctx.throttled() && ctx.coreComponents().throttler().isDefined()
         ? new ThrottledAction(
             request,

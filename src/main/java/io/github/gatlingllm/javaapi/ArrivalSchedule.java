@@ -1,5 +1,6 @@
 package io.github.gatlingllm.javaapi;
 
+import io.github.gatlingllm.metrics.RampUp;
 import java.util.SplittableRandom;
 
 /**
@@ -68,19 +69,19 @@ public final class ArrivalSchedule {
     return arrivals;
   }
 
-  private static void checkCount(int n) {
+  static void checkCount(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("the number of requests must be >= 1, got " + n);
     }
   }
 
-  private static void checkRate(double rate) {
+  static void checkRate(double rate) {
     if (!(rate > 0) || Double.isInfinite(rate)) {
       throw new IllegalArgumentException("the request rate must be a finite number > 0, got " + rate);
     }
   }
 
-  private static void checkBurstiness(double burstiness) {
+  static void checkBurstiness(double burstiness) {
     if (!(burstiness > 0) || Double.isInfinite(burstiness)) {
       throw new IllegalArgumentException("burstiness must be a finite number > 0, got " + burstiness);
     }

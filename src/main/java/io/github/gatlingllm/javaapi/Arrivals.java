@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An open-model arrival schedule of any length, exact to the nanosecond: {@link #injection()} starts the users in at
+ * How {@link LlmLoad} injects an open-model arrival schedule of any length, exact to the nanosecond: {@link #injection()} starts the users in at
  * most {@link #MAX_BATCHES} batches, and {@link #pace()}, first in the scenario, holds each user until its own
  * arrival time.
  *
@@ -23,13 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * (no user ever starts after its arrival), so at most one batch of users waits at a time.
  *
  * <pre>{@code
- * Arrivals arrivals = LlmInjection.arrivals(100_000, 20.0, 1.0, 0);
+ * Arrivals arrivals = Arrivals.of(ArrivalSchedule.gamma(100_000, 20.0, 1.0, 0));
  * scenario("load").exec(arrivals.pace()).exec(LlmDsl.chat("chat")...).injectOpen(arrivals.injection())
  * }</pre>
  *
  * <p>One schedule serves one scenario (it hands out its arrivals in order, once).
  */
-public final class Arrivals {
+final class Arrivals {
   /** The most injection batches: far below the few thousand steps Gatling's injector can chain. */
   static final int MAX_BATCHES = 500;
 
@@ -55,16 +55,16 @@ public final class Arrivals {
   }
 
   /** One user at each arrival time (seconds from the start, non-decreasing). */
-  public static Arrivals of(double[] arrivalSeconds) {
+  static Arrivals of(double[] arrivalSeconds) {
     return new Arrivals(arrivalSeconds);
   }
 
-  public int count() {
+  int count() {
     return seconds.length;
   }
 
   /** The users, started in batches at each batch's first arrival (rounded down to Gatling's milliseconds). */
-  public OpenInjectionStep[] injection() {
+  OpenInjectionStep[] injection() {
     List<OpenInjectionStep> steps = new ArrayList<>();
     long previousMillis = 0;
     for (int first = 0; first < seconds.length; first += batch) {
@@ -82,7 +82,7 @@ public final class Arrivals {
    * Holds each user until its arrival: the users take the arrivals in the order they start, and wait from now until
    * the schedule's zero (set by the first user, which arrives on time by construction) plus their arrival time.
    */
-  public ChainBuilder pace() {
+  ChainBuilder pace() {
     return exec(session -> session.set(DUE, dueNanos(System.nanoTime())))
         .pause(session -> Duration.ofNanos(Math.max(0, session.getLong(DUE) - System.nanoTime())));
   }

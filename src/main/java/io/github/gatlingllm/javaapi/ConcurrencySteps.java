@@ -24,7 +24,7 @@ import java.util.function.IntUnaryOperator;
  *
  * <pre>{@code
  * PopulationBuilder load =
- *     LlmInjection.concurrencySteps(1, 4, 8)
+ *     LlmLoad.concurrencySteps(1, 4, 8)
  *         .requestsPerLevel(c -> 4 * c)
  *         .records(prompts)                       // feeder records: "prompt", "maxTokens", ...
  *         .exec(completion("completion").prompt("#{prompt}").maxTokens("#{maxTokens}"))
@@ -37,7 +37,9 @@ import java.util.function.IntUnaryOperator;
  * shared counter, until the budget is used. So exactly {@code c} requests are in flight until fewer than {@code c}
  * remain, and the level sends exactly {@code requestsPerLevel(c)} requests (failed ones count, as in vLLM). This is
  * what {@code vllm bench serve --max-concurrency c --num-prompts n --request-rate inf} does with its semaphore, without
- * a client-side queue: a request is sent the moment its user is free, so there is no client queue time. Gatling's
+ * a client-side queue: a request is sent the moment its user is free, so there is no client queue time. Each level is
+ * reported as {@code LlmLoad.concurrency(c).requests(n)} is (its own population, {@code request_rate} inf; the run's
+ * {@code num_prompts} is the levels' sum). Gatling's
  * {@code constantConcurrentUsers(c).during(d)} would keep {@code c} users too, but with a request count that depends on
  * the server's speed.
  *
@@ -147,7 +149,7 @@ public final class ConcurrencySteps {
     return steps;
   }
 
-  /** The levels chained so that each starts when the previous one has finished. */
+  /** The levels chained so that each starts when the previous one has finished, each described for the summary. */
   public PopulationBuilder build() {
     if (chain == null) {
       throw new IllegalStateException("concurrencySteps needs the request to send: .exec(completion(...))");
@@ -155,24 +157,33 @@ public final class ConcurrencySteps {
     List<Step> steps = steps();
     PopulationBuilder load = null;
     for (int i = steps.size() - 1; i >= 0; i--) {
-      PopulationBuilder step = population(steps.get(i));
+      Step s = steps.get(i);
+      PopulationBuilder step =
+          LlmLoad.described(
+              closedLoop(s.scenario(), chain, s.concurrency(), s.requests(), records),
+              LlmLoad.closedDescription(s.concurrency(), s.requests()));
       load = load == null ? step : step.andThen(load);
     }
     return load;
   }
 
-  private PopulationBuilder population(Step step) {
+  /**
+   * The closed model's population: {@code users} users started together, each looping on {@code perRequest} and
+   * taking the next request of the {@code budget} from a shared counter (with record {@code i % records.size()} put
+   * into its session, when there are records) until the budget is used.
+   */
+  static PopulationBuilder closedLoop(
+      String scenario, ChainBuilder perRequest, int users, int budget, List<Map<String, Object>> records) {
     AtomicInteger next = new AtomicInteger();
-    int budget = step.requests();
-    ChainBuilder claim = CoreDsl.exec(session -> claim(session, next.getAndIncrement(), budget));
-    return scenario(step.scenario())
+    ChainBuilder claim = CoreDsl.exec(session -> claim(session, next.getAndIncrement(), budget, records));
+    return scenario(scenario)
         .exec(claim)
         .asLongAs(session -> session.getInt(REQUEST_INDEX) < budget)
-        .on(CoreDsl.exec(chain).exec(claim))
-        .injectOpen(atOnceUsers(Math.min(step.concurrency(), budget)));
+        .on(CoreDsl.exec(perRequest).exec(claim))
+        .injectOpen(atOnceUsers(Math.min(users, budget)));
   }
 
-  private Session claim(Session session, int index, int budget) {
+  private static Session claim(Session session, int index, int budget, List<Map<String, Object>> records) {
     Session claimed = session.set(REQUEST_INDEX, index);
     if (index < budget && !records.isEmpty()) {
       claimed = claimed.setAll(records.get(index % records.size()));

@@ -5,7 +5,6 @@ import io.gatling.javaapi.core.ProtocolBuilder;
 import io.github.gatlingllm.client.HttpTarget;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.metrics.GoodputSlo;
-import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.protocol.ConnectionSettings;
 import io.github.gatlingllm.protocol.ItlStats;
@@ -55,10 +54,6 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     int maxConcurrency;
     ItlStats itlStats = ItlStats.REQUEST_MEAN;
     String label;
-    int numPrompts;
-    double requestRate = Double.POSITIVE_INFINITY;
-    double burstiness = 1.0;
-    RampUp rampUp;
     List<Double> percentiles = List.of(99.0);
     GoodputSlo goodput;
     String tokenizerId;
@@ -202,35 +197,6 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     return change(s -> s.goodput = slos);
   }
 
-  /**
-   * Describes the load for the summary ({@code num_prompts}, {@code request_rate}, {@code burstiness} in vLLM's
-   * result keys). {@code requestRate} is {@link Double#POSITIVE_INFINITY} when all requests start at once.
-   */
-  public LlmProtocolBuilder describeLoad(int numPrompts, double requestRate, double burstiness) {
-    return change(
-        s -> {
-          s.numPrompts = numPrompts;
-          s.requestRate = requestRate;
-          s.burstiness = burstiness;
-          s.rampUp = null;
-        });
-  }
-
-  /**
-   * Describes a load whose rate ramps ({@code ramp_up_strategy}, {@code ramp_up_start_rps}, {@code ramp_up_end_rps}
-   * in vLLM's result keys, with {@code request_rate} "inf", as vLLM writes them), e.g. for
-   * {@code LlmInjection.requests(n, inf, burstiness, seed, Optional.of(ramp))}; null for a fixed rate.
-   */
-  public LlmProtocolBuilder describeLoad(int numPrompts, double burstiness, RampUp rampUp) {
-    return change(
-        s -> {
-          s.numPrompts = numPrompts;
-          s.requestRate = Double.POSITIVE_INFINITY;
-          s.burstiness = burstiness;
-          s.rampUp = rampUp;
-        });
-  }
-
   /** A free-text label stored in the result JSON. */
   public LlmProtocolBuilder label(String label) {
     return change(s -> s.label = label);
@@ -369,11 +335,6 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     ReportSettings report =
         new ReportSettings(
             s.label,
-            s.numPrompts,
-            s.requestRate,
-            s.burstiness,
-            s.rampUp == null ? null : new RunDescription.Ramp(s.rampUp.strategy().id(), s.rampUp.startRps(),
-                s.rampUp.endRps()),
             s.percentiles,
             s.goodput,
             s.tokenizerId,

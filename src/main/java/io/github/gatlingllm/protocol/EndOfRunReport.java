@@ -1,6 +1,7 @@
 package io.github.gatlingllm.protocol;
 
 import io.github.gatlingllm.metrics.BenchmarkSummary;
+import io.github.gatlingllm.metrics.LoadDescription;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.SummaryOptions;
@@ -73,6 +74,7 @@ final class EndOfRunReport {
       RunRecording recording,
       ReportSettings report,
       RunDescription run,
+      LoadDescription load,
       ClientCpu.Usage cpu,
       FolderLookup runFolderLookup,
       boolean interrupted,
@@ -81,6 +83,10 @@ final class EndOfRunReport {
       DroppedRows dropped) {
     BenchmarkSummary summary = recording.summary(run);
     System.out.println();
+    if (!load.complete()) {
+      // The summary's null rate (or counted num_prompts) says it; this line says why.
+      System.out.println("Load: " + load.text());
+    }
     System.out.print(ConsoleBlock.render(summary));
     Map<String, Object> runFacts = new LinkedHashMap<>();
     // The raw System.nanoTime() origin of start_times: on Linux a clock shared with other processes, so that a
@@ -213,9 +219,10 @@ final class EndOfRunReport {
     if (report.checks().isEmpty()) {
       return;
     }
+    // The load is described by the populations, built after this check: accept the keys any load can give (a finite
+    // rate's and a ramp's); a key the finished run does not hold then fails its clause at the end, saying so.
     Set<String> numeric = new HashSet<>(RUN_FACT_KEYS);
-    numeric.addAll(SummaryJson.numericKeys(
-        options(report), !Double.isInfinite(report.requestRate()), maxConcurrency > 0, report.rampUp() != null));
+    numeric.addAll(SummaryJson.numericKeys(options(report), true, maxConcurrency > 0, true));
     SummaryChecks.validate(report.checks(), numeric);
   }
 

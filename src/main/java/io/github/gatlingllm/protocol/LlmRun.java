@@ -47,6 +47,14 @@ public final class LlmRun {
     parts.recorder.noteOutputTokenSource(source);
   }
 
+  /**
+   * Notes a population that sends measured requests, with its load's description (what the summary reports comes
+   * from the load that was injected); once per population, however many LLM actions it holds.
+   */
+  public void measuredPopulation(LoadProtocol.Components population) {
+    parts.description.measuredPopulation(population);
+  }
+
   /** Notes the wire format in use, reported as {@code backend} / {@code endpoint_type}. */
   public void noteDialect(String name) {
     parts.description.noteDialect(name);

@@ -2,20 +2,16 @@ package io.github.gatlingllm.protocol;
 
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.metrics.GoodputSlo;
-import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.report.RequestFileFormat;
 import io.github.gatlingllm.report.RunOutput;
 import io.github.gatlingllm.report.SummaryCheck;
 import java.util.List;
 
 /**
- * What the end-of-run LLM summary needs beyond the measurements: how the run was described and what to compute.
+ * What the end-of-run LLM summary needs beyond the measurements: labels and what to compute. The load's description
+ * comes from the load itself ({@code LlmLoad}), never from here.
  *
  * @param label free text shown as {@code label} in the result JSON, or null
- * @param numPrompts how many requests the run was meant to send (0 = count what was recorded)
- * @param requestRate configured arrival rate in req/s, {@link Double#POSITIVE_INFINITY} for all at once
- * @param burstiness gamma shape of the arrival process (1 = Poisson)
- * @param rampUp the request rate's ramp when it was not fixed ({@code requestRate} is then infinite), or null
  * @param percentiles percentiles to report for every latency metric (e.g. 99, 99.9)
  * @param goodput the goodput SLOs, parsed once where they were given, or null
  * @param tokenizerId the tokenizer used for counting, reported as {@code tokenizer_id}, or null
@@ -33,10 +29,6 @@ import java.util.List;
  */
 public record ReportSettings(
     String label,
-    int numPrompts,
-    double requestRate,
-    double burstiness,
-    RunDescription.Ramp rampUp,
     List<Double> percentiles,
     GoodputSlo goodput,
     String tokenizerId,

@@ -1,5 +1,6 @@
 package io.github.gatlingllm.protocol;
 
+import io.github.gatlingllm.metrics.LoadDescription;
 import io.github.gatlingllm.metrics.RunDescription;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -21,6 +22,7 @@ final class RunDescriber {
   /** In the order the protocols came; a run has a handful of protocols at most. */
   private final Set<String> models = new LinkedHashSet<>();
   private final Set<Integer> caps = new LinkedHashSet<>();
+  private final RunLoads loads = new RunLoads();
 
   /** A protocol of the run: its model and cap join the description. */
   synchronized void noteProtocol(LlmProtocol protocol) {
@@ -33,7 +35,7 @@ final class RunDescriber {
     this.dialectName = name;
   }
 
-  /** The description of the run, once it is over; {@code requests} recorded stand for numPrompts when unset. */
+  /** The description of the run, once it is over; {@code requests} recorded stand for numPrompts when the load fixed none. */
   synchronized RunDescription describe(ReportSettings report, long requests) {
     String model = model();
     return new RunDescription(
@@ -42,12 +44,23 @@ final class RunDescriber {
         report.label(),
         model,
         report.tokenizerId() != null ? report.tokenizerId() : model,
-        report.numPrompts() > 0 ? report.numPrompts() : (int) Math.min(Integer.MAX_VALUE, requests),
-        report.requestRate(),
-        report.burstiness(),
+        loads.combined(),
+        requests,
         maxConcurrency(),
-        startEpochMillis,
-        report.rampUp());
+        startEpochMillis);
+  }
+
+  /**
+   * Notes a population that sends measured requests, with its load's description: what the summary reports comes from
+   * the load that was injected. Once per population, however many LLM actions it holds.
+   */
+  void measuredPopulation(LoadProtocol.Components population) {
+    loads.measured(population);
+  }
+
+  /** The measured populations' loads, combined (not described when none came through an {@code LlmLoad}). */
+  LoadDescription load() {
+    return loads.combined();
   }
 
   private String model() {

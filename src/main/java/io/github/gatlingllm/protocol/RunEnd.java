@@ -133,6 +133,7 @@ final class RunEnd {
               run,
               report,
               description.describe(report, run.statistics().requests()),
+              description.load(),
               loadCpu != null ? loadCpu : started.cpu().sinceStart(),
               runFolder,
               interrupted,

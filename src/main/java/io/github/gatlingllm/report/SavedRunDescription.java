@@ -2,6 +2,7 @@ package io.github.gatlingllm.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gatlingllm.metrics.RampUp;
 import io.github.gatlingllm.metrics.RunDescription;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,8 +40,6 @@ final class SavedRunDescription {
     if (root == null || !root.isObject()) {
       return Optional.empty();
     }
-    JsonNode rate = root.path("request_rate");
-    double requestRate = rate.isNumber() && rate.asDouble() > 0 ? rate.asDouble() : Double.POSITIVE_INFINITY;
     JsonNode cap = root.path("max_concurrency");
     return Optional.of(
         new RunDescription(
@@ -50,19 +49,34 @@ final class SavedRunDescription {
             text(root, "model_id", "unknown"),
             text(root, "tokenizer_id", null),
             root.path("num_prompts").asInt(0),
-            requestRate,
-            root.path("burstiness").asDouble(1.0),
+            requestRate(root.path("request_rate")),
+            burstiness(root.path("burstiness")),
             cap.isInt() && cap.asInt() > 0 ? cap.asInt() : null,
             date(root.path("date").asText("")),
             ramp(root)));
   }
 
-  private static RunDescription.Ramp ramp(JsonNode root) {
+  /** A number, "inf" (or anything else but null, as files before null rates were written), or null as saved. */
+  private static Double requestRate(JsonNode rate) {
+    if (rate.isNull()) {
+      return null; // the live run's load had no single rate
+    }
+    return rate.isNumber() && rate.asDouble() > 0 ? rate.asDouble() : Double.POSITIVE_INFINITY;
+  }
+
+  private static Double burstiness(JsonNode burstiness) {
+    if (burstiness.isNull()) {
+      return null;
+    }
+    return burstiness.isNumber() && burstiness.asDouble() > 0 ? burstiness.asDouble() : 1.0;
+  }
+
+  private static RampUp ramp(JsonNode root) {
     JsonNode strategy = root.path("ramp_up_strategy");
     JsonNode start = root.path("ramp_up_start_rps");
     JsonNode end = root.path("ramp_up_end_rps");
     return strategy.isTextual() && start.isNumber() && end.isNumber()
-        ? new RunDescription.Ramp(strategy.asText(), start.asDouble(), end.asDouble())
+        ? new RampUp(RampUp.Strategy.parse(strategy.asText()), start.asDouble(), end.asDouble())
         : null;
   }
 
@@ -75,21 +89,21 @@ final class SavedRunDescription {
   /**
    * One description for the merged files of several load generators: the first one's, except that the load each
    * generator was given adds up ({@code num_prompts}, {@code request_rate}, {@code max_concurrency}: summed when every
-   * file has one, else the number of requests read, "inf" and none; ramps of one strategy add up their start and end
-   * rates, else there is none), and the date is the earliest saved one (else {@code startEpochMillis}). With one
+   * file has one, else the number of requests read, null and none; a rate is "inf" when one is "inf"; ramps of one
+   * strategy add up their start and end rates, else there is none), and the date is the earliest saved one (else {@code startEpochMillis}). With one
    * description, that description.
    */
   static RunDescription merge(List<RunDescription> parts, int requests, long startEpochMillis) {
     RunDescription first = parts.get(0);
     int prompts = 0;
-    double rate = 0;
+    Double rate = 0.0;
     Integer cap = 0;
     long date = Long.MAX_VALUE;
-    RunDescription.Ramp ramp = first.rampUp();
+    RampUp ramp = first.rampUp();
     for (RunDescription d : parts) {
       ramp = d == first ? ramp : addRamps(ramp, d.rampUp());
       prompts = d.numPrompts() > 0 && prompts >= 0 ? prompts + d.numPrompts() : -1;
-      rate += d.requestRate();
+      rate = rate == null || d.requestRate() == null ? null : rate + d.requestRate();
       cap = d.maxConcurrency() != null && cap != null ? cap + d.maxConcurrency() : null;
       if (d.startEpochMillis() > 0) {
         date = Math.min(date, d.startEpochMillis());
@@ -109,11 +123,11 @@ final class SavedRunDescription {
         ramp);
   }
 
-  private static RunDescription.Ramp addRamps(RunDescription.Ramp a, RunDescription.Ramp b) {
-    if (a == null || b == null || !a.strategy().equals(b.strategy())) {
+  private static RampUp addRamps(RampUp a, RampUp b) {
+    if (a == null || b == null || a.strategy() != b.strategy()) {
       return null;
     }
-    return new RunDescription.Ramp(a.strategy(), a.startRps() + b.startRps(), a.endRps() + b.endRps());
+    return new RampUp(a.strategy(), a.startRps() + b.startRps(), a.endRps() + b.endRps());
   }
 
   private static String text(JsonNode root, String key, String fallback) {

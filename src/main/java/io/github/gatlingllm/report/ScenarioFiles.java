@@ -128,6 +128,7 @@ public final class ScenarioFiles implements RunOutput {
         Double.POSITIVE_INFINITY,
         run.burstiness(),
         e.maxConcurrency(),
-        run.startEpochMillis());
+        run.startEpochMillis(),
+        null);
   }
 }

@@ -127,12 +127,18 @@ public final class SummaryJson {
     g.writeStringField("model_id", run.modelId());
     g.writeStringField("tokenizer_id", run.tokenizerId());
     g.writeNumberField("num_prompts", run.numPrompts());
-    if (run.finiteRate()) {
+    if (run.requestRate() == null) {
+      g.writeNullField("request_rate"); // a load with no single rate, or not described: never a made-up "inf"
+    } else if (run.finiteRate()) {
       g.writeNumberField("request_rate", run.requestRate());
     } else {
       g.writeStringField("request_rate", "inf");
     }
-    g.writeNumberField("burstiness", run.burstiness());
+    if (run.burstiness() == null) {
+      g.writeNullField("burstiness");
+    } else {
+      g.writeNumberField("burstiness", run.burstiness());
+    }
     if (run.maxConcurrency() == null) {
       g.writeNullField("max_concurrency");
     } else {
@@ -140,7 +146,7 @@ public final class SummaryJson {
     }
     if (run.rampUp() != null) {
       // vLLM writes these only when its run ramped
-      g.writeStringField("ramp_up_strategy", run.rampUp().strategy());
+      g.writeStringField("ramp_up_strategy", run.rampUp().strategy().id());
       g.writeNumberField("ramp_up_start_rps", run.rampUp().startRps());
       g.writeNumberField("ramp_up_end_rps", run.rampUp().endRps());
     }

@@ -1,5 +1,6 @@
 package io.github.gatlingllm.javaapi;
 
+import io.github.gatlingllm.metrics.RampUp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatling.javaapi.core.OpenInjectionStep;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A schedule of any length in a bounded number of injection steps, each user held until its own arrival. */
@@ -22,7 +21,7 @@ class ArrivalsTest {
   @Test
   void aDayOfArrivalsIsInjectedInAFewHundredBatchesWithEveryUser() {
     // A day at 2 requests/s: 172,800 arrivals, which one step per arrival would chain ~345,000 deep.
-    Arrivals arrivals = LlmInjection.arrivals(172_800, 2.0, 1.0, 0, Optional.empty());
+    Arrivals arrivals = Arrivals.of(ArrivalSchedule.gamma(172_800, 2.0, 1.0, 0));
     OpenInjectionStep[] steps = arrivals.injection();
     assertTrue(steps.length <= 2 * Arrivals.MAX_BATCHES, steps.length + " steps");
     assertEquals(172_800, users(steps));
@@ -66,12 +65,5 @@ class ArrivalsTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Arrivals.of(new double[] {1.0, 0.5}));
     assertTrue(e.getMessage().contains("arrival 1 is 0.5 after 1.0"), e.getMessage());
-  }
-
-  @Test
-  void oneStepPerArrivalIsRefusedBeyondWhatGatlingCanChain() {
-    double[] many = ArrivalSchedule.gamma(5_000, 10.0, 1.0, 1);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LlmInjection.fromArrivals(many));
-    assertTrue(e.getMessage().contains("LlmInjection.arrivals"), e.getMessage());
   }
 }

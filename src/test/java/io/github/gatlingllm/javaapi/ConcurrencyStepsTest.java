@@ -15,7 +15,7 @@ class ConcurrencyStepsTest {
 
   @Test
   void defaultStepsHaveUniqueNamesAndTwoRequestsPerUserAtLeastTen() {
-    List<ConcurrencySteps.Step> steps = LlmInjection.concurrencySteps(1, 8, 32).steps();
+    List<ConcurrencySteps.Step> steps = LlmLoad.concurrencySteps(1, 8, 32).steps();
     assertEquals(
         List.of(
             new ConcurrencySteps.Step(1, "concurrency 1", 10),

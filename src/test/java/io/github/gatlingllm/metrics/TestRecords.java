@@ -86,7 +86,7 @@ public final class TestRecords {
   }
 
   /** The same run described with a ramped rate (request_rate "inf", no cap). */
-  public static RunDescription ramped(RunDescription.Ramp ramp) {
+  public static RunDescription ramped(RampUp ramp) {
     return new RunDescription("openai-chat", null, "test", "qwen3-0.6b", "Qwen/Qwen3-0.6B", 5,
         Double.POSITIVE_INFINITY, 1.0, null, 1_700_000_000_000L, ramp);
   }

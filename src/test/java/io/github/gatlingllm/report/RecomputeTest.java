@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.metrics.RampUp;
 import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.SummaryCalculator;
 import io.github.gatlingllm.metrics.SummaryOptions;
@@ -98,7 +99,7 @@ class RecomputeTest {
   @Test
   void aSavedRampIsKeptAndTheRampsOfTwoGeneratorsAddUp(@TempDir Path dir) throws Exception {
     RunDescription fixed = TestRecords.run(null, Double.POSITIVE_INFINITY);
-    RunDescription ramped = TestRecords.ramped(new RunDescription.Ramp("linear", 1, 6));
+    RunDescription ramped = TestRecords.ramped(RampUp.linear(1, 6));
     SummaryOptions opts = new SummaryOptions(List.of(99.0), null, false, false);
     Path a = runFolder(dir.resolve("a"), CsvRecords.random(50, 1, TestRecords.T0), ramped, opts);
     Path b = runFolder(dir.resolve("b"), CsvRecords.random(50, 2, TestRecords.T0), ramped, opts);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.metrics.RampUp;
 import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.SummaryCalculator;
 import io.github.gatlingllm.metrics.SummaryOptions;
@@ -35,7 +36,7 @@ class SummaryJsonKeysTest {
     RunDescription run =
         everySetting
             ? new RunDescription("openai", "openai", "l", "m", "m", 2, 4.0, 1.0, 8, 0,
-                new RunDescription.Ramp("linear", 1, 4))
+                RampUp.linear(1, 4))
             : new RunDescription("openai", "openai", null, "m", "m", 2, Double.POSITIVE_INFINITY, 1.0, null, 0);
     List<RequestRecord> records = List.of(SummaryChecksTest.record(100), SummaryChecksTest.record(300));
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.RequestRecord;
+import io.github.gatlingllm.metrics.RampUp;
 import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.SummaryCalculator;
 import io.github.gatlingllm.metrics.SummaryOptions;
@@ -170,7 +171,7 @@ class SummaryJsonTest {
   @Test
   void aRampedRateIsDescribedWithVllmsKeysAfterTheTrafficOnes(@TempDir Path dir) throws Exception {
     RunDescription fixed = TestRecords.run(null, Double.POSITIVE_INFINITY);
-    RunDescription ramped = TestRecords.ramped(new RunDescription.Ramp("exponential", 0.5, 8));
+    RunDescription ramped = TestRecords.ramped(RampUp.exponential(0.5, 8));
     JsonNode json = write(dir, ramped, SummaryOptions.defaults());
     List<String> keys = fieldNames(json);
     int cap = keys.indexOf("max_concurrency");

@@ -9,7 +9,7 @@ import io.github.gatlingllm.suite.settings.ServerUnderTest;
 import io.github.gatlingllm.suite.settings.VisionSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.javaapi.ConcurrencySteps;
-import io.github.gatlingllm.javaapi.LlmInjection;
+import io.github.gatlingllm.javaapi.LlmLoad;
 import io.github.gatlingllm.javaapi.VisionRecords;
 import io.github.gatlingllm.report.ScenarioFiles;
 import io.github.gatlingllm.suite.reports.ServerInfoFile;
@@ -49,7 +49,7 @@ public class ConcurrencyProfiles extends Simulation {
     int outputLen = settings.outputLen();
 
     ConcurrencySteps steps =
-        LlmInjection.concurrencySteps(settings.levelArray()).requestsPerLevel(settings::requestsAt);
+        LlmLoad.concurrencySteps(settings.levelArray()).requestsPerLevel(settings::requestsAt);
     int mostRequests = steps.steps().stream().mapToInt(ConcurrencySteps.Step::requests).max().orElse(1);
     TextTokenizer tokenizer = settings.common().loadTokenizer();
     List<Map<String, Object>> records =
@@ -92,11 +92,9 @@ public class ConcurrencyProfiles extends Simulation {
     serverInfo.put("output_len", outputLen);
     settings.vision().ifPresent(vision -> serverInfo.putAll(imageFields(vision)));
 
-    int total = steps.steps().stream().mapToInt(ConcurrencySteps.Step::requests).sum();
     setUp(steps.build())
         .protocols(
             SimulationParts.protocol(settings.common(), server.baseUrl(), model, tokenizer)
-                .describeLoad(total, Double.POSITIVE_INFINITY, 1.0)
                 .runOutput(new ScenarioFiles(files))
                 .runOutput(new ServerInfoFile(serverInfo, () -> ollamaMemory(apiKey))));
   }

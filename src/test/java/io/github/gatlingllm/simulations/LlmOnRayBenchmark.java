@@ -7,8 +7,6 @@ import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingllm.suite.settings.LlmOnRaySettings;
 import io.github.gatlingllm.suite.settings.ServerUnderTest;
 import io.github.gatlingllm.dataset.TextTokenizer;
-import io.github.gatlingllm.javaapi.ArrivalSchedule;
-import io.github.gatlingllm.javaapi.Arrivals;
 import io.github.gatlingllm.suite.reports.LlmOnRayReport;
 import java.util.List;
 import java.util.Map;
@@ -35,20 +33,15 @@ public class LlmOnRayBenchmark extends Simulation {
     TextTokenizer tokenizer = settings.common().loadTokenizer();
     List<Map<String, Object>> prompts =
         SimulationParts.prompts(settings.dataset(), settings.common(), tokenizer, settings.numPrompts());
-    Arrivals arrivals =
-        Arrivals.of(
-            Double.isInfinite(settings.requestRate())
-                ? new double[settings.numPrompts()]
-                : ArrivalSchedule.afterEach(settings.numPrompts(), settings.requestRate(), settings.common().seed()));
     setUp(
-            scenario("llm-on-ray")
-                .exec(arrivals.pace())
-                .feed(listFeeder(prompts))
-                .exec(SimulationParts.request(settings.common()))
-                .injectOpen(arrivals.injection()))
+            settings
+                .load()
+                .inject(
+                    scenario("llm-on-ray")
+                        .feed(listFeeder(prompts))
+                        .exec(SimulationParts.request(settings.common()))))
         .protocols(
             SimulationParts.protocol(settings.common(), server.baseUrl(), model, tokenizer)
-                .describeLoad(settings.numPrompts(), settings.requestRate(), 1.0)
                 .runOutput(new LlmOnRayReport()));
   }
 

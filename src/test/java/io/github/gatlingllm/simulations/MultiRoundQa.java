@@ -1,6 +1,5 @@
 package io.github.gatlingllm.simulations;
 
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
@@ -19,7 +18,7 @@ import io.github.gatlingllm.suite.conversation.ShareGptScript;
 import io.github.gatlingllm.suite.conversation.SyntheticScript;
 import io.github.gatlingllm.dataset.ShareGptDialogues;
 import io.github.gatlingllm.dataset.TextTokenizer;
-import io.github.gatlingllm.javaapi.Arrivals;
+import io.github.gatlingllm.javaapi.LlmLoad;
 import io.github.gatlingllm.javaapi.LlmRequestBuilder;
 import io.github.gatlingllm.suite.reports.MultiRoundQaCsv;
 import java.time.Duration;
@@ -57,18 +56,17 @@ public class MultiRoundQa extends Simulation {
             settings.duration().map(d -> d.toNanos() / 1e9).orElse(Double.POSITIVE_INFINITY));
     MultiRoundQaReport report = MultiRoundQaReport.toConsole(run);
 
-    PopulationBuilder warmUp = scenario("warm-up").exec(warmUpRequest()).injectOpen(atOnceUsers(10));
-    // Users join on the original's schedule, however long the run (llm.duration): paced to their exact join times.
-    Arrivals joins = Arrivals.of(arrivals(users));
+    PopulationBuilder warmUp = LlmLoad.requests(10).atOnce().inject(scenario("warm-up").exec(warmUpRequest()));
+    // Users join on the original's schedule, however long the run (llm.duration), each asking several questions.
     PopulationBuilder conversations =
-        scenario("multi-round-qa")
-            .exec(joins.pace())
-            .feed(conversationsOf(run, users))
-            .exec(this::arrive)
-            .pause(session -> session.<Duration>get("wait"))
-            .asLongAs(session -> user(session).hasNextRound(System.nanoTime()))
-            .on(oneRound())
-            .injectOpen(joins.injection());
+        LlmLoad.users(arrivals(users))
+            .inject(
+                scenario("multi-round-qa")
+                    .feed(conversationsOf(run, users))
+                    .exec(this::arrive)
+                    .pause(session -> session.<Duration>get("wait"))
+                    .asLongAs(session -> user(session).hasNextRound(System.nanoTime()))
+                    .on(oneRound()));
     setUp(warmUp.andThen(conversations))
             .protocols(
                 SimulationParts.protocol(settings.common(), server.baseUrl(), model, tokenizer)

@@ -1,18 +1,15 @@
 package io.github.gatlingllm.simulations;
 
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.PopulationBuilder;
-import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingllm.suite.settings.CommonSettings;
 import io.github.gatlingllm.suite.settings.ServerUnderTest;
 import io.github.gatlingllm.suite.settings.ServingSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
-import io.github.gatlingllm.javaapi.Arrivals;
-import io.github.gatlingllm.javaapi.LlmInjection;
+import io.github.gatlingllm.javaapi.LlmLoad;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +42,7 @@ public class ServingBenchmark extends Simulation {
             .maxConcurrency(settings.maxConcurrency())
             .percentileMetrics(settings.percentileMetrics().toArray(new String[0]))
             .itlStats(settings.itlStats())
-            .saveDetailed(settings.saveDetailed())
-            .describeLoad(settings.numPrompts(), settings.requestRate(), settings.burstiness());
-    if (settings.rampUp().isPresent()) {
-      protocol = protocol.describeLoad(settings.numPrompts(), settings.burstiness(), settings.rampUp().get());
-    }
+            .saveDetailed(settings.saveDetailed());
     if (settings.goodput().isPresent()) {
       protocol = protocol.goodput(settings.goodput().get());
     }
@@ -57,22 +50,24 @@ public class ServingBenchmark extends Simulation {
       protocol = protocol.assertions(settings.assertions().get());
     }
 
-    Arrivals arrivals =
-        LlmInjection.arrivals(
-            settings.numPrompts(), settings.requestRate(), settings.burstiness(), common.seed(), settings.rampUp());
-    ScenarioBuilder measured =
-        scenario("serving benchmark")
-            .exec(arrivals.pace()) // each user waits for its own arrival time (any length of schedule)
-            .feed(listFeeder(prompts))
-            .exec(SimulationParts.request(common)); // named chat, completion or the backend
-    PopulationBuilder load = measured.injectOpen(arrivals.injection());
-
+    // The load injects the requests and is what the summary reports (num_prompts, request_rate, burstiness, ramp).
+    PopulationBuilder load =
+        settings
+            .load()
+            .inject(
+                scenario("serving benchmark")
+                    .feed(listFeeder(prompts))
+                    .exec(SimulationParts.request(common))); // named chat, completion or the backend
     if (settings.numWarmups() > 0) {
-      ScenarioBuilder warmUp =
-          scenario("warm-up")
-              .feed(listFeeder(prompts).circular())
-              .exec(SimulationParts.request(common, "warm-up").warmUp());
-      load = warmUp.injectOpen(atOnceUsers(settings.numWarmups())).andThen(load);
+      // Warm-up requests stay out of the summary, and so does their load.
+      PopulationBuilder warmUp =
+          LlmLoad.requests(settings.numWarmups())
+              .atOnce()
+              .inject(
+                  scenario("warm-up")
+                      .feed(listFeeder(prompts).circular())
+                      .exec(SimulationParts.request(common, "warm-up").warmUp()));
+      load = warmUp.andThen(load);
     }
     setUp(load).protocols(protocol);
   }

@@ -1,6 +1,5 @@
 package io.github.gatlingllm.simulations;
 
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
@@ -8,6 +7,7 @@ import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingllm.suite.settings.ServerUnderTest;
 import io.github.gatlingllm.suite.settings.ThroughputSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
+import io.github.gatlingllm.javaapi.LlmLoad;
 import io.github.gatlingllm.suite.reports.ThroughputReport;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +36,11 @@ public class ThroughputBenchmark extends Simulation {
     List<Map<String, Object>> prompts =
         SimulationParts.prompts(settings.dataset(), settings.common(), tokenizer, settings.numPrompts());
     setUp(
-            scenario("throughput")
-                .feed(listFeeder(prompts))
-                .exec(SimulationParts.request(settings.common()))
-                .injectOpen(atOnceUsers(settings.numPrompts())))
+            LlmLoad.requests(settings.numPrompts())
+                .atOnce()
+                .inject(scenario("throughput").feed(listFeeder(prompts)).exec(SimulationParts.request(settings.common()))))
         .protocols(
             SimulationParts.protocol(settings.common(), server.baseUrl(), model, tokenizer)
-                .describeLoad(settings.numPrompts(), Double.POSITIVE_INFINITY, 1.0)
                 .runOutput(new ThroughputReport(settings.dataset().dataset())));
   }
 

@@ -147,7 +147,7 @@ public record ConcurrencyProfilesSettings(
         : ConcurrencySteps.DEFAULT_REQUESTS_PER_LEVEL.applyAsInt(level);
   }
 
-  /** The levels as an array, for {@code LlmInjection.concurrencySteps}. */
+  /** The levels as an array, for {@code LlmLoad.concurrencySteps}. */
   public int[] levelArray() {
     return levels.stream().mapToInt(Integer::intValue).toArray();
   }

@@ -1,5 +1,6 @@
 package io.github.gatlingllm.suite.settings;
 
+import io.github.gatlingllm.javaapi.LlmLoad;
 import java.util.List;
 
 /**
@@ -27,5 +28,15 @@ public record LlmOnRaySettings(CommonSettings common, int numPrompts, double req
         DatasetSettings.numPrompts(p),
         ServingSettings.requestRate(p),
         DatasetSettings.from(p, "ipex"));
+  }
+
+  /**
+   * The load: {@code llm.numPrompts} requests all at once, or at {@code llm.requestRate} drawn as LLM-on-Ray draws its
+   * arrivals (the first at 0, an exponential gap after each, not rescaled), seeded by {@code llm.seed}.
+   */
+  public LlmLoad load() {
+    return Double.isInfinite(requestRate)
+        ? LlmLoad.requests(numPrompts).atOnce()
+        : LlmLoad.poisson(numPrompts).perSecondLikeLlmOnRay(requestRate).seed(common.seed());
   }
 }

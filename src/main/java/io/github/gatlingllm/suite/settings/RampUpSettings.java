@@ -1,6 +1,6 @@
 package io.github.gatlingllm.suite.settings;
 
-import io.github.gatlingllm.javaapi.RampUp;
+import io.github.gatlingllm.metrics.RampUp;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,8 @@
 package io.github.gatlingllm.suite.settings;
 
-import io.github.gatlingllm.javaapi.RampUp;
+import io.github.gatlingllm.javaapi.LlmLoad;
 import io.github.gatlingllm.metrics.GoodputSlo;
+import io.github.gatlingllm.metrics.RampUp;
 import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.protocol.ItlStats;
 import java.util.ArrayList;
@@ -114,5 +115,20 @@ public record ServingSettings(
 
   public boolean chat() {
     return common.chat();
+  }
+
+  /**
+   * The measured load: {@code llm.numPrompts} requests all at once ({@code llm.requestRate} inf), with vLLM's gamma
+   * arrivals at {@code llm.requestRate} of shape {@code llm.burstiness}, or ramping as {@code llm.rampUpStrategy}
+   * says; arrival times seeded by {@code llm.seed}.
+   */
+  public LlmLoad load() {
+    if (rampUp.isPresent()) {
+      return LlmLoad.gamma(numPrompts, burstiness).ramp(rampUp.get()).seed(common.seed());
+    }
+    if (Double.isInfinite(requestRate)) {
+      return LlmLoad.requests(numPrompts).atOnce();
+    }
+    return LlmLoad.gamma(numPrompts, burstiness).perSecond(requestRate).seed(common.seed());
   }
 }

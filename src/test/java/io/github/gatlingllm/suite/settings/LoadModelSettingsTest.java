@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.gatlingllm.javaapi.RampUp;
+import io.github.gatlingllm.metrics.RampUp;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;

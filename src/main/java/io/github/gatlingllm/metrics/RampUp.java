@@ -1,4 +1,4 @@
-package io.github.gatlingllm.javaapi;
+package io.github.gatlingllm.metrics;
 
 import java.util.Locale;
 
@@ -11,6 +11,10 @@ import java.util.Locale;
  *   <li>{@code linear}: {@code start + (end - start) * p}
  *   <li>{@code exponential}: {@code start * (end / start)^p}
  * </ul>
+ *
+ * <p>The one model of a ramp: the injection draws its arrivals from it ({@code javaapi.ArrivalSchedule}), the ready
+ * suite's properties parse into it, and the summary writes it as vLLM's {@code ramp_up_strategy},
+ * {@code ramp_up_start_rps} and {@code ramp_up_end_rps}.
  *
  * <p>The rules are vLLM's: both rates are required, the start is not above the end, and the rates must be positive
  * (vLLM accepts a linear start of 0 on the command line, then fails on its first request's zero rate).
@@ -58,10 +62,12 @@ public record RampUp(Strategy strategy, double startRps, double endRps) {
     }
   }
 
+  /** A rate growing in equal steps from {@code startRps} (first request) to {@code endRps} (last request). */
   public static RampUp linear(double startRps, double endRps) {
     return new RampUp(Strategy.LINEAR, startRps, endRps);
   }
 
+  /** A rate growing by an equal factor per request from {@code startRps} (first request) to {@code endRps} (last). */
   public static RampUp exponential(double startRps, double endRps) {
     return new RampUp(Strategy.EXPONENTIAL, startRps, endRps);
   }

@@ -1,4 +1,4 @@
-package io.github.gatlingllm.javaapi;
+package io.github.gatlingllm.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
