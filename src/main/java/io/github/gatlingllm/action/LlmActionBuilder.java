@@ -14,6 +14,11 @@ public final class LlmActionBuilder implements ActionBuilder {
     this.template = template;
   }
 
+  /** The request as the DSL described it. */
+  public RequestTemplate template() {
+    return template;
+  }
+
   @Override
   public Action build(ScenarioContext ctx, Action next) {
     Action request = build(ctx.protocolComponentsRegistry().components(LlmProtocolKey.INSTANCE), next);
