@@ -34,7 +34,6 @@ final class StreamingRequestAction extends LlmActionBase {
   private final List<Map.Entry<String, String>> headers;
   /** Prompt and generated text kept for {@code llm-requests.jsonl}; never for warm-ups, which are not recorded. */
   private final boolean logRequests;
-  /** The generated text is kept: for the log, or for counting output tokens off the loop. */
   /** Output tokens may have to be counted from the text (a tokenizer is set and this is no warm-up). */
   private final boolean countsOutputText;
 

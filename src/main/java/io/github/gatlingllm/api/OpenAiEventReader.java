@@ -10,7 +10,7 @@ import java.util.Arrays;
  * nothing allocated at all on the plain path.
  *
  * <p>It reads {@code usage} wherever it appears: llama.cpp puts it inside the last chunk with non-empty
- * {@code choices}, vLLM in a chunk of its own with {@code "choices": []} (metrics.md, stream shapes).
+ * {@code choices}, vLLM in a chunk of its own with {@code "choices": []} (docs/metrics.md, stream shapes).
  */
 final class OpenAiEventReader {
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);

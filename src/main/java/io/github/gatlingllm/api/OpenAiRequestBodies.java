@@ -8,7 +8,7 @@ import java.util.Map;
 /** Writes OpenAI request bodies: the fields both endpoints share, then the endpoint's own, then the user's extras. */
 final class OpenAiRequestBodies {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  /** Asks the server for a final usage event: the exact output token count (metrics.md). */
+  /** Asks the server for a final usage event: the exact output token count (docs/metrics.md). */
   private static final Map<String, Object> INCLUDE_USAGE = Map.of("include_usage", true);
 
   private OpenAiRequestBodies() {}

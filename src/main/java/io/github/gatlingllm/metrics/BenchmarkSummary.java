@@ -8,7 +8,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The numbers of one run, meaning exactly what vLLM's {@code vllm bench serve} means by the same names (metrics.md).
+ * The numbers of one run, meaning exactly what vLLM's {@code vllm bench serve} means by the same names (docs/metrics.md).
  * Immutable; built by {@link SummaryCalculator} (or by hand through {@link #builder(RunDescription, SummaryOptions)},
  * e.g. in tests). Latencies are in milliseconds, the duration in seconds.
  */

@@ -278,7 +278,7 @@ public final class RequestRecord {
     return httpStatus;
   }
 
-  /** Success = no failure recorded and at least one chunk with non-empty choices (metrics.md). */
+  /** Success = no failure recorded and at least one chunk with non-empty choices (docs/metrics.md). */
   public boolean success() {
     return error == null && chunkCount > 0;
   }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The time a run covered: from the first request's intended start (the first dispatch) to the latest end of any
- * request, failed ones included (metrics.md, {@code duration}).
+ * request, failed ones included (docs/metrics.md, {@code duration}).
  *
  * @param startNanos the first intended start
  * @param endNanos the latest end

@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * The statistics of a run, kept as requests finish, in memory that does not grow with the number of requests beyond
  * the exact stores' bounds: counts and totals, the run's span, one {@link MetricSamples} per latency metric and the
  * two peaks ({@link StreamingPeaks}). {@link #summary} turns them into vLLM's figures, as {@code calculate_metrics}
- * does (metrics.md, "Per run"):
+ * does (docs/metrics.md, "Per run"):
  *
  * <ul>
  *   <li>Distributions and totals use successful requests only; failed ones are counted, and counted per error label.

@@ -10,7 +10,7 @@ import java.util.Arrays;
  *   <li>{@code max_concurrent_requests}: a sweep over the half-open intervals {@code [send, last chunk)}, ends before
  *       starts on equal times;
  *   <li>{@code max_output_tokens_per_s}: chunks counted in 1-second buckets from the earliest send among the successful
- *       requests, the fullest bucket (one per chunk, as vLLM: metrics.md).
+ *       requests, the fullest bucket (one per chunk, as vLLM: docs/metrics.md).
  * </ul>
  *
  * <p>Requests finish out of order, so neither sweep can pass a time at which an unfinished request may still have

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Turns a list of finished requests into their {@link BenchmarkSummary}, as vLLM's {@code calculate_metrics} does
- * (metrics.md): the requests go through a {@link RunStatistics}, the same path a live run takes one request at a time,
+ * (docs/metrics.md): the requests go through a {@link RunStatistics}, the same path a live run takes one request at a time,
  * so that a recomputation and the live summary can never disagree.
  */
 public final class SummaryCalculator {

@@ -11,7 +11,7 @@ public final class TokenCounts {
 
   /**
    * The output tokens of a successful request, 0 for a failed one (vLLM's {@code actual_output_lens}). When no count
-   * was set at all, the chunks are counted (one token per chunk), the last resort of metrics.md.
+   * was set at all, the chunks are counted (one token per chunk), the last resort of docs/metrics.md.
    */
   public static int outputTokens(RequestRecord r) {
     if (!r.success()) {

@@ -6,7 +6,7 @@ import java.util.concurrent.Executor;
 /**
  * A cap on requests in flight across every virtual user (vLLM's {@code --max-concurrency}): arrivals beyond the cap
  * wait, in arrival order, on the client. The waiting time is not hidden: each request keeps its arrival time as its
- * intended start (metrics.md, coordinated omission).
+ * intended start (docs/metrics.md, coordinated omission).
  *
  * <p>Used once when a request starts and once when it ends, from many event loops; the lock guards a few field
  * updates only (never I/O), so it is held for nanoseconds. A waiting task is handed back to its own event loop.

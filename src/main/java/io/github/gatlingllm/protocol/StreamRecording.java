@@ -12,7 +12,7 @@ import io.github.gatlingllm.metrics.TokenSource;
 /**
  * Turns one stream's client callbacks into its {@link RequestRecord}, through the dialect: which events are chunks
  * (non-empty {@code choices}), the first visible content, usage wherever it appears, in-stream errors, malformed
- * events, and the end-of-stream rules of metrics.md. One per request, on its event loop; allocates nothing per
+ * events, and the end-of-stream rules of docs/metrics.md. One per request, on its event loop; allocates nothing per
  * chunk. The measured action and the client warm-up share it, so the warm-up runs exactly the measured code.
  */
 public final class StreamRecording {
@@ -107,7 +107,7 @@ public final class StreamRecording {
     return true;
   }
 
-  /** The body ended normally: without any chunk, that is a failure (metrics.md: success needs one). */
+  /** The body ended normally: without any chunk, that is a failure (docs/metrics.md: success needs one). */
   public void endOfBody() {
     if (record.chunkCount() == 0) {
       record.failed(ErrorCategory.NO_CHOICES, "the stream ended without any event with non-empty choices");

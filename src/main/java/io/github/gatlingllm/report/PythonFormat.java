@@ -8,16 +8,16 @@ import java.math.RoundingMode;
  * byte. Java's {@code %.2f} rounds the shortest decimal string half-up (2.675 becomes "2.68"); Python rounds the exact
  * binary value half-even (2.675 is 2.67499999... and becomes "2.67").
  */
-final class PythonFormat {
+public final class PythonFormat {
   private PythonFormat() {}
 
   /** Python's {@code format(v, '.2f')}. */
-  static String fixed2(double v) {
+  public static String fixed2(double v) {
     return fixed(v, 2);
   }
 
   /** Python's {@code format(v, '.<digits>f')}. */
-  static String fixed(double v, int digits) {
+  public static String fixed(double v, int digits) {
     if (Double.isNaN(v)) {
       return "nan";
     }
@@ -35,7 +35,7 @@ final class PythonFormat {
    * {@code v}, plain between 1e-4 and 1e16 ({@code 0.25}, {@code 1763912345.678}, {@code 3.0}), else scientific
    * ({@code 1e-05}, {@code 1.5e+16}).
    */
-  static String repr(double v) {
+  public static String repr(double v) {
     if (Double.isNaN(v)) {
       return "nan";
     }
@@ -60,7 +60,7 @@ final class PythonFormat {
   }
 
   /** Python's {@code '{s:{c}^{n}}'.format(...)}: centred, the odd fill character goes to the right. */
-  static String center(String s, int width, char fill) {
+  public static String center(String s, int width, char fill) {
     int pad = width - s.length();
     if (pad <= 0) {
       return s;
@@ -70,7 +70,7 @@ final class PythonFormat {
   }
 
   /** Python's {@code '{:<n}'.format(s)}: left-aligned, padded with spaces, never cut. */
-  static String padRight(String s, int width) {
+  public static String padRight(String s, int width) {
     return s.length() >= width ? s : s + " ".repeat(width - s.length());
   }
 
@@ -78,7 +78,7 @@ final class PythonFormat {
    * How vLLM writes a percentile in labels and keys: {@code str(int(p)) if int(p) == p else str(p)}, so 99 gives
    * "99" and 99.9 gives "99.9".
    */
-  static String percentileWord(double p) {
+  public static String percentileWord(double p) {
     if (p == Math.rint(p)) {
       return Long.toString((long) p);
     }

@@ -24,15 +24,6 @@ public final class RoundTtfts {
     this.meanPromptTokens = meanPromptTokens;
   }
 
-  /** From the rows of a multi-round CSV. */
-  public static RoundTtfts of(List<MultiRoundQaRow> rows) {
-    Recorder recorder = new Recorder();
-    for (MultiRoundQaRow row : rows) {
-      recorder.add(row.questionId(), row.ttft() * 1e3, row.promptTokens());
-    }
-    return recorder.done();
-  }
-
   /** From the successful requests of {@code records} that belong to a conversation (none: no rounds). */
   public static RoundTtfts ofRecords(List<RequestRecord> records) {
     Recorder recorder = new Recorder();
@@ -52,7 +43,8 @@ public final class RoundTtfts {
       }
     }
 
-    void add(int round, double ttftMs, long promptTokens) {
+    /** Counts one successful request of round {@code round} (from 1), e.g. read back from a saved file. */
+    public void add(int round, double ttftMs, long promptTokens) {
       millis.computeIfAbsent(round, k -> new MetricSamples(MetricSamples.DEFAULT_EXACT_LIMIT)).add(ttftMs);
       promptSums.computeIfAbsent(round, k -> new long[1])[0] += promptTokens;
     }

@@ -60,12 +60,6 @@ final class SummaryBlock {
     return lines;
   }
 
-  /**
-   * Our block after vLLM's, empty unless relevant: client queueing when a concurrency cap is set (and the
-   * queue-inclusive E2EL when the rate is also finite, as vLLM does), TTFO and the reasoning / answer token split
-   * when the run had reasoning, failures by error label when any failed, requests cancelled by the end of the run,
-   * and which metrics' percentiles came from a histogram (more samples than the exact store keeps).
-   */
   /** The metrics whose percentiles come from a histogram, e.g. "ITL", or "" when every one is exact. */
   private static String approximateMetrics(BenchmarkSummary s) {
     List<String> names = new ArrayList<>();
@@ -84,6 +78,12 @@ final class SummaryBlock {
     return String.join(", ", names);
   }
 
+  /**
+   * Our block after vLLM's, empty unless relevant: client queueing when a concurrency cap is set (and the
+   * queue-inclusive E2EL when the rate is also finite, as vLLM does), TTFO and the reasoning / answer token split
+   * when the run had reasoning, failures by error label when any failed, requests cancelled by the end of the run,
+   * and which metrics' percentiles came from a histogram (more samples than the exact store keeps).
+   */
   static List<BlockLine> extras(BenchmarkSummary s) {
     boolean capped = s.run().maxConcurrency() != null;
     boolean reasoning = s.hasReasoning();

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.github.gatlingllm.config.ModelDiscovery;
+import io.github.gatlingllm.suite.settings.ModelDiscovery;
 import io.github.gatlingllm.servermetrics.KnownFamilies;
 import io.github.gatlingllm.servermetrics.MetricsScraper;
 import io.github.gatlingllm.servermetrics.ServerReading;

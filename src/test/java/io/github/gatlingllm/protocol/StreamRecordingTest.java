@@ -16,7 +16,7 @@ import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The stream shapes real servers send (metrics.md), read into records as the action reads them. */
+/** The stream shapes real servers send (docs/metrics.md), read into records as the action reads them. */
 class StreamRecordingTest {
 
   /** Feeds each string as one socket read, stamped 1 ms apart starting at 101 ms after a send at 0. */

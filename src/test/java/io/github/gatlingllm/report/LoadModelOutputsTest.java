@@ -1,5 +1,9 @@
 package io.github.gatlingllm.report;
 
+import io.github.gatlingllm.suite.reports.LlmOnRayReport;
+import io.github.gatlingllm.suite.reports.ServerInfoFile;
+import io.github.gatlingllm.suite.reports.ThroughputReport;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

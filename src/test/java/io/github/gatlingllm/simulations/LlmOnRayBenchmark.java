@@ -4,12 +4,12 @@ import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.Simulation;
-import io.github.gatlingllm.config.LlmOnRaySettings;
-import io.github.gatlingllm.config.ServerUnderTest;
+import io.github.gatlingllm.suite.settings.LlmOnRaySettings;
+import io.github.gatlingllm.suite.settings.ServerUnderTest;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.javaapi.ArrivalSchedule;
 import io.github.gatlingllm.javaapi.Arrivals;
-import io.github.gatlingllm.report.LlmOnRayReport;
+import io.github.gatlingllm.suite.reports.LlmOnRayReport;
 import java.util.List;
 import java.util.Map;
 

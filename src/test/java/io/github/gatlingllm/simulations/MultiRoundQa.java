@@ -11,20 +11,20 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
-import io.github.gatlingllm.config.MultiRoundQaSettings;
-import io.github.gatlingllm.config.ServerUnderTest;
-import io.github.gatlingllm.conversation.ConversationRun;
-import io.github.gatlingllm.conversation.ConversationScript;
-import io.github.gatlingllm.conversation.ConversationStart;
-import io.github.gatlingllm.conversation.ConversationUser;
-import io.github.gatlingllm.conversation.MultiRoundQaReport;
-import io.github.gatlingllm.conversation.ShareGptScript;
-import io.github.gatlingllm.conversation.SyntheticScript;
+import io.github.gatlingllm.suite.settings.MultiRoundQaSettings;
+import io.github.gatlingllm.suite.settings.ServerUnderTest;
+import io.github.gatlingllm.suite.conversation.ConversationRun;
+import io.github.gatlingllm.suite.conversation.ConversationScript;
+import io.github.gatlingllm.suite.conversation.ConversationStart;
+import io.github.gatlingllm.suite.conversation.ConversationUser;
+import io.github.gatlingllm.suite.conversation.MultiRoundQaReport;
+import io.github.gatlingllm.suite.conversation.ShareGptScript;
+import io.github.gatlingllm.suite.conversation.SyntheticScript;
 import io.github.gatlingllm.dataset.ShareGptDialogues;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.javaapi.Arrivals;
 import io.github.gatlingllm.javaapi.ChatRequestBuilder;
-import io.github.gatlingllm.report.MultiRoundQaCsv;
+import io.github.gatlingllm.suite.reports.MultiRoundQaCsv;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -34,7 +34,7 @@ import java.util.Map;
  * The vLLM production stack's multi-round QA: {@code llm.numUsers} users chat at once, each sending
  * {@code llm.numRounds} questions {@code numUsers / qps} seconds apart with its whole history (its questions and the
  * server's real answers), so prefix caching and KV-cache reuse show; new users join as others finish, and the run
- * starts in a steady state (see {@link io.github.gatlingllm.conversation.ConversationSchedule}). Every
+ * starts in a steady state (see {@link io.github.gatlingllm.suite.conversation.ConversationSchedule}). Every
  * {@code llm.logInterval} it prints the original's "Performance summary"; at the end the same over the whole load,
  * users that could not keep their schedule, and TTFT by round. Files: {@code multi-round-qa.csv} (the original's
  * columns) and {@code multi-round-qa.json} beside the usual ones.

@@ -3,10 +3,9 @@ package io.github.gatlingllm.simulations;
 import static io.github.gatlingllm.LlmDsl.llm;
 
 import io.github.gatlingllm.LlmDsl;
-
-import io.github.gatlingllm.config.CommonSettings;
-import io.github.gatlingllm.config.DatasetSettings;
-import io.github.gatlingllm.config.VisionSettings;
+import io.github.gatlingllm.suite.settings.CommonSettings;
+import io.github.gatlingllm.suite.settings.DatasetSettings;
+import io.github.gatlingllm.suite.settings.VisionSettings;
 import io.github.gatlingllm.dataset.NoiseImages;
 import io.github.gatlingllm.dataset.RandomDataset;
 import io.github.gatlingllm.dataset.TextTokenizer;

@@ -5,10 +5,10 @@ import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.Simulation;
-import io.github.gatlingllm.config.ServerUnderTest;
-import io.github.gatlingllm.config.ThroughputSettings;
+import io.github.gatlingllm.suite.settings.ServerUnderTest;
+import io.github.gatlingllm.suite.settings.ThroughputSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
-import io.github.gatlingllm.report.ThroughputReport;
+import io.github.gatlingllm.suite.reports.ThroughputReport;
 import java.util.List;
 import java.util.Map;
 

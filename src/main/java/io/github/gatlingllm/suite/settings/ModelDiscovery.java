@@ -1,0 +1,90 @@
+package io.github.gatlingllm.suite.settings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gatlingllm.client.BlockingGet;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.OptionalInt;
+
+/**
+ * Asks an OpenAI-compatible server which model it serves ({@code GET /v1/models}), as vLLM's benchmark does when no
+ * model is given, and what it says about that model (its context length). Runs once at simulation start, off Gatling's
+ * event loops, reaching the server as the ready simulations' load does (no proxy; a self-signed certificate accepted,
+ * as {@code trustAllCertificates} is by default).
+ */
+public final class ModelDiscovery {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final BlockingGet HTTP = new BlockingGet(Duration.ofSeconds(30), true);
+
+  private ModelDiscovery() {}
+
+  /** The id of the first model listed. */
+  public static String firstModel(String baseUrl, String apiKey) {
+    JsonNode data = models(baseUrl, apiKey);
+    if (!data.isArray() || data.isEmpty() || !data.get(0).path("id").isTextual()) {
+      throw new IllegalStateException("GET " + url(baseUrl) + " listed no model: set the model with -Dllm.model=...");
+    }
+    return data.get(0).path("id").asText();
+  }
+
+  /**
+   * What the server reports about {@code model}: its {@code /v1/models} entry (vLLM's has {@code max_model_len},
+   * {@code root}, {@code owned_by}, ...), or an empty object when the model is not listed or the list cannot be read
+   * (a server without {@code /v1/models} can still be benchmarked).
+   */
+  public static JsonNode modelEntry(String baseUrl, String apiKey, String model) {
+    try {
+      JsonNode data = models(baseUrl, apiKey);
+      for (JsonNode entry : data) {
+        if (model.equals(entry.path("id").asText(null))) {
+          return entry;
+        }
+      }
+    } catch (IllegalStateException e) {
+      // reported as "not known" by the caller
+    }
+    return JSON.createObjectNode();
+  }
+
+  /** The context length in a {@code /v1/models} entry ({@code max_model_len}, vLLM's key), if it has one. */
+  public static OptionalInt maxModelLen(JsonNode entry) {
+    JsonNode value = entry.path("max_model_len");
+    return value.canConvertToInt() && value.asInt() > 0 ? OptionalInt.of(value.asInt()) : OptionalInt.empty();
+  }
+
+  /**
+   * A base URL that already ends with {@code /v1} doubles it (request paths start with {@code /v1}, as vLLM's
+   * {@code --base-url} plus {@code --endpoint}): say so, since OpenAI clients take such a base URL.
+   */
+  static String versionPrefixHint(String baseUrl) {
+    String trimmed = baseUrl.replaceAll("/+$", "");
+    if (!trimmed.endsWith("/v1")) {
+      return "";
+    }
+    return " (llm.baseUrl ends with /v1 and request paths already start with /v1: did you mean "
+        + trimmed.substring(0, trimmed.length() - 3) + "?)";
+  }
+
+  private static String url(String baseUrl) {
+    return baseUrl.replaceAll("/+$", "") + "/v1/models";
+  }
+
+  /** The {@code data} array of {@code GET /v1/models}. */
+  private static JsonNode models(String baseUrl, String apiKey) {
+    String url = url(baseUrl);
+    try {
+      BlockingGet.Response response = HTTP.get(URI.create(url), apiKey);
+      if (response.status() != 200) {
+        throw new IllegalStateException(
+            "GET " + url + " answered HTTP " + response.status() + ": set the model with -Dllm.model=..."
+                + versionPrefixHint(baseUrl));
+      }
+      return JSON.readTree(response.body()).path("data");
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Could not list the models at " + url + " (" + e.getMessage() + "): set the model with -Dllm.model=...", e);
+    }
+  }
+}
