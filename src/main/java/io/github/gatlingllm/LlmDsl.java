@@ -1,22 +1,36 @@
 package io.github.gatlingllm;
 
+import io.gatling.javaapi.core.CheckBuilder;
+import io.gatling.javaapi.core.Session;
+import io.github.gatlingllm.api.Dialect;
+import io.github.gatlingllm.api.LlmOnRaySimpleDialect;
 import io.github.gatlingllm.api.OpenAiChatDialect;
 import io.github.gatlingllm.api.OpenAiCompletionsDialect;
-import io.github.gatlingllm.api.LlmOnRaySimpleDialect;
 import io.github.gatlingllm.api.TgiGenerateDialect;
+import io.github.gatlingllm.javaapi.ChatRequestBuilder;
+import io.github.gatlingllm.javaapi.CompletionRequestBuilder;
+import io.github.gatlingllm.javaapi.DialectRequestBuilder;
+import io.github.gatlingllm.javaapi.LlmChecks;
 import io.github.gatlingllm.javaapi.LlmLoad;
+import io.github.gatlingllm.javaapi.LlmOnRaySimpleRequestBuilder;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
 import io.github.gatlingllm.javaapi.LlmRequestBuilder;
+import io.github.gatlingllm.javaapi.TgiRequestBuilder;
 import io.github.gatlingllm.metrics.RampUp;
+import java.util.function.Function;
 
 /**
  * Entry points for simulations: {@code import static io.github.gatlingllm.LlmDsl.*;}
  *
  * <pre>{@code
  * LlmProtocolBuilder protocol = llm.baseUrl("http://127.0.0.1:8000").model("my-model");
- * ScenarioBuilder scn = scenario("chat").exec(chat("chat").prompt("#{prompt}").maxTokens(256));
+ * ScenarioBuilder scn = scenario("chat")
+ *     .exec(chat("chat").prompt("#{prompt}").maxTokens(256).check(answer().saveAs("answer"), outputTokens().gt(10)));
  * setUp(poisson(600).perSecond(10).inject(scn)).protocols(protocol);
  * }</pre>
+ *
+ * <p>Each first step gives the builder of its wire format, which offers what that format takes. Request names are
+ * Gatling EL strings (or functions of the session), resolved per request; keep the set of distinct names small.
  */
 public final class LlmDsl {
 
@@ -25,30 +39,123 @@ public final class LlmDsl {
 
   private LlmDsl() {}
 
-  /** A streaming request to {@code /v1/chat/completions} named {@code name} in the stats. */
-  public static LlmRequestBuilder chat(String name) {
-    return LlmRequestBuilder.of(name, OpenAiChatDialect.INSTANCE);
-  }
-
-  /** A streaming request to {@code /v1/completions} named {@code name} in the stats. */
-  public static LlmRequestBuilder completion(String name) {
-    return LlmRequestBuilder.of(name, OpenAiCompletionsDialect.INSTANCE);
+  /**
+   * A streaming request to {@code /v1/chat/completions}, with {@code messages(...)} or a {@code prompt(...)}.
+   *
+   * @param name its name in Gatling's stats: a name or an EL string, e.g. {@code "round #{round}"}
+   */
+  public static ChatRequestBuilder chat(String name) {
+    return ChatRequestBuilder.of(name);
   }
 
   /**
-   * A streaming request to text-generation-inference's native {@code /generate_stream} named {@code name} in the
-   * stats (chat messages are joined into one text; see {@link TgiGenerateDialect}).
+   * A streaming request to {@code /v1/chat/completions}, its name from the session.
+   *
+   * @param name a function giving its name in Gatling's stats
    */
-  public static LlmRequestBuilder tgi(String name) {
-    return LlmRequestBuilder.of(name, TgiGenerateDialect.INSTANCE);
+  public static ChatRequestBuilder chat(Function<Session, String> name) {
+    return ChatRequestBuilder.of(name);
   }
 
   /**
-   * A streaming request to LLM-on-Ray's simple mode, {@code POST /<model>} with a raw text body, named {@code name}
-   * in the stats (each received body chunk is one chunk; see {@link LlmOnRaySimpleDialect}).
+   * A streaming request to {@code /v1/completions}, with a {@code prompt(...)}.
+   *
+   * @param name its name in Gatling's stats: a name or an EL string
    */
-  public static LlmRequestBuilder llmOnRaySimple(String name) {
-    return LlmRequestBuilder.of(name, LlmOnRaySimpleDialect.INSTANCE);
+  public static CompletionRequestBuilder completion(String name) {
+    return CompletionRequestBuilder.of(name);
+  }
+
+  /**
+   * A streaming request to {@code /v1/completions}, its name from the session.
+   *
+   * @param name a function giving its name in Gatling's stats
+   */
+  public static CompletionRequestBuilder completion(Function<Session, String> name) {
+    return CompletionRequestBuilder.of(name);
+  }
+
+  /**
+   * A streaming request to text-generation-inference's native {@code /generate_stream}, with a {@code prompt(...)}
+   * (see {@link TgiRequestBuilder}).
+   *
+   * @param name its name in Gatling's stats: a name or an EL string
+   */
+  public static TgiRequestBuilder tgi(String name) {
+    return TgiRequestBuilder.of(name);
+  }
+
+  /**
+   * A streaming request to text-generation-inference's native {@code /generate_stream}, its name from the session.
+   *
+   * @param name a function giving its name in Gatling's stats
+   */
+  public static TgiRequestBuilder tgi(Function<Session, String> name) {
+    return TgiRequestBuilder.of(name);
+  }
+
+  /**
+   * A streaming request to LLM-on-Ray's simple mode, {@code POST /<model>} with a raw text body, with a
+   * {@code prompt(...)} (see {@link LlmOnRaySimpleRequestBuilder}).
+   *
+   * @param name its name in Gatling's stats: a name or an EL string
+   */
+  public static LlmOnRaySimpleRequestBuilder llmOnRaySimple(String name) {
+    return LlmOnRaySimpleRequestBuilder.of(name);
+  }
+
+  /**
+   * A streaming request to LLM-on-Ray's simple mode, its name from the session.
+   *
+   * @param name a function giving its name in Gatling's stats
+   */
+  public static LlmOnRaySimpleRequestBuilder llmOnRaySimple(Function<Session, String> name) {
+    return LlmOnRaySimpleRequestBuilder.of(name);
+  }
+
+  /**
+   * A streaming request in a wire format chosen at run time (e.g. {@code Dialects.named(backend)}) or your own
+   * {@link Dialect}, with a {@code prompt(...)}: the text every format takes.
+   *
+   * @param name its name in Gatling's stats: a name or an EL string
+   * @param dialect the wire format
+   */
+  public static DialectRequestBuilder request(String name, Dialect dialect) {
+    return DialectRequestBuilder.of(name, dialect);
+  }
+
+  /**
+   * A streaming request in a wire format chosen at run time, its name from the session.
+   *
+   * @param name a function giving its name in Gatling's stats
+   * @param dialect the wire format
+   */
+  public static DialectRequestBuilder request(Function<Session, String> name, Dialect dialect) {
+    return DialectRequestBuilder.of(name, dialect);
+  }
+
+  /**
+   * Check on the generated visible text of a finished request, e.g. {@code answer().saveAs("answer")} or
+   * {@code answer().is("Paris")}; the request then keeps a copy of every chunk's text (see {@link LlmChecks}).
+   */
+  public static CheckBuilder.Find<String> answer() {
+    return LlmChecks.answer();
+  }
+
+  /**
+   * Check on a finished request's output token count (usage, else one per chunk), e.g. {@code outputTokens().gt(10)}
+   * (see {@link LlmChecks}).
+   */
+  public static CheckBuilder.Find<Integer> outputTokens() {
+    return LlmChecks.outputTokens();
+  }
+
+  /**
+   * Check on a finished request's prompt token count (usage, else the request's {@code promptTokens}), e.g.
+   * {@code inputTokens().lte(4096)} (see {@link LlmChecks}).
+   */
+  public static CheckBuilder.Find<Integer> inputTokens() {
+    return LlmChecks.inputTokens();
   }
 
   /** {@code requests} requests with Poisson arrivals, at a rate still to give: {@link LlmLoad#poisson(int)}. */

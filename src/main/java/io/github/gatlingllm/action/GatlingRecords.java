@@ -5,18 +5,21 @@ import io.gatling.commons.stats.OK$;
 import io.gatling.core.session.GroupBlock;
 import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;
+import io.github.gatlingllm.metrics.ErrorCategory;
 import io.github.gatlingllm.metrics.LlmTiming;
 import io.github.gatlingllm.metrics.LoggedTimings;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.protocol.GatlingTimingRule;
 import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.protocol.TimeBase;
+import java.util.concurrent.ConcurrentHashMap;
 import scala.Option;
 import scala.collection.immutable.List;
 
 /**
  * Writes one finished request into Gatling's stats, so that Gatling's console, HTML report and assertions see it:
- * {@code <name>} (end-to-end, OK or KO with a bounded error category) as Gatling's one request, and for successful
+ * {@code <name>} (end-to-end, OK or KO with a bounded error category, or a failed check's message) as Gatling's one
+ * request, and for successful
  * requests {@code <name> TTFT}, {@code <name> TPOT} (only with more than one output token) and {@code <name> ITL}.
  *
  * <p>The derived timings are Gatling <em>group</em> records ({@link StatsEngine#logGroupEnd}), not requests: Gatling
@@ -42,20 +45,25 @@ final class GatlingRecords {
   private final StatsEngine statsEngine;
   private final TimeBase timeBase;
   private final LoggedTimings timings;
-  private final String name;
-  /** The group record names, by {@link LlmTiming#ordinal()}. */
-  private final String[] timingNames;
+  /**
+   * The group record names by {@link LlmTiming#ordinal()}, per request name: built once per name (a name may come
+   * from the session), then only looked up. Users of one action run on several event loops, hence the concurrent map.
+   */
+  private final ConcurrentHashMap<String, String[]> timingNames = new ConcurrentHashMap<>();
 
-  GatlingRecords(StatsEngine statsEngine, TimeBase timeBase, ItlStats itlStats, String requestName) {
+  GatlingRecords(StatsEngine statsEngine, TimeBase timeBase, ItlStats itlStats) {
     this.statsEngine = statsEngine;
     this.timeBase = timeBase;
     this.timings = GatlingTimingRule.of(itlStats);
-    this.name = requestName;
+  }
+
+  private static String[] timingNamesOf(String requestName) {
     LlmTiming[] all = LlmTiming.values();
-    this.timingNames = new String[all.length];
+    String[] names = new String[all.length];
     for (LlmTiming timing : all) {
-      timingNames[timing.ordinal()] = timing.recordName(requestName);
+      names[timing.ordinal()] = timing.recordName(requestName);
     }
+    return names;
   }
 
   /** Start and end, in Gatling ms, of the main record; also used for group timings. */
@@ -72,24 +80,34 @@ final class GatlingRecords {
   void log(Session session, RequestRecord record) {
     String scenario = session.scenario();
     List<String> groups = session.groups();
+    String name = record.requestName();
     long start = startMillis(record);
     Option<String> status = record.httpStatus() > 0 ? Option.apply(Integer.toString(record.httpStatus())) : NO_MESSAGE;
     if (!record.success()) {
       statsEngine.logResponse(
-          scenario, groups, name, start, endMillis(record), KO$.MODULE$, status, Option.apply(record.errorLabel()));
+          scenario, groups, name, start, endMillis(record), KO$.MODULE$, status, Option.apply(koMessage(record)));
       return;
     }
     statsEngine.logResponse(scenario, groups, name, start, endMillis(record), OK$.MODULE$, status, NO_MESSAGE);
+    String[] names = timingNames.computeIfAbsent(name, GatlingRecords::timingNamesOf);
     @SuppressWarnings("unchecked")
-    List<String>[] paths = new List[timingNames.length]; // built once per timing, also for a gap per chunk
+    List<String>[] paths = new List[names.length]; // built once per timing, also for a gap per chunk
     timings.forEach(record, (timing, startNanos, millis) -> {
       int i = timing.ordinal();
       if (paths[i] == null) {
-        paths[i] = beside(groups, timingNames[i]);
+        paths[i] = beside(groups, names[i]);
       }
       long recordStart = startNanos == RequestRecord.NONE ? start : timeBase.millis(startNanos);
       logDerived(scenario, paths[i], recordStart, millis);
     });
+  }
+
+  /**
+   * A failed request's message in Gatling: its bounded category label, except for a failed check, which shows
+   * Gatling's own check message (e.g. {@code answer.find.is(x), but actually found y}) as Gatling's HTTP checks do.
+   */
+  private static String koMessage(RequestRecord record) {
+    return record.error() == ErrorCategory.CHECK ? record.errorDetail() : record.errorLabel();
   }
 
   /** One derived timing as an OK group record whose duration and cumulated response time are both the timing. */

@@ -15,6 +15,11 @@ public final class LlmActionBuilder implements ActionBuilder {
     this.template = template;
   }
 
+  /** The request as the DSL described it. */
+  public RequestTemplate template() {
+    return template;
+  }
+
   @Override
   public Action build(ScenarioContext ctx, Action next) {
     LlmComponents components = ctx.protocolComponentsRegistry().components(LlmProtocolKey.INSTANCE);

@@ -8,31 +8,25 @@ import scala.Function1;
 
 /**
  * The less common parts of a request, evaluated per virtual user: extra headers, the conversation it belongs to, and
- * what to save from the answer into the session for the user's next step. Any expression or name may be null (not
- * set).
+ * the Gatling checks on its answer (which also save values into the session for the user's next step). Any
+ * expression may be null (not set).
  *
  * @param headers per-request headers (name, value expression), sent after the protocol's
  * @param conversationUser the conversation's user id (multi-round workloads)
  * @param conversationRound the request's round in that conversation, from 1
- * @param answerAttribute the session attribute that receives the generated (visible) text, or null
- * @param outputTokensAttribute the session attribute that receives the output token count, or null
+ * @param checks the checks run on the finished stream ({@link ResponseChecks#NONE}: none)
  */
 public record RequestExtras(
     List<Map.Entry<String, Function1<Session, Validation<Object>>>> headers,
     Function1<Session, Validation<Object>> conversationUser,
     Function1<Session, Validation<Object>> conversationRound,
-    String answerAttribute,
-    String outputTokensAttribute) {
+    ResponseChecks checks) {
 
-  public static final RequestExtras NONE = new RequestExtras(List.of(), null, null, null, null);
+  public static final RequestExtras NONE = new RequestExtras(List.of(), null, null, ResponseChecks.NONE);
 
   public RequestExtras {
     headers = List.copyOf(headers);
-  }
-
-  /** Whether the generated text must be captured during the stream (it costs a copy of every chunk's text). */
-  boolean capturesAnswer() {
-    return answerAttribute != null;
+    checks = checks == null ? ResponseChecks.NONE : checks;
   }
 
   /** The request's headers: {@code fixed} (the protocol's) then this request's, evaluated against the session. */

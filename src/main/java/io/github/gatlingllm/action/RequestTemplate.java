@@ -4,22 +4,23 @@ import io.gatling.commons.validation.Validation;
 import io.gatling.core.session.Session;
 import io.github.gatlingllm.api.Dialect;
 import io.github.gatlingllm.api.GenerationRequest;
+import java.util.Objects;
 import scala.Function1;
 
 /**
- * An LLM request as the DSL described it: a dialect, a fixed name, and expressions evaluated per virtual user. Any
+ * An LLM request as the DSL described it: a dialect, a name, and expressions evaluated per virtual user. Any
  * expression may be null (not set).
  *
- * @param requestName the name in Gatling's stats; {@code <name> TTFT}, {@code <name> TPOT}, {@code <name> ITL} are
- *     derived from it
+ * @param requestName the name in Gatling's stats, fixed or resolved per request; {@code <name> TTFT},
+ *     {@code <name> TPOT}, {@code <name> ITL} are derived from it
  * @param dialect the wire format
  * @param path the request path, or null for the dialect's default
  * @param promptTokens the prompt's token count by the dataset's tokenizer, used when the server reports no usage
  * @param warmUp a warm-up request: reported to Gatling, kept out of the LLM summary
- * @param extras headers, conversation, and what to save from the answer ({@link RequestExtras#NONE}: nothing)
+ * @param extras headers, conversation, and checks on the answer ({@link RequestExtras#NONE}: none)
  */
 public record RequestTemplate(
-    String requestName,
+    RequestName requestName,
     Dialect dialect,
     Function1<Session, Validation<Object>> path,
     Function1<Session, Validation<Object>> model,
@@ -34,6 +35,8 @@ public record RequestTemplate(
     RequestExtras extras) {
 
   public RequestTemplate {
+    Objects.requireNonNull(requestName, "requestName");
+    Objects.requireNonNull(dialect, "dialect");
     extras = extras == null ? RequestExtras.NONE : extras;
   }
 

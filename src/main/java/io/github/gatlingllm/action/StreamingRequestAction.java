@@ -30,6 +30,7 @@ final class StreamingRequestAction extends LlmActionBase {
   private final LlmProtocol protocol;
   private final ConcurrencyLimiter limiter;
   private final GatlingRecords gatlingRecords;
+  private final ResponseChecks checks;
   private final List<Map.Entry<String, String>> headers;
   /** Prompt and generated text kept for {@code llm-requests.jsonl}; never for warm-ups, which are not recorded. */
   private final boolean logRequests;
@@ -38,7 +39,7 @@ final class StreamingRequestAction extends LlmActionBase {
 
   StreamingRequestAction(RequestTemplate template, LlmComponents components, Action next) {
     super(
-        template.requestName(),
+        template.requestName().label(),
         next,
         components.run().core().statsEngine(),
         components.run().core().clock());
@@ -46,8 +47,8 @@ final class StreamingRequestAction extends LlmActionBase {
     this.components = components;
     this.protocol = components.protocol();
     this.limiter = components.limiter();
-    this.gatlingRecords =
-        new GatlingRecords(statsEngine, components.run().timeBase(), protocol.itlStats(), template.requestName());
+    this.checks = template.extras().checks();
+    this.gatlingRecords = new GatlingRecords(statsEngine, components.run().timeBase(), protocol.itlStats());
     this.headers = requestHeaders(protocol);
     this.logRequests = protocol.report().logRequests() && !template.warmUp();
     this.countsOutputText = protocol.report().outputTokenizer() != null && !template.warmUp();
@@ -66,12 +67,25 @@ final class StreamingRequestAction extends LlmActionBase {
   @Override
   protected void run(Session session) {
     long intended = System.nanoTime();
-    RequestRecord record = new RequestRecord(template.requestName());
+    String requestName;
+    RequestBuildException badName = null;
+    try {
+      requestName = template.requestName().resolve(session);
+    } catch (RequestBuildException e) {
+      // Recorded under the name's label (its EL source), so that Gatling and the summary both count the failure.
+      requestName = template.requestName().label();
+      badName = e;
+    }
+    RequestRecord record = new RequestRecord(requestName);
     record.origin(session.scenario(), session.userId(), components.run().nextRequestId());
     record.groups(groupsOf(session));
     record.intended(intended);
     if (!template.warmUp()) {
       components.run().requestStarted(record);
+    }
+    if (badName != null) {
+      failBeforeSending(session, record, badName.getMessage());
+      return;
     }
     StreamingRequest request;
     try {
@@ -103,7 +117,7 @@ final class StreamingRequestAction extends LlmActionBase {
     // Counting needs the text only until the server has shown it sends usage: then the copy of every chunk is saved.
     if (logRequests || (countsOutputText && !components.run().serverSendsUsage())) {
       recording.captureGeneratedText(true);
-    } else if (template.extras().capturesAnswer()) {
+    } else if (checks.readsAnswer()) {
       recording.captureGeneratedText(false);
     }
     StreamExchange exchange = new StreamExchange(this, session, request, recording);
@@ -121,13 +135,13 @@ final class StreamingRequestAction extends LlmActionBase {
   }
 
   private void failBeforeSending(Session session, RequestRecord record, String message) {
-    statsEngine.logRequestCrash(session.scenario(), session.groups(), name, message);
+    statsEngine.logRequestCrash(session.scenario(), session.groups(), record.requestName(), message);
     record.failed(ErrorCategory.REQUEST_BUILD_ERROR, message);
     record.ended(record.intendedNanos());
     if (!template.warmUp()) {
       components.run().record(record);
     }
-    next.$bang(saveAnswer(session, false, 0, null).markAsFailed());
+    next.$bang(session.markAsFailed());
   }
 
   void execute(StreamExchange exchange, StreamingRequest request) {
@@ -139,37 +153,25 @@ final class StreamingRequestAction extends LlmActionBase {
     if (limiter != null) {
       limiter.release();
     }
-    // Gatling's stats and the session first: once handed to the run, the record may be completed on the
-    // token-counting thread. A request the end of the run cut is not a response of the server: Gatling, which stops
-    // counting at that moment, does not get it (the LLM summary counts it as cancelled).
+    // Checks first (a failing one makes the request KO in both Gatling and the summary), then Gatling's stats and
+    // the session: once handed to the run, the record may be completed on the token-counting thread. Like Gatling's
+    // HTTP checks, they run on responses only: a failed request saves nothing (a previous value stays).
+    Session checked = session;
+    if (record.success() && !checks.isEmpty()) {
+      checked = checks.apply(session, record, capturedText);
+    }
+    // A request the end of the run cut is not a response of the server: Gatling, which stops counting at that
+    // moment, does not get it (the LLM summary counts it as cancelled).
     if (record.error() != ErrorCategory.CANCELLED) {
       gatlingRecords.log(session, record);
     }
-    Session after = session.logGroupRequestTimings(gatlingRecords.startMillis(record), gatlingRecords.endMillis(record));
+    Session after = checked.logGroupRequestTimings(gatlingRecords.startMillis(record), gatlingRecords.endMillis(record));
     boolean success = record.success();
-    after = saveAnswer(after, success, record.outputTokens(), capturedText);
     // warm-ups too: they show as well as any request whether the server sends usage
     components.run().noteOutputTokenSource(record.outputTokenSource());
     if (!template.warmUp()) {
       components.run().record(record);
     }
     next.$bang(success ? after : after.markAsFailed());
-  }
-
-  /**
-   * Saves what the request builder asked for into the session, for the user's next step (e.g. the answer appended to
-   * a conversation's history). A failed request saves an empty text and 0 tokens, so a stale answer is never reused.
-   */
-  private Session saveAnswer(Session session, boolean success, int outputTokens, String capturedText) {
-    RequestExtras extras = template.extras();
-    Session out = session;
-    if (extras.answerAttribute() != null) {
-      String text = success && capturedText != null ? capturedText : "";
-      out = out.set(extras.answerAttribute(), text);
-    }
-    if (extras.outputTokensAttribute() != null) {
-      out = out.set(extras.outputTokensAttribute(), success ? Math.max(0, outputTokens) : 0);
-    }
-    return out;
   }
 }

@@ -1,240 +1,307 @@
 package io.github.gatlingllm.javaapi;
 
 import io.gatling.commons.validation.Validation;
+import io.gatling.core.check.Check;
 import io.gatling.core.session.Session;
 import io.gatling.javaapi.core.ActionBuilder;
+import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.internal.Expressions;
 import io.github.gatlingllm.action.LlmActionBuilder;
+import io.github.gatlingllm.action.LlmCheckMaterializer;
+import io.github.gatlingllm.action.LlmResponse;
 import io.github.gatlingllm.action.RequestExtras;
+import io.github.gatlingllm.action.RequestName;
 import io.github.gatlingllm.action.RequestTemplate;
+import io.github.gatlingllm.action.ResponseChecks;
 import io.github.gatlingllm.api.Dialect;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import scala.Function1;
 
 /**
- * One streaming LLM request in a scenario, e.g.
+ * What every streaming LLM request takes, whatever its wire format; the first step ({@code LlmDsl.chat(name)},
+ * {@code completion(name)}, {@code tgi(name)}, {@code llmOnRaySimple(name)}, {@code request(name, dialect)}) gives
+ * the builder of that format, which adds what only it takes (chat messages, {@code ignore_eos} ...):
  *
  * <pre>{@code
- * exec(LlmDsl.completion("completion").prompt("#{prompt}").maxTokens(128).ignoreEos(true))
+ * exec(chat("chat").prompt("#{prompt}").maxTokens(128).check(answer().saveAs("answer")))
  * }</pre>
  *
  * <p>Every setting takes a Gatling Expression Language string ({@code "#{attribute}"}) or a
- * {@code Function<Session, T>}; numeric and boolean settings also take plain values. The request always streams
- * ({@code "stream": true} with {@code "stream_options": {"include_usage": true}}). Immutable: every method returns a new
- * builder.
+ * {@code Function<Session, T>}; numeric settings also take plain values. A value that cannot be resolved for a user
+ * (missing attribute, wrong type) fails that request before it is sent, as a KO named {@code request build error}.
+ * The request always streams. Immutable: every method returns a new builder.
+ *
+ * @param <B> the concrete builder, returned by every method so that its own settings stay reachable
  */
-public final class LlmRequestBuilder implements ActionBuilder {
+public abstract class LlmRequestBuilder<B extends LlmRequestBuilder<B>> implements ActionBuilder {
+  final RequestSettings settings;
 
-  private static final class Settings extends CopyableSettings<Settings> {
-    String name;
-    Dialect dialect;
-    Function1<Session, Validation<Object>> path;
-    Function1<Session, Validation<Object>> model;
-    Function1<Session, Validation<Object>> prompt;
-    Function1<Session, Validation<Object>> messages;
-    Function1<Session, Validation<Object>> maxTokens;
-    Function1<Session, Validation<Object>> ignoreEos;
-    Function1<Session, Validation<Object>> temperature;
-    Function1<Session, Validation<Object>> extraBody;
-    Function1<Session, Validation<Object>> promptTokens;
-    boolean warmUp;
-    List<Map.Entry<String, Function1<Session, Validation<Object>>>> headers = List.of();
-    Function1<Session, Validation<Object>> conversationUser;
-    Function1<Session, Validation<Object>> conversationRound;
-    String answerAttribute;
-    String outputTokensAttribute;
-  }
-
-  private final Settings settings;
-
-  private LlmRequestBuilder(Settings settings) {
+  LlmRequestBuilder(RequestSettings settings) {
     this.settings = settings;
   }
 
-  /** A request in any dialect; {@code LlmDsl.chat} and {@code LlmDsl.completion} cover the OpenAI ones. */
-  public static LlmRequestBuilder of(String name, Dialect dialect) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("A request name must not be empty");
-    }
-    Settings settings = new Settings();
-    settings.name = name;
-    settings.dialect = Objects.requireNonNull(dialect, "dialect");
-    return new LlmRequestBuilder(settings);
-  }
+  /** A builder of the concrete type holding {@code changed}. */
+  abstract B with(RequestSettings changed);
 
-  private LlmRequestBuilder change(Consumer<Settings> change) {
-    Settings copy = settings.copy();
+  /** A new builder with a changed copy of the settings; this one stays as it was. */
+  final B change(Consumer<RequestSettings> change) {
+    RequestSettings copy = settings.copy();
     change.accept(copy);
-    return new LlmRequestBuilder(copy);
+    return with(copy);
   }
 
   // ---------------------------------------------------------------- conversions to Gatling expressions
 
-  private static Function1<Session, Validation<Object>> el(String expression, String setting) {
-    Objects.requireNonNull(expression, setting);
+  /** The request name from an EL string: fixed unless it holds an expression ({@code #{...}}). */
+  static RequestName name(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException(
+          "request name: expected a non-empty name or EL string such as \"#{step}\", got '" + name + "'");
+    }
+    return name.contains("#{") ? RequestName.evaluated(name, Expressions.toAnyExpression(name)) : RequestName.fixed(name);
+  }
+
+  /** The request name from a function of the session, evaluated per request. */
+  static RequestName name(Function<io.gatling.javaapi.core.Session, String> name) {
+    return RequestName.evaluated("request name function", function(name, "request name"));
+  }
+
+  static Function1<Session, Validation<Object>> el(String expression, String setting) {
+    if (expression == null) {
+      throw new IllegalArgumentException(setting + ": expected a value or an EL string such as \"#{attr}\", got null");
+    }
     return Expressions.toAnyExpression(expression);
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> Function1<Session, Validation<Object>> function(
+  static <T> Function1<Session, Validation<Object>> function(
       Function<io.gatling.javaapi.core.Session, T> function, String setting) {
-    Objects.requireNonNull(function, setting);
+    if (function == null) {
+      throw new IllegalArgumentException(setting + ": expected a function of the session, got null");
+    }
     Function1<Session, ?> expression = Expressions.javaFunctionToExpression(function);
     return (Function1<Session, Validation<Object>>) expression;
   }
 
-  private static Function1<Session, Validation<Object>> constant(Object value) {
+  static Function1<Session, Validation<Object>> constant(Object value) {
     return Expressions.toStaticValueExpression(value);
   }
 
   // ---------------------------------------------------------------- settings
 
-  /** The request path, e.g. {@code /v1/chat/completions} (default: the endpoint's standard path). */
-  public LlmRequestBuilder path(String path) {
+  /**
+   * The request path, e.g. {@code /v1/chat/completions} (default: the dialect's route).
+   *
+   * @param path a path or an EL string; a missing leading {@code /} is added
+   */
+  public B path(String path) {
     Function1<Session, Validation<Object>> e = el(path, "path");
     return change(s -> s.path = e);
   }
 
-  /** The model for this request (default: the protocol's model). */
-  public LlmRequestBuilder model(String model) {
+  /**
+   * The request path from the session (default: the dialect's route).
+   *
+   * @param path a function giving the path; a missing leading {@code /} is added
+   */
+  public B path(Function<io.gatling.javaapi.core.Session, String> path) {
+    Function1<Session, Validation<Object>> e = function(path, "path");
+    return change(s -> s.path = e);
+  }
+
+  /**
+   * The model for this request (default: the protocol's {@code model(...)}).
+   *
+   * @param model a model name or an EL string
+   */
+  public B model(String model) {
     Function1<Session, Validation<Object>> e = el(model, "model");
     return change(s -> s.model = e);
   }
 
-  public LlmRequestBuilder model(Function<io.gatling.javaapi.core.Session, String> model) {
+  /**
+   * The model for this request from the session (default: the protocol's {@code model(...)}).
+   *
+   * @param model a function giving the model name
+   */
+  public B model(Function<io.gatling.javaapi.core.Session, String> model) {
     Function1<Session, Validation<Object>> e = function(model, "model");
     return change(s -> s.model = e);
   }
 
-  /** The prompt text: for completions the {@code prompt} field, for chat a single user message. */
-  public LlmRequestBuilder prompt(String prompt) {
+  /**
+   * The prompt text: the completion's {@code prompt}, a chat's single user message, TGI's {@code inputs},
+   * LLM-on-Ray's {@code text}. On a chat request it replaces messages set before.
+   *
+   * @param prompt the text or an EL string such as {@code "#{prompt}"}
+   */
+  public B prompt(String prompt) {
     Function1<Session, Validation<Object>> e = el(prompt, "prompt");
-    return change(s -> s.prompt = e);
-  }
-
-  public LlmRequestBuilder prompt(Function<io.gatling.javaapi.core.Session, String> prompt) {
-    Function1<Session, Validation<Object>> e = function(prompt, "prompt");
-    return change(s -> s.prompt = e);
+    return change(s -> {
+      s.prompt = e;
+      s.messages = null;
+    });
   }
 
   /**
-   * Chat messages: an EL string naming a session attribute holding a list of maps ({@code role}, {@code content}) or a
-   * JSON array string.
+   * The prompt text from the session (see {@link #prompt(String)}).
+   *
+   * @param prompt a function giving the text
    */
-  public LlmRequestBuilder messages(String messages) {
-    Function1<Session, Validation<Object>> e = el(messages, "messages");
-    return change(s -> s.messages = e);
+  public B prompt(Function<io.gatling.javaapi.core.Session, String> prompt) {
+    Function1<Session, Validation<Object>> e = function(prompt, "prompt");
+    return change(s -> {
+      s.prompt = e;
+      s.messages = null;
+    });
   }
 
-  public LlmRequestBuilder messages(Function<io.gatling.javaapi.core.Session, List<Map<String, Object>>> messages) {
-    Function1<Session, Validation<Object>> e = function(messages, "messages");
-    return change(s -> s.messages = e);
-  }
-
-  /** {@code max_tokens}: the most tokens to generate; a negative value from an expression means "not sent". */
-  public LlmRequestBuilder maxTokens(int maxTokens) {
+  /**
+   * The most tokens to generate ({@code max_tokens}, TGI's and LLM-on-Ray's {@code max_new_tokens}).
+   *
+   * @param maxTokens at least 1
+   */
+  public B maxTokens(int maxTokens) {
     if (maxTokens < 1) {
-      throw new IllegalArgumentException("maxTokens must be >= 1, got " + maxTokens);
+      throw new IllegalArgumentException("maxTokens: expected a count >= 1, got " + maxTokens);
     }
     return change(s -> s.maxTokens = constant(maxTokens));
   }
 
-  public LlmRequestBuilder maxTokens(String maxTokens) {
+  /**
+   * The most tokens to generate, from an EL string such as {@code "#{maxTokens}"}.
+   *
+   * @param maxTokens an EL string giving an integer; a negative value means "not sent" (the server decides)
+   */
+  public B maxTokens(String maxTokens) {
     Function1<Session, Validation<Object>> e = el(maxTokens, "maxTokens");
     return change(s -> s.maxTokens = e);
   }
 
-  public LlmRequestBuilder maxTokens(Function<io.gatling.javaapi.core.Session, Integer> maxTokens) {
+  /**
+   * The most tokens to generate, from the session.
+   *
+   * @param maxTokens a function giving the count; a negative value means "not sent" (the server decides)
+   */
+  public B maxTokens(Function<io.gatling.javaapi.core.Session, Integer> maxTokens) {
     Function1<Session, Validation<Object>> e = function(maxTokens, "maxTokens");
     return change(s -> s.maxTokens = e);
   }
 
-  /** {@code ignore_eos} (vLLM extension): keep generating until {@code max_tokens}. */
-  public LlmRequestBuilder ignoreEos(boolean ignoreEos) {
-    return change(s -> s.ignoreEos = constant(ignoreEos));
-  }
-
-  public LlmRequestBuilder ignoreEos(String ignoreEos) {
-    Function1<Session, Validation<Object>> e = el(ignoreEos, "ignoreEos");
-    return change(s -> s.ignoreEos = e);
-  }
-
-  public LlmRequestBuilder ignoreEos(Function<io.gatling.javaapi.core.Session, Boolean> ignoreEos) {
-    Function1<Session, Validation<Object>> e = function(ignoreEos, "ignoreEos");
-    return change(s -> s.ignoreEos = e);
-  }
-
-  /** {@code temperature}. */
-  public LlmRequestBuilder temperature(double temperature) {
+  /**
+   * The sampling temperature (for TGI, 0 means greedy decoding, TGI's default, and is not sent).
+   *
+   * @param temperature at least 0
+   */
+  public B temperature(double temperature) {
     if (temperature < 0 || Double.isNaN(temperature)) {
-      throw new IllegalArgumentException("temperature must be >= 0, got " + temperature);
+      throw new IllegalArgumentException("temperature: expected a number >= 0, got " + temperature);
     }
     return change(s -> s.temperature = constant(temperature));
   }
 
-  public LlmRequestBuilder temperature(String temperature) {
+  /**
+   * The sampling temperature from an EL string such as {@code "#{temperature}"}.
+   *
+   * @param temperature an EL string giving a number
+   */
+  public B temperature(String temperature) {
     Function1<Session, Validation<Object>> e = el(temperature, "temperature");
     return change(s -> s.temperature = e);
   }
 
-  public LlmRequestBuilder temperature(Function<io.gatling.javaapi.core.Session, Double> temperature) {
+  /**
+   * The sampling temperature from the session.
+   *
+   * @param temperature a function giving the temperature
+   */
+  public B temperature(Function<io.gatling.javaapi.core.Session, Double> temperature) {
     Function1<Session, Validation<Object>> e = function(temperature, "temperature");
     return change(s -> s.temperature = e);
   }
 
   /**
-   * Further top-level body fields (e.g. {@code top_p}, {@code min_tokens}, {@code chat_template_kwargs}), merged last.
-   * {@code stream} stays true whatever is given.
+   * Further body fields (e.g. {@code top_p}, {@code min_tokens}, {@code chat_template_kwargs}), merged last; for TGI
+   * and LLM-on-Ray a {@code parameters} / {@code config} map is merged into their options object. The request streams
+   * whatever is given.
+   *
+   * @param fields the fields, copied
    */
-  public LlmRequestBuilder extraBody(Map<String, Object> fields) {
-    Map<String, Object> copy = Map.copyOf(Objects.requireNonNull(fields, "extraBody"));
+  public B extraBody(Map<String, Object> fields) {
+    if (fields == null) {
+      throw new IllegalArgumentException("extraBody: expected a map of body fields, got null");
+    }
+    Map<String, Object> copy = Map.copyOf(fields);
     return change(s -> s.extraBody = constant(copy));
   }
 
-  /** Extra body fields from an EL string: an attribute holding a map, or a JSON object string. */
-  public LlmRequestBuilder extraBody(String fields) {
+  /**
+   * Further body fields from an EL string (see {@link #extraBody(Map)}).
+   *
+   * @param fields an EL string naming an attribute that holds a map, or giving a JSON object string
+   */
+  public B extraBody(String fields) {
     Function1<Session, Validation<Object>> e = el(fields, "extraBody");
     return change(s -> s.extraBody = e);
   }
 
-  public LlmRequestBuilder extraBody(Function<io.gatling.javaapi.core.Session, Map<String, Object>> fields) {
+  /**
+   * Further body fields from the session (see {@link #extraBody(Map)}).
+   *
+   * @param fields a function giving the fields
+   */
+  public B extraBody(Function<io.gatling.javaapi.core.Session, Map<String, Object>> fields) {
     Function1<Session, Validation<Object>> e = function(fields, "extraBody");
     return change(s -> s.extraBody = e);
   }
 
   /**
-   * The prompt's token count by the dataset's tokenizer (e.g. {@code "#{promptTokens}"} from the dataset feeders):
-   * the input token count when the server reports no usage.
+   * The prompt's token count by the dataset's tokenizer: the input token count when the server reports no usage.
+   *
+   * @param promptTokens an EL string giving an integer, e.g. {@code "#{promptTokens}"} from the dataset feeders
    */
-  public LlmRequestBuilder promptTokens(String promptTokens) {
+  public B promptTokens(String promptTokens) {
     Function1<Session, Validation<Object>> e = el(promptTokens, "promptTokens");
     return change(s -> s.promptTokens = e);
   }
 
-  public LlmRequestBuilder promptTokens(Function<io.gatling.javaapi.core.Session, Integer> promptTokens) {
+  /**
+   * The prompt's token count by the dataset's tokenizer, from the session (see {@link #promptTokens(String)}).
+   *
+   * @param promptTokens a function giving the count
+   */
+  public B promptTokens(Function<io.gatling.javaapi.core.Session, Integer> promptTokens) {
     Function1<Session, Validation<Object>> e = function(promptTokens, "promptTokens");
     return change(s -> s.promptTokens = e);
   }
 
   /**
-   * A header for this request only (after the protocol's), e.g. {@code header("x-user-id", "#{userId}")} for a router
-   * that pins users to replicas. The value must be one line.
+   * A header for this request only, sent after the protocol's, e.g. {@code header("x-user-id", "#{userId}")} for a
+   * router that pins users to replicas.
+   *
+   * @param name a header name (an HTTP token)
+   * @param value the value or an EL string; it must resolve to one line
    */
-  public LlmRequestBuilder header(String name, String value) {
-    Function1<Session, Validation<Object>> e = el(value, "header value");
-    return withHeader(name, e);
+  public B header(String name, String value) {
+    return withHeader(name, el(value, "header " + name));
   }
 
-  public LlmRequestBuilder header(String name, Function<io.gatling.javaapi.core.Session, String> value) {
-    Function1<Session, Validation<Object>> e = function(value, "header value");
-    return withHeader(name, e);
+  /**
+   * A header for this request only, its value from the session (see {@link #header(String, String)}).
+   *
+   * @param name a header name (an HTTP token)
+   * @param value a function giving a one-line value
+   */
+  public B header(String name, Function<io.gatling.javaapi.core.Session, String> value) {
+    return withHeader(name, function(value, "header " + name));
   }
 
-  private LlmRequestBuilder withHeader(String name, Function1<Session, Validation<Object>> value) {
+  private B withHeader(String name, Function1<Session, Validation<Object>> value) {
     if (name == null || name.isBlank() || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
       throw new IllegalArgumentException("header name: expected a token such as x-user-id, got '" + name + "'");
     }
@@ -244,10 +311,13 @@ public final class LlmRequestBuilder implements ActionBuilder {
   }
 
   /**
-   * Declares the request as round {@code round} (from 1) of conversation user {@code user}: the per-request files and
-   * the summary then group requests by round (TTFT of round 1 against later rounds that reuse a cached prefix).
+   * Declares the request as round {@code round} of conversation user {@code user}: the per-request files and the
+   * summary then group requests by round (e.g. TTFT of round 1 against later rounds that reuse a cached prefix).
+   *
+   * @param user an EL string giving the conversation's user id (an integer)
+   * @param round an EL string giving the round, from 1
    */
-  public LlmRequestBuilder conversation(String user, String round) {
+  public B conversation(String user, String round) {
     Function1<Session, Validation<Object>> u = el(user, "conversation user");
     Function1<Session, Validation<Object>> r = el(round, "conversation round");
     return change(s -> {
@@ -256,7 +326,13 @@ public final class LlmRequestBuilder implements ActionBuilder {
     });
   }
 
-  public LlmRequestBuilder conversation(
+  /**
+   * Declares the request's conversation user and round from the session (see {@link #conversation(String, String)}).
+   *
+   * @param user a function giving the conversation's user id
+   * @param round a function giving the round, from 1
+   */
+  public B conversation(
       Function<io.gatling.javaapi.core.Session, Integer> user,
       Function<io.gatling.javaapi.core.Session, Integer> round) {
     Function1<Session, Validation<Object>> u = function(user, "conversation user");
@@ -267,36 +343,50 @@ public final class LlmRequestBuilder implements ActionBuilder {
     });
   }
 
-  /**
-   * Saves the generated visible text into session attribute {@code attribute} when the request ends ("" when it
-   * failed), e.g. to send it back in the next round of a conversation. Capturing costs a copy of every chunk's text.
-   */
-  public LlmRequestBuilder saveAnswerAs(String attribute) {
-    String name = attributeName(attribute, "saveAnswerAs");
-    return change(s -> s.answerAttribute = name);
-  }
-
-  /** Saves the output token count (usage, else chunks; 0 when the request failed) into {@code attribute}. */
-  public LlmRequestBuilder saveOutputTokensAs(String attribute) {
-    String name = attributeName(attribute, "saveOutputTokensAs");
-    return change(s -> s.outputTokensAttribute = name);
-  }
-
-  private static String attributeName(String attribute, String setting) {
-    if (attribute == null || attribute.isBlank()) {
-      throw new IllegalArgumentException(setting + ": expected a session attribute name, got '" + attribute + "'");
-    }
-    return attribute;
-  }
-
   /** Marks a warm-up request: it shows in Gatling's stats but stays out of the LLM summary. */
-  public LlmRequestBuilder warmUp() {
+  public B warmUp() {
     return change(s -> s.warmUp = true);
   }
 
+  /**
+   * Gatling checks on the finished stream, added to those given before: {@code check(answer().saveAs("answer"),
+   * outputTokens().gt(10))}. See {@link LlmChecks} for what they read and when they run.
+   *
+   * @param checks checks built from {@code answer()}, {@code outputTokens()}, {@code inputTokens()}
+   */
+  public B check(CheckBuilder... checks) {
+    if (checks == null) {
+      throw new IllegalArgumentException("check: expected checks such as answer().is(\"x\"), got null");
+    }
+    return check(Arrays.asList(checks));
+  }
+
+  /**
+   * Gatling checks on the finished stream, added to those given before (see {@link #check(CheckBuilder...)}).
+   *
+   * @param checks checks built from {@code answer()}, {@code outputTokens()}, {@code inputTokens()}
+   */
+  public B check(List<CheckBuilder> checks) {
+    if (checks == null) {
+      throw new IllegalArgumentException("check: expected a list of checks such as answer().is(\"x\"), got null");
+    }
+    List<CheckBuilder> all = new ArrayList<>(settings.checks);
+    for (CheckBuilder check : checks) {
+      if (check == null || !(check.type() instanceof LlmChecks.Type)) {
+        throw new IllegalArgumentException(
+            "check: an LLM request takes the checks of LlmDsl (answer(), outputTokens(), inputTokens()), got "
+                + (check == null ? "null" : "a check of type " + check.type()));
+      }
+      all.add(check);
+    }
+    List<CheckBuilder> immutable = List.copyOf(all);
+    return change(s -> s.checks = immutable);
+  }
+
+  /** The Gatling action builder of this request (called by Gatling's {@code exec}). */
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
-    Settings s = settings;
+    RequestSettings s = settings;
     return new LlmActionBuilder(
         new RequestTemplate(
             s.name,
@@ -311,7 +401,35 @@ public final class LlmRequestBuilder implements ActionBuilder {
             s.extraBody,
             s.promptTokens,
             s.warmUp,
-            new RequestExtras(
-                s.headers, s.conversationUser, s.conversationRound, s.answerAttribute, s.outputTokensAttribute)));
+            new RequestExtras(s.headers, s.conversationUser, s.conversationRound, responseChecks(s.checks))));
+  }
+
+  /** Gatling's Scala checks for the Java ones, and whether any reads the answer (which must then be captured). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static ResponseChecks responseChecks(List<CheckBuilder> checks) {
+    if (checks.isEmpty()) {
+      return ResponseChecks.NONE;
+    }
+    List<Check<LlmResponse>> built = new ArrayList<>(checks.size());
+    boolean readsAnswer = false;
+    for (CheckBuilder check : checks) {
+      io.gatling.core.check.CheckBuilder scala = check.asScala();
+      built.add((Check<LlmResponse>) scala.build(LlmCheckMaterializer.INSTANCE));
+      readsAnswer |= check.type() == LlmChecks.Type.ANSWER;
+    }
+    return new ResponseChecks(built, readsAnswer);
+  }
+
+  /** The dialect this request is written in (for tests and tools; fixed by the first step). */
+  public Dialect dialect() {
+    return settings.dialect;
+  }
+
+  /** The settings of a new request named {@code name} in {@code dialect}, nothing else set yet. */
+  static RequestSettings start(RequestName name, Dialect dialect) {
+    if (dialect == null) {
+      throw new IllegalArgumentException("dialect: expected a wire format such as OpenAiChatDialect.INSTANCE, got null");
+    }
+    return new RequestSettings(name, dialect);
   }
 }

@@ -24,6 +24,12 @@ public enum ErrorCategory {
   NO_CHOICES("stream without choices"),
   /** The request could not be built from the session (missing attribute, bad EL). */
   REQUEST_BUILD_ERROR("request build error"),
+  /**
+   * The stream succeeded but a Gatling check on it failed (e.g. {@code check(answer().is("x"))}): Gatling counts the
+   * request KO with the check's message, and the summary counts it failed, so the two agree. The message (which may
+   * quote the answer) is the record's detail; the label stays bounded.
+   */
+  CHECK("check failed"),
   /** The run ended (or the client closed) while the request was in flight. */
   CANCELLED("cancelled");
 

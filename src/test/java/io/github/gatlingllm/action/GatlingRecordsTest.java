@@ -30,7 +30,7 @@ class GatlingRecordsTest {
   private final RecordingStatsEngine stats = new RecordingStatsEngine();
 
   private GatlingRecords records(ItlStats itlStats) {
-    return new GatlingRecords(stats, new TimeBase(ORIGIN_MS, 0), itlStats, "chat");
+    return new GatlingRecords(stats, new TimeBase(ORIGIN_MS, 0), itlStats);
   }
 
   private static Session session() {
@@ -175,7 +175,7 @@ class GatlingRecordsTest {
   void theEndOfRunReportGathersExactlyTheValuesGatlingGot() {
     for (ItlStats mode : ItlStats.values()) {
       RecordingStatsEngine engine = new RecordingStatsEngine();
-      GatlingRecords records = new GatlingRecords(engine, new TimeBase(ORIGIN_MS, 0), mode, "chat");
+      GatlingRecords records = new GatlingRecords(engine, new TimeBase(ORIGIN_MS, 0), mode);
       GatlingTimingStats gathered = new GatlingTimingStats(GatlingTimingRule.of(mode), 1_000);
       RequestRecord oneToken = new RequestRecord("chat");
       oneToken.sent(0);

@@ -109,7 +109,7 @@ class StreamingRequestActionTest {
     return components;
   }
 
-  private Action action(LlmProtocolBuilder protocol, LlmRequestBuilder request) {
+  private Action action(LlmProtocolBuilder protocol, LlmRequestBuilder<?> request) {
     LlmComponents components =
         components(core, (LlmProtocol) protocol.protocol());
     lastComponents = components;
@@ -262,7 +262,7 @@ class StreamingRequestActionTest {
   void llmOnRaySimpleRequestIsTimedPerBodyChunkAndCountedInChunks() throws Exception {
     LlmComponents components =
         components(core, (LlmProtocol) protocol().logRequests(true).itlStats(ItlStats.EVERY_GAP).protocol());
-    LlmRequestBuilder request = LlmDsl.llmOnRaySimple("simple").prompt("#{prompt}").maxTokens(12).ignoreEos(true);
+    LlmRequestBuilder<?> request = LlmDsl.llmOnRaySimple("simple").prompt("#{prompt}").maxTokens(12).ignoreEos(true);
     Action action = ((LlmActionBuilder) request.asScala()).build(components, next);
     action.$bang(session(1, "one two three four five"));
     Session after = awaitNext();
@@ -317,8 +317,8 @@ class StreamingRequestActionTest {
 
   /**
    * One conversation round: the per-request header reaches the server, the request is tagged with its conversation
-   * user and round, and the answer (the mock's text) and its token count land in the session for the next round,
-   * without the text being kept in the run's records.
+   * user and round, and the answer (the mock's text) and its token count land in the session through the checks'
+   * saveAs, for the next round, without the text being kept in the run's records.
    */
   @Test
   void conversationRoundSendsItsHeaderAndSavesTheAnswerForTheNextRound() throws Exception {
@@ -331,8 +331,7 @@ class StreamingRequestActionTest {
                 .ignoreEos(true)
                 .header("x-user-id", "#{uid}")
                 .conversation("#{uid}", "#{round}")
-                .saveAnswerAs("answer")
-                .saveOutputTokensAs("answerTokens"));
+                .check(LlmDsl.answer().saveAs("answer"), LlmDsl.outputTokens().saveAs("answerTokens")));
     action.$bang(session(7, "tell me a story").set("uid", 42).set("round", 3));
     Session after = awaitNext();
 
@@ -347,18 +346,126 @@ class StreamingRequestActionTest {
     assertTrue(sent.contains("\"user_id\":\"42\""), sent);
   }
 
+  /** As Gatling's HTTP checks: a failed request has no response to check, so nothing is saved (the old value stays). */
   @Test
-  void failedRoundSavesAnEmptyAnswerSoThatNoStaleAnswerIsReused() throws Exception {
+  void failedRequestRunsNoCheckAndSavesNothing() throws Exception {
     Action action =
         action(
             protocol().header("x-mock-fault", "HTTP_ERROR"),
-            LlmDsl.chat("round").prompt("#{prompt}").maxTokens(5).saveAnswerAs("answer").saveOutputTokensAs("n"));
+            LlmDsl.chat("round").prompt("#{prompt}").maxTokens(5)
+                .check(LlmDsl.answer().saveAs("answer"), LlmDsl.outputTokens().saveAs("n")));
     action.$bang(session(8, "hello").set("answer", "an older answer").set("n", 9));
     Session after = awaitNext();
 
     assertTrue(after.isFailed());
-    assertEquals("", after.attributes().apply("answer"));
-    assertEquals(0, after.attributes().apply("n"));
+    assertEquals("an older answer", after.attributes().apply("answer"));
+    assertEquals(9, after.attributes().apply("n"));
+    assertEquals(ErrorCategory.HTTP_STATUS, lastRecord().error(), "the server's failure, not a check's");
+  }
+
+  /**
+   * A failing check makes the request KO in Gatling with Gatling's check message, and failed in the summary with the
+   * bounded category "check failed" (the message is the record's detail); its timings are not reported, as for any
+   * failed request. The checks before and after it still run and save.
+   */
+  @Test
+  void failingCheckIsAGatlingKoWithItsMessageAndACheckFailureInTheSummary() throws Exception {
+    Action action =
+        action(
+            protocol(),
+            LlmDsl.chat("checked")
+                .prompt("#{prompt}")
+                .maxTokens(5)
+                .ignoreEos(true)
+                .check(LlmDsl.outputTokens().saveAs("n"), LlmDsl.answer().is("x"), LlmDsl.answer().saveAs("a")));
+    action.$bang(session(11, "hello"));
+    Session after = awaitNext();
+
+    assertTrue(after.isFailed());
+    assertEquals(5, after.attributes().apply("n"));
+    assertEquals(" the of and to in", after.attributes().apply("a"));
+    RecordingStatsEngine.Response response = stats.named("checked").get(0);
+    assertEquals("KO", response.status());
+    assertEquals("answer.find.is(x), found  the of and to in", response.message(), "Gatling's own wording");
+    assertTrue(stats.groupsNamed("checked TTFT").isEmpty(), "a failed request reports no timings");
+    RequestRecord record = lastRecord();
+    assertEquals(ErrorCategory.CHECK, record.error());
+    assertEquals("check failed", record.errorLabel());
+    assertEquals(response.message(), record.errorDetail());
+    assertEquals(5, record.outputTokens(), "the stream itself was measured in full");
+  }
+
+  @Test
+  void passingChecksOnTokensAndATransformedAnswerKeepTheRequestOk() throws Exception {
+    Action action =
+        action(
+            protocol(),
+            LlmDsl.completion("checked")
+                .prompt("#{prompt}")
+                .maxTokens(4)
+                .ignoreEos(true)
+                .check(
+                    LlmDsl.outputTokens().is(4),
+                    LlmDsl.outputTokens().in(3, 4, 5),
+                    LlmDsl.inputTokens().gt(0),
+                    LlmDsl.answer().transform(String::trim).is("the of and to"),
+                    LlmDsl.answer().not("x")));
+    action.$bang(session(12, "hello there"));
+    Session after = awaitNext();
+
+    assertFalse(after.isFailed(), stats.responses.toString());
+    assertEquals("OK", stats.named("checked").get(0).status());
+    assertTrue(lastRecord().success());
+  }
+
+  /**
+   * No prompt token count known (the request gives none, LLM-on-Ray's raw body carries no usage): inputTokens finds
+   * nothing.
+   */
+  @Test
+  void inputTokensFindsNothingWhenNoCountIsKnown() throws Exception {
+    Action action =
+        action(
+            protocol(),
+            LlmDsl.llmOnRaySimple("simple").prompt("#{prompt}").maxTokens(3)
+                .check(LlmDsl.inputTokens().notExists(), LlmDsl.inputTokens().withDefault(-1).saveAs("in")));
+    action.$bang(session(13, "hello"));
+    Session after = awaitNext();
+
+    assertFalse(after.isFailed(), stats.responses.toString());
+    assertEquals(-1, after.attributes().apply("in"));
+  }
+
+  /** The name is Gatling EL, resolved per request: the request and its timings are reported under the value. */
+  @Test
+  void requestNameIsResolvedPerRequest() throws Exception {
+    Action action =
+        action(protocol(), LlmDsl.chat("round #{round}").prompt("#{prompt}").maxTokens(3).ignoreEos(true));
+    action.$bang(session(14, "hello").set("round", 2));
+    assertFalse(awaitNext().isFailed());
+    action.$bang(session(15, "hello").set("round", 3));
+    assertFalse(awaitNext().isFailed());
+
+    assertEquals(1, stats.named("round 2").size());
+    assertEquals(1, stats.named("round 3").size());
+    assertEquals(1, stats.groupsNamed("round 3 TTFT").size());
+    assertEquals("round 3", lastRecord().requestName());
+  }
+
+  /** A name that does not resolve fails the request before sending, under the name's EL source, in both reports. */
+  @Test
+  void requestNameThatDoesNotResolveIsARequestBuildError() throws Exception {
+    Action action = action(protocol(), LlmDsl.chat("#{step}").prompt("#{prompt}").maxTokens(3));
+    action.$bang(session(16, "hello"));
+    Session after = awaitNext();
+
+    assertTrue(after.isFailed());
+    RecordingStatsEngine.Crash crash = stats.crashes.get(0);
+    assertEquals("#{step}", crash.name());
+    assertTrue(crash.error().startsWith("request name: "), crash.error());
+    assertTrue(crash.error().contains("step"), crash.error());
+    assertEquals(ErrorCategory.REQUEST_BUILD_ERROR, lastRecord().error());
+    assertEquals("#{step}", lastRecord().requestName());
   }
 
   @Test

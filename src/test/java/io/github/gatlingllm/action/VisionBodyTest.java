@@ -41,7 +41,7 @@ class VisionBodyTest {
     }
     RequestTemplate template =
         new RequestTemplate(
-            "chat",
+            RequestName.fixed("chat"),
             OpenAiChatDialect.INSTANCE,
             null,
             null,

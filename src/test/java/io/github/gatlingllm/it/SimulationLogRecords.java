@@ -29,6 +29,9 @@ final class SimulationLogRecords {
   /** "request a/b/name" or "group a/b" (the group's own name last) to the number of such records. */
   final Map<String, Integer> counts = new TreeMap<>();
 
+  /** "name: message" of each request record with a message (a KO's) to the number of such records. */
+  final Map<String, Integer> messages = new TreeMap<>();
+
   /** "run", "request", "user", "group" or "error" to the bytes of those records. */
   final Map<String, Long> bytes = new TreeMap<>();
 
@@ -93,7 +96,10 @@ final class SimulationLogRecords {
               List<String> path = readGroups();
               path.add(readCachedString());
               skip(4 + 4 + 1); // start, end, status
-              readCachedString(); // message
+              String message = readCachedString();
+              if (!message.isEmpty()) {
+                messages.merge(String.join("/", path) + ": " + message, 1, Integer::sum);
+              }
               yield "request " + String.join("/", path);
             }
             case USER -> {

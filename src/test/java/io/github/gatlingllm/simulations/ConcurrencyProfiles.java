@@ -60,7 +60,7 @@ public class ConcurrencyProfiles extends Simulation {
       steps =
           steps
               .records(SimulationParts.withImages(records, vision, settings.common().seed()))
-              .exec(SimulationParts.request(settings.common()).messages("#{" + VisionRecords.MESSAGES + "}"));
+              .exec(SimulationParts.chatRequest(settings.common(), VisionRecords.MESSAGES));
     } else {
       steps = steps.records(records).exec(SimulationParts.request(settings.common()));
     }

@@ -2,6 +2,9 @@ package io.github.gatlingllm.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.github.gatlingllm.LlmDsl.answer;
+import static io.github.gatlingllm.LlmDsl.chat;
+import static io.github.gatlingllm.LlmDsl.outputTokens;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -18,8 +21,8 @@ import io.github.gatlingllm.suite.conversation.ShareGptScript;
 import io.github.gatlingllm.suite.conversation.SyntheticScript;
 import io.github.gatlingllm.dataset.ShareGptDialogues;
 import io.github.gatlingllm.dataset.TextTokenizer;
+import io.github.gatlingllm.javaapi.ChatRequestBuilder;
 import io.github.gatlingllm.javaapi.LlmLoad;
-import io.github.gatlingllm.javaapi.LlmRequestBuilder;
 import io.github.gatlingllm.suite.reports.MultiRoundQaCsv;
 import java.time.Duration;
 import java.util.Iterator;
@@ -77,15 +80,15 @@ public class MultiRoundQa extends Simulation {
 
   /** One round: ask the next question on the history, send it, append the answer, wait for the next slot. */
   private ChainBuilder oneRound() {
-    LlmRequestBuilder request =
-        LlmRequestBuilder.of("multi-round-qa", settings.common().dialect())
+    // The settings allow chat only: the history is a list of chat messages.
+    ChatRequestBuilder request =
+        chat("multi-round-qa")
             .messages(session -> session.<List<Map<String, Object>>>get("messages"))
             .maxTokens("#{maxTokens}")
             .ignoreEos(settings.common().ignoreEos())
             .temperature(0)
             .conversation("#{userId}", "#{round}")
-            .saveAnswerAs("answer")
-            .saveOutputTokensAs("answerTokens");
+            .check(answer().saveAs("answer"), outputTokens().saveAs("answerTokens"));
     if (settings.requestWithUserId()) {
       request = request.header("x-user-id", "#{userId}");
     }
@@ -103,12 +106,19 @@ public class MultiRoundQa extends Simulation {
   private Session ask(Session session) {
     ConversationUser user = user(session);
     List<Map<String, Object>> messages = user.ask(System.nanoTime());
-    return session.set("messages", messages).set("maxTokens", user.maxTokens()).set("round", user.round());
+    // A failed request saves no answer (its checks do not run): the previous round's must not be taken for it.
+    return session
+        .remove("answer")
+        .remove("answerTokens")
+        .set("messages", messages)
+        .set("maxTokens", user.maxTokens())
+        .set("round", user.round());
   }
 
   private Session answered(Session session) {
-    Duration wait =
-        user(session).answered(session.getString("answer"), session.getInt("answerTokens"), System.nanoTime());
+    String answer = session.contains("answer") ? session.getString("answer") : null; // null: the request failed
+    int answerTokens = session.contains("answerTokens") ? session.getInt("answerTokens") : 0;
+    Duration wait = user(session).answered(answer, answerTokens, System.nanoTime());
     return session.set("wait", wait);
   }
 
@@ -117,8 +127,8 @@ public class MultiRoundQa extends Simulation {
   }
 
   /** The original warms the engine with 10 short requests first; they stay out of every LLM result. */
-  private LlmRequestBuilder warmUpRequest() {
-    return LlmRequestBuilder.of("warm-up", settings.common().dialect())
+  private ChatRequestBuilder warmUpRequest() {
+    return chat("warm-up")
         .prompt(session -> "WARMUP: Hi, I'm user " + session.userId() + ". Here are some text: " + "hi ".repeat(100)
             + ".")
         .maxTokens(100)

@@ -2,6 +2,7 @@ package io.github.gatlingllm.simulations;
 
 import static io.github.gatlingllm.LlmDsl.llm;
 
+import io.github.gatlingllm.LlmDsl;
 import io.github.gatlingllm.suite.settings.CommonSettings;
 import io.github.gatlingllm.suite.settings.DatasetSettings;
 import io.github.gatlingllm.suite.settings.VisionSettings;
@@ -10,7 +11,9 @@ import io.github.gatlingllm.dataset.RandomDataset;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.javaapi.LlmDatasets;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
-import io.github.gatlingllm.javaapi.LlmRequestBuilder;
+import io.github.gatlingllm.javaapi.ChatRequestBuilder;
+import io.github.gatlingllm.javaapi.DialectRequestBuilder;
+import io.github.gatlingllm.javaapi.IgnoreEosRequestBuilder;
 import io.github.gatlingllm.javaapi.VisionRecords;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +79,7 @@ final class SimulationParts {
   }
 
   /** The streaming request, reading {@code prompt} and {@code maxTokens} from the session. */
-  static LlmRequestBuilder request(CommonSettings settings) {
+  static DialectRequestBuilder request(CommonSettings settings) {
     return request(settings, settings.requestName());
   }
 
@@ -84,13 +87,22 @@ final class SimulationParts {
    * The same, named {@code name} in the stats, in the wire format {@code llm.backend} selects, to {@code llm.path}
    * when set.
    */
-  static LlmRequestBuilder request(CommonSettings settings, String name) {
-    LlmRequestBuilder request =
-        LlmRequestBuilder.of(name, settings.dialect())
-            .prompt("#{prompt}")
-            .promptTokens("#{promptTokens}")
-            .maxTokens("#{maxTokens}")
-            .ignoreEos(settings.ignoreEos());
-    return settings.target().path().map(request::path).orElse(request);
+  static DialectRequestBuilder request(CommonSettings settings, String name) {
+    return sized(settings, LlmDsl.request(name, settings.dialect()).prompt("#{prompt}"));
+  }
+
+  /**
+   * A chat request sending the messages of session attribute {@code messagesAttribute} (images included), for the
+   * workloads that need chat ({@code llm.backend=openai-chat}, checked by their settings), otherwise as
+   * {@link #request(CommonSettings)}.
+   */
+  static ChatRequestBuilder chatRequest(CommonSettings settings, String messagesAttribute) {
+    return sized(settings, LlmDsl.chat(settings.requestName()).messages("#{" + messagesAttribute + "}"));
+  }
+
+  /** The settings every ready simulation's request shares: token counts from the session, ignore_eos, llm.path. */
+  private static <B extends IgnoreEosRequestBuilder<B>> B sized(CommonSettings settings, B request) {
+    B sized = request.promptTokens("#{promptTokens}").maxTokens("#{maxTokens}").ignoreEos(settings.ignoreEos());
+    return settings.target().path().map(sized::path).orElse(sized);
   }
 }
