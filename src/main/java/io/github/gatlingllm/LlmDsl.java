@@ -1,22 +1,23 @@
 package io.github.gatlingllm;
 
 import io.gatling.javaapi.core.CheckBuilder;
+import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.core.Session;
 import io.github.gatlingllm.api.Dialect;
-import io.github.gatlingllm.api.LlmOnRaySimpleDialect;
-import io.github.gatlingllm.api.OpenAiChatDialect;
-import io.github.gatlingllm.api.OpenAiCompletionsDialect;
-import io.github.gatlingllm.api.TgiGenerateDialect;
+import io.github.gatlingllm.dataset.DatasetRequest;
 import io.github.gatlingllm.javaapi.ChatRequestBuilder;
+import io.github.gatlingllm.javaapi.ConcurrencySteps;
 import io.github.gatlingllm.javaapi.CompletionRequestBuilder;
 import io.github.gatlingllm.javaapi.DialectRequestBuilder;
+import io.github.gatlingllm.javaapi.LlmAssertions;
 import io.github.gatlingllm.javaapi.LlmChecks;
+import io.github.gatlingllm.javaapi.LlmDatasets;
 import io.github.gatlingllm.javaapi.LlmLoad;
 import io.github.gatlingllm.javaapi.LlmOnRaySimpleRequestBuilder;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
-import io.github.gatlingllm.javaapi.LlmRequestBuilder;
 import io.github.gatlingllm.javaapi.TgiRequestBuilder;
 import io.github.gatlingllm.metrics.RampUp;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -176,5 +177,40 @@ public final class LlmDsl {
   /** A rate growing by an equal factor per request from {@code startRps} to {@code endRps}, for a ramp. */
   public static RampUp exponentialRamp(double startRps, double endRps) {
     return RampUp.exponential(startRps, endRps);
+  }
+
+  /** {@code requests} requests all at the start (vLLM's {@code --request-rate inf}): {@link LlmLoad#requests(int)}. */
+  public static LlmLoad atOnce(int requests) {
+    return LlmLoad.requests(requests).atOnce();
+  }
+
+  /**
+   * The closed model, {@code users} users each sending its next request when its previous one ended; give the total
+   * with {@link LlmLoad.Concurrency#requests(int)}. Not the protocol's {@code maxConcurrency}, which caps an open load.
+   */
+  public static LlmLoad.Concurrency concurrency(int users) {
+    return LlmLoad.concurrency(users);
+  }
+
+  /** Closed-model levels run one after another, each measured on its own: {@link LlmLoad#concurrencySteps(int...)}. */
+  public static ConcurrencySteps concurrencySteps(int... levels) {
+    return LlmLoad.concurrencySteps(levels);
+  }
+
+  /**
+   * A numeric key of the exact LLM summary ({@code llm-summary.json}) to check at the end of the run, e.g.
+   * {@code llm.assertions(summary("p99_itl_ms").lt(50))}; a failing check makes the run exit with status 2. For what
+   * Gatling's own statistics hold (failures, {@code <name> TTFT} ...), use Gatling's assertions.
+   */
+  public static LlmAssertions.Key summary(String key) {
+    return LlmAssertions.summary(key);
+  }
+
+  /**
+   * A feeder of a dataset's requests as {@code prompt}, {@code promptTokens} and {@code maxTokens} session attributes,
+   * e.g. {@code promptFeeder(LlmDatasets.jsonl(path, tokenizer, 100, 256))}: {@link LlmDatasets#feeder(List)}.
+   */
+  public static FeederBuilder<Object> promptFeeder(List<DatasetRequest> requests) {
+    return LlmDatasets.feeder(requests);
   }
 }

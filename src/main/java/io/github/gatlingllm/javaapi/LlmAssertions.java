@@ -35,22 +35,27 @@ public final class LlmAssertions {
       this.key = key;
     }
 
+    /** The key is below {@code threshold}. */
     public SummaryCheck lt(double threshold) {
       return new SummaryCheck(key, SummaryCheck.Operator.LT, threshold);
     }
 
+    /** The key is at most {@code threshold}. */
     public SummaryCheck lte(double threshold) {
       return new SummaryCheck(key, SummaryCheck.Operator.LE, threshold);
     }
 
+    /** The key is above {@code threshold}. */
     public SummaryCheck gt(double threshold) {
       return new SummaryCheck(key, SummaryCheck.Operator.GT, threshold);
     }
 
+    /** The key is at least {@code threshold}. */
     public SummaryCheck gte(double threshold) {
       return new SummaryCheck(key, SummaryCheck.Operator.GE, threshold);
     }
 
+    /** The key equals {@code value} (e.g. {@code failed} is 0). */
     public SummaryCheck is(double value) {
       return new SummaryCheck(key, SummaryCheck.Operator.EQ, value);
     }

@@ -29,7 +29,7 @@ class LoadDescriptionIT {
     try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(5).itlMs(1).build())) {
       GatlingRun run =
           GatlingRun.run(
-              "io.github.gatlingllm.it.fixtures." + fixture, Map.of("llm.baseUrl", server.baseUrl()), results);
+              fixture.contains(".") || fixture.equals("MyLlmTest") ? fixture : "io.github.gatlingllm.it.fixtures." + fixture, Map.of("llm.baseUrl", server.baseUrl()), results);
       assertEquals(0, run.exitCode, run.output);
       JsonNode summary = JSON.readTree(run.runFolder().resolve("llm-summary.json").toFile());
       return new Run(run, summary, server.acceptedRequests());
@@ -38,14 +38,16 @@ class LoadDescriptionIT {
 
   @Test
   void theReadmeExampleReportsTheLoadItInjected() throws Exception {
-    Run run = run("ReadmeLoad");
+    // src/test/java/MyLlmTest.java is the README's example, character for character (ReadmeExampleTest)
+    Run run = run("MyLlmTest");
     JsonNode summary = run.summary();
-    assertEquals(20, summary.get("num_prompts").asInt(), summary.toString());
+    assertEquals(50, summary.get("num_prompts").asInt(), summary.toString());
     assertTrue(summary.get("request_rate").isNumber(), summary.toString());
     assertEquals(10.0, summary.get("request_rate").asDouble());
     assertEquals(1.0, summary.get("burstiness").asDouble());
-    assertEquals(20, summary.get("completed").asInt());
-    assertEquals(20, run.requestsServed());
+    assertEquals(50, summary.get("completed").asInt());
+    assertEquals(0, summary.get("failed").asInt(), "the example's answer checks pass against the mock");
+    assertEquals(50, run.requestsServed());
     String output = run.gatling().output;
     assertTrue(output.contains("Request rate configured (RPS):           10.00"), output);
     assertFalse(output.contains("Load: "), output);
