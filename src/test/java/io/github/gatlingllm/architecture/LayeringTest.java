@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering of the main code: the plugin core (what a user's own simulation needs) depends on nothing in the
- * ready-made suite nor on the mock server; the mock depends on nothing in the suite. The suite and the tests may use
- * everything. Read in the compiled classes, so a fully qualified use without an import counts too.
+ * ready-made suite nor on the mock server; no main class outside the mock uses the mock (the ready simulations and the
+ * tests, in {@code src/test}, start it); the mock depends on nothing in the suite. Read in the compiled classes, so a
+ * fully qualified use without an import counts too.
  */
 class LayeringTest {
   static final String ROOT = "io.github.gatlingllm";
@@ -45,6 +46,18 @@ class LayeringTest {
   @Test
   void theCoreUsesNeitherTheSuiteNorTheMock() {
     coreStaysApartFromTheSuite(CORE).check(MAIN);
+  }
+
+  @Test
+  void noMainClassOutsideTheMockUsesIt() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(MOCK)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(MOCK)
+        .because("only the ready simulations and the tests (src/test) start the mock server")
+        .check(MAIN);
   }
 
   @Test

@@ -5,7 +5,6 @@ import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingllm.suite.settings.ConcurrencyProfilesSettings;
 import io.github.gatlingllm.suite.settings.ModelDiscovery;
 import io.github.gatlingllm.suite.settings.OllamaLoadedModels;
-import io.github.gatlingllm.suite.settings.ServerUnderTest;
 import io.github.gatlingllm.suite.settings.VisionSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.javaapi.ConcurrencySteps;

@@ -5,7 +5,6 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingllm.suite.settings.LlmOnRaySettings;
-import io.github.gatlingllm.suite.settings.ServerUnderTest;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.suite.reports.LlmOnRayReport;
 import java.util.List;

@@ -11,7 +11,6 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingllm.suite.settings.MultiRoundQaSettings;
-import io.github.gatlingllm.suite.settings.ServerUnderTest;
 import io.github.gatlingllm.suite.conversation.ConversationRun;
 import io.github.gatlingllm.suite.conversation.ConversationScript;
 import io.github.gatlingllm.suite.conversation.ConversationStart;

@@ -6,7 +6,6 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingllm.suite.settings.CommonSettings;
-import io.github.gatlingllm.suite.settings.ServerUnderTest;
 import io.github.gatlingllm.suite.settings.ServingSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.javaapi.LlmLoad;
@@ -37,18 +36,7 @@ public class ServingBenchmark extends Simulation {
     List<Map<String, Object>> prompts =
         SimulationParts.prompts(settings.dataset(), common, tokenizer, settings.numPrompts());
 
-    LlmProtocolBuilder protocol =
-        SimulationParts.protocol(common, server.baseUrl(), model, tokenizer)
-            .maxConcurrency(settings.maxConcurrency())
-            .percentileMetrics(settings.percentileMetrics().toArray(new String[0]))
-            .itlStats(settings.itlStats())
-            .saveDetailed(settings.saveDetailed());
-    if (settings.goodput().isPresent()) {
-      protocol = protocol.goodput(settings.goodput().get());
-    }
-    if (settings.assertions().isPresent()) {
-      protocol = protocol.assertions(settings.assertions().get());
-    }
+    LlmProtocolBuilder protocol = settings.applyTo(SimulationParts.protocol(common, server.baseUrl(), model, tokenizer));
 
     // The load injects the requests and is what the summary reports (num_prompts, request_rate, burstiness, ramp).
     PopulationBuilder load =

@@ -4,7 +4,6 @@ import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.Simulation;
-import io.github.gatlingllm.suite.settings.ServerUnderTest;
 import io.github.gatlingllm.suite.settings.ThroughputSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.javaapi.LlmLoad;

@@ -1,6 +1,7 @@
 package io.github.gatlingllm.suite.settings;
 
 import io.github.gatlingllm.javaapi.LlmLoad;
+import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
 import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.RampUp;
 import io.github.gatlingllm.metrics.SummaryOptions;
@@ -130,5 +131,21 @@ public record ServingSettings(
       return LlmLoad.requests(numPrompts).atOnce();
     }
     return LlmLoad.gamma(numPrompts, burstiness).perSecond(requestRate).seed(common.seed());
+  }
+
+  /**
+   * {@code protocol} with the serving benchmark's own knobs applied: {@code llm.maxConcurrency},
+   * {@code llm.percentileMetrics}, {@code llm.itlStats}, {@code llm.saveDetailed}, {@code llm.goodput} and
+   * {@code llm.assert}, so that the simulation itself reads as an example.
+   */
+  public LlmProtocolBuilder applyTo(LlmProtocolBuilder protocol) {
+    LlmProtocolBuilder applied =
+        protocol
+            .maxConcurrency(maxConcurrency)
+            .percentileMetrics(percentileMetrics.toArray(new String[0]))
+            .itlStats(itlStats)
+            .saveDetailed(saveDetailed);
+    applied = goodput.map(applied::goodput).orElse(applied);
+    return assertions.map(applied::assertions).orElse(applied);
   }
 }

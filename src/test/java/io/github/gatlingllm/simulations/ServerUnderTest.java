@@ -1,7 +1,8 @@
-package io.github.gatlingllm.suite.settings;
+package io.github.gatlingllm.simulations;
 
 import io.github.gatlingllm.mock.MockConfig;
 import io.github.gatlingllm.mock.MockLlmServer;
+import io.github.gatlingllm.suite.settings.ModelDiscovery;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,9 @@ import java.util.Optional;
  * The server a ready simulation targets: the one named by {@code llm.baseUrl}, or else the embedded mock server
  * started on a free loopback port, so that {@code mvn gatling:test} works on any laptop. Close it in the
  * simulation's {@code after()}.
+ *
+ * <p>Beside the simulations, not in the main code: the mock is started only by the ready simulations and the tests,
+ * so no main class depends on it ({@code LayeringTest}).
  */
 public final class ServerUnderTest implements AutoCloseable {
   private static final Map<String, String> EMBEDDED_DEFAULTS = Map.of("mock.ttftMs", "50", "mock.itlMs", "20");
