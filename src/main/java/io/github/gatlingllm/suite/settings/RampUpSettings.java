@@ -10,38 +10,40 @@ import java.util.Optional;
  * not above the end, and a ramp replaces {@code llm.requestRate} (which must then stay unset or {@code inf}).
  */
 public final class RampUpSettings {
-  public static final List<String> PROPERTIES =
-      List.of("llm.rampUpStrategy", "llm.rampUpStartRps", "llm.rampUpEndRps");
+  public static final String STRATEGY = "llm.rampUpStrategy";
+  public static final String START_RPS = "llm.rampUpStartRps";
+  public static final String END_RPS = "llm.rampUpEndRps";
+  public static final List<String> PROPERTIES = List.of(STRATEGY, START_RPS, END_RPS);
 
   private RampUpSettings() {}
 
   /** The ramp, or empty when {@code llm.rampUpStrategy} is unset; {@code requestRate} is the parsed rate. */
   public static Optional<RampUp> from(LlmProperties p, double requestRate) {
-    Optional<String> strategy = p.optional("llm.rampUpStrategy");
-    boolean start = p.optional("llm.rampUpStartRps").isPresent();
-    boolean end = p.optional("llm.rampUpEndRps").isPresent();
+    Optional<String> strategy = p.optional(STRATEGY);
+    boolean start = p.optional(START_RPS).isPresent();
+    boolean end = p.optional(END_RPS).isPresent();
     if (strategy.isEmpty()) {
       if (start || end) {
         throw new IllegalArgumentException(
-            "llm.rampUpStartRps and llm.rampUpEndRps need llm.rampUpStrategy (linear or exponential)");
+            START_RPS + " and " + END_RPS + " need " + STRATEGY + " (linear or exponential)");
       }
       return Optional.empty();
     }
     RampUp.Strategy parsed = RampUp.Strategy.valueOf(
-        p.choice("llm.rampUpStrategy", "linear", List.of("linear", "exponential")).toUpperCase(java.util.Locale.ROOT));
+        p.choice(STRATEGY, "linear", List.of("linear", "exponential")).toUpperCase(java.util.Locale.ROOT));
     if (!start || !end) {
       throw new IllegalArgumentException(
-          "llm.rampUpStrategy=" + strategy.get() + " needs both llm.rampUpStartRps and llm.rampUpEndRps");
+          STRATEGY + "=" + strategy.get() + " needs both " + START_RPS + " and " + END_RPS);
     }
     if (!Double.isInfinite(requestRate)) {
       throw new IllegalArgumentException(
-          "llm.rampUpStrategy sets the request rate itself: remove llm.requestRate (got " + requestRate + ")");
+          STRATEGY + " sets the request rate itself: remove " + ServingSettings.REQUEST_RATE + " (got " + requestRate + ")");
     }
-    double startRps = p.number("llm.rampUpStartRps", 0, 0, false);
-    double endRps = p.number("llm.rampUpEndRps", 0, 0, false);
+    double startRps = p.number(START_RPS, 0, 0, false);
+    double endRps = p.number(END_RPS, 0, 0, false);
     if (startRps > endRps) {
       throw new IllegalArgumentException(
-          "llm.rampUpStartRps (" + startRps + ") must not be above llm.rampUpEndRps (" + endRps + ")");
+          START_RPS + " (" + startRps + ") must not be above " + END_RPS + " (" + endRps + ")");
     }
     return Optional.of(new RampUp(parsed, startRps, endRps));
   }
