@@ -48,8 +48,12 @@ final class GatlingRecords {
   /**
    * The group record names by {@link LlmTiming#ordinal()}, per request name: built once per name (a name may come
    * from the session), then only looked up. Users of one action run on several event loops, hence the concurrent map.
+   * Bounded: past {@link #MAX_CACHED_NAMES} distinct names (an EL name per user, say) the names are built per request,
+   * so a long run's memory does not follow the names it sees.
    */
   private final ConcurrentHashMap<String, String[]> timingNames = new ConcurrentHashMap<>();
+
+  static final int MAX_CACHED_NAMES = 1_000;
 
   GatlingRecords(StatsEngine statsEngine, TimeBase timeBase, ItlStats itlStats) {
     this.statsEngine = statsEngine;
@@ -64,6 +68,18 @@ final class GatlingRecords {
       names[timing.ordinal()] = timing.recordName(requestName);
     }
     return names;
+  }
+
+  private String[] timingNames(String requestName) {
+    String[] cached = timingNames.get(requestName);
+    if (cached != null) {
+      return cached;
+    }
+    String[] built = timingNamesOf(requestName);
+    if (timingNames.size() < MAX_CACHED_NAMES) {
+      timingNames.putIfAbsent(requestName, built);
+    }
+    return built;
   }
 
   /** Start and end, in Gatling ms, of the main record; also used for group timings. */
@@ -89,7 +105,7 @@ final class GatlingRecords {
       return;
     }
     statsEngine.logResponse(scenario, groups, name, start, endMillis(record), OK$.MODULE$, status, NO_MESSAGE);
-    String[] names = timingNames.computeIfAbsent(name, GatlingRecords::timingNamesOf);
+    String[] names = timingNames(name);
     @SuppressWarnings("unchecked")
     List<String>[] paths = new List[names.length]; // built once per timing, also for a gap per chunk
     timings.forEach(record, (timing, startNanos, millis) -> {

@@ -69,9 +69,10 @@ public record LoadDescription(int numPrompts, Double requestRate, Double burstin
 
   /**
    * One description for several measured populations of one run: {@code num_prompts} summed (0 when one of them has
-   * no count); {@code request_rate} summed when every rate is finite (the populations are taken to run side by side),
-   * inf when every one is inf, the ramp when there is one population, else null; {@code burstiness} when all are equal,
-   * else null. No population (no measured request was built) is {@link #NOT_DESCRIBED}.
+   * no count); {@code request_rate} inf when every one is inf, else null: finite rates neither add up nor stand for each
+   * other, since the run cannot tell populations side by side from populations chained with {@code andThen};
+   * {@code burstiness} when all are equal, else null. No population (no measured request was built) is
+   * {@link #NOT_DESCRIBED}.
    */
   public static LoadDescription combine(List<LoadDescription> parts) {
     if (parts.isEmpty()) {
@@ -81,8 +82,6 @@ public record LoadDescription(int numPrompts, Double requestRate, Double burstin
       return parts.get(0);
     }
     int prompts = 0;
-    double rate = 0;
-    boolean allFinite = true;
     boolean allInfinite = true;
     Double burstiness = parts.get(0).burstiness();
     StringBuilder text = new StringBuilder().append(parts.size()).append(" populations:");
@@ -90,15 +89,13 @@ public record LoadDescription(int numPrompts, Double requestRate, Double burstin
       prompts = prompts >= 0 && part.numPrompts() > 0 ? prompts + part.numPrompts() : -1;
       Double r = part.requestRate();
       boolean ramped = part.rampUp() != null;
-      allFinite &= r != null && !ramped && !r.isInfinite();
       allInfinite &= r != null && !ramped && r.isInfinite();
-      rate += allFinite ? r : 0;
       if (!Objects.equals(burstiness, part.burstiness())) {
         burstiness = null;
       }
       text.append(' ').append(part.text()).append(';');
     }
-    Double combinedRate = allFinite ? Double.valueOf(rate) : allInfinite ? Double.valueOf(Double.POSITIVE_INFINITY) : null;
+    Double combinedRate = allInfinite ? Double.valueOf(Double.POSITIVE_INFINITY) : null;
     if (combinedRate == null) {
       text.append(" no single request rate (request_rate null)");
     } else {

@@ -13,10 +13,12 @@ import io.github.gatlingllm.metrics.TokenSource;
  */
 public final class LlmRun {
   private final RunParts parts;
+  private final LlmProtocol protocol;
   private final GatlingTimingRule timingRule;
 
   LlmRun(RunParts parts, LlmProtocol protocol) {
     this.parts = parts;
+    this.protocol = protocol;
     this.timingRule = protocol.requests().timingRule();
   }
 
@@ -52,7 +54,7 @@ public final class LlmRun {
    * from the load that was injected); once per population, however many LLM actions it holds.
    */
   public void measuredPopulation(LoadProtocol.Components population) {
-    parts.description.measuredPopulation(population);
+    parts.description.measuredPopulation(population, protocol);
   }
 
   /** Notes the wire format in use, reported as {@code backend} / {@code endpoint_type}. */

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * What the summary says the run was ({@link RunDescription}: backend, model, load, cap, start date), gathered as the
- * run goes: the wire format from the actions, the model and cap from every protocol of the run, the rest from the
- * run-level settings at the end. The one place that owns the run's description.
+ * run goes: the wire format from the actions, the load, model and cap from the measured populations and their
+ * protocols, the rest from the run-level settings at the end. The one place that owns the run's description.
  *
  * <p>The model and the cap are per-request settings, so scenarios may differ in them; the description, which has one
  * value each, merges them: one model or cap when all protocols agree; else every model, comma-separated, and no
@@ -24,11 +24,6 @@ final class RunDescriber {
   private final Set<Integer> caps = new LinkedHashSet<>();
   private final RunLoads loads = new RunLoads();
 
-  /** A protocol of the run: its model and cap join the description. */
-  synchronized void noteProtocol(LlmProtocol protocol) {
-    models.add(protocol.model());
-    caps.add(protocol.requests().maxConcurrency());
-  }
 
   /** Notes the wire format in use, reported as {@code backend} / {@code endpoint_type}. */
   void noteDialect(String name) {
@@ -54,8 +49,11 @@ final class RunDescriber {
    * Notes a population that sends measured requests, with its load's description: what the summary reports comes from
    * the load that was injected. Once per population, however many LLM actions it holds.
    */
-  void measuredPopulation(LoadProtocol.Components population) {
+  synchronized void measuredPopulation(LoadProtocol.Components population, LlmProtocol protocol) {
     loads.measured(population);
+    // Only measured requests' protocols: a warm-up's model or missing cap says nothing about the measured load.
+    models.add(protocol.model());
+    caps.add(protocol.requests().maxConcurrency());
   }
 
   /** The measured populations' loads, combined (not described when none came through an {@code LlmLoad}). */

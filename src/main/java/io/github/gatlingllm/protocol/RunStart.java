@@ -54,7 +54,6 @@ final class RunStart {
         throw e;
       }
     }
-    description.noteProtocol(protocol);
   }
 
   private void start(LlmProtocol protocol) {
@@ -72,11 +71,20 @@ final class RunStart {
     }
     RunOrigin origin = new RunOrigin(timeBase.originMillis(), timeBase.originNanos());
     RequestFiles files = RequestFiles.open(recorder.recorder(), runFolder, origin, settings.report());
-    if (server != null) {
-      // After the warm-up (which never touches the server), before Gatling injects the first user.
-      server.start(runFolder, timeBase.originNanos());
+    try {
+      if (server != null) {
+        // After the warm-up (which never touches the server), before Gatling injects the first user.
+        server.start(runFolder, timeBase.originNanos());
+      }
+      recorder.start(settings.report(), timeBase, progressPeriodMillis);
+    } catch (RuntimeException e) {
+      // The run stops here and the end of the run will find nothing started: release what was opened now.
+      if (server != null) {
+        server.abandon();
+      }
+      files.close();
+      throw e;
     }
-    recorder.start(settings.report(), timeBase, progressPeriodMillis);
     started = new Started(settings, files, server, cpu);
   }
 

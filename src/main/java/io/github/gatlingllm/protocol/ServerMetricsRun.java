@@ -57,6 +57,16 @@ final class ServerMetricsRun {
     sampler.stop();
   }
 
+  /** The run failed to start: stops whatever {@link #start} got going, without a result. */
+  void abandon() {
+    if (sampler != null) {
+      sampler.stop();
+    }
+    if (csv != null) {
+      csv.close();
+    }
+  }
+
   /** Stops sampling if still going, completes the CSV and returns what was seen. */
   ServerMetricsResult finish() {
     sampler.stop();

@@ -22,12 +22,13 @@ class LoadDescriptionTest {
   }
 
   @Test
-  void finiteRatesAddUpAsPopulationsRunningSideBySide() {
+  void finiteRatesGiveNoSingleRate() {
+    // side by side or chained with andThen: the run cannot tell, so neither the sum nor either rate is claimed
     LoadDescription both = LoadDescription.combine(List.of(TEN, FIVE));
     assertEquals(150, both.numPrompts());
-    assertEquals(15.0, both.requestRate());
+    assertNull(both.requestRate());
     assertEquals(1.0, both.burstiness());
-    assertTrue(both.complete());
+    assertFalse(both.complete());
   }
 
   @Test

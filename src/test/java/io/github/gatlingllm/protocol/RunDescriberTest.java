@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.github.gatlingllm.LlmDsl;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
+import io.github.gatlingllm.metrics.LoadDescription;
 import io.github.gatlingllm.metrics.RunDescription;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,9 @@ class RunDescriberTest {
     RunDescriber describer = new RunDescriber();
     LlmProtocol first = (LlmProtocol) protocols[0].protocol();
     for (LlmProtocolBuilder protocol : protocols) {
-      describer.noteProtocol((LlmProtocol) protocol.protocol());
+      // each protocol's own population, injected without an LlmLoad
+      describer.measuredPopulation(
+          new LoadProtocol.Components(LoadDescription.NOT_DESCRIBED), (LlmProtocol) protocol.protocol());
     }
     describer.noteDialect("openai-chat");
     return describer.describe(first.report(), 7);
