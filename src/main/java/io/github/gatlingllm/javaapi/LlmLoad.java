@@ -57,7 +57,7 @@ public final class LlmLoad {
   private record Timed(int requests, double rate, RampUp ramp, double burstiness, boolean llmOnRay)
       implements Model {}
 
-  private record AtOnce(int requests) implements Model {}
+  private record AtOnce(int requests, double burstiness) implements Model {}
 
   private record Closed(int users, int requests) implements Model {}
 
@@ -146,6 +146,14 @@ public final class LlmLoad {
     }
 
     /**
+     * All requests at the start (vLLM's {@code --request-rate inf}), reporting this load's burstiness as vLLM reports
+     * its {@code --burstiness} whatever the rate (with no gaps it shapes nothing).
+     */
+    public LlmLoad atOnce() {
+      return new LlmLoad(new AtOnce(requests, burstiness), DEFAULT_SEED);
+    }
+
+    /**
      * A rate that changes request by request (vLLM's {@code --ramp-up-strategy}): request i of n arrives after a gap
      * drawn at {@code ramp.rateAt(i, n)}, not rescaled. Reported as vLLM does: {@code request_rate} inf and the
      * {@code ramp_up_*} keys.
@@ -180,7 +188,7 @@ public final class LlmLoad {
 
     /** All requests at the start (vLLM's {@code --request-rate inf}). */
     public LlmLoad atOnce() {
-      return new LlmLoad(new AtOnce(requests), DEFAULT_SEED);
+      return new LlmLoad(new AtOnce(requests, 1.0), DEFAULT_SEED);
     }
   }
 
@@ -254,7 +262,8 @@ public final class LlmLoad {
               seedText));
     }
     if (model instanceof AtOnce a) {
-      return LoadDescription.atRate(a.requests(), Double.POSITIVE_INFINITY, 1.0, a.requests() + " requests at once");
+      return LoadDescription.atRate(
+          a.requests(), Double.POSITIVE_INFINITY, a.burstiness(), a.requests() + " requests at once");
     }
     if (model instanceof Closed c) {
       return closedDescription(c.users(), c.requests());

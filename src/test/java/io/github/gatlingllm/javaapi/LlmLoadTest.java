@@ -57,6 +57,9 @@ class LlmLoadTest {
     LoadDescription atOnce = LlmLoad.requests(30).atOnce().description();
     assertEquals(30, atOnce.numPrompts());
     assertEquals(Double.POSITIVE_INFINITY, atOnce.requestRate());
+    assertEquals(1.0, atOnce.burstiness());
+    // vLLM writes its --burstiness whatever the rate: a gamma load sent at once keeps it
+    assertEquals(4.0, LlmLoad.gamma(30, 4).atOnce().description().burstiness());
     LoadDescription closed = LlmLoad.concurrency(4).requests(40).description();
     assertEquals(40, closed.numPrompts());
     assertEquals(Double.POSITIVE_INFINITY, closed.requestRate());

@@ -128,7 +128,7 @@ public record ServingSettings(
       return LlmLoad.gamma(numPrompts, burstiness).ramp(rampUp.get()).seed(common.seed());
     }
     if (Double.isInfinite(requestRate)) {
-      return LlmLoad.requests(numPrompts).atOnce();
+      return LlmLoad.gamma(numPrompts, burstiness).atOnce(); // burstiness reported as given, as vLLM does
     }
     return LlmLoad.gamma(numPrompts, burstiness).perSecond(requestRate).seed(common.seed());
   }
