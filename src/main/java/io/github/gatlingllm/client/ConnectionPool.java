@@ -33,6 +33,10 @@ final class ConnectionPool {
     this.connector = connector;
   }
 
+  ResponseLimits limits() {
+    return client.limits;
+  }
+
   boolean isClientClosed() {
     return client.isClosed();
   }

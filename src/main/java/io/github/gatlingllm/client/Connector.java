@@ -10,6 +10,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
@@ -172,6 +173,9 @@ final class Connector {
         p.addLast(handler);
       }
       p.addLast(new HttpClientCodec());
+      // We never ask for compression, but a proxy may compress anyway: gzip and deflate are decoded (a pass-through
+      // for plain bodies); any other encoding stays in the headers and fails the request by name.
+      p.addLast(new HttpContentDecompressor());
       p.addLast(conn);
     }
   }

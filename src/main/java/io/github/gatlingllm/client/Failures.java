@@ -69,6 +69,11 @@ final class Failures {
     return false;
   }
 
+  /** A server-sent value (a header) shown in a failure: cut short, as a hostile server may send kilobytes. */
+  static String clip(String serverValue) {
+    return serverValue.length() <= 100 ? serverValue : serverValue.substring(0, 100) + "...";
+  }
+
   static String detail(Throwable cause) {
     String msg = cause.getMessage();
     String text = msg == null ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + ": " + msg;

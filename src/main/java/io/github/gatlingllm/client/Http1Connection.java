@@ -6,6 +6,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
@@ -43,6 +46,10 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements SseD
   private int status;
   private boolean keepAlive;
   private ErrorBody errorBody;
+  /** Set when a 200 answer is kept as failure detail because its content type says it is no stream. */
+  private String notAStreamType;
+  /** Body bytes of the current response, against {@link ResponseLimits#maxBodyBytes}. */
+  private long bodyBytes;
 
   Http1Connection(ConnectionPool pool, HttpTarget target, ReadClock clock) {
     this.pool = pool;
@@ -68,6 +75,8 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements SseD
     exchange = ex;
     mode = AWAIT_HEADERS;
     errorBody = null;
+    notAStreamType = null;
+    bodyBytes = 0;
     decoder.reset();
     rawReader.reset();
     rawBody = ex.request.bodyFormat() == BodyFormat.RAW;
@@ -107,20 +116,52 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements SseD
 
   private void onResponse(Exchange ex, HttpResponse response) {
     int code = response.status().code();
-    if (code >= 100 && code < 200 && code != 101) {
+    if (code == 101) {
+      // The connection now speaks another protocol (the codec hands over raw bytes and never ends a body): no answer
+      // will come, and the connection is unusable for HTTP/1.1.
+      failAndClose(ex, new ClientFailure(Kind.HTTP_STATUS, code, "101 Switching Protocols: the server left HTTP/1.1"));
+      return;
+    }
+    if (code >= 100 && code < 200) {
       mode = INFORMATIONAL;
       return;
     }
     status = code;
     keepAlive = HttpUtil.isKeepAlive(response);
     // Only 200 is a stream, as vLLM's clients check: a 202 or 204 carries no generation, whatever follows.
-    if (code == 200) {
-      mode = STREAM;
-      ex.handler.onResponseStart(code, clock.nanos());
-    } else {
+    if (code != 200) {
       mode = ERROR_BODY;
       errorBody = new ErrorBody();
+      return;
     }
+    HttpHeaders headers = response.headers();
+    // The pipeline's decompressor decodes gzip and deflate and then drops the header: one still here was not decoded.
+    String encoding = headers.get(HttpHeaderNames.CONTENT_ENCODING);
+    if (encoding != null && !HttpHeaderValues.IDENTITY.contentEqualsIgnoreCase(encoding)) {
+      failAndClose(ex, ClientFailure.of(Kind.PROTOCOL_ERROR, "unsupported Content-Encoding " + Failures.clip(encoding)));
+      return;
+    }
+    String type = headers.get(HttpHeaderNames.CONTENT_TYPE);
+    if (!rawBody && StreamContentType.isNoStream(type)) {
+      // A login page or a non-streamed JSON answer would otherwise "succeed" with no tokens: keep its start as detail.
+      mode = ERROR_BODY;
+      errorBody = new ErrorBody();
+      notAStreamType = Failures.clip(type);
+      return;
+    }
+    mode = STREAM;
+    ex.handler.onResponseStart(code, clock.nanos());
+  }
+
+  /** The failure of a response read as {@link #ERROR_BODY}, once its body ended or was cut. */
+  private ClientFailure bodyFailure() {
+    String text = errorBody.text();
+    errorBody = null;
+    if (notAStreamType != null) {
+      return ClientFailure.of(
+          Kind.PROTOCOL_ERROR, "200 answer with Content-Type " + notAStreamType + ", not text/event-stream: " + text);
+    }
+    return new ClientFailure(Kind.HTTP_STATUS, status, text);
   }
 
   private void onContent(Exchange ex, HttpContent content) {
@@ -128,6 +169,12 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements SseD
     switch (mode) {
       case STREAM -> {
         long now = clock.nanos();
+        bodyBytes += content.content().readableBytes();
+        long cap = pool.limits().maxBodyBytes();
+        if (cap > 0 && bodyBytes > cap) {
+          failAndClose(ex, ClientFailure.of(Kind.PROTOCOL_ERROR, "response body longer than " + cap + " bytes"));
+          return;
+        }
         boolean goOn;
         try {
           goOn = decodeBody(content, last, now);
@@ -146,8 +193,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements SseD
       case ERROR_BODY -> {
         errorBody.append(content.content());
         if (last) {
-          ClientFailure failure = new ClientFailure(Kind.HTTP_STATUS, status, errorBody.text());
-          errorBody = null;
+          ClientFailure failure = bodyFailure();
           releaseOrClose();
           ex.fail(failure, clock.nanos());
         }
@@ -210,7 +256,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements SseD
       if (!retried(ex)) {
         long now = System.nanoTime();
         if (mode == ERROR_BODY) { // the status is the real news; the body was just cut short
-          ex.fail(new ClientFailure(Kind.HTTP_STATUS, status, errorBody.text()), now);
+          ex.fail(bodyFailure(), now);
         } else {
           ex.fail(pool.isClientClosed() ? Failures.CLIENT_CLOSED : closedEarly(), now);
         }
@@ -235,19 +281,18 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements SseD
     exchange = null;
     if (!(Failures.isConnectionLoss(cause) && retried(ex))) {
       ClientFailure failure =
-          mode == ERROR_BODY
-              ? new ClientFailure(Kind.HTTP_STATUS, status, errorBody.text())
-              : Failures.exchangeFailure(cause);
+          mode == ERROR_BODY ? bodyFailure() : Failures.exchangeFailure(cause);
       ex.fail(failure, System.nanoTime());
     }
   }
 
   /**
    * Retries once on a fresh connection a request whose pooled connection died before answering anything: the server
-   * closed an idle keep-alive connection while the request was on its way, so it never processed it.
+   * most likely closed an idle keep-alive connection while the request was on its way, so it never processed it. Only
+   * when {@link ResponseLimits#retryUnanswered} allows it: a server that did start the generation pays for it twice.
    */
   private boolean retried(Exchange ex) {
-    if (!ex.reusedConnection || ex.retried || clock.readSinceSend() || pool.isClientClosed()) {
+    if (!ex.reusedConnection || ex.retried || !pool.limits().retryUnanswered() || clock.readSinceSend() || pool.isClientClosed()) {
       return false;
     }
     ex.detach();

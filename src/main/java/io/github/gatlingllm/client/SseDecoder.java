@@ -110,6 +110,10 @@ public final class SseDecoder {
     hasData = false;
     textLength = 0;
     event.reset();
+    event.shrink(); // per response, not per event: a stream of large events does not reallocate each time
+    if (text.length > SseEvent.MAX_RETAINED_BYTES) {
+      text = new byte[64];
+    }
   }
 
   /**

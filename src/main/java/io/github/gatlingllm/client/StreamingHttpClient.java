@@ -36,10 +36,16 @@ public final class StreamingHttpClient implements AutoCloseable {
   private final ConcurrentHashMap<EventLoop, ConnectionPool> pools = new ConcurrentHashMap<>();
   private final Connector connector;
   private final Timeouts timeouts;
+  final ResponseLimits limits;
   private volatile boolean closed;
 
   public StreamingHttpClient(ClientSettings settings) {
+    this(settings, ResponseLimits.DEFAULT);
+  }
+
+  public StreamingHttpClient(ClientSettings settings, ResponseLimits limits) {
     Objects.requireNonNull(settings, "settings");
+    this.limits = Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(settings.channelFactory(), "settings.channelFactory");
     Duration connect = settings.connectTimeout();
     if (connect == null || connect.isNegative() || connect.isZero()) {
