@@ -72,16 +72,14 @@ class HostileAnswersTest {
   }
 
   private StreamingHttpClient client(ResponseLimits limits) {
+    return client(limits, Duration.ofSeconds(10));
+  }
+
+  /** {@code timeout} for the first token, between events and in total; zero disables them. */
+  private StreamingHttpClient client(ResponseLimits limits, Duration timeout) {
     StreamingHttpClient c =
         new StreamingHttpClient(
-            new ClientSettings(
-                NioSocketChannel::new,
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(30),
-                true),
-            limits);
+            new ClientSettings(NioSocketChannel::new, Duration.ofSeconds(2), timeout, timeout, timeout, true), limits);
     toClose.add(c);
     return c;
   }
@@ -257,5 +255,112 @@ class HostileAnswersTest {
     execute(client, request(server.port())).assertSucceeded(List.of(E1));
     execute(client, request(server.port())).assertSucceeded(List.of(E1));
     assertEquals(1, server.accepted.get(), "the connection stays usable after trailers");
+  }
+
+  // ---- endless and huge ----
+
+  @Test
+  void anEndlessStreamFailsAtTheBodyCap() throws Exception {
+    String event = sse(E1);
+    ScriptedServer server =
+        server(
+            (ctx, r) -> {
+              write(ctx, CHUNKED_SSE_HEADERS);
+              endless(ctx, chunk(event));
+            });
+    RecordingHandler h = execute(client(new ResponseLimits(64 * 1024, true)), request(server.port()));
+    h.assertFailed(Kind.PROTOCOL_ERROR);
+    assertTrue(h.failure.detail().contains("longer than 65536 bytes"), h.failure.detail());
+    assertTrue(h.data.size() * (long) event.length() <= 64 * 1024, "events past the cap: " + h.data.size());
+  }
+
+  /** Writes {@code chunk} again each time the previous write is flushed, until the client goes away. */
+  private static void endless(io.netty.channel.ChannelHandlerContext ctx, String chunk) {
+    ctx.writeAndFlush(Unpooled.copiedBuffer(chunk, StandardCharsets.UTF_8))
+        .addListener(f -> {
+          if (f.isSuccess()) {
+            endless(ctx, chunk);
+          }
+        });
+  }
+
+  @Test
+  void oneHugeEventOnEachOf100ConnectionsLeavesNoLargeBufferBehind() throws Exception {
+    int connections = 100;
+    int eventBytes = 15 * 1024 * 1024;
+    // One event of 15 MiB of JSON string (the decoder's limit is 16 MiB), sent on one connection at a time so that
+    // the test itself never needs 1.5 GiB; every connection stays open and idle in the pool afterwards.
+    String huge = "{\"x\":\"" + "a".repeat(eventBytes - 8) + "\"}";
+    List<io.netty.channel.ChannelHandlerContext> waiting = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ScriptedServer server =
+        server(
+            (ctx, r) -> {
+              write(ctx, CHUNKED_SSE_HEADERS);
+              // Each answer waits for its event until every request is in flight: 100 distinct connections.
+              waiting.add(ctx);
+            });
+    // No timeouts: the last request waits for 99 huge events before its own, however slow the machine.
+    StreamingHttpClient client = client(ResponseLimits.DEFAULT, Duration.ZERO);
+    List<RecordingHandler> handlers = new ArrayList<>();
+    for (int i = 0; i < connections; i++) {
+      RecordingHandler h = new RecordingHandler(loop);
+      h.lengthsOnly = true;
+      handlers.add(h);
+      loop.execute(() -> client.execute(loop, request(server.port()), h));
+    }
+    while (waiting.size() < connections) {
+      Thread.sleep(10);
+    }
+    for (int i = 0; i < connections; i++) {
+      io.netty.channel.ChannelHandlerContext ctx = waiting.get(i);
+      RecordingHandler h = handlers.get(i);
+      ctx.writeAndFlush(Unpooled.copiedBuffer(chunk(sse(huge)) + LAST_CHUNK, StandardCharsets.UTF_8));
+      h.await(); // one 15 MiB event in flight at a time
+    }
+    for (int i = 0; i < connections; i++) {
+      RecordingHandler h = handlers.get(i);
+      assertEquals(List.of(), h.violations);
+      assertEquals(List.of(huge.length() + " bytes"), h.data);
+      assertEquals("end", h.calls.get(h.calls.size() - 1));
+      int retained = h.lastEvent.capacity();
+      assertTrue(retained <= SseEvent.MAX_RETAINED_BYTES, "connection " + i + " retains " + retained + " bytes");
+    }
+    assertEquals(connections, server.accepted.get());
+    assertEquals(List.of(), List.copyOf(server.closed), "all connections are still open, idle in the pool");
+  }
+
+  // ---- a pooled connection closed before any answer ----
+
+  @Test
+  void anUnansweredPostOnAStaleConnectionIsSentOnceMoreByDefault() throws Exception {
+    ScriptedServer server = staleSecondRequest();
+    StreamingHttpClient client = client();
+    execute(client, request(server.port())).assertSucceeded(List.of(E1));
+    RecordingHandler h = execute(client, request(server.port())).await();
+    assertEquals(List.of("send", "send", "start:200", "event", "end"), h.calls, "sent, dropped, sent again");
+    assertEquals(3, server.requests.size(), "the second POST reached the server twice");
+  }
+
+  @Test
+  void withRetryOffAnUnansweredPostFailsAndIsSentOnce() throws Exception {
+    ScriptedServer server = staleSecondRequest();
+    StreamingHttpClient client = client(new ResponseLimits(ResponseLimits.DEFAULT_MAX_BODY_BYTES, false));
+    execute(client, request(server.port())).assertSucceeded(List.of(E1));
+    RecordingHandler h = execute(client, request(server.port()));
+    h.assertFailed(Kind.CONNECTION_CLOSED);
+    assertTrue(h.failure.detail().contains("before the response"), h.failure.detail());
+    assertEquals(2, server.requests.size());
+  }
+
+  /** Answers the first request of connection 1, then drops connection 1 when the second arrives on it. */
+  private ScriptedServer staleSecondRequest() throws InterruptedException {
+    return server(
+        (ctx, r) -> {
+          if (r.connection() == 1 && r.indexOnConnection() == 1) {
+            ctx.close();
+          } else {
+            chunkedSse(ctx, sse(E1));
+          }
+        });
   }
 }

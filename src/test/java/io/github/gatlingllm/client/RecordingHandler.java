@@ -32,6 +32,10 @@ final class RecordingHandler implements StreamHandler {
   volatile int stopAfter;
   /** Runs inside onEnd, on the loop: for chaining the next request without a hop. */
   volatile Consumer<RecordingHandler> onEndAction;
+  /** Record each event's data as its length only: for huge events, which the test must not keep. */
+  volatile boolean lengthsOnly;
+  /** The event object of the last onEvent: the connection's reused one. */
+  volatile SseEvent lastEvent;
   private boolean ended;
 
   RecordingHandler(EventLoop loop) {
@@ -66,7 +70,8 @@ final class RecordingHandler implements StreamHandler {
   @Override
   public boolean onEvent(SseEvent event, long readNanos) {
     check("event", readNanos);
-    data.add(event.dataAsString());
+    lastEvent = event;
+    data.add(lengthsOnly ? event.dataLength() + " bytes" : event.dataAsString());
     types.add(String.valueOf(event.eventType()));
     ids.add(String.valueOf(event.id()));
     firstEvent.countDown();
