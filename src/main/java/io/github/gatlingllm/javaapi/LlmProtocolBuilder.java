@@ -6,6 +6,7 @@ import io.github.gatlingllm.client.HttpTarget;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.SummaryOptions;
+import io.github.gatlingllm.client.ResponseLimits;
 import io.github.gatlingllm.protocol.ConnectionSettings;
 import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.protocol.LlmProtocol;
@@ -51,6 +52,8 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     Duration idleTimeout = LlmProtocol.DEFAULT_IDLE_TIMEOUT;
     Duration totalTimeout = LlmProtocol.DEFAULT_TOTAL_TIMEOUT;
     boolean trustAllCertificates = true;
+    long maxResponseBytes = ResponseLimits.DEFAULT_MAX_BODY_BYTES;
+    boolean retryUnansweredPosts = true;
     int maxConcurrency;
     ItlStats itlStats = ItlStats.REQUEST_MEAN;
     String label;
@@ -137,6 +140,27 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
   /** Whether to accept any server certificate over https (default true, like Gatling's HTTP protocol). */
   public LlmProtocolBuilder trustAllCertificates(boolean trustAll) {
     return change(s -> s.trustAllCertificates = trustAll);
+  }
+
+  /**
+   * The most response body bytes one request may read (after decompression): a server that streams without end fails
+   * the request with a protocol error at this cap, even with no total timeout. Default 256 MiB; 0 removes the cap.
+   */
+  public LlmProtocolBuilder maxResponseBytes(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("maxResponseBytes must be 0 (no cap) or positive, got " + bytes);
+    }
+    return change(s -> s.maxResponseBytes = bytes);
+  }
+
+  /**
+   * Whether a request is sent again, once, on a new connection when the kept-alive connection it was written to closes
+   * before any byte of an answer (default true: the server most likely closed the idle connection and never saw it).
+   * False when a generation the server started and then lost must not be paid for twice: such a request then fails as
+   * {@code connection closed}.
+   */
+  public LlmProtocolBuilder retryUnansweredPosts(boolean retry) {
+    return change(s -> s.retryUnansweredPosts = retry);
   }
 
   /**
@@ -349,7 +373,12 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     return new LlmProtocol(
         new ServerTarget(s.baseUrl, HttpTarget.parse(s.baseUrl), s.apiKey),
         new ConnectionSettings(
-            s.connectTimeout, s.firstTokenTimeout, s.idleTimeout, s.totalTimeout, s.trustAllCertificates),
+            s.connectTimeout,
+            s.firstTokenTimeout,
+            s.idleTimeout,
+            s.totalTimeout,
+            s.trustAllCertificates,
+            new ResponseLimits(s.maxResponseBytes, s.retryUnansweredPosts)),
         new RequestSettings(s.model, s.headers, s.maxConcurrency, s.itlStats),
         new RunLevelSettings(report, s.clientWarmUp, s.serverMetrics));
   }

@@ -1,6 +1,7 @@
 package io.github.gatlingllm.protocol;
 
 import io.github.gatlingllm.client.ClientSettings;
+import io.github.gatlingllm.client.ResponseLimits;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.socket.SocketChannel;
 import java.time.Duration;
@@ -13,13 +14,15 @@ import java.time.Duration;
  * @param idleTimeout longest gap between streamed events; zero disables
  * @param totalTimeout send to end of the response; zero disables
  * @param trustAllCertificates accept self-signed server certificates (Gatling's own default)
+ * @param limits what a hostile server may cost a request: body cap, retry of an unanswered POST
  */
 public record ConnectionSettings(
     Duration connectTimeout,
     Duration firstTokenTimeout,
     Duration idleTimeout,
     Duration totalTimeout,
-    boolean trustAllCertificates) {
+    boolean trustAllCertificates,
+    ResponseLimits limits) {
 
   /** The client's settings for sockets made by {@code channelFactory} (the transport of Gatling's event loops). */
   ClientSettings forClient(ChannelFactory<? extends SocketChannel> channelFactory) {

@@ -29,7 +29,7 @@ final class RunClients {
   }
 
   StreamingHttpClient clientFor(ConnectionSettings settings) {
-    return clients.computeIfAbsent(settings, s -> new StreamingHttpClient(s.forClient(channelFactory)));
+    return clients.computeIfAbsent(settings, s -> new StreamingHttpClient(s.forClient(channelFactory), s.limits()));
   }
 
   /** The shared cap for a max concurrency, or null when {@code cap} sets none. */

@@ -43,6 +43,20 @@ class LlmProtocolBuilderTest {
   }
 
   @Test
+  void responseLimitsReachTheClientSettings() {
+    LlmProtocolBuilder base = LlmDsl.llm.baseUrl("http://127.0.0.1:8000").model("m");
+    assertEquals(
+        new io.github.gatlingllm.client.ResponseLimits(256L << 20, true),
+        ((LlmProtocol) base.protocol()).connection().limits());
+    assertEquals(
+        new io.github.gatlingllm.client.ResponseLimits(1024, false),
+        ((LlmProtocol) base.maxResponseBytes(1024).retryUnansweredPosts(false).protocol()).connection().limits());
+    assertEquals(
+        "maxResponseBytes must be 0 (no cap) or positive, got -1",
+        assertThrows(IllegalArgumentException.class, () -> base.maxResponseBytes(-1)).getMessage());
+  }
+
+  @Test
   void badSettingsFailWhenBuiltWithTheValueInTheMessage() {
     assertEquals(
         "Invalid base URL 'ftp://x': scheme must be http or https, got 'ftp'",

@@ -42,6 +42,8 @@ final class SimulationParts {
             .firstTokenTimeout(settings.timeouts().firstToken())
             .idleTimeout(settings.timeouts().idle())
             .totalTimeout(settings.timeouts().total())
+            .maxResponseBytes(settings.limits().maxBodyBytes())
+            .retryUnansweredPosts(settings.limits().retryUnanswered())
             .metricPercentiles(settings.outputs().percentiles())
             .logRequests(settings.outputs().logRequests())
             .serverMetrics(settings.outputs().serverMetrics());

@@ -2,6 +2,7 @@ package io.github.gatlingllm.suite.settings;
 
 import io.github.gatlingllm.api.Dialect;
 import io.github.gatlingllm.api.Dialects;
+import io.github.gatlingllm.client.ResponseLimits;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.dataset.Tokenizers;
 import io.github.gatlingllm.protocol.LlmProtocol;
@@ -20,11 +21,19 @@ import java.util.Optional;
  * @param seed seeds prompts (and arrivals) ({@code llm.seed})
  * @param ignoreEos send {@code ignore_eos} so that outputs reach {@code max_tokens} ({@code llm.ignoreEos})
  * @param timeouts the request timeouts
+ * @param limits the body cap per request ({@code llm.maxResponseMiB}, 0 = none) and whether an unanswered POST is sent
+ *     again on a fresh connection ({@code llm.retryUnansweredPosts})
  * @param tokenizer the tokenizer spec ({@code llm.tokenizer}), or empty for the shipped Qwen3 one
  * @param outputs what the run reports besides the summary's own figures
  */
 public record CommonSettings(
-    Target target, long seed, boolean ignoreEos, Timeouts timeouts, Optional<String> tokenizer, Outputs outputs) {
+    Target target,
+    long seed,
+    boolean ignoreEos,
+    Timeouts timeouts,
+    ResponseLimits limits,
+    Optional<String> tokenizer,
+    Outputs outputs) {
 
   public static final String BASE_URL = "llm.baseUrl";
   public static final String ENDPOINT = "llm.endpoint";
@@ -36,6 +45,8 @@ public record CommonSettings(
   public static final String FIRST_TOKEN_TIMEOUT = "llm.firstTokenTimeout";
   public static final String IDLE_TIMEOUT = "llm.idleTimeout";
   public static final String TOTAL_TIMEOUT = "llm.totalTimeout";
+  public static final String MAX_RESPONSE_MIB = "llm.maxResponseMiB";
+  public static final String RETRY_UNANSWERED_POSTS = "llm.retryUnansweredPosts";
   public static final String LOG_REQUESTS = "llm.logRequests";
   public static final String TOKENIZER = "llm.tokenizer";
   public static final String BACKEND = "llm.backend";
@@ -96,6 +107,8 @@ public record CommonSettings(
           FIRST_TOKEN_TIMEOUT,
           IDLE_TIMEOUT,
           TOTAL_TIMEOUT,
+          MAX_RESPONSE_MIB,
+          RETRY_UNANSWERED_POSTS,
           LOG_REQUESTS,
           TOKENIZER,
           ResultsDirectory.PROPERTY,
@@ -120,6 +133,9 @@ public record CommonSettings(
             p.duration(FIRST_TOKEN_TIMEOUT, LlmProtocol.DEFAULT_FIRST_TOKEN_TIMEOUT),
             p.duration(IDLE_TIMEOUT, LlmProtocol.DEFAULT_IDLE_TIMEOUT),
             p.duration(TOTAL_TIMEOUT, LlmProtocol.DEFAULT_TOTAL_TIMEOUT)),
+        new ResponseLimits(
+            p.integer(MAX_RESPONSE_MIB, (int) (ResponseLimits.DEFAULT_MAX_BODY_BYTES >> 20), 0) * (1L << 20),
+            p.bool(RETRY_UNANSWERED_POSTS, true)),
         p.optional(TOKENIZER),
         new Outputs(
             p.percentiles(METRIC_PERCENTILES, 99),

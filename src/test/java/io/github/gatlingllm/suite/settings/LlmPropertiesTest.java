@@ -105,6 +105,15 @@ class LlmPropertiesTest {
   }
 
   @Test
+  void responseLimitsAreReadInMiB() {
+    assertEquals(
+        new io.github.gatlingllm.client.ResponseLimits(256L << 20, true), serving(Map.of()).common().limits());
+    assertEquals(
+        new io.github.gatlingllm.client.ResponseLimits(0, false),
+        serving(Map.of("llm.maxResponseMiB", "0", "llm.retryUnansweredPosts", "false")).common().limits());
+  }
+
+  @Test
   void unknownPropertiesAreRejectedWithTheAcceptedList() {
     String message = error(Map.of("llm.numPrompt", "10"));
     assertTrue(
