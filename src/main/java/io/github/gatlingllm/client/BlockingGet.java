@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
@@ -22,20 +21,27 @@ public final class BlockingGet {
   public record Response(int status, String body) {}
 
   private final Duration timeout;
+  private final int maxBodyBytes;
   private final SSLSocketFactory trustingSockets;
 
   /**
-   * @param timeout for the connection and again for each read
+   * @param timeout for the connection, for each read, and for the whole body once the status line has arrived
    * @param trustAllCertificates accept any certificate and host name, as the load's own connections do
    */
   public BlockingGet(Duration timeout, boolean trustAllCertificates) {
+    this(timeout, trustAllCertificates, BoundedBody.MAX_BYTES);
+  }
+
+  BlockingGet(Duration timeout, boolean trustAllCertificates, int maxBodyBytes) {
     this.timeout = timeout;
+    this.maxBodyBytes = maxBodyBytes;
     this.trustingSockets = trustAllCertificates ? TrustingTls.socketFactory() : null;
   }
 
   /**
    * @param apiKey sent as {@code Authorization: Bearer} when not null or empty
-   * @throws IOException when the server cannot be reached or the answer read; the message never holds the key
+   * @throws IOException when the server cannot be reached or the answer read, or the body is over 16 MiB or not read
+   *     within the timeout; the message never holds the key
    */
   public Response get(URI uri, String apiKey) throws IOException {
     HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
@@ -49,9 +55,14 @@ public final class BlockingGet {
     if (apiKey != null && !apiKey.isEmpty()) {
       connection.setRequestProperty("Authorization", "Bearer " + apiKey);
     }
+    long start = System.nanoTime();
     int status = connection.getResponseCode();
     try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-      return new Response(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      long total = timeout.toNanos();
+      return new Response(status, in == null ? "" : BoundedBody.read(in, maxBodyBytes, start + total, total));
+    } catch (IOException e) {
+      connection.disconnect(); // a cut-short body leaves the connection unusable: never hand it back to the JDK pool
+      throw e;
     }
   }
 }
