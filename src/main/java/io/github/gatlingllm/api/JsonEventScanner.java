@@ -359,6 +359,24 @@ final class JsonEventScanner {
     return i == end || (data[i] != '.' && data[i] != 'e' && data[i] != 'E');
   }
 
+  /**
+   * The most tokens one request may count: above any context length (the longest are 10 M tokens), far below what
+   * would overflow a run's sums. A usage value beyond it, or a negative one, is a server bug, not a measurement.
+   */
+  static final int MAX_TOKEN_COUNT = 100_000_000;
+
+  /**
+   * For a usage token count: {@link #readInt()}, and a negative or absurd count is malformed, so that the request is
+   * flagged (a {@code malformed event} failure naming the value) and the value never reaches the run's totals.
+   */
+  int readTokenCount() throws MalformedEventException {
+    int value = readInt();
+    if (value < 0 || value > MAX_TOKEN_COUNT) {
+      throw failure("usage token count " + value + " is not in 0.." + MAX_TOKEN_COUNT + ": ");
+    }
+    return value;
+  }
+
   /** For an integer NUMBER value: consumes it; one outside the int range is malformed, as Jackson's getIntValue says. */
   int readInt() throws MalformedEventException {
     int start = pos;

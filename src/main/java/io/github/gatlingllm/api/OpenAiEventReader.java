@@ -141,9 +141,9 @@ final class OpenAiEventReader {
     while (json.nextField()) {
       Kind value = json.peekValue();
       if (json.nextValueIsInteger() && json.fieldIs(PROMPT_TOKENS)) {
-        prompt = json.readInt();
+        prompt = json.readTokenCount();
       } else if (json.nextValueIsInteger() && json.fieldIs(COMPLETION_TOKENS)) {
-        completion = json.readInt();
+        completion = json.readTokenCount();
       } else if (value == Kind.OBJECT && json.fieldIs(COMPLETION_TOKENS_DETAILS)) {
         readCompletionDetails(json, out);
       } else {
@@ -158,7 +158,7 @@ final class OpenAiEventReader {
     json.enterObject();
     while (json.nextField()) {
       if (json.nextValueIsInteger() && json.fieldIs(REASONING_TOKENS)) {
-        out.reasoningTokens(json.readInt());
+        out.reasoningTokens(json.readTokenCount());
       } else {
         json.skipValue();
       }

@@ -88,9 +88,9 @@ final class TgiEventReader {
     json.enterObject();
     while (json.nextField()) {
       if (json.nextValueIsInteger() && json.fieldIs(GENERATED_TOKENS)) {
-        completion = json.readInt();
+        completion = json.readTokenCount();
       } else if (json.nextValueIsInteger() && json.fieldIs(INPUT_LENGTH)) {
-        prompt = json.readInt();
+        prompt = json.readTokenCount();
       } else if (json.peekValue() == Kind.ARRAY && json.fieldIs(PREFILL)) {
         int count = countElements(json);
         // An empty prefill means TGI was not asked for it (decoder_input_details), not an empty prompt.

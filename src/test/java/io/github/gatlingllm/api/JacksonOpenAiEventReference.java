@@ -122,9 +122,9 @@ public final class JacksonOpenAiEventReference {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
       if (value == JsonToken.VALUE_NUMBER_INT && field.equals("prompt_tokens")) {
-        prompt = parser.getIntValue();
+        prompt = JacksonEventEnvelope.tokenCount(parser);
       } else if (value == JsonToken.VALUE_NUMBER_INT && field.equals("completion_tokens")) {
-        completion = parser.getIntValue();
+        completion = JacksonEventEnvelope.tokenCount(parser);
       } else if (value == JsonToken.START_OBJECT && field.equals("completion_tokens_details")) {
         readCompletionDetails(parser, out);
       } else {
@@ -140,7 +140,7 @@ public final class JacksonOpenAiEventReference {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
       if (value == JsonToken.VALUE_NUMBER_INT && field.equals("reasoning_tokens")) {
-        out.reasoningTokens(parser.getIntValue());
+        out.reasoningTokens(JacksonEventEnvelope.tokenCount(parser));
       } else {
         parser.skipChildren();
       }

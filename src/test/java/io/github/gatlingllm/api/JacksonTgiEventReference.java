@@ -76,9 +76,9 @@ public final class JacksonTgiEventReference {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
       if (value == JsonToken.VALUE_NUMBER_INT && field.equals("generated_tokens")) {
-        completion = parser.getIntValue();
+        completion = JacksonEventEnvelope.tokenCount(parser);
       } else if (value == JsonToken.VALUE_NUMBER_INT && field.equals("input_length")) {
-        prompt = parser.getIntValue();
+        prompt = JacksonEventEnvelope.tokenCount(parser);
       } else if (value == JsonToken.START_ARRAY && field.equals("prefill")) {
         int count = countElements(parser);
         // An empty prefill means TGI was not asked for it (decoder_input_details), not an empty prompt.

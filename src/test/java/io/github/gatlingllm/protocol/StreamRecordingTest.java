@@ -44,6 +44,27 @@ class StreamRecordingTest {
   }
 
   @Test
+  void negativeOrAbsurdUsageFlagsTheRequestAndCountsNoTokens() {
+    for (String usage :
+        new String[] {
+          "\"prompt_tokens\":7,\"completion_tokens\":-5",
+          "\"prompt_tokens\":-1,\"completion_tokens\":2",
+          "\"prompt_tokens\":7,\"completion_tokens\":2000000000",
+          "\"prompt_tokens\":7,\"completion_tokens\":2,\"completion_tokens_details\":{\"reasoning_tokens\":-3}"
+        }) {
+      RequestRecord r =
+          read(
+              new StreamRecording(OpenAiChatDialect.INSTANCE, new RequestRecord("chat")),
+              true,
+              "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\n",
+              "data: {\"choices\":[],\"usage\":{" + usage + "}}\n\ndata: [DONE]\n\n");
+      assertEquals(ErrorCategory.MALFORMED_EVENT, r.error(), usage);
+      assertTrue(r.errorDetail().startsWith("usage token count "), r.errorDetail());
+      assertEquals(0, io.github.gatlingllm.metrics.TokenCounts.outputTokens(r), "never summed: " + usage);
+    }
+  }
+
+  @Test
   void vllmChatStreamRoleChunkCountsAsFirstTokenUsageComesLast() {
     RequestRecord r =
         read(
