@@ -82,6 +82,11 @@ public final class AsyncLineWriter<T> implements AutoCloseable {
   private final Thread shutdownHook;
   private volatile boolean closing;
   private volatile IOException failure;
+  /**
+   * Writer thread only: items taken from the queue since the sink's last successful flush. A failing disk may have
+   * lost any of them (a buffered writer hands bytes on in its own chunks), so on a failure they all count as dropped.
+   */
+  private int unflushed;
 
   /**
    * Starts the writer thread, which first writes {@code header} (if not null) as the first line.
@@ -141,7 +146,7 @@ public final class AsyncLineWriter<T> implements AutoCloseable {
     return dropped.get();
   }
 
-  /** Lines written to the sink so far (the header not included). */
+  /** Lines handed to the operating system so far (flushed; the header not included). */
   public long written() {
     return written.get();
   }
@@ -214,6 +219,8 @@ public final class AsyncLineWriter<T> implements AutoCloseable {
         int batch = drain(sink, line);
         if (batch > 0) {
           sink.flush();
+          written.addAndGet(unflushed);
+          unflushed = 0;
         }
         if (batch == MAX_BATCH) {
           continue; // more may be waiting, also when closing
@@ -230,8 +237,10 @@ public final class AsyncLineWriter<T> implements AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       failure = e instanceof IOException io ? io : new IOException(e);
-      LOG.error("{}: writing failed, no more lines will be written", name, e);
-      dropped.addAndGet(queued.getAndSet(0));
+      // Console: the run goes on, but this file is incomplete from here; the summary's dropped_rows has the count.
+      LOG.error("{}: writing failed ({}), no more lines will be written", name, e.toString());
+      dropped.addAndGet(unflushed + (long) queued.getAndSet(0));
+      unflushed = 0;
       queue.clear();
     } finally {
       try {
@@ -265,11 +274,11 @@ public final class AsyncLineWriter<T> implements AutoCloseable {
     T item;
     while (count < MAX_BATCH && (item = queue.poll()) != null) {
       queued.decrementAndGet();
+      unflushed++;
       line.setLength(0);
       format.format(item, line);
       line.append('\n');
       sink.append(line);
-      written.incrementAndGet();
       count++;
     }
     return count;

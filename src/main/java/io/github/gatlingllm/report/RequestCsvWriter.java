@@ -1,12 +1,8 @@
 package io.github.gatlingllm.report;
 
 import io.github.gatlingllm.metrics.RequestRecord;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,11 +54,7 @@ public final class RequestCsvWriter extends RecordFileWriter {
   }
 
   static Writer open(Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
+    return SyncedFile.open(file);
   }
 
 

@@ -11,6 +11,7 @@ import io.github.gatlingllm.metrics.TestRecords;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -178,6 +179,73 @@ class AsyncLineWriterTest {
     assertEquals("No space left on device", writer.failure().getMessage());
     assertFalse(writer.offer("late"));
     assertEquals(1, writer.dropped());
+  }
+
+  /** A disk with room for {@code room} bytes: the channel then fails as a full disk does. */
+  private static java.nio.channels.WritableByteChannel diskWithRoomFor(
+      int room, java.io.ByteArrayOutputStream disk) {
+    return new java.nio.channels.WritableByteChannel() {
+      @Override
+      public int write(java.nio.ByteBuffer src) throws IOException {
+        if (disk.size() + src.remaining() > room) {
+          throw new IOException("No space left on device");
+        }
+        int n = src.remaining();
+        while (src.hasRemaining()) {
+          disk.write(src.get());
+        }
+        return n;
+      }
+
+      @Override
+      public boolean isOpen() {
+        return true;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Test
+  void aDiskThatFillsUpMidRunCountsEveryLineNotOnItAsDropped() throws Exception {
+    java.io.ByteArrayOutputStream disk = new java.io.ByteArrayOutputStream();
+    Writer sink = SyncedFile.over(diskWithRoomFor(1000, disk), () -> {});
+    AsyncLineWriter<String> writer = new AsyncLineWriter<>("full", sink, "header", (s, line) -> line.append(s), 100_000);
+    int offered = 5000;
+    for (int i = 0; i < offered; i++) {
+      writer.offer(String.format("row %05d", i)); // 10 bytes a line
+    }
+    writer.close();
+    assertEquals("No space left on device", writer.failure().getMessage());
+    long onDisk = disk.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("row ")).count();
+    assertEquals(offered, writer.written() + writer.dropped(), "each line is written or counted as dropped");
+    assertTrue(writer.written() <= onDisk, "never counted as written when it is not on the disk: " + writer.written());
+    assertTrue(writer.dropped() >= offered - onDisk);
+  }
+
+  @Test
+  void closingAFileForcesItToTheDisk() throws Exception {
+    java.io.ByteArrayOutputStream disk = new java.io.ByteArrayOutputStream();
+    List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Writer sink =
+        SyncedFile.over(
+            diskWithRoomFor(Integer.MAX_VALUE, disk), () -> order.add("force after " + disk.size() + " bytes"));
+    AsyncLineWriter<String> writer = new AsyncLineWriter<>("synced", sink, "h", (s, line) -> line.append(s), 10);
+    writer.offer("last row");
+    writer.close();
+    assertEquals("h\nlast row\n", disk.toString(StandardCharsets.UTF_8));
+    assertEquals(List.of("force after 11 bytes"), order, "forced once, after the last bytes");
+  }
+
+  @Test
+  void aRealFileIsCompleteWhenClosed(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("out.csv");
+    AsyncLineWriter<String> writer =
+        new AsyncLineWriter<>("file", SyncedFile.open(file), "h", (s, line) -> line.append(s), 10);
+    writer.offer("a");
+    writer.close();
+    assertEquals("h\na\n", Files.readString(file));
   }
 
   @Test
