@@ -169,10 +169,8 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements SseD
     switch (mode) {
       case STREAM -> {
         long now = clock.nanos();
-        bodyBytes += content.content().readableBytes();
-        long cap = pool.limits().maxBodyBytes();
-        if (cap > 0 && bodyBytes > cap) {
-          failAndClose(ex, ClientFailure.of(Kind.PROTOCOL_ERROR, "response body longer than " + cap + " bytes"));
+        if (overCap(content)) {
+          failAndClose(ex, ClientFailure.of(Kind.PROTOCOL_ERROR, "response body longer than " + cap() + " bytes"));
           return;
         }
         boolean goOn;
@@ -191,6 +189,10 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements SseD
         }
       }
       case ERROR_BODY -> {
+        if (overCap(content)) { // an error page that never ends: its start is all the news there is
+          failAndClose(ex, bodyFailure());
+          return;
+        }
         errorBody.append(content.content());
         if (last) {
           ClientFailure failure = bodyFailure();
@@ -205,6 +207,17 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements SseD
       }
       default -> failAndClose(ex, ClientFailure.of(Kind.PROTOCOL_ERROR, "response body before headers"));
     }
+  }
+
+  /** Counts a body slice against {@link ResponseLimits#maxBodyBytes}: true once the body is over it. */
+  private boolean overCap(HttpContent content) {
+    bodyBytes += content.content().readableBytes();
+    long cap = cap();
+    return cap > 0 && bodyBytes > cap;
+  }
+
+  private long cap() {
+    return pool.limits().maxBodyBytes();
   }
 
   /**

@@ -202,8 +202,10 @@ class HostileAnswersTest {
   void aTenThousandCharacterHeaderLineIsAProtocolErrorThatDoesNotEchoIt() throws Exception {
     String longValue = "v".repeat(10_000);
     ScriptedServer server =
-        server((ctx, r) -> write(ctx, "HTTP/1.1 200 OK\r\nX-Long: " + longValue + "\r\n" + CHUNKED_SSE_HEADERS.substring(17)
-            + chunk(sse(E1)) + LAST_CHUNK));
+        server(
+            (ctx, r) ->
+                write(ctx, CHUNKED_SSE_HEADERS.replace("\r\n\r\n", "\r\nX-Long: " + longValue + "\r\n\r\n")
+                    + chunk(sse(E1)) + LAST_CHUNK));
     RecordingHandler h = execute(client(), request(server.port()));
     h.assertFailed(Kind.PROTOCOL_ERROR);
     assertFalse(h.failure.detail().contains("vvvvvvvvvv"), h.failure.detail());
@@ -272,6 +274,20 @@ class HostileAnswersTest {
     h.assertFailed(Kind.PROTOCOL_ERROR);
     assertTrue(h.failure.detail().contains("longer than 65536 bytes"), h.failure.detail());
     assertTrue(h.data.size() * (long) event.length() <= 64 * 1024, "events past the cap: " + h.data.size());
+  }
+
+  @Test
+  void anEndlessErrorPageFailsAtTheBodyCapWithItsStatus() throws Exception {
+    ScriptedServer server =
+        server(
+            (ctx, r) -> {
+              write(ctx, "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n");
+              endless(ctx, chunk("<p>busy</p>"));
+            });
+    RecordingHandler h = execute(client(new ResponseLimits(64 * 1024, true)), request(server.port()));
+    h.assertFailed(Kind.HTTP_STATUS);
+    assertEquals(503, h.failure.httpStatus());
+    assertTrue(h.failure.detail().startsWith("<p>busy</p>"), h.failure.detail());
   }
 
   /** Writes {@code chunk} again each time the previous write is flushed, until the client goes away. */
