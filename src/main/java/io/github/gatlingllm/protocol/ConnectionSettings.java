@@ -1,6 +1,7 @@
 package io.github.gatlingllm.protocol;
 
 import io.github.gatlingllm.client.ClientSettings;
+import io.github.gatlingllm.client.TlsSettings;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.socket.SocketChannel;
 import java.time.Duration;
@@ -12,18 +13,18 @@ import java.time.Duration;
  * @param firstTokenTimeout send to first streamed event; zero disables
  * @param idleTimeout longest gap between streamed events; zero disables
  * @param totalTimeout send to end of the response; zero disables
- * @param trustAllCertificates accept self-signed server certificates (Gatling's own default)
+ * @param tls certificate verification (on by default) and the client certificate, for the load and the side requests
  */
 public record ConnectionSettings(
     Duration connectTimeout,
     Duration firstTokenTimeout,
     Duration idleTimeout,
     Duration totalTimeout,
-    boolean trustAllCertificates) {
+    TlsSettings tls) {
 
   /** The client's settings for sockets made by {@code channelFactory} (the transport of Gatling's event loops). */
   ClientSettings forClient(ChannelFactory<? extends SocketChannel> channelFactory) {
     return new ClientSettings(
-        channelFactory, connectTimeout, firstTokenTimeout, idleTimeout, totalTimeout, trustAllCertificates);
+        channelFactory, connectTimeout, firstTokenTimeout, idleTimeout, totalTimeout, tls);
   }
 }

@@ -35,10 +35,10 @@ final class ServerMetricsRun {
    */
   static ServerMetricsRun probe(LlmProtocol protocol) {
     List<MetricsScraper> all = new ArrayList<>();
-    all.add(new MetricsScraper(MetricsEndpoint.of(protocol.target()), protocol.apiKey(), protocol.connection().trustAllCertificates()));
+    all.add(new MetricsScraper(MetricsEndpoint.of(protocol.target()), protocol.apiKey(), protocol.connection().tls()));
     for (URI extra : protocol.run().serverMetrics().extraEndpoints()) {
       // not the server's: its API key stays with the server
-      all.add(new MetricsScraper(extra, null, protocol.connection().trustAllCertificates()));
+      all.add(new MetricsScraper(extra, null, protocol.connection().tls()));
     }
     List<MetricsScraper> answering = ServerMetricsSampler.probe(all, protocol.run().serverMetrics().mode());
     return answering.isEmpty() ? null : new ServerMetricsRun(protocol, answering);

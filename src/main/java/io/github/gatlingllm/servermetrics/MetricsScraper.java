@@ -1,6 +1,7 @@
 package io.github.gatlingllm.servermetrics;
 
 import io.github.gatlingllm.client.BlockingGet;
+import io.github.gatlingllm.client.TlsSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -28,12 +29,12 @@ public final class MetricsScraper {
   /**
    * @param apiKey sent as {@code Authorization: Bearer}, as the servers protect {@code /metrics} with the API's key
    *     when one is set; null for none
-   * @param trustAllCertificates accept any certificate and host name, as the load's own connections do
+   * @param tls the load's own TLS settings: {@code /metrics} is verified as the load is
    */
-  public MetricsScraper(URI uri, String apiKey, boolean trustAllCertificates) {
+  public MetricsScraper(URI uri, String apiKey, TlsSettings tls) {
     this.uri = uri;
     this.apiKey = apiKey;
-    this.http = new BlockingGet(TIMEOUT, trustAllCertificates);
+    this.http = new BlockingGet(TIMEOUT, tls);
   }
 
   public URI uri() {

@@ -41,8 +41,8 @@ public class ConcurrencyProfiles extends Simulation {
 
   {
     String apiKey = System.getenv("OPENAI_API_KEY");
-    String model = server.model(settings.common().target().model(), apiKey);
-    JsonNode modelEntry = ModelDiscovery.modelEntry(server.baseUrl(), apiKey, model);
+    String model = server.model(settings.common().target().model(), apiKey, settings.common().target().tls());
+    JsonNode modelEntry = ModelDiscovery.modelEntry(server.baseUrl(), apiKey, model, settings.common().target().tls());
     OptionalInt serverMaxModelLen = ModelDiscovery.maxModelLen(modelEntry);
     int inputLen = settings.resolveInputLen(serverMaxModelLen);
     int outputLen = settings.outputLen();
@@ -110,7 +110,7 @@ public class ConcurrencyProfiles extends Simulation {
 
   /** Ollama's loaded models with their GPU memory ({@code /api/ps}), read after the load; nothing for other servers. */
   private Map<String, Object> ollamaMemory(String apiKey) {
-    return OllamaLoadedModels.read(server.baseUrl(), apiKey)
+    return OllamaLoadedModels.read(server.baseUrl(), apiKey, settings.common().target().tls())
         .<Map<String, Object>>map(models -> Map.of("ollama_loaded_models", models))
         .orElse(Map.of());
   }

@@ -3,6 +3,7 @@ package io.github.gatlingllm.suite.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.gatlingllm.client.BlockingGet;
+import io.github.gatlingllm.client.TlsSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -11,18 +12,18 @@ import java.util.OptionalInt;
 /**
  * Asks an OpenAI-compatible server which model it serves ({@code GET /v1/models}), as vLLM's benchmark does when no
  * model is given, and what it says about that model (its context length). Runs once at simulation start, off Gatling's
- * event loops, reaching the server as the ready simulations' load does (no proxy; a self-signed certificate accepted,
- * as {@code trustAllCertificates} is by default).
+ * event loops, reaching the server as the ready simulations' load does (no proxy; the same {@link TlsSettings}: the
+ * certificate verified unless {@code llm.insecure=true}, and the API key never sent to an unverified server).
  */
 public final class ModelDiscovery {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final BlockingGet HTTP = new BlockingGet(Duration.ofSeconds(30), true);
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private ModelDiscovery() {}
 
   /** The id of the first model listed. */
-  public static String firstModel(String baseUrl, String apiKey) {
-    JsonNode data = models(baseUrl, apiKey);
+  public static String firstModel(String baseUrl, String apiKey, TlsSettings tls) {
+    JsonNode data = models(baseUrl, apiKey, tls);
     if (!data.isArray() || data.isEmpty() || !data.get(0).path("id").isTextual()) {
       throw new IllegalStateException("GET " + url(baseUrl) + " listed no model: set the model with -Dllm.model=...");
     }
@@ -34,9 +35,9 @@ public final class ModelDiscovery {
    * {@code root}, {@code owned_by}, ...), or an empty object when the model is not listed or the list cannot be read
    * (a server without {@code /v1/models} can still be benchmarked).
    */
-  public static JsonNode modelEntry(String baseUrl, String apiKey, String model) {
+  public static JsonNode modelEntry(String baseUrl, String apiKey, String model, TlsSettings tls) {
     try {
-      JsonNode data = models(baseUrl, apiKey);
+      JsonNode data = models(baseUrl, apiKey, tls);
       for (JsonNode entry : data) {
         if (model.equals(entry.path("id").asText(null))) {
           return entry;
@@ -72,16 +73,22 @@ public final class ModelDiscovery {
   }
 
   /** The {@code data} array of {@code GET /v1/models}. */
-  private static JsonNode models(String baseUrl, String apiKey) {
+  private static JsonNode models(String baseUrl, String apiKey, TlsSettings tls) {
     String url = url(baseUrl);
     try {
-      BlockingGet.Response response = HTTP.get(URI.create(url), apiKey);
+      BlockingGet.Response response = new BlockingGet(TIMEOUT, tls).get(URI.create(url), apiKey);
       if (response.status() != 200) {
         throw new IllegalStateException(
             "GET " + url + " answered HTTP " + response.status() + ": set the model with -Dllm.model=..."
                 + versionPrefixHint(baseUrl));
       }
       return JSON.readTree(response.body()).path("data");
+    } catch (javax.net.ssl.SSLException e) {
+      // Certificates are verified by default: say how to trust this server, not only which model to set.
+      throw new IllegalStateException(
+          "Could not list the models at " + url + ": the server's certificate is not trusted (" + e.getMessage()
+              + "): give its CA with -Dllm.caCert=<pem file>, or skip verification with -Dllm.insecure=true",
+          e);
     } catch (IOException e) {
       throw new IllegalStateException(
           "Could not list the models at " + url + " (" + e.getMessage() + "): set the model with -Dllm.model=...", e);
