@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -61,25 +62,59 @@ class SecretsIT {
       // The run did what it is meant to show: requests sent with the secrets, some failed at the server, some refused.
       String csv = Files.readString(folder.resolve("llm-requests.csv"), StandardCharsets.UTF_8);
       assertTrue(csv.contains("x-tenant-key: expected a one-line value"), csv);
+      assertTrue(csv.contains("invalid request header #1 x-gateway-key (value not shown)"), csv);
       assertTrue(server.acceptedRequests() >= 6, "requests reached the server: " + server.acceptedRequests());
       JsonNode summary = JSON.readTree(folder.resolve("llm-summary.json").toFile());
-      assertEquals(8, summary.get("completed").asInt() + summary.get("failed").asInt(), summary.toString());
-      assertTrue(summary.get("failed").asInt() >= 5, "3 server errors and 2 refused: " + summary);
+      assertEquals(10, summary.get("completed").asInt() + summary.get("failed").asInt(), summary.toString());
+      assertTrue(summary.get("failed").asInt() >= 7, "3 server errors, 2 + 2 refused: " + summary);
       assertTrue(Files.exists(folder.resolve("llm-requests.jsonl")), "prompts logged");
       String metricsUrl = summary.get("server_metrics").get("url").asText();
       assertTrue(metricsUrl.contains("http://***@" + hostPort + "/metrics?token=***"), metricsUrl);
 
-      List<String> leaks = new ArrayList<>(leaksIn(results, null));
-      leaksIn(Path.of("target"), started).stream()
-          .filter(leak -> !leak.contains("failsafe-reports") && !leak.contains("surefire-reports"))
-          .forEach(leaks::add);
-      for (String secret : SECRETS) {
-        if (run.output.contains(secret)) {
-          leaks.add("console output: " + secret);
-        }
-      }
-      assertTrue(leaks.isEmpty(), "secrets written: " + leaks + "\n" + run.output);
+      assertNothingWritten(run, started);
     }
+  }
+
+  /** The ready simulation that writes server-info.json, its base URL given with credentials. */
+  @Test
+  void serverInfoSavesTheBaseUrlMasked() throws Exception {
+    FileTime started = FileTime.fromMillis(System.currentTimeMillis() - 1_000);
+    try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().ttftMs(5).itlMs(2).build())) {
+      String hostPort = "127.0.0.1:" + server.port();
+      Map<String, String> knobs = new HashMap<>();
+      knobs.put("llm.baseUrl", "http://user:" + PASSWORD + "@" + hostPort + "?token=" + TOKEN);
+      knobs.put("llm.extraMetricsUrls", "http://exporter:" + PASSWORD + "@" + hostPort + "/metrics?token=" + TOKEN);
+      knobs.put("llm.model", "mock-llm");
+      knobs.put("llm.profile", "custom");
+      knobs.put("llm.concurrencyLevels", "1");
+      knobs.put("llm.randomInputLen", "8");
+      knobs.put("llm.randomOutputLen", "4");
+      knobs.put("llm.logRequests", "true");
+      GatlingRun run =
+          GatlingRun.run(
+              "io.github.gatlingllm.simulations.ConcurrencyProfiles", knobs, Map.of("OPENAI_API_KEY", API_KEY),
+              results);
+      assertEquals(0, run.exitCode, run.output);
+
+      JsonNode info = JSON.readTree(run.runFolder().resolve("server-info.json").toFile());
+      assertEquals("http://***@" + hostPort + "?token=***", info.get("base_url").asText());
+      assertNothingWritten(run, started);
+    }
+  }
+
+  /** No secret in the run's results folder, in a file the run added under {@code target/}, or on its console. */
+  private void assertNothingWritten(GatlingRun run, FileTime started) throws IOException {
+    List<String> leaks = new ArrayList<>(leaksIn(results, null));
+    // The test runner's own reports are left out: they hold this class's console, where a failure prints the run's.
+    leaksIn(Path.of("target"), started).stream()
+        .filter(leak -> !leak.contains("failsafe-reports") && !leak.contains("surefire-reports"))
+        .forEach(leaks::add);
+    for (String secret : SECRETS) {
+      if (run.output.contains(secret)) {
+        leaks.add("console output: " + secret);
+      }
+    }
+    assertTrue(leaks.isEmpty(), "secrets written: " + leaks + "\n" + run.output);
   }
 
   /** Each file under {@code root} (changed since {@code since}, when given) holding a secret, with that secret. */
