@@ -1,6 +1,7 @@
 package io.github.gatlingllm.client;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * A server to connect to: the key of a connection pool.
@@ -17,10 +18,12 @@ public record HttpTarget(boolean tls, String host, int port, String basePath) {
     String shown = SafeUrl.mask(baseUrl); // the errors below outlive the run: no credential of the URL in them
     URI uri;
     try {
-      uri = URI.create(baseUrl.trim());
-    } catch (IllegalArgumentException e) {
+      uri = new URI(baseUrl.trim());
+    } catch (URISyntaxException e) {
+      // The reason only, and no cause: the parser's own message (and so a stack trace) repeats the whole URL.
       throw new IllegalArgumentException(
-          "Invalid base URL '" + shown + "': expected http://host[:port][/path] or https://host[:port][/path]", e);
+          "Invalid base URL '" + shown + "' (" + e.getReason() + "): expected http://host[:port][/path] or"
+              + " https://host[:port][/path]");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {

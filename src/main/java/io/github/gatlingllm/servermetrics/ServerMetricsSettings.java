@@ -73,7 +73,8 @@ public record ServerMetricsSettings(Mode mode, Duration interval, List<URI> extr
       return new URI(text);
     } catch (java.net.URISyntaxException e) {
       throw new IllegalArgumentException(
-          "Invalid metrics URL '" + SafeUrl.mask(text) + "': expected a URL like http://host:9400/metrics (" + e.getReason() + ")");
+          "Invalid metrics URL '" + SafeUrl.mask(text) + "': expected a URL like http://host:9400/metrics ("
+              + e.getReason() + ")");
     }
   }
 }

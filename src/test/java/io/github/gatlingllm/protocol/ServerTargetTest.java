@@ -23,4 +23,12 @@ class ServerTargetTest {
         assertThrows(IllegalArgumentException.class, () -> HttpTarget.parse("ftp://user:pa55@host/x?token=t0ken"));
     assertFalse(e.getMessage().contains("pa55") || e.getMessage().contains("t0ken"), e.getMessage());
   }
+
+  @Test
+  void aBaseUrlThatDoesNotParseIsReportedMaskedAndWithoutTheParsersMessage() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> HttpTarget.parse("http://user:pa 55@host/x?token=t0ken"));
+    assertFalse(e.getMessage().contains("pa 55") || e.getMessage().contains("t0ken"), e.getMessage());
+    assertEquals(null, e.getCause(), "the parser's exception repeats the whole URL");
+  }
 }

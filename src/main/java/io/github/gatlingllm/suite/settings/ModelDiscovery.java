@@ -25,7 +25,8 @@ public final class ModelDiscovery {
   public static String firstModel(String baseUrl, String apiKey) {
     JsonNode data = models(baseUrl, apiKey);
     if (!data.isArray() || data.isEmpty() || !data.get(0).path("id").isTextual()) {
-      throw new IllegalStateException("GET " + SafeUrl.mask(url(baseUrl)) + " listed no model: set the model with -Dllm.model=...");
+      throw new IllegalStateException(
+          "GET " + SafeUrl.mask(url(baseUrl)) + " listed no model: set the model with -Dllm.model=...");
     }
     return data.get(0).path("id").asText();
   }
