@@ -91,7 +91,8 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
 
   /** The server, e.g. {@code http://127.0.0.1:8000} (request paths such as {@code /v1/completions} are appended). */
   public LlmProtocolBuilder baseUrl(String url) {
-    HttpTarget.parse(Objects.requireNonNull(url, "baseUrl")); // fail now, with the value in the message
+    // fail now, with the value (credentials masked) in the message
+    HttpTarget.parse(Objects.requireNonNull(url, "baseUrl"));
     return change(s -> s.baseUrl = url);
   }
 

@@ -47,7 +47,7 @@ final class ServerMetricsRun {
   /** Starts sampling into {@code server-metrics.csv} of the run folder, times counted from {@code originNanos}. */
   void start(FolderLookup runFolder, long originNanos) {
     csv = ServerMetricsCsv.inFolder(runFolder);
-    String urls = scrapers.stream().map(s -> s.uri().toString()).collect(Collectors.joining(" + "));
+    String urls = scrapers.stream().map(MetricsScraper::shownUrl).collect(Collectors.joining(" + "));
     sampler = new ServerMetricsSampler(scrapers, new ServerMetricsRecorder(urls, originNanos, csv::add));
     sampler.start(protocol.run().serverMetrics());
   }

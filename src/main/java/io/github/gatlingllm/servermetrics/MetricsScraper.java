@@ -1,6 +1,7 @@
 package io.github.gatlingllm.servermetrics;
 
 import io.github.gatlingllm.client.BlockingGet;
+import io.github.gatlingllm.client.SafeUrl;
 import io.github.gatlingllm.client.TlsSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +24,7 @@ public final class MetricsScraper {
   }
 
   private final URI uri;
+  private final String shownUrl;
   private final String apiKey;
   private final BlockingGet http;
 
@@ -33,12 +35,24 @@ public final class MetricsScraper {
    */
   public MetricsScraper(URI uri, String apiKey, TlsSettings tls) {
     this.uri = uri;
+    this.shownUrl = SafeUrl.mask(uri);
     this.apiKey = apiKey;
     this.http = new BlockingGet(TIMEOUT, tls);
   }
 
+  /** The URL scraped: for connecting only, as it may hold credentials. */
   public URI uri() {
     return uri;
+  }
+
+  /** The URL as logs, exceptions and the summary may show it: credentials masked ({@link SafeUrl}). */
+  public String shownUrl() {
+    return shownUrl;
+  }
+
+  @Override
+  public String toString() {
+    return "MetricsScraper[" + shownUrl + ", apiKey=" + (apiKey == null ? "none" : "***") + "]";
   }
 
   /** One scrape: the parsed body, or why there is none. */
@@ -47,14 +61,14 @@ public final class MetricsScraper {
     try {
       response = http.get(uri, apiKey);
     } catch (IOException e) {
-      throw new ScrapeException("GET " + uri + " failed: " + e);
+      throw new ScrapeException("GET " + shownUrl + " failed: " + e);
     }
     if (response.status() != 200) {
-      throw new ScrapeException("GET " + uri + " answered HTTP " + response.status());
+      throw new ScrapeException("GET " + shownUrl + " answered HTTP " + response.status());
     }
     PrometheusText.Parsed parsed = PrometheusText.parse(response.body());
     if (!parsed.looksLikePrometheus()) {
-      throw new ScrapeException("GET " + uri + " answered HTTP 200 but not in the Prometheus text format");
+      throw new ScrapeException("GET " + shownUrl + " answered HTTP 200 but not in the Prometheus text format");
     }
     return parsed;
   }

@@ -2,6 +2,7 @@ package io.github.gatlingllm.simulations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatling.javaapi.core.Simulation;
+import io.github.gatlingllm.client.SafeUrl;
 import io.github.gatlingllm.suite.settings.ConcurrencyProfilesSettings;
 import io.github.gatlingllm.suite.settings.ModelDiscovery;
 import io.github.gatlingllm.suite.settings.OllamaLoadedModels;
@@ -80,7 +81,7 @@ public class ConcurrencyProfiles extends Simulation {
                         fileMetadata(inputLen, outputLen, step.concurrency())))
             .toList();
     Map<String, Object> serverInfo = new LinkedHashMap<>();
-    serverInfo.put("base_url", server.baseUrl());
+    serverInfo.put("base_url", SafeUrl.mask(server.baseUrl())); // the file is shared: no credential of the URL
     serverInfo.put("embedded_mock", server.embedded());
     serverInfo.put("model", model);
     serverInfo.put("max_model_len", serverMaxModelLen.isPresent() ? serverMaxModelLen.getAsInt() : null);

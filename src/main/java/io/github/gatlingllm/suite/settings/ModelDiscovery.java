@@ -3,6 +3,7 @@ package io.github.gatlingllm.suite.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.gatlingllm.client.BlockingGet;
+import io.github.gatlingllm.client.SafeUrl;
 import io.github.gatlingllm.client.TlsSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +26,8 @@ public final class ModelDiscovery {
   public static String firstModel(String baseUrl, String apiKey, TlsSettings tls) {
     JsonNode data = models(baseUrl, apiKey, tls);
     if (!data.isArray() || data.isEmpty() || !data.get(0).path("id").isTextual()) {
-      throw new IllegalStateException("GET " + url(baseUrl) + " listed no model: set the model with -Dllm.model=...");
+      throw new IllegalStateException(
+          "GET " + SafeUrl.mask(url(baseUrl)) + " listed no model: set the model with -Dllm.model=...");
     }
     return data.get(0).path("id").asText();
   }
@@ -65,7 +67,7 @@ public final class ModelDiscovery {
       return "";
     }
     return " (llm.baseUrl ends with /v1 and request paths already start with /v1: did you mean "
-        + trimmed.substring(0, trimmed.length() - 3) + "?)";
+        + SafeUrl.mask(trimmed.substring(0, trimmed.length() - 3)) + "?)";
   }
 
   private static String url(String baseUrl) {
@@ -75,23 +77,24 @@ public final class ModelDiscovery {
   /** The {@code data} array of {@code GET /v1/models}. */
   private static JsonNode models(String baseUrl, String apiKey, TlsSettings tls) {
     String url = url(baseUrl);
+    String shown = SafeUrl.mask(url); // messages outlive the run: no credential of the URL in them
     try {
       BlockingGet.Response response = new BlockingGet(TIMEOUT, tls).get(URI.create(url), apiKey);
       if (response.status() != 200) {
         throw new IllegalStateException(
-            "GET " + url + " answered HTTP " + response.status() + ": set the model with -Dllm.model=..."
+            "GET " + shown + " answered HTTP " + response.status() + ": set the model with -Dllm.model=..."
                 + versionPrefixHint(baseUrl));
       }
       return JSON.readTree(response.body()).path("data");
     } catch (javax.net.ssl.SSLException e) {
       // Certificates are verified by default: say how to trust this server, not only which model to set.
       throw new IllegalStateException(
-          "Could not list the models at " + url + ": the server's certificate is not trusted (" + e.getMessage()
+          "Could not list the models at " + shown + ": the server's certificate is not trusted (" + e.getMessage()
               + "): give its CA with -Dllm.caCert=<pem file>, or skip verification with -Dllm.insecure=true",
           e);
     } catch (IOException e) {
       throw new IllegalStateException(
-          "Could not list the models at " + url + " (" + e.getMessage() + "): set the model with -Dllm.model=...", e);
+          "Could not list the models at " + shown + " (" + e.getMessage() + "): set the model with -Dllm.model=...", e);
     }
   }
 }
