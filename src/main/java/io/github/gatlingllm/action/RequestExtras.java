@@ -39,8 +39,10 @@ public record RequestExtras(
     for (Map.Entry<String, Function1<Session, Validation<Object>>> header : headers) {
       String value = SessionValues.string("header " + header.getKey(), header.getValue(), session);
       if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+        // Name only: header values are often credentials, and this message reaches the console and the CSV.
         throw new RequestBuildException(
-            "header " + header.getKey() + ": expected a one-line value, got '" + value + "'");
+            "header " + header.getKey() + ": expected a one-line value, got "
+                + (value == null ? "none" : "a line break (value not shown)"));
       }
       all.add(Map.entry(header.getKey(), value));
     }

@@ -11,10 +11,11 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * One blocking {@code GET} for the side requests around a load (model discovery, {@code /metrics}, Ollama's
- * {@code /api/ps}), never made on an event loop. It reaches a server the way the load does: no proxy, and with
- * {@code trustAllCertificates} a self-signed certificate and a host name that does not match are accepted for this
- * connection only ({@link HttpURLConnection} allows that per connection; {@code java.net.http.HttpClient} only for the
- * whole JVM). The JDK keeps connections alive between calls.
+ * {@code /api/ps}), never made on an event loop. It reaches a server the way the load does: no proxy, and the same
+ * {@link TlsMaterial} (trust store, private CA, client certificate), set for this connection only
+ * ({@link HttpURLConnection} allows that per connection; {@code java.net.http.HttpClient}'s host-name check can only be
+ * turned off for the whole JVM). The host name is checked by the JDK's default verifier unless the settings are
+ * insecure. The JDK keeps connections alive between calls.
  */
 public final class BlockingGet {
   /** A status and its body (an error page's too, read so that the connection can be reused). */
@@ -22,20 +23,28 @@ public final class BlockingGet {
 
   private final Duration timeout;
   private final int maxBodyBytes;
-  private final SSLSocketFactory trustingSockets;
+  private final SSLSocketFactory sockets;
+  private final boolean insecure;
 
   /**
    * @param timeout for the connection, for each read, and for the whole body once the status line has arrived
-   * @param trustAllCertificates accept any certificate and host name, as the load's own connections do
+   * @param tls the load's own TLS settings
+   * @throws IllegalArgumentException when a PEM file of {@code tls} is missing or not what is expected
    */
-  public BlockingGet(Duration timeout, boolean trustAllCertificates) {
-    this(timeout, trustAllCertificates, BoundedBody.MAX_BYTES);
+  public BlockingGet(Duration timeout, TlsSettings tls) {
+    this(timeout, TlsMaterial.load(tls));
   }
 
-  BlockingGet(Duration timeout, boolean trustAllCertificates, int maxBodyBytes) {
+  /** With material already read (several side requests sharing it). */
+  public BlockingGet(Duration timeout, TlsMaterial tls) {
+    this(timeout, tls, BoundedBody.MAX_BYTES);
+  }
+
+  BlockingGet(Duration timeout, TlsMaterial tls, int maxBodyBytes) {
     this.timeout = timeout;
     this.maxBodyBytes = maxBodyBytes;
-    this.trustingSockets = trustAllCertificates ? TrustingTls.socketFactory() : null;
+    this.sockets = tls.jdkContext().getSocketFactory();
+    this.insecure = tls.settings().insecure();
   }
 
   /**
@@ -45,9 +54,11 @@ public final class BlockingGet {
    */
   public Response get(URI uri, String apiKey) throws IOException {
     HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
-    if (trustingSockets != null && connection instanceof HttpsURLConnection https) {
-      https.setSSLSocketFactory(trustingSockets);
-      https.setHostnameVerifier((host, session) -> true);
+    if (connection instanceof HttpsURLConnection https) {
+      https.setSSLSocketFactory(sockets);
+      if (insecure) {
+        https.setHostnameVerifier((host, session) -> true);
+      }
     }
     connection.setConnectTimeout((int) timeout.toMillis());
     connection.setReadTimeout((int) timeout.toMillis());

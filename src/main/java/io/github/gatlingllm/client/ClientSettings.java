@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param idleTimeout the longest gap between two SSE data events; before the first event it applies from the send only
  *     when {@code firstTokenTimeout} is disabled (a long prefill is not an idle gap)
  * @param totalTimeout from send to the end of the response
- * @param trustAllCertificates accept any server certificate (load-testing servers often use self-signed ones)
+ * @param tls how server certificates are verified and which client certificate is shown (null: {@link
+ *     TlsSettings#VERIFIED})
  */
 public record ClientSettings(
     ChannelFactory<? extends SocketChannel> channelFactory,
@@ -23,4 +24,4 @@ public record ClientSettings(
     Duration firstTokenTimeout,
     Duration idleTimeout,
     Duration totalTimeout,
-    boolean trustAllCertificates) {}
+    TlsSettings tls) {}

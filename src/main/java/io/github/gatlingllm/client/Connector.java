@@ -12,9 +12,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CancellationException;
@@ -32,14 +30,14 @@ import javax.net.ssl.SSLException;
 final class Connector {
   private final ChannelFactory<? extends SocketChannel> channelFactory;
   private final int connectTimeoutMillis;
-  private final boolean trustAllCertificates;
+  private final TlsMaterial tls;
   private final HostResolver resolver = new HostResolver();
   private volatile SslContext sslContext;
 
-  Connector(ChannelFactory<? extends SocketChannel> channelFactory, int connectTimeoutMillis, boolean trustAll) {
+  Connector(ChannelFactory<? extends SocketChannel> channelFactory, int connectTimeoutMillis, TlsMaterial tls) {
     this.channelFactory = channelFactory;
     this.connectTimeoutMillis = connectTimeoutMillis;
-    this.trustAllCertificates = trustAll;
+    this.tls = tls;
   }
 
   void connect(ConnectionPool pool, Exchange ex) {
@@ -80,7 +78,7 @@ final class Connector {
       try {
         ssl = sslContext();
       } catch (SSLException | RuntimeException e) {
-        ex.fail(ClientFailure.of(Kind.TLS_ERROR, Failures.detail(e)), System.nanoTime());
+        ex.fail(Failures.tlsFailure(e), System.nanoTime());
         return;
       }
     }
@@ -120,7 +118,7 @@ final class Connector {
                 ClientFailure failure =
                     pool.isClientClosed()
                         ? Failures.CLIENT_CLOSED
-                        : ClientFailure.of(Kind.TLS_ERROR, Failures.detail(h.cause()));
+                        : Failures.tlsFailure(h.cause());
                 ex.fail(failure, System.nanoTime());
               }
             });
@@ -133,12 +131,7 @@ final class Connector {
       synchronized (this) {
         ctx = sslContext;
         if (ctx == null) {
-          SslContextBuilder builder = SslContextBuilder.forClient();
-          if (trustAllCertificates) {
-            // Self-signed test servers: no chain check, and no host name check (Netty 4.2 enables it by default).
-            builder.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
-          }
-          ctx = builder.build();
+          ctx = tls.nettyContext();
           sslContext = ctx;
         }
       }

@@ -5,7 +5,13 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertPathValidatorException.BasicReason;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Turns exceptions into {@link ClientFailure}s. Failure paths only, so allocation here is fine.
@@ -26,7 +32,7 @@ final class Failures {
       return ClientFailure.of(Kind.CONNECT_TIMEOUT, detail(cause));
     }
     if (isTls(cause)) {
-      return ClientFailure.of(Kind.TLS_ERROR, detail(cause));
+      return tlsFailure(cause);
     }
     return ClientFailure.of(Kind.CONNECT_ERROR, detail(cause));
   }
@@ -34,7 +40,7 @@ final class Failures {
   /** A failure on an established connection while a request is in flight. */
   static ClientFailure exchangeFailure(Throwable cause) {
     if (isTls(cause)) {
-      return ClientFailure.of(Kind.TLS_ERROR, detail(cause));
+      return tlsFailure(cause);
     }
     if (cause instanceof DecoderException) {
       return ClientFailure.of(Kind.PROTOCOL_ERROR, detail(cause));
@@ -72,6 +78,57 @@ final class Failures {
   /** A server-sent value (a header) shown in a failure: cut short, as a hostile server may send kilobytes. */
   static String clip(String serverValue) {
     return serverValue.length() <= 100 ? serverValue : serverValue.substring(0, 100) + "...";
+  }
+
+  /**
+   * A TLS failure, its detail starting with the reason a user acts on (which certificate to fix or trust) when the
+   * cause chain tells it: the JDK words it deep in nested exceptions.
+   */
+  static ClientFailure tlsFailure(Throwable cause) {
+    String reason = tlsReason(cause);
+    return ClientFailure.of(Kind.TLS_ERROR, reason == null ? detail(cause) : reason + ": " + detail(cause));
+  }
+
+  /** The short reason of a certificate failure, or null when the chain names none. */
+  static String tlsReason(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof CertificateExpiredException) {
+        return "certificate expired";
+      }
+      if (t instanceof CertificateNotYetValidException) {
+        return "certificate not yet valid";
+      }
+      if (t instanceof CertPathValidatorException v && v.getReason() instanceof BasicReason basic) {
+        switch (basic) {
+          case EXPIRED:
+            return "certificate expired";
+          case NOT_YET_VALID:
+            return "certificate not yet valid";
+          case REVOKED:
+            return "certificate revoked";
+          default:
+            break; // the nested cause, or the builder's failure, says more
+        }
+      }
+      if (t instanceof CertPathBuilderException) {
+        // No path from the server's certificate to a trusted one: self-signed, or a private CA not given in caCert.
+        return "unknown CA";
+      }
+      if (t instanceof SSLPeerUnverifiedException || isHostNameMismatch(t.getMessage())) {
+        return "host-name mismatch";
+      }
+      if (t.getMessage() != null
+          && (t.getMessage().contains("certificate_required") || t.getMessage().contains("bad_certificate"))) {
+        return "client certificate refused";
+      }
+    }
+    return null;
+  }
+
+  /** The JDK's host-name checker words (sun.security.util.HostnameChecker), the only way it tells this case. */
+  private static boolean isHostNameMismatch(String message) {
+    return message != null
+        && (message.contains("No subject alternative") || message.contains("No name matching"));
   }
 
   static String detail(Throwable cause) {

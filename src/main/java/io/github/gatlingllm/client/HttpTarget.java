@@ -1,6 +1,7 @@
 package io.github.gatlingllm.client;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * A server to connect to: the key of a connection pool.
@@ -14,20 +15,23 @@ public record HttpTarget(boolean tls, String host, int port, String basePath) {
 
   /** Parses a base URL such as {@code http://127.0.0.1:8000} or {@code https://api.example.com/v1proxy}. */
   public static HttpTarget parse(String baseUrl) {
+    String shown = SafeUrl.mask(baseUrl); // the errors below outlive the run: no credential of the URL in them
     URI uri;
     try {
-      uri = URI.create(baseUrl.trim());
-    } catch (IllegalArgumentException e) {
+      uri = new URI(baseUrl.trim());
+    } catch (URISyntaxException e) {
+      // The reason only, and no cause: the parser's own message (and so a stack trace) repeats the whole URL.
       throw new IllegalArgumentException(
-          "Invalid base URL '" + baseUrl + "': expected http://host[:port][/path] or https://host[:port][/path]", e);
+          "Invalid base URL '" + shown + "' (" + e.getReason() + "): expected http://host[:port][/path] or"
+              + " https://host[:port][/path]");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new IllegalArgumentException(
-          "Invalid base URL '" + baseUrl + "': scheme must be http or https, got '" + uri.getScheme() + "'");
+          "Invalid base URL '" + shown + "': scheme must be http or https, got '" + uri.getScheme() + "'");
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
-      throw new IllegalArgumentException("Invalid base URL '" + baseUrl + "': no host");
+      throw new IllegalArgumentException("Invalid base URL '" + shown + "': no host");
     }
     boolean tls = scheme.equals("https");
     int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);

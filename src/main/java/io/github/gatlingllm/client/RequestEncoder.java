@@ -18,8 +18,22 @@ final class RequestEncoder {
   static final class InvalidHeaderException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    InvalidHeaderException(int index) {
-      super("invalid request header #" + index + " (name and value not shown)");
+    InvalidHeaderException(int index, String name) {
+      super("invalid request header #" + index + (isToken(name) ? " " + name : "") + " (value not shown)");
+    }
+
+    /** A name that is a valid HTTP token says which header without risk; anything else may be a value pasted in. */
+    private static boolean isToken(String name) {
+      if (name == null || name.isEmpty() || name.length() > 64) {
+        return false;
+      }
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (!(c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -46,7 +60,7 @@ final class RequestEncoder {
           headers.add(h.getKey(), h.getValue());
         } catch (IllegalArgumentException | NullPointerException e) {
           msg.release();
-          throw new InvalidHeaderException(i);
+          throw new InvalidHeaderException(i, h.getKey());
         }
       }
     }

@@ -52,7 +52,9 @@ public final class StreamingHttpClient implements AutoCloseable {
       connect = DEFAULT_CONNECT_TIMEOUT;
     }
     int connectMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, connect.toMillis()));
-    this.connector = new Connector(settings.channelFactory(), connectMillis, settings.trustAllCertificates());
+    // The PEM files are read here, at start-up, never on an event loop; a bad one stops the run naming it.
+    TlsMaterial tls = TlsMaterial.load(settings.tls() == null ? TlsSettings.VERIFIED : settings.tls());
+    this.connector = new Connector(settings.channelFactory(), connectMillis, tls);
     this.timeouts = Timeouts.of(settings);
   }
 

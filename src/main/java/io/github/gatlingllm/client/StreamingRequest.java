@@ -23,6 +23,17 @@ public record StreamingRequest(
     }
   }
 
+  /**
+   * Header names only, the body as a length: the record's own {@code toString} would print the bearer key and the
+   * prompt, which have no place in a log or an exception.
+   */
+  @Override
+  public String toString() {
+    return "StreamingRequest[target=" + target + ", path=" + path + ", headers="
+        + headers.stream().map(Map.Entry::getKey).toList() + ", body=" + body.length + " bytes, bodyFormat="
+        + bodyFormat + "]";
+  }
+
   /** A request whose response is an SSE stream. */
   public StreamingRequest(HttpTarget target, String path, List<Map.Entry<String, String>> headers, byte[] body) {
     this(target, path, headers, body, BodyFormat.SSE);

@@ -3,6 +3,8 @@ package io.github.gatlingllm.javaapi;
 import io.gatling.core.protocol.Protocol;
 import io.gatling.javaapi.core.ProtocolBuilder;
 import io.github.gatlingllm.client.HttpTarget;
+import io.github.gatlingllm.client.PemFiles;
+import io.github.gatlingllm.client.TlsSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.SummaryOptions;
@@ -20,6 +22,7 @@ import io.github.gatlingllm.report.RequestFileFormat;
 import io.github.gatlingllm.report.RunOutput;
 import io.github.gatlingllm.report.SummaryCheck;
 import io.github.gatlingllm.servermetrics.ServerMetricsSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,7 +54,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     Duration firstTokenTimeout = LlmProtocol.DEFAULT_FIRST_TOKEN_TIMEOUT;
     Duration idleTimeout = LlmProtocol.DEFAULT_IDLE_TIMEOUT;
     Duration totalTimeout = LlmProtocol.DEFAULT_TOTAL_TIMEOUT;
-    boolean trustAllCertificates = true;
+    TlsSettings tls = TlsSettings.VERIFIED;
     long maxResponseBytes = ResponseLimits.DEFAULT_MAX_BODY_BYTES;
     boolean retryUnansweredPosts = true;
     int maxConcurrency;
@@ -91,7 +94,8 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
 
   /** The server, e.g. {@code http://127.0.0.1:8000} (request paths such as {@code /v1/completions} are appended). */
   public LlmProtocolBuilder baseUrl(String url) {
-    HttpTarget.parse(Objects.requireNonNull(url, "baseUrl")); // fail now, with the value in the message
+    // fail now, with the value (credentials masked) in the message
+    HttpTarget.parse(Objects.requireNonNull(url, "baseUrl"));
     return change(s -> s.baseUrl = url);
   }
 
@@ -137,9 +141,55 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     return change(s -> s.totalTimeout = checked);
   }
 
-  /** Whether to accept any server certificate over https (default true, like Gatling's HTTP protocol). */
+  /**
+   * Accepts any server certificate for any host name over https, for the load and the side requests (model
+   * discovery, {@code /metrics}): the explicit opt-out of verification, for self-signed test servers. The run says so
+   * in one console line at start. By default certificates are verified against the JDK's trust store (and
+   * {@link #caCert}) and the host name is checked.
+   */
+  public LlmProtocolBuilder trustAllCertificates() {
+    return trustAllCertificates(true);
+  }
+
+  /** {@code true}: as {@link #trustAllCertificates()}; {@code false} (the default): certificates are verified. */
   public LlmProtocolBuilder trustAllCertificates(boolean trustAll) {
-    return change(s -> s.trustAllCertificates = trustAll);
+    return change(s -> s.tls = s.tls.withInsecure(trustAll));
+  }
+
+  /**
+   * Trusts the CA certificates of a PEM file (a private CA) in addition to the JDK's trust store. Read now: a missing
+   * or malformed file fails here, naming it.
+   */
+  public LlmProtocolBuilder caCert(String pemFile) {
+    Path pem = Path.of(Objects.requireNonNull(pemFile, "caCert"));
+    checkedPem("caCert", () -> PemFiles.certificates(pem));
+    return change(s -> s.tls = s.tls.withCaCert(pem));
+  }
+
+  /**
+   * Mutual TLS: shows this certificate chain (PEM) and proves it with its key (an unencrypted PKCS#8 PEM,
+   * {@code -----BEGIN PRIVATE KEY-----}). Both read now: a missing or malformed file fails here, naming it.
+   */
+  public LlmProtocolBuilder clientCertificate(String certPemFile, String keyPemFile) {
+    Path cert = Path.of(Objects.requireNonNull(certPemFile, "clientCertificate cert"));
+    Path key = Path.of(Objects.requireNonNull(keyPemFile, "clientCertificate key"));
+    checkedPem("clientCertificate (certificate)", () -> PemFiles.certificates(cert));
+    checkedPem("clientCertificate (key)", () -> PemFiles.privateKey(key));
+    return change(s -> s.tls = s.tls.withClientCertificate(cert, key));
+  }
+
+  /** The TLS settings already parsed (e.g. from {@code llm.insecure}, {@code llm.caCert}, {@code llm.clientCert}). */
+  public LlmProtocolBuilder tls(TlsSettings tls) {
+    Objects.requireNonNull(tls, "tls");
+    return change(s -> s.tls = tls);
+  }
+
+  private static void checkedPem(String setting, Runnable read) {
+    try {
+      read.run();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -377,7 +427,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
             s.firstTokenTimeout,
             s.idleTimeout,
             s.totalTimeout,
-            s.trustAllCertificates,
+            s.tls,
             new ResponseLimits(s.maxResponseBytes, s.retryUnansweredPosts)),
         new RequestSettings(s.model, s.headers, s.maxConcurrency, s.itlStats),
         new RunLevelSettings(report, s.clientWarmUp, s.serverMetrics));

@@ -5,6 +5,7 @@ import io.github.gatlingllm.api.GenerationRequest;
 import io.github.gatlingllm.api.OpenAiChatDialect;
 import io.github.gatlingllm.api.OpenAiCompletionsDialect;
 import io.github.gatlingllm.client.ClientSettings;
+import io.github.gatlingllm.client.TlsSettings;
 import io.github.gatlingllm.client.HttpTarget;
 import io.github.gatlingllm.client.StreamingHttpClient;
 import io.github.gatlingllm.client.StreamingRequest;
@@ -59,7 +60,7 @@ final class ClientWarmUp {
         StreamingHttpClient client =
             new StreamingHttpClient(
                 new ClientSettings(
-                    channelFactory, Duration.ofSeconds(5), Duration.ZERO, Duration.ZERO, BUDGET, false))) {
+                    channelFactory, Duration.ofSeconds(5), Duration.ZERO, Duration.ZERO, BUDGET, TlsSettings.VERIFIED))) {
       HttpTarget target = HttpTarget.parse(server.baseUrl());
       for (EventLoop loop : targets) {
         for (int i = 0; i < SEQUENCES_PER_LOOP; i++) {

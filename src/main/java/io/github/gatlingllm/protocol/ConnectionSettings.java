@@ -2,6 +2,7 @@ package io.github.gatlingllm.protocol;
 
 import io.github.gatlingllm.client.ClientSettings;
 import io.github.gatlingllm.client.ResponseLimits;
+import io.github.gatlingllm.client.TlsSettings;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.socket.SocketChannel;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import java.time.Duration;
  * @param firstTokenTimeout send to first streamed event; zero disables
  * @param idleTimeout longest gap between streamed events; zero disables
  * @param totalTimeout send to end of the response; zero disables
- * @param trustAllCertificates accept self-signed server certificates (Gatling's own default)
+ * @param tls certificate verification (on by default) and the client certificate, for the load and the side requests
  * @param limits what a hostile server may cost a request: body cap, retry of an unanswered POST
  */
 public record ConnectionSettings(
@@ -21,12 +22,12 @@ public record ConnectionSettings(
     Duration firstTokenTimeout,
     Duration idleTimeout,
     Duration totalTimeout,
-    boolean trustAllCertificates,
+    TlsSettings tls,
     ResponseLimits limits) {
 
   /** The client's settings for sockets made by {@code channelFactory} (the transport of Gatling's event loops). */
   ClientSettings forClient(ChannelFactory<? extends SocketChannel> channelFactory) {
     return new ClientSettings(
-        channelFactory, connectTimeout, firstTokenTimeout, idleTimeout, totalTimeout, trustAllCertificates);
+        channelFactory, connectTimeout, firstTokenTimeout, idleTimeout, totalTimeout, tls);
   }
 }

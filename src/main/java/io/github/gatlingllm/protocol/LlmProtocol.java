@@ -2,6 +2,7 @@ package io.github.gatlingllm.protocol;
 
 import io.gatling.core.protocol.Protocol;
 import io.github.gatlingllm.client.HttpTarget;
+import io.github.gatlingllm.client.SafeUrl;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public record LlmProtocol(
   @Override
   public String toString() {
     return "LlmProtocol[baseUrl="
-        + server.baseUrl()
+        + SafeUrl.mask(server.baseUrl())
         + ", model="
         + requests.model()
         + ", apiKey="

@@ -18,6 +18,13 @@ public record RequestSettings(
     headers = List.copyOf(headers);
   }
 
+  /** Header names only: the values are often credentials, and a record's own toString would print them. */
+  @Override
+  public String toString() {
+    return "RequestSettings[model=" + model + ", headers=" + headers.stream().map(Map.Entry::getKey).toList()
+        + ", maxConcurrency=" + maxConcurrency + ", itlStats=" + itlStats + "]";
+  }
+
   /** What the request's records give Gatling's stats besides the request (and the table rows rebuilt from them). */
   GatlingTimingRule timingRule() {
     return GatlingTimingRule.of(itlStats);

@@ -21,6 +21,7 @@ final class RunStart {
   private final RunDescriber description;
   /** The load's CPU use counts from here, or from the end of the warm-up. */
   private final ClientCpu createdCpu = new ClientCpu();
+  private final TransportWarnings warnings = new TransportWarnings(System.out);
   /** The protocol the run started with; guarded by this. */
   private LlmProtocol first;
   private volatile Started started;
@@ -43,6 +44,7 @@ final class RunStart {
 
   /** A scenario's protocol: starts the run with the first; checks every later one against it. */
   synchronized void adopt(LlmProtocol protocol) {
+    warnings.check(protocol);
     if (first == null) {
       start(protocol);
       first = protocol;

@@ -35,10 +35,10 @@ final class ServerMetricsRun {
    */
   static ServerMetricsRun probe(LlmProtocol protocol) {
     List<MetricsScraper> all = new ArrayList<>();
-    all.add(new MetricsScraper(MetricsEndpoint.of(protocol.target()), protocol.apiKey(), protocol.connection().trustAllCertificates()));
+    all.add(new MetricsScraper(MetricsEndpoint.of(protocol.target()), protocol.apiKey(), protocol.connection().tls()));
     for (URI extra : protocol.run().serverMetrics().extraEndpoints()) {
       // not the server's: its API key stays with the server
-      all.add(new MetricsScraper(extra, null, protocol.connection().trustAllCertificates()));
+      all.add(new MetricsScraper(extra, null, protocol.connection().tls()));
     }
     List<MetricsScraper> answering = ServerMetricsSampler.probe(all, protocol.run().serverMetrics().mode());
     return answering.isEmpty() ? null : new ServerMetricsRun(protocol, answering);
@@ -47,7 +47,7 @@ final class ServerMetricsRun {
   /** Starts sampling into {@code server-metrics.csv} of the run folder, times counted from {@code originNanos}. */
   void start(FolderLookup runFolder, long originNanos) {
     csv = ServerMetricsCsv.inFolder(runFolder);
-    String urls = scrapers.stream().map(s -> s.uri().toString()).collect(Collectors.joining(" + "));
+    String urls = scrapers.stream().map(MetricsScraper::shownUrl).collect(Collectors.joining(" + "));
     sampler = new ServerMetricsSampler(scrapers, new ServerMetricsRecorder(urls, originNanos, csv::add));
     sampler.start(protocol.run().serverMetrics());
   }

@@ -1,6 +1,8 @@
 package io.github.gatlingllm.servermetrics;
 
 import io.github.gatlingllm.client.BlockingGet;
+import io.github.gatlingllm.client.SafeUrl;
+import io.github.gatlingllm.client.TlsSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -22,22 +24,35 @@ public final class MetricsScraper {
   }
 
   private final URI uri;
+  private final String shownUrl;
   private final String apiKey;
   private final BlockingGet http;
 
   /**
    * @param apiKey sent as {@code Authorization: Bearer}, as the servers protect {@code /metrics} with the API's key
    *     when one is set; null for none
-   * @param trustAllCertificates accept any certificate and host name, as the load's own connections do
+   * @param tls the load's own TLS settings: {@code /metrics} is verified as the load is
    */
-  public MetricsScraper(URI uri, String apiKey, boolean trustAllCertificates) {
+  public MetricsScraper(URI uri, String apiKey, TlsSettings tls) {
     this.uri = uri;
+    this.shownUrl = SafeUrl.mask(uri);
     this.apiKey = apiKey;
-    this.http = new BlockingGet(TIMEOUT, trustAllCertificates);
+    this.http = new BlockingGet(TIMEOUT, tls);
   }
 
+  /** The URL scraped: for connecting only, as it may hold credentials. */
   public URI uri() {
     return uri;
+  }
+
+  /** The URL as logs, exceptions and the summary may show it: credentials masked ({@link SafeUrl}). */
+  public String shownUrl() {
+    return shownUrl;
+  }
+
+  @Override
+  public String toString() {
+    return "MetricsScraper[" + shownUrl + ", apiKey=" + (apiKey == null ? "none" : "***") + "]";
   }
 
   /** One scrape: the parsed body, or why there is none. */
@@ -46,14 +61,14 @@ public final class MetricsScraper {
     try {
       response = http.get(uri, apiKey);
     } catch (IOException e) {
-      throw new ScrapeException("GET " + uri + " failed: " + e);
+      throw new ScrapeException("GET " + shownUrl + " failed: " + e);
     }
     if (response.status() != 200) {
-      throw new ScrapeException("GET " + uri + " answered HTTP " + response.status());
+      throw new ScrapeException("GET " + shownUrl + " answered HTTP " + response.status());
     }
     PrometheusText.Parsed parsed = PrometheusText.parse(response.body());
     if (!parsed.looksLikePrometheus()) {
-      throw new ScrapeException("GET " + uri + " answered HTTP 200 but not in the Prometheus text format");
+      throw new ScrapeException("GET " + shownUrl + " answered HTTP 200 but not in the Prometheus text format");
     }
     return parsed;
   }

@@ -40,7 +40,7 @@ public final class ServerMetricsSampler {
       try {
         ServerReading reading = KnownFamilies.read(scraper.scrape().samples());
         if (!KnownFamilies.anyKnown(reading)) {
-          LOG.info("{} has no metric family gatling-llm knows; its rows will be empty", scraper.uri());
+          LOG.info("{} has no metric family gatling-llm knows; its rows will be empty", scraper.shownUrl());
         }
         answering.add(scraper);
       } catch (MetricsScraper.ScrapeException e) {
@@ -85,7 +85,7 @@ public final class ServerMetricsSampler {
         LOG.debug("Server metrics scrape failed: {}", e.getMessage());
       } catch (RuntimeException e) {
         recorder.failed();
-        LOG.warn("Server metrics scrape of {} failed", scraper.uri(), e);
+        LOG.warn("Server metrics scrape of {} failed", scraper.shownUrl(), e);
       }
     }
     if (answered) {

@@ -1,5 +1,6 @@
 package io.github.gatlingllm.servermetrics;
 
+import io.github.gatlingllm.client.SafeUrl;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +48,7 @@ public record ServerMetricsSettings(Mode mode, Duration interval, List<URI> extr
   private static URI checkEndpoint(URI uri) {
     if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
       throw new IllegalArgumentException(
-          "serverMetrics: expected extra metrics URLs like http://host:9400/metrics, got '" + uri + "'");
+          "serverMetrics: expected extra metrics URLs like http://host:9400/metrics, got '" + SafeUrl.mask(uri) + "'");
     }
     return uri;
   }
@@ -72,7 +73,8 @@ public record ServerMetricsSettings(Mode mode, Duration interval, List<URI> extr
       return new URI(text);
     } catch (java.net.URISyntaxException e) {
       throw new IllegalArgumentException(
-          "Invalid metrics URL '" + text + "': expected a URL like http://host:9400/metrics (" + e.getReason() + ")");
+          "Invalid metrics URL '" + SafeUrl.mask(text) + "': expected a URL like http://host:9400/metrics ("
+              + e.getReason() + ")");
     }
   }
 }

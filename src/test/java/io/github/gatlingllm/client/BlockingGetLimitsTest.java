@@ -73,7 +73,7 @@ class BlockingGetLimitsTest {
                   .getBytes(StandardCharsets.US_ASCII));
               out.write(new byte[size]);
             });
-    BlockingGet get = new BlockingGet(Duration.ofSeconds(10), false, 1024 * 1024);
+    BlockingGet get = new BlockingGet(Duration.ofSeconds(10), TlsMaterial.load(TlsSettings.VERIFIED), 1024 * 1024);
     IOException e = assertThrows(IOException.class, () -> get.get(uri, "sk-key"));
     assertEquals("answer longer than 1048576 bytes", e.getMessage());
   }
@@ -91,7 +91,7 @@ class BlockingGetLimitsTest {
                 Thread.sleep(20);
               }
             });
-    BlockingGet get = new BlockingGet(Duration.ofMillis(300), false);
+    BlockingGet get = new BlockingGet(Duration.ofMillis(300), TlsSettings.VERIFIED);
     IOException e = assertThrows(IOException.class, () -> get.get(uri, null));
     assertTrue(e.getMessage().startsWith("answer not complete within 300 ms"), e.getMessage());
   }
@@ -103,6 +103,6 @@ class BlockingGetLimitsTest {
         serve(
             out -> out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
                 .getBytes(StandardCharsets.US_ASCII)));
-    assertEquals(new BlockingGet.Response(200, body), new BlockingGet(Duration.ofSeconds(10), false).get(uri, null));
+    assertEquals(new BlockingGet.Response(200, body), new BlockingGet(Duration.ofSeconds(10), TlsSettings.VERIFIED).get(uri, null));
   }
 }

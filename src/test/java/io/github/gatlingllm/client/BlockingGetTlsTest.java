@@ -31,8 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A self-signed HTTPS server whose certificate names "localhost" while the side requests connect to 127.0.0.1: trusted
- * only with {@code trustAllCertificates}, which must skip both the chain and the host name check, as the load does.
+ * A self-signed HTTPS server whose certificate names "localhost" while the side requests connect to 127.0.0.1: refused
+ * by default, reached only when insecure, which must skip both the chain and the host name check, as the load does.
  */
 class BlockingGetTlsTest {
   private static final char[] PASSWORD = "changeit".toCharArray();
@@ -94,7 +94,7 @@ class BlockingGetTlsTest {
 
   @Test
   void trustAllScrapesASelfSignedServerWhoseNameDoesNotMatch() throws Exception {
-    MetricsScraper scraper = new MetricsScraper(metrics(), "sk-secret", true);
+    MetricsScraper scraper = new MetricsScraper(metrics(), "sk-secret", TlsSettings.VERIFIED.withInsecure(true));
     for (int i = 0; i < 2; i++) {
       ServerReading reading = KnownFamilies.read(scraper.scrape().samples());
       assertEquals(3.0, reading.running());
@@ -104,18 +104,26 @@ class BlockingGetTlsTest {
 
   @Test
   void withoutTrustAllTheCertificateIsRefusedAndTheMessageSaysWhere() {
-    MetricsScraper scraper = new MetricsScraper(metrics(), "sk-secret", false);
+    MetricsScraper scraper = new MetricsScraper(metrics(), "sk-secret", TlsSettings.VERIFIED);
     MetricsScraper.ScrapeException e = assertThrows(MetricsScraper.ScrapeException.class, scraper::scrape);
     assertTrue(e.getMessage().startsWith("GET " + metrics() + " failed: javax.net.ssl."), e.getMessage());
     assertTrue(!e.getMessage().contains("sk-secret"), e.getMessage());
     assertTrue(authorizations.isEmpty());
-    assertThrows(SSLException.class, () -> new BlockingGet(Duration.ofSeconds(2), false).get(metrics(), null));
+    assertThrows(SSLException.class, () -> new BlockingGet(Duration.ofSeconds(2), TlsSettings.VERIFIED).get(metrics(), null));
   }
 
   @Test
-  void modelDiscoveryReachesASelfSignedServerAsTheLoadDoes() {
+  void modelDiscoveryReachesASelfSignedServerOnlyWhenTheLoadWouldToo() {
     String baseUrl = "https://127.0.0.1:" + server.getAddress().getPort();
-    assertEquals("served-model", ModelDiscovery.firstModel(baseUrl, "sk-secret"));
-    assertEquals(8192, ModelDiscovery.maxModelLen(ModelDiscovery.modelEntry(baseUrl, null, "served-model")).getAsInt());
+    TlsSettings insecure = TlsSettings.VERIFIED.withInsecure(true);
+    assertEquals("served-model", ModelDiscovery.firstModel(baseUrl, "sk-secret", insecure));
+    assertEquals(
+        8192,
+        ModelDiscovery.maxModelLen(ModelDiscovery.modelEntry(baseUrl, null, "served-model", insecure)).getAsInt());
+    IllegalStateException refused =
+        assertThrows(
+            IllegalStateException.class, () -> ModelDiscovery.firstModel(baseUrl, "sk-secret", TlsSettings.VERIFIED));
+    assertTrue(refused.getMessage().contains("-Dllm.caCert="), refused.getMessage());
+    assertEquals(List.of("Bearer sk-secret", "null"), authorizations, "the key never reaches an unverified server");
   }
 }

@@ -79,7 +79,7 @@ class HostileAnswersTest {
   private StreamingHttpClient client(ResponseLimits limits, Duration timeout) {
     StreamingHttpClient c =
         new StreamingHttpClient(
-            new ClientSettings(NioSocketChannel::new, Duration.ofSeconds(2), timeout, timeout, timeout, true), limits);
+            new ClientSettings(NioSocketChannel::new, Duration.ofSeconds(2), timeout, timeout, timeout, TlsSettings.VERIFIED), limits);
     toClose.add(c);
     return c;
   }

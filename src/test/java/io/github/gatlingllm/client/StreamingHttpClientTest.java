@@ -106,7 +106,7 @@ class StreamingHttpClientTest {
       boolean trustAll) {
     return track(
         new StreamingHttpClient(
-            new ClientSettings(factory, Duration.ofSeconds(2), firstToken, idle, total, trustAll)));
+            new ClientSettings(factory, Duration.ofSeconds(2), firstToken, idle, total, TlsSettings.VERIFIED.withInsecure(trustAll))));
   }
 
   private static StreamingRequest request(int port) {

@@ -31,7 +31,17 @@ final class GatlingRun {
 
   static GatlingRun run(String simulation, Map<String, String> properties, Path resultsFolder)
       throws IOException, InterruptedException {
-    return run(simulation, properties, resultsFolder, "1G", TIMEOUT_SECONDS);
+    return run(simulation, properties, Map.of(), resultsFolder);
+  }
+
+  /**
+   * As {@link #run(String, Map, Path)} with environment variables for Gatling's JVM (e.g. {@code OPENAI_API_KEY},
+   * which the JVM otherwise never gets from the test's own environment).
+   */
+  static GatlingRun run(
+      String simulation, Map<String, String> properties, Map<String, String> environment, Path resultsFolder)
+      throws IOException, InterruptedException {
+    return run(simulation, properties, environment, resultsFolder, "1G", TIMEOUT_SECONDS);
   }
 
   /**
@@ -41,8 +51,19 @@ final class GatlingRun {
   static GatlingRun run(
       String simulation, Map<String, String> properties, Path resultsFolder, String maxHeap, long timeoutSeconds)
       throws IOException, InterruptedException {
+    return run(simulation, properties, Map.of(), resultsFolder, maxHeap, timeoutSeconds);
+  }
+
+  private static GatlingRun run(
+      String simulation,
+      Map<String, String> properties,
+      Map<String, String> environment,
+      Path resultsFolder,
+      String maxHeap,
+      long timeoutSeconds)
+      throws IOException, InterruptedException {
     Path log = Files.createTempFile("gatling-run", ".log");
-    Process process = start(simulation, properties, resultsFolder, log, maxHeap);
+    Process process = start(simulation, properties, environment, resultsFolder, log, maxHeap);
     try {
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         throw new AssertionError(
@@ -58,11 +79,16 @@ final class GatlingRun {
   /** Starts Gatling without waiting: for tests that stop it themselves. Its output goes to {@code log}. */
   static Process start(String simulation, Map<String, String> properties, Path resultsFolder, Path log)
       throws IOException {
-    return start(simulation, properties, resultsFolder, log, "1G");
+    return start(simulation, properties, Map.of(), resultsFolder, log, "1G");
   }
 
   private static Process start(
-      String simulation, Map<String, String> properties, Path resultsFolder, Path log, String maxHeap)
+      String simulation,
+      Map<String, String> properties,
+      Map<String, String> environment,
+      Path resultsFolder,
+      Path log,
+      String maxHeap)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -84,6 +110,7 @@ final class GatlingRun {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().remove("OPENAI_API_KEY");
     builder.environment().put("OPT_OUT_TRACKING", "true");
+    builder.environment().putAll(environment);
     return builder.start();
   }
 

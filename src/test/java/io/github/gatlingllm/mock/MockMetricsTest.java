@@ -1,5 +1,6 @@
 package io.github.gatlingllm.mock;
 
+import io.github.gatlingllm.client.TlsSettings;
 import static io.github.gatlingllm.mock.Bodies.COMPLETIONS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -89,8 +90,8 @@ class MockMetricsTest {
     try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().build())) {
       MetricsScraper vllm = scraper(server.baseUrl(), null);
       MetricsScraper gpu =
-          new MetricsScraper(URI.create("http://127.0.0.1:" + exporter.getAddress().getPort() + "/metrics"), null, false);
-      MetricsScraper gone = new MetricsScraper(URI.create("http://127.0.0.1:1/metrics"), null, false);
+          new MetricsScraper(URI.create("http://127.0.0.1:" + exporter.getAddress().getPort() + "/metrics"), null, TlsSettings.VERIFIED);
+      MetricsScraper gone = new MetricsScraper(URI.create("http://127.0.0.1:1/metrics"), null, TlsSettings.VERIFIED);
       System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
       List<MetricsScraper> live = ServerMetricsSampler.probe(List.of(vllm, gpu, gone), Mode.AUTO);
       System.setOut(console);
@@ -168,7 +169,7 @@ class MockMetricsTest {
   }
 
   private static MetricsScraper scraper(String baseUrl, String apiKey) {
-    return new MetricsScraper(MetricsEndpoint.of(HttpTarget.parse(baseUrl)), apiKey, false);
+    return new MetricsScraper(MetricsEndpoint.of(HttpTarget.parse(baseUrl)), apiKey, TlsSettings.VERIFIED);
   }
 
   /** Scrapes until the server has taken every request in (the sends are asynchronous); bounded, not timed. */

@@ -1,5 +1,6 @@
 package io.github.gatlingllm.protocol;
 
+import io.github.gatlingllm.client.TlsSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,7 +69,7 @@ class WarmUpStreamerTest {
                 Duration.ZERO,
                 Duration.ZERO,
                 Duration.ofSeconds(30),
-                false));
+                TlsSettings.VERIFIED));
     target = HttpTarget.parse(streamer.baseUrl());
   }
 

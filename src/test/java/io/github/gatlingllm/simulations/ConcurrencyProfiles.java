@@ -2,6 +2,7 @@ package io.github.gatlingllm.simulations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatling.javaapi.core.Simulation;
+import io.github.gatlingllm.client.SafeUrl;
 import io.github.gatlingllm.suite.settings.ConcurrencyProfilesSettings;
 import io.github.gatlingllm.suite.settings.ModelDiscovery;
 import io.github.gatlingllm.suite.settings.OllamaLoadedModels;
@@ -41,8 +42,8 @@ public class ConcurrencyProfiles extends Simulation {
 
   {
     String apiKey = System.getenv("OPENAI_API_KEY");
-    String model = server.model(settings.common().target().model(), apiKey);
-    JsonNode modelEntry = ModelDiscovery.modelEntry(server.baseUrl(), apiKey, model);
+    String model = server.model(settings.common().target().model(), apiKey, settings.common().target().tls());
+    JsonNode modelEntry = ModelDiscovery.modelEntry(server.baseUrl(), apiKey, model, settings.common().target().tls());
     OptionalInt serverMaxModelLen = ModelDiscovery.maxModelLen(modelEntry);
     int inputLen = settings.resolveInputLen(serverMaxModelLen);
     int outputLen = settings.outputLen();
@@ -80,7 +81,7 @@ public class ConcurrencyProfiles extends Simulation {
                         fileMetadata(inputLen, outputLen, step.concurrency())))
             .toList();
     Map<String, Object> serverInfo = new LinkedHashMap<>();
-    serverInfo.put("base_url", server.baseUrl());
+    serverInfo.put("base_url", SafeUrl.mask(server.baseUrl())); // the file is shared: no credential of the URL
     serverInfo.put("embedded_mock", server.embedded());
     serverInfo.put("model", model);
     serverInfo.put("max_model_len", serverMaxModelLen.isPresent() ? serverMaxModelLen.getAsInt() : null);
@@ -110,7 +111,7 @@ public class ConcurrencyProfiles extends Simulation {
 
   /** Ollama's loaded models with their GPU memory ({@code /api/ps}), read after the load; nothing for other servers. */
   private Map<String, Object> ollamaMemory(String apiKey) {
-    return OllamaLoadedModels.read(server.baseUrl(), apiKey)
+    return OllamaLoadedModels.read(server.baseUrl(), apiKey, settings.common().target().tls())
         .<Map<String, Object>>map(models -> Map.of("ollama_loaded_models", models))
         .orElse(Map.of());
   }

@@ -46,7 +46,7 @@ public class MultiRoundQa extends Simulation {
   private final ServerUnderTest server = ServerUnderTest.resolve(settings.common().target().baseUrl());
 
   {
-    String model = server.model(settings.common().target().model(), System.getenv("OPENAI_API_KEY"));
+    String model = server.model(settings.common().target().model(), System.getenv("OPENAI_API_KEY"), settings.common().target().tls());
     TextTokenizer tokenizer = settings.common().loadTokenizer();
     List<ConversationStart> users = settings.schedule().starts(settings.joinWindowSeconds());
     ConversationRun run =

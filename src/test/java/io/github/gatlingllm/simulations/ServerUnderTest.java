@@ -2,6 +2,7 @@ package io.github.gatlingllm.simulations;
 
 import io.github.gatlingllm.mock.MockConfig;
 import io.github.gatlingllm.mock.MockLlmServer;
+import io.github.gatlingllm.client.TlsSettings;
 import io.github.gatlingllm.suite.settings.ModelDiscovery;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,11 +68,11 @@ public final class ServerUnderTest implements AutoCloseable {
   }
 
   /** The model to request: the given one, the mock's, or the first the server lists. */
-  public String model(Optional<String> configured, String apiKey) {
+  public String model(Optional<String> configured, String apiKey, TlsSettings tls) {
     if (configured.isPresent()) {
       return configured.get();
     }
-    return embedded() ? mock.config().served().model() : ModelDiscovery.firstModel(baseUrl, apiKey);
+    return embedded() ? mock.config().served().model() : ModelDiscovery.firstModel(baseUrl, apiKey, tls);
   }
 
   @Override

@@ -31,7 +31,7 @@ public class ServingBenchmark extends Simulation {
 
   {
     CommonSettings common = settings.common();
-    String model = server.model(common.target().model(), System.getenv("OPENAI_API_KEY"));
+    String model = server.model(common.target().model(), System.getenv("OPENAI_API_KEY"), common.target().tls());
     TextTokenizer tokenizer = common.loadTokenizer();
     List<Map<String, Object>> prompts =
         SimulationParts.prompts(settings.dataset(), common, tokenizer, settings.numPrompts());

@@ -46,7 +46,8 @@ final class SimulationParts {
             .retryUnansweredPosts(settings.limits().retryUnanswered())
             .metricPercentiles(settings.outputs().percentiles())
             .logRequests(settings.outputs().logRequests())
-            .serverMetrics(settings.outputs().serverMetrics());
+            .serverMetrics(settings.outputs().serverMetrics())
+            .tls(settings.target().tls());
     return settings.outputs().label().isPresent() ? protocol.label(settings.outputs().label().get()) : protocol;
   }
 

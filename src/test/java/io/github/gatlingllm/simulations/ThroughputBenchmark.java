@@ -30,7 +30,7 @@ public class ThroughputBenchmark extends Simulation {
   private final ServerUnderTest server = ServerUnderTest.resolve(settings.common().target().baseUrl());
 
   {
-    String model = server.model(settings.common().target().model(), System.getenv("OPENAI_API_KEY"));
+    String model = server.model(settings.common().target().model(), System.getenv("OPENAI_API_KEY"), settings.common().target().tls());
     TextTokenizer tokenizer = settings.common().loadTokenizer();
     List<Map<String, Object>> prompts =
         SimulationParts.prompts(settings.dataset(), settings.common(), tokenizer, settings.numPrompts());

@@ -2,12 +2,15 @@ package io.github.gatlingllm.suite.settings;
 
 import io.github.gatlingllm.api.Dialect;
 import io.github.gatlingllm.api.Dialects;
+import io.github.gatlingllm.client.PemFiles;
 import io.github.gatlingllm.client.ResponseLimits;
+import io.github.gatlingllm.client.TlsSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.dataset.Tokenizers;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import io.github.gatlingllm.protocol.ResultsDirectory;
 import io.github.gatlingllm.servermetrics.ServerMetricsSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +57,10 @@ public record CommonSettings(
   public static final String SERVER_METRICS = "llm.serverMetrics";
   public static final String SERVER_METRICS_INTERVAL = "llm.serverMetricsInterval";
   public static final String EXTRA_METRICS_URLS = "llm.extraMetricsUrls";
+  public static final String INSECURE = "llm.insecure";
+  public static final String CA_CERT = "llm.caCert";
+  public static final String CLIENT_CERT = "llm.clientCert";
+  public static final String CLIENT_KEY = "llm.clientKey";
 
   private static final String CHAT_BACKEND = "openai-chat";
 
@@ -68,9 +75,17 @@ public record CommonSettings(
    *     {@code openai-chat} when the endpoint is the chat one, else {@code openai}
    * @param path the request path ({@code llm.path}), or empty for the backend's own route (for LLM-on-Ray, a
    *     deployment whose route prefix is not the model name)
+   * @param tls how the server's certificate is checked, for the load and the side requests: verified unless
+   *     {@code llm.insecure=true}; {@code llm.caCert} adds a private CA, {@code llm.clientCert} and
+   *     {@code llm.clientKey} do mutual TLS
    */
   public record Target(
-      Optional<String> baseUrl, String endpoint, Optional<String> model, String backend, Optional<String> path) {}
+      Optional<String> baseUrl,
+      String endpoint,
+      Optional<String> model,
+      String backend,
+      Optional<String> path,
+      TlsSettings tls) {}
 
   /**
    * How long a request may take; 0 = no limit.
@@ -116,7 +131,11 @@ public record CommonSettings(
           PATH,
           SERVER_METRICS,
           SERVER_METRICS_INTERVAL,
-          EXTRA_METRICS_URLS);
+          EXTRA_METRICS_URLS,
+          INSECURE,
+          CA_CERT,
+          CLIENT_CERT,
+          CLIENT_KEY);
 
   /** The tokenizer that counts prompts: {@code llm.tokenizer}, else the shipped Qwen3 one. */
   public TextTokenizer loadTokenizer() {
@@ -155,7 +174,40 @@ public record CommonSettings(
         endpoint,
         p.optional(MODEL),
         Dialects.canonical(p.choice(BACKEND, derivedBackend, Dialects.accepted())),
-        p.optional(PATH));
+        p.optional(PATH),
+        tls(p));
+  }
+
+  /** The PEM files are read here, so that a bad one stops the run at start naming its property. */
+  private static TlsSettings tls(LlmProperties p) {
+    Optional<Path> ca = pem(p, CA_CERT, PemFiles.CERTIFICATES, true);
+    Optional<Path> cert = pem(p, CLIENT_CERT, PemFiles.CERTIFICATES, true);
+    Optional<Path> key = pem(p, CLIENT_KEY, PemFiles.PRIVATE_KEY, false);
+    if (cert.isPresent() != key.isPresent()) {
+      String missing = cert.isPresent() ? CLIENT_KEY : CLIENT_CERT;
+      String given = cert.isPresent() ? CLIENT_CERT : CLIENT_KEY;
+      throw LlmProperties.invalid(
+          given, p.string(given, ""), "together with " + missing + " (mutual TLS needs the certificate and its key)");
+    }
+    return new TlsSettings(p.bool(INSECURE, false), ca.orElse(null), cert.orElse(null), key.orElse(null));
+  }
+
+  private static Optional<Path> pem(LlmProperties p, String name, String expected, boolean certificates) {
+    Optional<String> value = p.optional(name);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    Path path = Path.of(value.get());
+    try {
+      if (certificates) {
+        PemFiles.certificates(path);
+      } else {
+        PemFiles.privateKey(path);
+      }
+    } catch (IllegalArgumentException e) {
+      throw LlmProperties.invalid(name, value.get(), expected + ", but " + e.getMessage());
+    }
+    return Optional.of(path);
   }
 
   /** {@link #PROPERTIES} and {@code more}. */

@@ -1,9 +1,11 @@
 package io.github.gatlingllm.suite.settings;
 
+import io.github.gatlingllm.client.SafeUrl;
 import io.github.gatlingllm.servermetrics.ServerMetricsSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The {@code llm.*} knobs of a ready simulation, read from system properties ({@code -Dllm.numPrompts=200}) and checked
@@ -96,8 +99,17 @@ public final class LlmProperties {
    * {@code name}'s comma-separated http(s) URLs (e.g. {@code http://gpu-host:9400/metrics}), none when unset or blank.
    */
   public List<URI> urls(String name) {
-    return parsed(name, ServerMetricsSettings::parseEndpoints,
-        "comma-separated http(s) URLs such as http://gpu-host:9400/metrics").orElse(List.of());
+    Optional<String> value = optional(name);
+    if (value.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return ServerMetricsSettings.parseEndpoints(value.get());
+    } catch (IllegalArgumentException e) {
+      // Not the value as given, unlike other settings: URLs carry credentials (user:password@, ?token=).
+      String shown = Arrays.stream(value.get().split(",", -1)).map(SafeUrl::mask).collect(Collectors.joining(","));
+      throw invalid(name, shown, "comma-separated http(s) URLs such as http://gpu-host:9400/metrics");
+    }
   }
 
   /**

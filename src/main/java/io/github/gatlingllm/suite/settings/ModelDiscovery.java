@@ -3,6 +3,8 @@ package io.github.gatlingllm.suite.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.gatlingllm.client.BlockingGet;
+import io.github.gatlingllm.client.SafeUrl;
+import io.github.gatlingllm.client.TlsSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -11,20 +13,21 @@ import java.util.OptionalInt;
 /**
  * Asks an OpenAI-compatible server which model it serves ({@code GET /v1/models}), as vLLM's benchmark does when no
  * model is given, and what it says about that model (its context length). Runs once at simulation start, off Gatling's
- * event loops, reaching the server as the ready simulations' load does (no proxy; a self-signed certificate accepted,
- * as {@code trustAllCertificates} is by default).
+ * event loops, reaching the server as the ready simulations' load does (no proxy; the same {@link TlsSettings}: the
+ * certificate verified unless {@code llm.insecure=true}, and the API key never sent to an unverified server).
  */
 public final class ModelDiscovery {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final BlockingGet HTTP = new BlockingGet(Duration.ofSeconds(30), true);
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private ModelDiscovery() {}
 
   /** The id of the first model listed. */
-  public static String firstModel(String baseUrl, String apiKey) {
-    JsonNode data = models(baseUrl, apiKey);
+  public static String firstModel(String baseUrl, String apiKey, TlsSettings tls) {
+    JsonNode data = models(baseUrl, apiKey, tls);
     if (!data.isArray() || data.isEmpty() || !data.get(0).path("id").isTextual()) {
-      throw new IllegalStateException("GET " + url(baseUrl) + " listed no model: set the model with -Dllm.model=...");
+      throw new IllegalStateException(
+          "GET " + SafeUrl.mask(url(baseUrl)) + " listed no model: set the model with -Dllm.model=...");
     }
     return data.get(0).path("id").asText();
   }
@@ -34,9 +37,9 @@ public final class ModelDiscovery {
    * {@code root}, {@code owned_by}, ...), or an empty object when the model is not listed or the list cannot be read
    * (a server without {@code /v1/models} can still be benchmarked).
    */
-  public static JsonNode modelEntry(String baseUrl, String apiKey, String model) {
+  public static JsonNode modelEntry(String baseUrl, String apiKey, String model, TlsSettings tls) {
     try {
-      JsonNode data = models(baseUrl, apiKey);
+      JsonNode data = models(baseUrl, apiKey, tls);
       for (JsonNode entry : data) {
         if (model.equals(entry.path("id").asText(null))) {
           return entry;
@@ -64,7 +67,7 @@ public final class ModelDiscovery {
       return "";
     }
     return " (llm.baseUrl ends with /v1 and request paths already start with /v1: did you mean "
-        + trimmed.substring(0, trimmed.length() - 3) + "?)";
+        + SafeUrl.mask(trimmed.substring(0, trimmed.length() - 3)) + "?)";
   }
 
   private static String url(String baseUrl) {
@@ -72,19 +75,26 @@ public final class ModelDiscovery {
   }
 
   /** The {@code data} array of {@code GET /v1/models}. */
-  private static JsonNode models(String baseUrl, String apiKey) {
+  private static JsonNode models(String baseUrl, String apiKey, TlsSettings tls) {
     String url = url(baseUrl);
+    String shown = SafeUrl.mask(url); // messages outlive the run: no credential of the URL in them
     try {
-      BlockingGet.Response response = HTTP.get(URI.create(url), apiKey);
+      BlockingGet.Response response = new BlockingGet(TIMEOUT, tls).get(URI.create(url), apiKey);
       if (response.status() != 200) {
         throw new IllegalStateException(
-            "GET " + url + " answered HTTP " + response.status() + ": set the model with -Dllm.model=..."
+            "GET " + shown + " answered HTTP " + response.status() + ": set the model with -Dllm.model=..."
                 + versionPrefixHint(baseUrl));
       }
       return JSON.readTree(response.body()).path("data");
+    } catch (javax.net.ssl.SSLException e) {
+      // Certificates are verified by default: say how to trust this server, not only which model to set.
+      throw new IllegalStateException(
+          "Could not list the models at " + shown + ": the server's certificate is not trusted (" + e.getMessage()
+              + "): give its CA with -Dllm.caCert=<pem file>, or skip verification with -Dllm.insecure=true",
+          e);
     } catch (IOException e) {
       throw new IllegalStateException(
-          "Could not list the models at " + url + " (" + e.getMessage() + "): set the model with -Dllm.model=...", e);
+          "Could not list the models at " + shown + " (" + e.getMessage() + "): set the model with -Dllm.model=...", e);
     }
   }
 }

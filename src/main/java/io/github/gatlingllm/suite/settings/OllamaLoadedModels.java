@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.gatlingllm.client.BlockingGet;
 import io.github.gatlingllm.client.HttpTarget;
 import io.github.gatlingllm.client.ServerRoot;
+import io.github.gatlingllm.client.TlsSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -28,12 +29,12 @@ public final class OllamaLoadedModels {
 
   /**
    * Each loaded model's {@code name}, {@code size} and {@code size_vram} (bytes), or empty when the server is not
-   * Ollama (or does not answer).
+   * Ollama (or does not answer, or its certificate fails {@code tls}).
    */
-  public static Optional<List<Map<String, Object>>> read(String baseUrl, String apiKey) {
+  public static Optional<List<Map<String, Object>>> read(String baseUrl, String apiKey, TlsSettings tls) {
     URI uri = ServerRoot.uri(HttpTarget.parse(baseUrl), "/api/ps");
     try {
-      BlockingGet.Response response = new BlockingGet(TIMEOUT, true).get(uri, apiKey);
+      BlockingGet.Response response = new BlockingGet(TIMEOUT, tls).get(uri, apiKey);
       if (response.status() != 200) {
         return Optional.empty();
       }

@@ -151,6 +151,14 @@ class LlmPropertiesTest {
   }
 
   @Test
+  void aBadMetricsUrlIsNamedWithItsCredentialsMasked() {
+    String bad = "http://gpu-a:9400/metrics,ftp://user:pa55@gpu-b/metrics?token=t0ken";
+    assertEquals("Invalid value 'http://gpu-a:9400/metrics,ftp://***@gpu-b/metrics?token=***' for"
+        + " llm.extraMetricsUrls: expected comma-separated http(s) URLs such as http://gpu-host:9400/metrics",
+        error(Map.of("llm.extraMetricsUrls", bad)));
+  }
+
+  @Test
   void goodputIsParsedOnceHereAndABadOneNamesTheProperty() {
     assertEquals(Optional.empty(), serving(Map.of()).goodput());
     assertEquals(

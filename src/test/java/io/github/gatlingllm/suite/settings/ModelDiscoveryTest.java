@@ -1,5 +1,6 @@
 package io.github.gatlingllm.suite.settings;
 
+import io.github.gatlingllm.client.TlsSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,7 @@ class ModelDiscoveryTest {
   @Test
   void listsTheModelOfTheMock() {
     try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().port(0).build())) {
-      assertEquals("mock-llm", ModelDiscovery.firstModel(server.baseUrl(), null));
+      assertEquals("mock-llm", ModelDiscovery.firstModel(server.baseUrl(), null, TlsSettings.VERIFIED));
     }
   }
 
@@ -22,7 +23,7 @@ class ModelDiscoveryTest {
   void aBaseUrlEndingWithV1IsExplained() {
     try (MockLlmServer server = MockLlmServer.start(MockConfig.builder().port(0).build())) {
       String message =
-          assertThrows(IllegalStateException.class, () -> ModelDiscovery.firstModel(server.baseUrl() + "/v1/", null))
+          assertThrows(IllegalStateException.class, () -> ModelDiscovery.firstModel(server.baseUrl() + "/v1/", null, TlsSettings.VERIFIED))
               .getMessage();
       assertTrue(message.contains("/v1/v1/models answered HTTP 404"), message);
       assertTrue(message.contains("did you mean " + server.baseUrl() + "?"), message);

@@ -1,5 +1,6 @@
 package io.github.gatlingllm.suite.settings;
 
+import io.github.gatlingllm.client.TlsSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +52,7 @@ class OllamaLoadedModelsTest {
   @Test
   void eachLoadedModelWithTheGpuMemoryItTakesAskedAtTheRootWhateverTheApiPrefix() throws Exception {
     String base = serve(200, PS);
-    List<Map<String, Object>> models = OllamaLoadedModels.read(base + "/v1", null).orElseThrow();
+    List<Map<String, Object>> models = OllamaLoadedModels.read(base + "/v1", null, TlsSettings.VERIFIED).orElseThrow();
     assertEquals(List.of("/api/ps"), paths);
     assertEquals(2, models.size());
     assertEquals("llama3.2:latest", models.get(0).get("name"));
@@ -63,12 +64,12 @@ class OllamaLoadedModelsTest {
   @Test
   void anotherServerOrNoServerHasNothingToReport() throws Exception {
     String base = serve(404, "{\"detail\":\"Not Found\"}");
-    assertTrue(OllamaLoadedModels.read(base, null).isEmpty());
+    assertTrue(OllamaLoadedModels.read(base, null, TlsSettings.VERIFIED).isEmpty());
     server.stop(0);
     String notJson = serve(200, "<html>hello</html>");
-    assertTrue(OllamaLoadedModels.read(notJson, null).isEmpty());
+    assertTrue(OllamaLoadedModels.read(notJson, null, TlsSettings.VERIFIED).isEmpty());
     server.stop(0);
     server = null;
-    assertTrue(OllamaLoadedModels.read("http://127.0.0.1:1", null).isEmpty(), "nothing listening");
+    assertTrue(OllamaLoadedModels.read("http://127.0.0.1:1", null, TlsSettings.VERIFIED).isEmpty(), "nothing listening");
   }
 }
