@@ -13,10 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.gatlingllm.client.ClientFailure.Kind;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,44 +22,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The hostile answers of docs/outputs.md ("Hostile answers"): each one over a real loopback socket, each classified
  * as a failure that says what went wrong, none crashing the client or keeping memory.
  */
-class HostileAnswersTest {
+class HostileAnswersTest extends EventLoopTest {
   private static final String SECRET = "sk-SECRET-hostile";
   private static final String E1 = "{\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}";
 
-  private static EventLoopGroup group;
-  private static EventLoop loop;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-
-  @BeforeAll
-  static void startLoop() {
-    group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    loop = group.next();
-  }
-
-  @AfterAll
-  static void stopLoop() {
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
-  }
-
   private ScriptedServer server(ScriptedServer.Script script) throws InterruptedException {
     ScriptedServer s = new ScriptedServer(script);
-    toClose.add(s);
+    track(s);
     return s;
   }
 
@@ -80,7 +51,7 @@ class HostileAnswersTest {
     StreamingHttpClient c =
         new StreamingHttpClient(
             new ClientSettings(NioSocketChannel::new, Duration.ofSeconds(2), timeout, timeout, timeout, TlsSettings.VERIFIED), limits);
-    toClose.add(c);
+    track(c);
     return c;
   }
 

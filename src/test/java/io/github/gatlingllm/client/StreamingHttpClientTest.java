@@ -40,54 +40,22 @@ import io.netty.handler.ssl.util.SelfSignedCertificate;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class StreamingHttpClientTest {
+class StreamingHttpClientTest extends EventLoopTest {
   private static final String SECRET = "sk-SECRET-0123456789";
   private static final String BODY = "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-
-  private static EventLoopGroup group;
-  private static EventLoop loop;
-
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-
-  @BeforeAll
-  static void startLoop() {
-    group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    loop = group.next();
-  }
-
-  @AfterAll
-  static void stopLoop() {
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
-  }
 
   // ---- helpers ----
 
   private ScriptedServer server(ScriptedServer.Script script) throws InterruptedException {
     return track(new ScriptedServer(script));
-  }
-
-  private <T extends AutoCloseable> T track(T closeable) {
-    toClose.add(closeable);
-    return closeable;
   }
 
   private StreamingHttpClient client(Duration firstToken, Duration idle, Duration total) {
@@ -296,7 +264,6 @@ class StreamingHttpClientTest {
     h.assertFailed(Kind.PROTOCOL_ERROR);
     assertFalse(h.failure.detail().contains(SECRET));
   }
-
 
   // ---- raw bodies (LLM-on-Ray's simple mode) ----
 

@@ -10,6 +10,7 @@ import io.github.gatlingllm.api.GenerationRequest;
 import io.github.gatlingllm.api.OpenAiChatDialect;
 import io.github.gatlingllm.api.OpenAiCompletionsDialect;
 import io.github.gatlingllm.client.ClientSettings;
+import io.github.gatlingllm.client.EventLoopTest;
 import io.github.gatlingllm.client.HttpTarget;
 import io.github.gatlingllm.client.StreamingHttpClient;
 import io.github.gatlingllm.client.StreamingRequest;
@@ -17,10 +18,6 @@ import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.TokenSource;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -29,34 +26,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The warm-up's loopback streamer, read over a real socket by the real client and both OpenAI dialects. */
-class WarmUpStreamerTest {
+class WarmUpStreamerTest extends EventLoopTest {
   /** One full cycle of the streamer's tokens, as the client decodes them (escape and UTF-8 resolved). */
   private static final String ONE_CYCLE = " warm up\n caf\u00e9 the client \u2014 \"ok\"";
-
-  private static EventLoopGroup group;
-  private static EventLoop loop;
 
   private WarmUpStreamer streamer;
   private StreamingHttpClient client;
   private HttpTarget target;
-
-  @BeforeAll
-  static void startLoop() {
-    group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    loop = group.next();
-  }
-
-  @AfterAll
-  static void stopLoop() {
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-  }
 
   @BeforeEach
   void start() {
