@@ -82,7 +82,7 @@ final class RunStart {
     } catch (RuntimeException e) {
       // The run stops here and the end of the run will find nothing started: release what was opened now.
       if (server != null) {
-        server.abandon();
+        server.release();
       }
       files.close();
       throw e;

@@ -57,8 +57,8 @@ final class ServerMetricsRun {
     sampler.stop();
   }
 
-  /** The run failed to start: stops whatever {@link #start} got going, without a result. */
-  void abandon() {
+  /** Stops the sampler and closes the CSV, as far as {@link #start} got (it may have failed half-way). */
+  void release() {
     if (sampler != null) {
       sampler.stop();
     }
@@ -69,8 +69,7 @@ final class ServerMetricsRun {
 
   /** Stops sampling if still going, completes the CSV and returns what was seen. */
   ServerMetricsResult finish() {
-    sampler.stop();
-    csv.close();
+    release(); // then what was seen is read
     if (csv.dropped() > 0) {
       LOG.warn("{} rows could not be written to {}", csv.dropped(), ServerMetricsCsv.FILE_NAME);
     }
