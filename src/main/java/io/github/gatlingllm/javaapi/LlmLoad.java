@@ -10,6 +10,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.github.gatlingllm.metrics.LoadDescription;
 import io.github.gatlingllm.metrics.RampUp;
 import io.github.gatlingllm.protocol.LoadProtocol;
+import io.github.gatlingllm.report.SummaryCheck;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -114,6 +115,23 @@ public final class LlmLoad {
    */
   public static ConcurrencySteps concurrencySteps(int... levels) {
     return ConcurrencySteps.levels(levels);
+  }
+
+  /**
+   * A capacity search: the highest request rate (or concurrency) whose steps keep every clause of {@code slo} (the
+   * syntax of {@code llm.assert}, e.g. {@code p99_ttft_ms<500;failed_ratio<0.01}), found by steps run one after
+   * another: see {@link CapacitySteps}.
+   */
+  public static CapacitySteps capacitySearch(String slo) {
+    return CapacitySteps.search(SummaryCheck.parseAll(slo));
+  }
+
+  /**
+   * A sweep, one step per level: {@code auto} (synchronous, throughput, then rates between them),
+   * {@code rates:1,2,4,8} or {@code concurrency:1,8,32}: see {@link CapacitySteps}.
+   */
+  public static CapacitySteps sweep(String levels) {
+    return CapacitySteps.sweep(levels);
   }
 
   /**

@@ -125,6 +125,16 @@ public final class BenchmarkSummary {
    * Requests still in flight when the run ended (Gatling stopped it, e.g. at {@code maxDuration}, or the JVM was
    * asked to stop): cut by the client, so neither completed nor failed. Not a vLLM figure.
    */
+  /**
+   * Failed requests among those the server answered or failed (completed + failed; cancelled ones are the client's
+   * doing and count in neither): 0 when there were none. Not a vLLM key; what an SLO such as
+   * {@code failed_ratio<0.01} needs.
+   */
+  public double failedRatio() {
+    long judged = completed() + failed();
+    return judged == 0 ? 0 : (double) failed() / judged;
+  }
+
   public long cancelled() {
     return cancelled;
   }

@@ -10,6 +10,9 @@ import io.github.gatlingllm.report.DroppedRows;
 import io.github.gatlingllm.report.FolderLookup;
 import io.github.gatlingllm.report.HtmlReportInjector;
 import io.github.gatlingllm.report.HtmlSloChecks;
+import io.github.gatlingllm.report.HtmlSummaryBlock;
+import io.github.gatlingllm.report.RunExtension;
+import io.github.gatlingllm.capacity.CapacityFacts;
 import io.github.gatlingllm.report.RunOrigin;
 import io.github.gatlingllm.report.RunOutput;
 import io.github.gatlingllm.report.RequestCsvReader;
@@ -62,7 +65,8 @@ final class EndOfRunReport {
       BenchmarkSummary summary,
       RunRecording recording,
       List<SummaryChecks.Result> checks,
-      ServerMetricsResult server) {
+      ServerMetricsResult server,
+      List<RunExtension> extensions) {
     long failedChecks() {
       return checks.stream().filter(r -> !r.passed()).count();
     }
@@ -80,7 +84,8 @@ final class EndOfRunReport {
       boolean interrupted,
       RunOrigin origin,
       ServerMetricsResult server,
-      DroppedRows dropped) {
+      DroppedRows dropped,
+      List<RunExtension> extensions) {
     BenchmarkSummary summary = recording.summary(run);
     System.out.println();
     if (!load.complete()) {
@@ -109,6 +114,14 @@ final class EndOfRunReport {
     runFacts.put(DroppedRows.KEY, dropped.total());
     if (dropped.total() > 0) {
       System.out.println(dropped.consoleLine());
+    }
+    for (RunExtension extension : extensions) {
+      // Before the checks, so that a check can gate on what a load found (capacity_rps>=8).
+      try {
+        runFacts.putAll(extension.summaryFacts());
+      } catch (RuntimeException e) {
+        LOG.error("A load's extension could not give its figures", e);
+      }
     }
     List<SummaryChecks.Result> checks = SummaryChecks.evaluate(report.checks(), summary, runFacts);
     if (!checks.isEmpty()) {
@@ -141,8 +154,8 @@ final class EndOfRunReport {
     }
     if (runFolder.isEmpty()) {
       LOG.warn("Not found: {}. The LLM summary was only printed", runFolderLookup.describe());
-      runOutputs(report, new RunResults(null, summary, recording, origin, server));
-      return new Written(null, summary, recording, checks, server);
+      runOutputs(report, extensions, new RunResults(null, summary, recording, origin, server));
+      return new Written(null, summary, recording, checks, server, extensions);
     }
     Path folder = runFolder.get();
     try {
@@ -153,8 +166,8 @@ final class EndOfRunReport {
     } catch (IOException e) {
       LOG.error("Could not write the LLM summary files into {}", folder, e);
     }
-    runOutputs(report, new RunResults(folder, summary, recording, origin, server));
-    return new Written(folder, summary, recording, checks, server);
+    runOutputs(report, extensions, new RunResults(folder, summary, recording, origin, server));
+    return new Written(folder, summary, recording, checks, server, extensions);
   }
 
   /** Each scenario's summary by name, when there are several (the {@code scenarios} key of llm-summary.json). */
@@ -186,9 +199,14 @@ final class EndOfRunReport {
     }
   }
 
-  /** The simulation's own end-of-run outputs, each on its own: one failing does not stop the others. */
-  private static void runOutputs(ReportSettings report, RunResults results) {
-    for (RunOutput output : report.outputs()) {
+  /**
+   * The simulation's own end-of-run outputs, then the loads' extensions, each on its own: one failing does not stop
+   * the others.
+   */
+  private static void runOutputs(ReportSettings report, List<RunExtension> extensions, RunResults results) {
+    List<RunOutput> all = new ArrayList<>(report.outputs());
+    all.addAll(extensions);
+    for (RunOutput output : all) {
       try {
         output.write(results);
       } catch (IOException | RuntimeException e) {
@@ -207,8 +225,11 @@ final class EndOfRunReport {
       return; // interrupted run, or reports disabled: nothing to add to
     }
     try {
-      HtmlReportInjector.inject(
-          index, written.summary(), written.recording(), HtmlSloChecks.parts(written.checks()), written.server());
+      List<HtmlSummaryBlock.Part> parts = new ArrayList<>(HtmlSloChecks.parts(written.checks()));
+      for (RunExtension extension : written.extensions()) {
+        parts.addAll(extension.htmlParts());
+      }
+      HtmlReportInjector.inject(index, written.summary(), written.recording(), parts, written.server());
     } catch (IOException e) {
       LOG.error("Could not add the LLM summary to {}", index, e);
     }
@@ -222,6 +243,8 @@ final class EndOfRunReport {
     // The load is described by the populations, built after this check: accept the keys any load can give (a finite
     // rate's and a ramp's); a key the finished run does not hold then fails its clause at the end, saying so.
     Set<String> numeric = new HashSet<>(RUN_FACT_KEYS);
+    // What a load's extension may add; a run without one then fails such a clause at the end, saying why.
+    numeric.addAll(CapacityFacts.KEYS);
     numeric.addAll(SummaryJson.numericKeys(options(report), true, maxConcurrency > 0, true));
     SummaryChecks.validate(report.checks(), numeric);
   }

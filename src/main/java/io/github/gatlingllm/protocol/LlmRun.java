@@ -55,6 +55,9 @@ public final class LlmRun {
    */
   public void measuredPopulation(LoadProtocol.Components population) {
     parts.description.measuredPopulation(population, protocol);
+    if (population.extension() != null) {
+      parts.recorder.addExtension(population.extension());
+    }
   }
 
   /** Notes the wire format in use, reported as {@code backend} / {@code endpoint_type}. */

@@ -7,6 +7,7 @@ import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.protocol.ProtocolKey;
 import io.gatling.core.session.Session;
 import io.github.gatlingllm.metrics.LoadDescription;
+import io.github.gatlingllm.report.RunExtension;
 import java.util.Objects;
 import scala.Function1;
 import scala.runtime.BoxedUnit;
@@ -22,9 +23,16 @@ public final class LoadProtocol implements Protocol {
   public static final Key KEY = new Key();
 
   private final LoadDescription description;
+  private final RunExtension extension;
 
   public LoadProtocol(LoadDescription description) {
+    this(description, null);
+  }
+
+  /** A load that brings a part of the run along (e.g. a capacity search), registered by the run's first request. */
+  public LoadProtocol(LoadDescription description, RunExtension extension) {
     this.description = Objects.requireNonNull(description, "description");
+    this.extension = extension;
   }
 
   public LoadDescription description() {
@@ -37,13 +45,20 @@ public final class LoadProtocol implements Protocol {
    */
   public static final class Components implements ProtocolComponents {
     private final LoadDescription description;
+    private final RunExtension extension;
 
-    Components(LoadDescription description) {
+    Components(LoadDescription description, RunExtension extension) {
       this.description = description;
+      this.extension = extension;
     }
 
     public LoadDescription description() {
       return description;
+    }
+
+    /** The part of the run this population's load brings along, or null. */
+    public RunExtension extension() {
+      return extension;
     }
 
     @Override
@@ -74,7 +89,7 @@ public final class LoadProtocol implements Protocol {
 
     @Override
     public Function1<LoadProtocol, Components> newComponents(CoreComponents coreComponents) {
-      return protocol -> new Components(protocol.description());
+      return protocol -> new Components(protocol.description, protocol.extension);
     }
   }
 }

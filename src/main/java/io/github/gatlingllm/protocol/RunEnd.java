@@ -139,7 +139,8 @@ final class RunEnd {
               interrupted,
               new RunOrigin(timeBase.originMillis(), timeBase.originNanos()),
               serverResult,
-              dropped);
+              dropped,
+              recorder.extensions());
     } catch (RuntimeException e) {
       LOG.error("Could not write the LLM summary", e);
     }

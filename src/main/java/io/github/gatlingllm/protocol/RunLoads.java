@@ -17,8 +17,11 @@ final class RunLoads {
   private final List<LoadDescription> inOrder = new ArrayList<>();
 
   synchronized void measured(LoadProtocol.Components population) {
-    if (byPopulation.putIfAbsent(population, population.description()) == null) {
-      inOrder.add(population.description());
+    LoadDescription description = population.description();
+    // One description shared by several populations (the steps of a capacity search) is one load, reported once.
+    if (byPopulation.putIfAbsent(population, description) == null
+        && inOrder.stream().noneMatch(known -> known == description)) {
+      inOrder.add(description);
     }
   }
 

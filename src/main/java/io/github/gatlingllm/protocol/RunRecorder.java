@@ -8,10 +8,12 @@ import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.SampleBudget;
 import io.github.gatlingllm.metrics.TokenSource;
 import io.github.gatlingllm.report.RunOrigin;
+import io.github.gatlingllm.report.RunExtension;
 import io.github.gatlingllm.report.RunOutput;
 import io.github.gatlingllm.report.RunRecording;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -34,6 +36,12 @@ final class RunRecorder {
   /** What the requests left, filled on the statistics thread; null until started. */
   private volatile RunRecording recording;
   private volatile StatisticsThread statistics;
+  /**
+   * What the statistics thread hands every record to: the outputs that read requests, then the loads' extensions.
+   * Live (extensions register as their populations are built, possibly after the start), hence copy-on-write.
+   */
+  private final List<RecordListener> readers = new CopyOnWriteArrayList<>();
+  private final List<RunExtension> extensions = new CopyOnWriteArrayList<>();
 
   MetricsRecorder recorder() {
     return recorder;
@@ -54,12 +62,13 @@ final class RunRecorder {
             SampleBudget.forHeap(Runtime.getRuntime().maxMemory()),
             // The rows added to Gatling's table follow each request's own protocol, as its Gatling records did.
             LoggedTimings.RECORDS_OWN);
-    List<RecordListener> readers = new ArrayList<>();
+    List<RecordListener> outputReaders = new ArrayList<>();
     for (RunOutput output : report.outputs()) {
       if (output instanceof RecordListener reader) {
-        readers.add(reader); // outputs that need more than the summary read each request as it finishes
+        outputReaders.add(reader); // outputs that need more than the summary read each request as it finishes
       }
     }
+    readers.addAll(0, outputReaders);
     recorder.addListener(inFlight);
     RunOrigin origin = new RunOrigin(timeBase.originMillis(), timeBase.originNanos());
     StatisticsThread thread =
@@ -78,6 +87,25 @@ final class RunRecorder {
     if (report.outputTokenizer() != null) {
       outputTokens = new OutputTokenCounter(report.outputTokenizer(), report.logRequests(), recorder::record);
     }
+  }
+
+  /**
+   * Registers a load's extension, once however many of its actions are built: from now on it reads every record
+   * (populations are built before Gatling injects any user, so it misses none).
+   */
+  synchronized void addExtension(RunExtension extension) {
+    for (RunExtension known : extensions) {
+      if (known == extension) {
+        return;
+      }
+    }
+    extensions.add(extension);
+    readers.add(extension);
+  }
+
+  /** The loads' extensions, in the order they registered. */
+  List<RunExtension> extensions() {
+    return List.copyOf(extensions);
   }
 
   /** The recording, complete once {@link #finish} has returned; null when the run never started. */

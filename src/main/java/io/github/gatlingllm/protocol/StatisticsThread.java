@@ -40,7 +40,8 @@ final class StatisticsThread {
   private volatile boolean stopping;
 
   /**
-   * @param readers outputs that read every request themselves (on this thread, in recording order)
+   * @param readers outputs that read every request themselves (on this thread, in recording order); a live list, read
+   *     at each record (thread-safe for adding while the thread runs)
    * @param started measured requests started so far
    * @param progressPeriodMillis the live line's period (Gatling's console period); 0 for no line
    */
@@ -56,7 +57,7 @@ final class StatisticsThread {
     this.recorder = recorder;
     this.inFlight = inFlight;
     this.recording = recording;
-    this.readers = List.copyOf(readers);
+    this.readers = readers;
     this.periodic = periodic;
     this.started = started;
     long now = System.nanoTime();

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,14 +55,32 @@ public final class SummaryChecks {
   /** Evaluates every clause on the summary as {@code llm-summary.json} would hold it. */
   public static List<Result> evaluate(
       List<SummaryCheck> checks, BenchmarkSummary summary, Map<String, Object> runFacts) {
-    JsonNode json = summaryJson(summary, runFacts);
+    return evaluate(checks, numbers(summary, runFacts));
+  }
+
+  /** Evaluates every clause on numeric keys already taken from a summary ({@link #numbers}); a missing key fails. */
+  public static List<Result> evaluate(List<SummaryCheck> checks, Map<String, Double> numbers) {
     List<Result> results = new ArrayList<>();
     for (SummaryCheck check : checks) {
-      JsonNode value = json.get(check.key());
-      double actual = value != null && value.isNumber() ? value.asDouble() : Double.NaN;
+      Double value = numbers.get(check.key());
+      double actual = value == null ? Double.NaN : value;
       results.add(new Result(check, actual, !Double.isNaN(actual) && check.holds(actual)));
     }
     return results;
+  }
+
+  /**
+   * The top-level numeric keys of {@code llm-summary.json} for this summary and these run facts, by name: exactly
+   * the figures a clause compares (a capacity search judges each step on them).
+   */
+  public static Map<String, Double> numbers(BenchmarkSummary summary, Map<String, Object> runFacts) {
+    Map<String, Double> numbers = new LinkedHashMap<>();
+    summaryJson(summary, runFacts).fields().forEachRemaining(field -> {
+      if (field.getValue().isNumber()) {
+        numbers.put(field.getKey(), field.getValue().asDouble());
+      }
+    });
+    return numbers;
   }
 
   /** The console lines of the evaluated clauses. */

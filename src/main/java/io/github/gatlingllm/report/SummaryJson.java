@@ -297,7 +297,7 @@ public final class SummaryJson {
     }
     keys.addAll(List.of("duration", "completed", "failed", "total_input_tokens", "total_output_tokens",
         "request_throughput", "output_throughput", "total_token_throughput", "max_output_tokens_per_s",
-        "max_concurrent_requests", "cancelled", "goodput_completed", "total_reasoning_tokens", "total_answer_tokens"));
+        "max_concurrent_requests", "cancelled", "failed_ratio", "goodput_completed", "total_reasoning_tokens", "total_answer_tokens"));
     if (options.goodput() != null) {
       keys.add("request_goodput");
     }
@@ -317,6 +317,8 @@ public final class SummaryJson {
     metric(g, EXTRA_METRICS.get(2), s.ttfo());
     // Requests cut by the end of the run: neither completed nor failed (the client stopped them, not the server).
     g.writeNumberField("cancelled", s.cancelled());
+    // Failed among completed + failed: what an SLO on errors needs (failed_ratio<0.01), per run and per scenario.
+    g.writeNumberField("failed_ratio", s.failedRatio());
     exactness(g, s);
     g.writeNumberField("goodput_completed", s.goodCompleted());
     GoodputSlo slo = s.options().goodput();

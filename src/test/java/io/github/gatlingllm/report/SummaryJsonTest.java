@@ -55,7 +55,7 @@ class SummaryJsonTest {
       expected.addAll(List.of("mean_" + m + "_ms", "median_" + m + "_ms", "std_" + m + "_ms", "p99_" + m + "_ms",
           "p99.9_" + m + "_ms"));
     }
-    expected.addAll(List.of("cancelled", "exact_percentiles", "exact_peaks"));
+    expected.addAll(List.of("cancelled", "failed_ratio", "exact_percentiles", "exact_peaks"));
     expected.addAll(List.of("goodput_completed", "goodput_slos", "output_token_sources", "total_reasoning_tokens",
         "total_answer_tokens", "reasoning_token_sources", "errors_by_category", "gatling_llm_version"));
     assertEquals(expected, keys);
