@@ -22,7 +22,9 @@ final class CapacityFacts {
     }
     String unit = result.dimension().unit();
     List<Fact> facts = new ArrayList<>();
-    facts.add(new Fact("Capacity (" + unit + "):", Double.isNaN(c.low()) ? "below " + load(c.high()) : load(c.low())));
+    String capacity = !Double.isNaN(c.low()) ? load(c.low())
+        : Double.isNaN(c.high()) ? "-" : "below " + load(c.high());
+    facts.add(new Fact("Capacity (" + unit + "):", capacity));
     facts.add(new Fact("Interval (" + unit + "):", interval(c)));
     if (c.cliff() != null) {
       facts.add(new Fact("Cliff:", c.cliff()));

@@ -39,10 +39,14 @@
 
   function latency() {
     var l = data.latency;
-    var twoAxes = l.series.some(function (s) { return s.axis === 1; });
-    var axes = [{ title: { text: 'Latency (ms)' }, min: 0, plotLines: [] }];
-    if (twoAxes) {
-      axes.push({ title: { text: 'Latency (ms), right' }, min: 0, opposite: true, gridLineWidth: 0, plotLines: [] });
+    // Each axis is titled with the metrics drawn on it, so a reader never guesses which scale a line uses.
+    function axisTitle(axis) {
+      return l.series.filter(function (s) { return s.axis === axis; })
+          .map(function (s) { return esc(s.name); }).join(', ') + ' (ms)';
+    }
+    var axes = [{ title: { text: axisTitle(0) }, min: 0, plotLines: [] }];
+    if (l.series.some(function (s) { return s.axis === 1; })) {
+      axes.push({ title: { text: axisTitle(1) }, min: 0, opposite: true, gridLineWidth: 0, plotLines: [] });
     }
     var series = l.series.map(function (s, i) {
       var color = SERIES_COLORS[i % SERIES_COLORS.length];
@@ -81,9 +85,13 @@
         });
       }
     }
-    var subtitle = l.series.some(function (s) { return s.clauses.length; })
-        ? 'one point per step · dashed: the SLO thresholds · red crosses: steps that failed'
-        : 'one point per step · red crosses: steps that failed';
+    var subtitle = 'one point per step';
+    if (l.series.some(function (s) { return s.clauses.length; })) {
+      subtitle += ' · dashed: the SLO thresholds';
+    }
+    if (l.series.some(function (s) { return s.points.some(function (p) { return !p.passed; }); })) {
+      subtitle += ' · red crosses: steps that failed';
+    }
     K.draw(K.H.merge(K.base('llm-chart-capacity-latency', 'Latency against achieved throughput', subtitle), {
       chart: { zoomType: 'xy' },
       legend: { align: 'center', verticalAlign: 'bottom', margin: 4, padding: 4 },
