@@ -9,7 +9,7 @@ import java.util.Locale;
  * the HTML so that both word the answer the same way. Loads are written as {@link StepLoad#label()} writes them.
  */
 final class CapacityFacts {
-  /** One line: a label and its value. */
+  /** One line: a label (no trailing colon: the console adds one, the HTML puts it in a cell) and its value. */
   record Fact(String label, String value) {}
 
   private CapacityFacts() {}
@@ -24,17 +24,17 @@ final class CapacityFacts {
     List<Fact> facts = new ArrayList<>();
     String capacity = !Double.isNaN(c.low()) ? load(c.low())
         : Double.isNaN(c.high()) ? "-" : "below " + load(c.high());
-    facts.add(new Fact("Capacity (" + unit + "):", capacity));
-    facts.add(new Fact("Interval (" + unit + "):", interval(c)));
+    facts.add(new Fact("Capacity (" + unit + ")", capacity));
+    facts.add(new Fact("Interval (" + unit + ")", interval(c)));
     if (c.cliff() != null) {
-      facts.add(new Fact("Cliff:", c.cliff()));
+      facts.add(new Fact("Cliff", c.cliff()));
     }
     if (!c.flaky().isEmpty()) {
       List<String> loads = new ArrayList<>();
       for (double v : c.flaky()) {
         loads.add(load(v));
       }
-      facts.add(new Fact("Flaky loads (" + unit + "):", String.join(", ", loads)));
+      facts.add(new Fact("Flaky loads (" + unit + ")", String.join(", ", loads)));
     }
     return facts;
   }

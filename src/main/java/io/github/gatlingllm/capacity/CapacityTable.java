@@ -35,7 +35,7 @@ public final class CapacityTable {
     if (result.capacity() != null) {
       line(sb, PythonFormat.center("Capacity", WIDTH, '-'));
       for (CapacityFacts.Fact f : CapacityFacts.of(result)) {
-        line(sb, PythonFormat.padRight(f.label(), 40) + " " + f.value());
+        line(sb, PythonFormat.padRight(f.label() + ":", 40) + " " + f.value());
       }
       line(sb, result.capacity().verdict());
     }

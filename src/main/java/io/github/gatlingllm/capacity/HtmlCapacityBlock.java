@@ -46,7 +46,7 @@ public final class HtmlCapacityBlock {
     if (!facts.isEmpty()) {
       sb.append("  <table class=\"statistics-in extensible-geant llm-capacity-facts\">\n    <tbody>\n");
       for (CapacityFacts.Fact f : facts) {
-        sb.append("      <tr><td class=\"total\">").append(HtmlSummaryBlock.escape(stripColon(f.label())))
+        sb.append("      <tr><td class=\"total\">").append(HtmlSummaryBlock.escape(f.label()))
             .append("</td><td class=\"value total\">").append(HtmlSummaryBlock.escape(f.value())).append("</td></tr>\n");
       }
       sb.append("    </tbody>\n  </table>\n");
@@ -70,10 +70,6 @@ public final class HtmlCapacityBlock {
       return "ko";
     }
     return "total";
-  }
-
-  private static String stripColon(String label) {
-    return label.endsWith(":") ? label.substring(0, label.length() - 1) : label;
   }
 
   /** Two full-width chart boxes, their data (escaped for a script element by {@link ScriptJson}) and the script. */

@@ -98,4 +98,16 @@ class CapacityTableTest {
         1);
     assertTrue(empty.matches(" ?1  synchronous  1 user +0\\.00 +0\\.0 +- +- +- +- +- +PASS"), empty);
   }
+
+  @Test
+  void unboundedSearchSaysWhichEndIsMissingAndShowsTheCliff() {
+    CapacityResult base = CapacityResults.search();
+    CapacityResult r = new CapacityResult(base.mode(), base.dimension(), base.slo(), base.steps().subList(0, 1),
+        new CapacityResult.Capacity(Double.NaN, 2, "Below 2 req/s.", "TTFT x20 from 1 to 2 req/s", List.of()));
+    List<String> lines = lines(r);
+    assertTrue(lines.contains(String.format("%-40s %s", "Capacity (req/s):", "below 2")), String.join("\n", lines));
+    assertTrue(lines.contains(String.format("%-40s %s", "Interval (req/s):", "(0, 2]: every load failed")));
+    assertTrue(lines.contains(String.format("%-40s %s", "Cliff:", "TTFT x20 from 1 to 2 req/s")));
+    assertFalse(lines.stream().anyMatch(l -> l.startsWith("Flaky")));
+  }
 }

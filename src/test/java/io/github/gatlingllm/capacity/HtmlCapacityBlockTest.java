@@ -49,7 +49,7 @@ class HtmlCapacityBlockTest {
     assertEquals(9, html.split("<tr( class=\"ko\")?><td class=\"value", -1).length - 1);
     // Steps 4, 5, 6 and 8 failed: 4 and 5 on both clauses, 6 and 8 on TTFT only.
     assertEquals(4, html.split("<tr class=\"ko\">", -1).length - 1);
-    assertTrue(html.contains("<td class=\"value total\">9.1</td>") || html.contains("<td class=\"value total\">9.10</td>"));
+    assertTrue(html.contains("<td class=\"value total\">9.10</td><td class=\"value total\">910.0</td>"), html);
     assertTrue(html.contains("<td class=\"value ko\">530.00</td><td class=\"value total\">45.00</td>"), html);
     assertTrue(html.contains("<td class=\"value ok\">PASS</td>"));
     assertTrue(html.contains("<td class=\"total\">Interval (req/s)</td><td class=\"value total\">[8, 9], width 12.5%"));
@@ -103,6 +103,17 @@ class HtmlCapacityBlockTest {
     assertEquals(7.76, band.get("from").asDouble(), 1e-9);
     assertEquals(8.73, band.get("to").asDouble(), 1e-9);
     assertEquals("capacity 8\u20139 req/s", band.get("label").asText());
+  }
+
+  @Test
+  void capacityWithOneEndIsAPlotLineAtThatEnd() throws Exception {
+    CapacityResult base = CapacityResults.search();
+    CapacityResult r = new CapacityResult(base.mode(), base.dimension(), base.slo(), base.steps(),
+        new CapacityResult.Capacity(8, Double.NaN, "At least 8 req/s.", null, List.of()));
+    JsonNode band = data(html(r)).get("latency").get("capacity");
+    assertEquals(7.76, band.get("from").asDouble(), 1e-9);
+    assertTrue(band.get("to").isNull());
+    assertEquals("capacity \u2265 8 req/s", band.get("label").asText());
   }
 
   @Test
