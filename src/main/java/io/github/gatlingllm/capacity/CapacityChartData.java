@@ -99,7 +99,7 @@ final class CapacityChartData {
     Map<String, Object> band = new LinkedHashMap<>();
     band.put("from", from);
     band.put("to", to);
-    band.put("label", CapacityFacts.shortLabel(result));
+    band.put("label", CapacityLines.shortLabel(result));
     return band;
   }
 

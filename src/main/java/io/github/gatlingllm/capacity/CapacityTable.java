@@ -34,7 +34,7 @@ public final class CapacityTable {
     table(sb, StepColumns.of(result), result.steps());
     if (result.capacity() != null) {
       line(sb, PythonFormat.center("Capacity", WIDTH, '-'));
-      for (CapacityFacts.Fact f : CapacityFacts.of(result)) {
+      for (CapacityLines.Fact f : CapacityLines.of(result)) {
         line(sb, PythonFormat.padRight(f.label() + ":", 40) + " " + f.value());
       }
       line(sb, result.capacity().verdict());

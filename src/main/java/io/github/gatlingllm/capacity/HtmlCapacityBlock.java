@@ -42,10 +42,10 @@ public final class HtmlCapacityBlock {
       sb.append("</tr>\n");
     }
     sb.append("    </tbody>\n  </table>\n");
-    List<CapacityFacts.Fact> facts = CapacityFacts.of(result);
+    List<CapacityLines.Fact> facts = CapacityLines.of(result);
     if (!facts.isEmpty()) {
       sb.append("  <table class=\"statistics-in extensible-geant llm-capacity-facts\">\n    <tbody>\n");
-      for (CapacityFacts.Fact f : facts) {
+      for (CapacityLines.Fact f : facts) {
         sb.append("      <tr><td class=\"total\">").append(HtmlSummaryBlock.escape(f.label()))
             .append("</td><td class=\"value total\">").append(HtmlSummaryBlock.escape(f.value())).append("</td></tr>\n");
       }

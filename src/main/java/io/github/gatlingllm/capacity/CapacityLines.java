@@ -8,11 +8,11 @@ import java.util.Locale;
  * The capacity of a search as label/value lines (capacity, interval, cliff, flaky loads), shared by the console and
  * the HTML so that both word the answer the same way. Loads are written as {@link StepLoad#label()} writes them.
  */
-final class CapacityFacts {
+final class CapacityLines {
   /** One line: a label (no trailing colon: the console adds one, the HTML puts it in a cell) and its value. */
   record Fact(String label, String value) {}
 
-  private CapacityFacts() {}
+  private CapacityLines() {}
 
   /** The lines of a search's capacity; empty for a sweep. */
   static List<Fact> of(CapacityResult result) {
