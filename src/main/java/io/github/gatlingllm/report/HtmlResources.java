@@ -9,11 +9,22 @@ import java.nio.charset.StandardCharsets;
  * The stylesheet and script of the LLM block, kept as resources next to this class (readable, lintable files rather
  * than Java strings) and inlined into the page, which must work offline from the run folder.
  */
-final class HtmlResources {
+public final class HtmlResources {
   static final String CSS = load("llm-report.css");
-  static final String JS = load("llm-report.js");
+  /** The helpers both scripts share; each script carries them, and the first on the page defines them. */
+  private static final String KIT = load("llm-chart-kit.js");
+  static final String JS = KIT + load("llm-report.js");
+  private static final String CAPACITY_JS = KIT + load("llm-capacity.js");
 
   private HtmlResources() {}
+
+  /**
+   * The script drawing the capacity charts from {@code #llm-capacity-data} (public for the capacity package, whose
+   * parts render inside this block and share its chart helpers).
+   */
+  public static String capacityScript() {
+    return CAPACITY_JS;
+  }
 
   private static String load(String name) {
     try (InputStream in = HtmlResources.class.getResourceAsStream(name)) {

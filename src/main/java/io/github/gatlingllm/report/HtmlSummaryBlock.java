@@ -161,8 +161,11 @@ public final class HtmlSummaryBlock {
     return label.endsWith(":") ? label.substring(0, label.length() - 1) : label;
   }
 
-  /** Opens a table of the block with one header row: {@code <table class="... cssClass"><thead>...<tbody>}. */
-  static void openTable(StringBuilder sb, String cssClass, String[] headers) {
+  /**
+   * Opens a table of the block with one header row: {@code <table class="... cssClass"><thead>...<tbody>}. Public
+   * for parts rendered from other packages (the capacity table).
+   */
+  public static void openTable(StringBuilder sb, String cssClass, String[] headers) {
     sb.append("  <table class=\"statistics-in extensible-geant ").append(cssClass).append("\">\n    <thead>\n      <tr>");
     for (String h : headers) {
       sb.append("<th class=\"header\">").append(escape(h)).append("</th>");
@@ -170,8 +173,8 @@ public final class HtmlSummaryBlock {
     sb.append("</tr>\n    </thead>\n    <tbody>\n");
   }
 
-  /** One value cell of such a table; {@code cls} is Gatling's cell class ({@code total}, {@code ko}). */
-  static void valueCell(StringBuilder sb, String text, String cls) {
+  /** One value cell of such a table; {@code cls} is Gatling's cell class ({@code total}, {@code ko}). Public as above. */
+  public static void valueCell(StringBuilder sb, String text, String cls) {
     sb.append("<td class=\"value ").append(cls).append("\">").append(escape(text)).append("</td>");
   }
 

@@ -95,7 +95,11 @@ public final class SummaryJson {
     return out;
   }
 
-  static void write(BenchmarkSummary s, Map<String, BenchmarkSummary> scenarios, Iterable<RequestRecord> detailed,
+  /**
+   * The summary's JSON to {@code out} (left open): public so that a capacity search can embed each step's own summary
+   * with exactly these keys.
+   */
+  public static void write(BenchmarkSummary s, Map<String, BenchmarkSummary> scenarios, Iterable<RequestRecord> detailed,
       Map<String, Object> runFacts, OutputStream out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
