@@ -30,7 +30,8 @@ package io.github.gatlingllm.mock;
  * <p>Approximations, stated so that a test knows its tolerance: b above is the time-average of the number running,
  * while a request's ITL samples that number at its own tokens; both agree when λS is a whole number and differ by less
  * than one stream otherwise. Jitter ({@code itlJitterMs}) averages out as long as it stays below the ITL (gaps are
- * clamped at 0). Images and the server's own lateness are not modelled.
+ * clamped at 0). Images and the server's own lateness are not modelled. Arrivals must be regular: Poisson or gamma
+ * arrivals bunch up, so requests queue now and then below λ_sat too and TTFT percentiles rise above P before it.
  */
 public final class MockCapacity {
   /** {@link #concurrencyCapacity} when no SLO limits the number of users. */
@@ -225,11 +226,26 @@ public final class MockCapacity {
    * @return requests per second; infinite when no objective limits the rate
    */
   public double rateCapacity(Slo slo, Step step) {
-    double tpotLimit = slo.hasTpot() ? tpotRateLimit(slo.tpotMs()) : Double.POSITIVE_INFINITY;
-    return Math.min(tpotLimit, ttftRateLimit(slo, step));
+    return rateCapacity(slo, step.percentileArrivalSeconds(slo.percentile()));
   }
 
-  private double ttftRateLimit(Slo slo, Step step) {
+  /**
+   * {@link #rateCapacity(Slo, Step)} for a caller that knows when the percentile's request arrives (a measured part
+   * that is not the end of the step, say).
+   *
+   * @param percentileArrivalSeconds t_p: seconds from the step's start (when the load began) to the arrival of the
+   *     request at the TTFT percentile; infinite for the steady state
+   */
+  public double rateCapacity(Slo slo, double percentileArrivalSeconds) {
+    if (!(percentileArrivalSeconds >= 0)) {
+      throw new IllegalArgumentException("Invalid percentileArrivalSeconds " + percentileArrivalSeconds
+          + ": expected seconds >= 0 (or infinite)");
+    }
+    double tpotLimit = slo.hasTpot() ? tpotRateLimit(slo.tpotMs()) : Double.POSITIVE_INFINITY;
+    return Math.min(tpotLimit, ttftRateLimit(slo, percentileArrivalSeconds));
+  }
+
+  private double ttftRateLimit(Slo slo, double arrival) {
     if (!slo.hasTtft()) {
       return Double.POSITIVE_INFINITY;
     }
@@ -240,8 +256,7 @@ public final class MockCapacity {
     if (slots == 0) {
       return Double.POSITIVE_INFINITY;
     }
-    double arrival = step.percentileArrivalSeconds(slo.percentile());
-    if (arrival <= 0) {
+    if (arrival == 0) {
       return Double.POSITIVE_INFINITY; // the percentile is the very first arrival, which never waits
     }
     return saturationRate() * (1 + slackMs / 1000 / arrival);

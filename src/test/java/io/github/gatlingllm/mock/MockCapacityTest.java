@@ -78,6 +78,8 @@ class MockCapacityTest {
     Step minute = new Step(60, 10);
     assertEquals(59.5, minute.percentileArrivalSeconds(99), EPS);
     assertEquals(saturation * (1 + 0.48 / 59.5), m.rateCapacity(new Slo(99, 500, NONE), minute), EPS);
+    assertEquals(saturation * (1 + 0.48 / 30), m.rateCapacity(new Slo(99, 500, NONE), 30), EPS);
+    assertEquals(saturation, m.rateCapacity(new Slo(99, 500, NONE), Double.POSITIVE_INFINITY), EPS);
     assertEquals(0, m.rateCapacity(new Slo(99, 19, NONE), minute), "below the prefill, no rate meets it");
     assertEquals(5000 / 162.5, m.rateCapacity(new Slo(99, 500, 7.5), minute), EPS, "the tighter of both");
     assertEquals(Double.POSITIVE_INFINITY, docsExample(0).rateCapacity(new Slo(99, 500, NONE), minute), "no queue");
@@ -160,6 +162,8 @@ class MockCapacityTest {
     assertMessage("Invalid ttftMs -5.0: expected a number of milliseconds > 0, or NaN for none",
         () -> new Slo(99, -5, NONE));
     assertMessage("Invalid measuredFromSeconds 60.0: expected a number in [0, 60.0)", () -> new Step(60, 60));
+    assertMessage("Invalid percentileArrivalSeconds -1.0: expected seconds >= 0 (or infinite)",
+        () -> MockCapacity.of(config, 0, 5).rateCapacity(new Slo(99, 100, NONE), -1));
     assertMessage("Invalid users 0: expected an integer >= 1", () -> MockCapacity.of(config, 0, 5).closedTpotMs(0));
   }
 
