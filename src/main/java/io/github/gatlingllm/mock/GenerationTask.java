@@ -79,6 +79,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
    *
    * @param number the request's rank among accepted requests (seeds its output length and jitter)
    * @param receivedNanos when the request was read: the TTFT counts from there
+   * @param slotNanos when it got its batch slot (receivedNanos when it did not wait): the prefill counts from there
    */
   static void start(
       ChannelHandlerContext ctx,
@@ -86,7 +87,8 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
       IncomingRequest request,
       long number,
       Fault fault,
-      long receivedNanos) {
+      long receivedNanos,
+      long slotNanos) {
     GenerationTask task = new GenerationTask(ctx, state, request, number, fault);
     task.running = true;
     task.receivedNanos = receivedNanos;
@@ -94,7 +96,9 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
     state.kvCache.started(task.promptTokens);
     ctx.channel().closeFuture().addListener(task);
     task.sink.begin();
-    task.dueNanos = receivedNanos + state.latency.ttftNanos(request.promptTokens(), request.images());
+    // A slot freed on its schedule may predate a request read while the freeing timer ran late: never start earlier.
+    long prefillFrom = Math.max(receivedNanos, slotNanos);
+    task.dueNanos = prefillFrom + state.latency.ttftNanos(request.promptTokens(), request.images());
     task.schedule();
   }
 
@@ -115,7 +119,8 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
       unflushedChunks += sent == 0 ? firstTokenChunks : 1;
       sent++;
       if (sent == outputTokens) {
-        stop();
+        // The slot frees on the schedule, not when the timer happened to run: the queue keeps the model's pace.
+        stop(dueNanos);
         sink.complete();
         flushed();
         return;
@@ -159,7 +164,7 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
   @Override
   public void operationComplete(ChannelFuture closed) {
     if (running) {
-      stop();
+      stop(System.nanoTime());
     }
   }
 
@@ -172,18 +177,18 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
         return false;
       }
       case ERROR_EVENT -> {
-        stop();
+        stop(System.nanoTime());
         sink.error();
         return true;
       }
       case STALL -> {
-        stop();
+        stop(System.nanoTime());
         sink.flush();
         ctx.executor().schedule(() -> ctx.channel().close(), fault.stallMs(), TimeUnit.MILLISECONDS);
         return true;
       }
       case CUT -> {
-        stop();
+        stop(System.nanoTime());
         // Tokens written in this same run (a late wake-up) must still go out: the cut comes after K tokens.
         sink.flush();
         ctx.channel().close();
@@ -197,9 +202,10 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
     timer = ctx.executor().schedule(this, dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
   }
 
-  private void stop() {
+  /** @param freedNanos when its batch slot frees */
+  private void stop(long freedNanos) {
     running = false;
-    state.generationEnded();
+    state.generationEnded(freedNanos);
     state.kvCache.ended(promptTokens, sent);
     ctx.channel().closeFuture().removeListener(this);
     if (timer != null) {

@@ -14,7 +14,8 @@ import java.util.Map;
  * images} (images: the {@code image_url} parts of a chat request; promptTokens: the prompt's words plus the images'
  * Qwen2-VL tokens, as reported in {@code usage}); each inter-token gap = {@code itlMs +
  * itlPerActiveStreamMs * inFlight + uniform(-itlJitterMs, +itlJitterMs)} (never below 0), where {@code inFlight} counts
- * the generation requests the server holds at that moment, this one included.
+ * the generation requests running at that moment, this one included. With {@code batchSlots} B > 0, at most B run
+ * (the batch) and the others wait in a FIFO queue: they slow no one down, and their TTFT counts the wait.
  *
  * <p>Defaults are chosen so that a laptop run of 1,000 simultaneous requests of 128 tokens finishes in about a second
  * of simulated generation: TTFT 20 ms, ITL 5 ms, no load-dependent slowdown, no jitter, no faults.
@@ -51,9 +52,12 @@ public record MockConfig(
    * @param strictModel a request naming another model gets vLLM's 404 ({@code mock.strictModel})
    * @param maxModelLen context length: prompt + max_tokens above it is a 400 ({@code mock.maxModelLen})
    * @param kvCacheTokens the KV-cache capacity {@code /metrics} reports usage against ({@code mock.kvCacheTokens})
+   * @param batchSlots generation requests that run at once, 0 = unlimited; the others wait in one FIFO queue
+   *     ({@code mock.batchSlots}, see {@link MockCapacity})
    */
-  public record ServedModel(String model, boolean strictModel, int maxModelLen, int kvCacheTokens) {
+  public record ServedModel(String model, boolean strictModel, int maxModelLen, int kvCacheTokens, int batchSlots) {
     public ServedModel {
+      check(MockKnob.BATCH_SLOTS, batchSlots, batchSlots >= 0);
       check(MockKnob.MODEL, model, model != null && !model.isBlank());
       check(MockKnob.MAX_MODEL_LEN, maxModelLen, maxModelLen >= 1);
       check(MockKnob.KV_CACHE_TOKENS, kvCacheTokens, kvCacheTokens >= 1);
@@ -197,6 +201,7 @@ public record MockConfig(
     private int reasoningTokens = 0;
     private boolean streamUsage = true;
     private int kvCacheTokens = 100_000;
+    private int batchSlots = 0;
 
     private Builder() {}
 
@@ -208,6 +213,7 @@ public record MockConfig(
       strictModel = c.served.strictModel();
       maxModelLen = c.served.maxModelLen();
       kvCacheTokens = c.served.kvCacheTokens();
+      batchSlots = c.served.batchSlots();
       ttftMs = c.latency.ttftMs();
       ttftPerPromptTokenMs = c.latency.ttftPerPromptTokenMs();
       ttftPerImageMs = c.latency.ttftPerImageMs();
@@ -384,6 +390,16 @@ public record MockConfig(
       return this;
     }
 
+    /**
+     * Generation requests that run at once (default 0: unlimited). With B > 0, later requests wait in one FIFO queue
+     * until a running one ends; the wait counts in their TTFT, and only running requests slow the ITL down. Gives
+     * the mock a capacity known in closed form ({@link MockCapacity}).
+     */
+    public Builder batchSlots(int batchSlots) {
+      this.batchSlots = batchSlots;
+      return this;
+    }
+
     /** Convenience: {@code faultMode(mode).faultEvery(every)}. */
     public Builder fault(FaultMode mode, int every) {
       return faultMode(mode).faultEvery(every);
@@ -395,7 +411,7 @@ public record MockConfig(
     public MockConfig build() {
       return new MockConfig(
           new Server(port, threads, nativeTransport),
-          new ServedModel(model, strictModel, maxModelLen, kvCacheTokens),
+          new ServedModel(model, strictModel, maxModelLen, kvCacheTokens, batchSlots),
           new Latency(ttftMs, ttftPerPromptTokenMs, ttftPerImageMs, itlMs, itlPerActiveStreamMs, itlJitterMs),
           new Answers(seed, defaultMaxTokens, reasoningTokens, streamUsage),
           new Faults(faultMode, faultEvery, faultOffset, faultStatus, faultAfterTokens, faultStallMs),

@@ -45,6 +45,7 @@ final class MockConfigParser {
       case REASONING_TOKENS -> b.reasoningTokens(integer(knob, text));
       case STREAM_USAGE -> b.streamUsage(bool(knob, text));
       case KV_CACHE_TOKENS -> b.kvCacheTokens(integer(knob, text));
+      case BATCH_SLOTS -> b.batchSlots(integer(knob, text));
     }
   }
 
@@ -95,6 +96,7 @@ final class MockConfigParser {
       case REASONING_TOKENS -> Integer.toString(c.answers().reasoningTokens());
       case STREAM_USAGE -> Boolean.toString(c.answers().streamUsage());
       case KV_CACHE_TOKENS -> Integer.toString(c.served().kvCacheTokens());
+      case BATCH_SLOTS -> Integer.toString(c.served().batchSlots());
     };
   }
 

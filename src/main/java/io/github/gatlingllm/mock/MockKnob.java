@@ -21,7 +21,7 @@ enum MockKnob {
   ITL_PER_ACTIVE_STREAM_MS(
       "itlPerActiveStreamMs",
       "a number of milliseconds >= 0",
-      "inter-token latency added per request in flight on the server (itself included)"),
+      "inter-token latency added per request running on the server (itself included; queued ones do not count)"),
   ITL_JITTER_MS("itlJitterMs", "a number of milliseconds >= 0", "uniform +/- jitter added to every inter-token gap"),
   DEFAULT_MAX_TOKENS("defaultMaxTokens", "an integer >= 1", "max_tokens when a request gives none"),
   THREADS("threads", "an integer >= 1", "event loop threads"),
@@ -44,7 +44,9 @@ enum MockKnob {
   STREAM_USAGE("streamUsage", "true or false", "false: streamed answers never carry usage, as servers that ignore"
       + " stream_options.include_usage (clients must count the tokens themselves)"),
   KV_CACHE_TOKENS("kvCacheTokens", "an integer >= 1", "KV-cache capacity in tokens: GET /metrics reports the prompt and"
-      + " generated tokens of the requests in flight over it as vllm:kv_cache_usage_perc");
+      + " generated tokens of the requests in flight over it as vllm:kv_cache_usage_perc"),
+  BATCH_SLOTS("batchSlots", "an integer >= 0 (0 = unlimited)", "generation requests run at most B at once (the"
+      + " batch); later ones wait in one FIFO queue, their TTFT counting the wait (vllm:num_requests_waiting)");
 
   /** Prefix of the system properties (and of the keys {@link MockConfig#fromProperties} reads). */
   static final String PREFIX = "mock.";

@@ -117,11 +117,17 @@ public final class MockLlmServer implements AutoCloseable {
   }
 
   /**
-   * Generation requests being generated now: from acceptance to their last token, or until a fault or the client
-   * ends them (a stalled connection no longer counts). This is the {@code inFlight} of the ITL formula.
+   * Generation requests being generated now: from acceptance (or, with {@code batchSlots}, from getting a slot) to
+   * their last token, or until a fault or the client ends them (a stalled connection no longer counts). This is the
+   * {@code inFlight} of the ITL formula, and never more than {@code batchSlots} when set.
    */
   public int inFlight() {
     return state.inFlight();
+  }
+
+  /** Generation requests queued for a batch slot ({@code batchSlots}); always 0 without slots. */
+  public int waiting() {
+    return state.waiting();
   }
 
   /** How late tokens were written compared with the latency model, since the start or the last {@link #resetStats}. */

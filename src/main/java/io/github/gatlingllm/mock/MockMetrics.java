@@ -4,9 +4,9 @@ import java.util.Locale;
 
 /**
  * {@code GET /metrics}: the mock's state in the Prometheus text format under vLLM's names, so that the plugin's
- * server-metrics sampler has something real to read in tests and demos. The mock has no scheduler queue: every
- * accepted request runs at once (its TTFT stands for the prefill a real server does while it counts the request as
- * running), so {@code vllm:num_requests_waiting} is always 0. There is no prefix cache either: hits stay 0.
+ * server-metrics sampler has something real to read in tests and demos. Running is the batch (a request's TTFT stands
+ * for the prefill a real server does while it counts the request as running); waiting is the queue for a batch slot
+ * ({@code batchSlots}), always 0 without it. There is no prefix cache: hits stay 0.
  */
 final class MockMetrics {
   static final String PATH = "/metrics";
@@ -19,7 +19,8 @@ final class MockMetrics {
     StringBuilder sb = new StringBuilder(1024);
     gauge(sb, "vllm:num_requests_running", "Number of requests in model execution batches.", labels,
         state.inFlight());
-    gauge(sb, "vllm:num_requests_waiting", "Number of requests waiting to be processed.", labels, 0);
+    gauge(sb, "vllm:num_requests_waiting", "Number of requests waiting to be processed.", labels,
+        state.waiting());
     gauge(sb, "vllm:kv_cache_usage_perc", "KV-cache usage. 1 means 100 percent usage.", labels,
         state.kvCache.usage(state.config.served().kvCacheTokens()));
     counter(sb, "vllm:prefix_cache_queries", "Prefix cache queries, in terms of number of queried tokens.", labels,

@@ -99,7 +99,11 @@ final class MockRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
       throw new MockHttpException(
           fault.status(), "Mock fault: HTTP " + fault.status() + " injected for request " + number, null);
     }
-    GenerationTask.start(ctx, state, request, number, fault, receivedNanos);
+    // With batch slots, the request may wait in the queue: it then starts later, on this channel's event loop.
+    state.batch.submit(
+        ctx.channel(),
+        receivedNanos,
+        slotNanos -> GenerationTask.start(ctx, state, request, number, fault, receivedNanos, slotNanos));
   }
 
   /** The truth plus the token lateness and request counts, for {@code GET /mock/stats}. */

@@ -16,8 +16,8 @@ import java.util.Map;
  * <p>Settings come from {@code -Dmock.<key>=<value>} system properties, then {@code --<key>=<value>} arguments (which
  * win); {@code --<key>} alone means {@code true}. Keys: {@code port, model, strictModel, maxModelLen, seed, ttftMs,
  * ttftPerPromptTokenMs, itlMs, itlPerActiveStreamMs, itlJitterMs, defaultMaxTokens, threads, nativeTransport,
- * faultMode, faultEvery, faultOffset, faultStatus, faultAfterTokens, faultStallMs, truthSkipFirst}; {@code --help}
- * describes them. {@code GET /mock/stats} returns what the server really did ({@link MockTruth}); {@code POST
+ * faultMode, faultEvery, faultOffset, faultStatus, faultAfterTokens, faultStallMs, truthSkipFirst}, and every other
+ * {@link MockKnob} (e.g. {@code --batchSlots=8}); {@code --help} describes them. {@code GET /mock/stats} returns what the server really did ({@link MockTruth}); {@code POST
  * /mock/stats/reset} starts it over.
  * A bad setting prints its error and exits with status 2.
  */
@@ -104,7 +104,8 @@ public final class MockServerMain {
     return "Usage: java -cp ... io.github.gatlingllm.mock.MockServerMain [--<setting>=<value> ...]\n"
         + "An OpenAI-compatible streaming LLM server on 127.0.0.1 for load tests. Settings may also be given as\n"
         + "-Dmock.<setting>=<value>. Latency: TTFT = ttftMs + ttftPerPromptTokenMs * prompt words;\n"
-        + "ITL = itlMs + itlPerActiveStreamMs * requests in flight +/- itlJitterMs.\n"
+        + "ITL = itlMs + itlPerActiveStreamMs * requests running +/- itlJitterMs. With batchSlots=B, at most B\n"
+        + "requests run; the others wait in one FIFO queue, and their TTFT counts the wait.\n"
         + "Per-request faults: header x-mock-fault: <mode> (x-mock-fault-status, x-mock-fault-after-tokens,\n"
         + "x-mock-fault-stall-ms override the settings below for that request).\n"
         + "GET /mock/stats: server-side TTFT and ITL (the truth for accuracy benchmarks) and token lateness;\n"

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What all connections of one server share: settings, the request counter and the in-flight count. */
+/** What all connections of one server share: settings, the request counter, the batch and the in-flight count. */
 final class ServerState {
   final MockConfig config;
   final LatencyModel latency;
@@ -17,6 +17,7 @@ final class ServerState {
   final TruthRecorder truth = new TruthRecorder();
   final RequestLog requests = new RequestLog();
   final KvCacheLoad kvCache = new KvCacheLoad();
+  final BatchSlots batch;
 
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -27,6 +28,7 @@ final class ServerState {
     this.faults = new FaultSelector(config.faults());
     this.parser = new IncomingRequestParser(config);
     this.modelsBody = JsonResponses.bytes(models(config, startSeconds));
+    this.batch = new BatchSlots(config.served().batchSlots());
   }
 
   /**
@@ -48,8 +50,14 @@ final class ServerState {
     return accepted.get();
   }
 
+  /** Generation requests running (the batch), not those queued for a slot: the ITL and /metrics' running. */
   int inFlight() {
     return inFlight.get();
+  }
+
+  /** Generation requests queued for a batch slot. */
+  int waiting() {
+    return batch.waiting();
   }
 
   /** Starts the truth and the lateness over ({@code POST /mock/stats/reset}). */
@@ -63,8 +71,10 @@ final class ServerState {
     inFlight.incrementAndGet();
   }
 
-  void generationEnded() {
+  /** @param freedNanos when its batch slot frees, the next queued request's start */
+  void generationEnded(long freedNanos) {
     inFlight.decrementAndGet();
+    batch.release(freedNanos);
   }
 
   private static ObjectNode models(MockConfig config, long created) {

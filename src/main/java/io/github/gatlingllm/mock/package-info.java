@@ -26,6 +26,8 @@
  * reports how late the server itself wrote tokens, so a benchmark can tell the mock's error from the client's; {@link
  * io.github.gatlingllm.mock.MockLlmServer#truth()} (also {@code GET /mock/stats}, reset by {@code POST
  * /mock/stats/reset}) reports the TTFT and ITL the server really produced, the reference of accuracy benchmarks.
+ * With {@code batchSlots}, at most that many requests run and the others wait in one FIFO queue, which gives the mock
+ * a capacity known in closed form ({@link io.github.gatlingllm.mock.MockCapacity}).
  *
  * <h2>Faults</h2>
  *

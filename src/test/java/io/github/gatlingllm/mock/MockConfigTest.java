@@ -16,7 +16,7 @@ class MockConfigTest {
   void defaultsSuitALaptopRun() {
     MockConfig c = MockConfig.defaults();
     assertEquals(new MockConfig.Server(0, Runtime.getRuntime().availableProcessors(), true), c.server());
-    assertEquals(new MockConfig.ServedModel("mock-llm", false, 8192, 100_000), c.served());
+    assertEquals(new MockConfig.ServedModel("mock-llm", false, 8192, 100_000, 0), c.served());
     assertEquals(new MockConfig.Latency(20, 0, 20, 5, 0, 0), c.latency());
     assertEquals(new MockConfig.Answers(0, 256, 0, true), c.answers());
     assertEquals(new MockConfig.Faults(FaultMode.NONE, 0, 0, 500, 3, 10_000), c.faults());
@@ -45,11 +45,12 @@ class MockConfigTest {
     p.put("mock.faultStatus", "503");
     p.put("mock.faultAfterTokens", "0");
     p.put("mock.faultStallMs", "1500");
+    p.put("mock.batchSlots", "8");
     p.put("user.home", "/elsewhere");
     MockConfig expected = MockConfig.builder().port(8123).model("qwen").strictModel(true).maxModelLen(4096).seed(-9)
         .ttftMs(100).ttftPerPromptTokenMs(0.25).itlMs(20).itlPerActiveStreamMs(0.5).itlJitterMs(2)
         .defaultMaxTokens(64).threads(3).nativeTransport(false).faultMode(FaultMode.ERROR_EVENT).faultEvery(10)
-        .faultOffset(2).faultStatus(503).faultAfterTokens(0).faultStallMs(1500).build();
+        .faultOffset(2).faultStatus(503).faultAfterTokens(0).faultStallMs(1500).batchSlots(8).build();
     assertEquals(expected, MockConfig.fromProperties(p));
     assertEquals(expected, expected.toBuilder().build());
   }
@@ -98,6 +99,25 @@ class MockConfigTest {
     assertEquals(100, config.latency().ttftMs());
     assertEquals(2, config.latency().itlMs());
     assertTrue(config.served().strictModel());
+  }
+
+  @Test
+  void batchSlotsRejectsWhatIsNotACountOfSlots() {
+    String expected = ": expected an integer >= 0 (0 = unlimited)";
+    assertInvalid("mock.batchSlots", "-1", "Invalid value '-1' for mock.batchSlots" + expected);
+    assertInvalid("mock.batchSlots", "eight", "Invalid value 'eight' for mock.batchSlots" + expected);
+    assertInvalid("mock.batchSlots", "2.5", "Invalid value '2.5' for mock.batchSlots" + expected);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MockConfig.builder().batchSlots(-3).build());
+    assertEquals("Invalid value '-3' for mock.batchSlots" + expected, e.getMessage());
+  }
+
+  @Test
+  void mainTakesBatchSlotsLikeEveryOtherKnob() {
+    MockConfig config =
+        MockConfig.fromProperties(MockServerMain.settings(new Properties(), new String[] {"--batchSlots=8"}));
+    assertEquals(8, config.served().batchSlots());
+    assertEquals(0, MockConfig.defaults().served().batchSlots(), "unlimited unless set");
   }
 
   @Test
