@@ -271,8 +271,8 @@ public final class BracketSearch implements StepPlanner {
 
   /**
    * A cliff: the failing load is within {@link #CLIFF_LOAD_RATIO} of the passing one and every clause broke there at
-   * once (with a single clause, its margin also jumped {@link #CLIFF_MARGIN_JUMP}-fold), or the step was stopped as
-   * over-saturated. A server that falls over rather than degrading: run it well below the capacity.
+   * once (with a single clause, its margin also jumped {@link #CLIFF_MARGIN_JUMP}-fold). A server that falls over
+   * rather than degrading: run it well below the capacity.
    */
   private String cliff(Bracket b, List<StepResult> done) {
     if (b.high / b.low > CLIFF_LOAD_RATIO) {
@@ -285,15 +285,13 @@ public final class BracketSearch implements StepPlanner {
         String.format(
             Locale.ROOT, "from %s to %s%s (+%.1f %%)", StepLoad.number(b.low), StepLoad.number(b.high), unit,
             (b.high / b.low - 1) * 100);
-    if (atHigh.stoppedEarly() != null) {
-      return "cliff " + where + ": the step was stopped (" + atHigh.stoppedEarly() + ")";
-    }
-    boolean allBroke = atHigh.checks().stream().noneMatch(SummaryChecks.Result::passed);
+    // A step stopped early is judged on the requests it measured: its clauses say what broke as well.
+    boolean allBroke = !atHigh.checks().isEmpty() && atHigh.checks().stream().noneMatch(SummaryChecks.Result::passed);
     if (!allBroke) {
       return null;
     }
     if (slo.size() == 1) {
-      double jump = margin(atHigh) / margin(atLow);
+      double jump = margin(atHigh.checks().get(0)) / margin(atLow.checks().get(0));
       if (!(jump >= CLIFF_MARGIN_JUMP)) {
         return null;
       }

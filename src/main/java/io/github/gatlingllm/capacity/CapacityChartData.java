@@ -31,7 +31,9 @@ final class CapacityChartData {
 
   /**
    * One series per latency clause (in clause order, with its threshold and clause text), or P99 TTFT without a
-   * threshold when no clause names a latency; points sorted by achieved request rate.
+   * threshold when no clause names a latency; points in the order of the load offered (the curve a server traces as
+   * the load grows, folding back when its throughput collapses), all-at-once steps last. A step stopped early is
+   * marked {@code stopped}: its figures cover the part it ran, so the chart shows it apart from the curve.
    */
   private static Map<String, Object> latency(CapacityResult result) {
     List<String> keys = StepColumns.clauseLatencyKeys(result.slo());
@@ -40,7 +42,7 @@ final class CapacityChartData {
     }
     List<StepResult> byRate = new ArrayList<>(result.steps());
     byRate.removeIf(s -> !Double.isFinite(s.achievedRequestRate()));
-    byRate.sort(Comparator.comparingDouble(StepResult::achievedRequestRate));
+    byRate.sort(Comparator.comparingDouble(CapacityChartData::offeredOrder));
     List<Object> series = new ArrayList<>();
     double firstMax = Double.NaN;
     for (String key : keys) {
@@ -51,6 +53,7 @@ final class CapacityChartData {
         if (Double.isFinite(y)) {
           Map<String, Object> p = point(s, s.achievedRequestRate(), y);
           p.put("passed", !StepColumns.failedClause(s, key) && s.passed());
+          p.put("stopped", s.stoppedEarly() != null);
           points.add(p);
           max = Math.max(max, y);
         }
@@ -79,6 +82,11 @@ final class CapacityChartData {
     latency.put("series", series);
     latency.put("capacity", result.capacity() == null ? null : capacityBand(result));
     return latency;
+  }
+
+  /** Steps by the load they offered; all-at-once (the most a step can offer) last. */
+  private static double offeredOrder(StepResult s) {
+    return s.load().kind() == StepLoad.Kind.ALL_AT_ONCE ? Double.POSITIVE_INFINITY : s.load().value();
   }
 
   private static boolean differentScale(double a, double b) {

@@ -443,7 +443,7 @@ public final class CapacityRun implements RunExtension {
   public void write(RunResults run) throws IOException {
     CapacityResult result = result();
     System.out.print(CapacityTable.render(result));
-    Optional<java.nio.file.Path> file = CapacityJson.write(result, run);
+    Optional<java.nio.file.Path> file = CapacityJson.save(run, result);
     file.ifPresent(f -> System.out.println("Capacity results written to " + f.toAbsolutePath()));
   }
 }

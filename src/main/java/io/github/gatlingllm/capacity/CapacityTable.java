@@ -32,6 +32,11 @@ public final class CapacityTable {
       line(sb, PythonFormat.padRight("SLO:", 40) + " " + String.join(", ", clauses));
     }
     table(sb, StepColumns.of(result), result.steps());
+    List<String> stops = StepColumns.stopNotes(result.steps());
+    if (!stops.isEmpty()) {
+      line(sb, "Stopped early:");
+      stops.forEach(note -> line(sb, "  " + note));
+    }
     if (result.capacity() != null) {
       line(sb, PythonFormat.center("Capacity", WIDTH, '-'));
       for (CapacityLines.Fact f : CapacityLines.of(result)) {

@@ -42,6 +42,11 @@ public final class HtmlCapacityBlock {
       sb.append("</tr>\n");
     }
     sb.append("    </tbody>\n  </table>\n");
+    List<String> stops = StepColumns.stopNotes(result.steps());
+    if (!stops.isEmpty()) {
+      sb.append("  <p class=\"llm-capacity-slo\">Stopped early: ");
+      sb.append(HtmlSummaryBlock.escape(String.join("; ", stops))).append("</p>\n");
+    }
     List<CapacityLines.Fact> facts = CapacityLines.of(result);
     if (!facts.isEmpty()) {
       sb.append("  <table class=\"statistics-in extensible-geant llm-capacity-facts\">\n    <tbody>\n");

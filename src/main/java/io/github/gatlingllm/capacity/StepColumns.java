@@ -119,12 +119,23 @@ final class StepColumns {
     return c;
   }
 
-  /** PASS, FAIL, or FAIL (stopped: reason) for a step stopped as failing. */
+  /** PASS, FAIL, or FAIL (stopped early) for a step stopped as failing; {@link #stopNotes} says why, under the table. */
   static String verdict(StepResult s) {
     if (s.passed()) {
       return PASS;
     }
-    return s.stoppedEarly() == null ? FAIL : FAIL + " (stopped: " + s.stoppedEarly() + ")";
+    return s.stoppedEarly() == null ? FAIL : FAIL + " (stopped early)";
+  }
+
+  /** One line per step stopped early: {@code step 4: <reason>}, for under the table (a cell would be too narrow). */
+  static List<String> stopNotes(List<StepResult> steps) {
+    List<String> notes = new ArrayList<>();
+    for (StepResult s : steps) {
+      if (s.stoppedEarly() != null) {
+        notes.add("step " + s.number() + ": " + s.stoppedEarly());
+      }
+    }
+    return notes;
   }
 
   /** The step's {@code failed_ratio} key when it has one, else failed / (completed + failed). */

@@ -19,7 +19,9 @@
 
   /** A step as a Highcharts point: failed steps drawn as red crosses, whatever their series' colour. */
   function point(p) {
-    var o = { x: p.x, y: p.y, load: esc(p.load), phase: esc(p.phase), step: p.step, passed: p.passed };
+    var o = {
+      x: p.x, y: p.y, load: esc(p.load), phase: esc(p.phase), step: p.step, passed: p.passed, stopped: p.stopped
+    };
     if (!p.passed) {
       o.marker = { symbol: 'cross-x', fillColor: K.RED, lineColor: K.RED, lineWidth: 2, radius: 5 };
       o.color = K.RED;
@@ -58,11 +60,17 @@
           value: t, color: color, width: 1.5, dashStyle: 'Dash', zIndex: 3, llmLabel: esc(s.clauses[j])
         });
       });
-      return {
-        type: 'line', name: esc(s.name) + (s.axis === 1 ? ' (right axis)' : ''), yAxis: s.axis, color: color,
-        lineWidth: 1.5, data: s.points.map(point), marker: { enabled: true, radius: 4, symbol: 'circle' }
-      };
-    });
+      var name = esc(s.name) + (s.axis === 1 ? ' (right axis)' : '');
+      // Steps stopped early are apart from the curve: their figures cover only the part they ran.
+      return [{
+        type: 'line', name: name, yAxis: s.axis, color: color, lineWidth: 1.5,
+        data: s.points.filter(function (p) { return !p.stopped; }).map(point),
+        marker: { enabled: true, radius: 4, symbol: 'circle' }
+      }, {
+        type: 'scatter', name: name + ', stopped early', linkedTo: ':previous', yAxis: s.axis, color: color,
+        data: s.points.filter(function (p) { return p.stopped; }).map(point)
+      }];
+    }).reduce(function (all, pair) { return all.concat(pair); }, []);
     axes.forEach(function (a) {
       // Let points above the threshold show: the threshold sets a floor for the axis, not a ceiling.
       var top = 0;
@@ -92,6 +100,9 @@
     if (l.series.some(function (s) { return s.points.some(function (p) { return !p.passed; }); })) {
       subtitle += ' · red crosses: steps that failed';
     }
+    if (l.series.some(function (s) { return s.points.some(function (p) { return p.stopped; }); })) {
+      subtitle += ' (unjoined: stopped early)';
+    }
     K.draw(K.H.merge(K.base('llm-chart-capacity-latency', 'Latency against achieved throughput', subtitle), {
       chart: { zoomType: 'xy' },
       legend: { align: 'center', verticalAlign: 'bottom', margin: 4, padding: 4 },
@@ -102,7 +113,8 @@
       tooltip: {
         formatter: function () {
           return stepLine(this.point) + num(this.x, 2) + ' req/s achieved<br/>' + this.series.name.replace(
-              ' (right axis)', '') + ': ' + ms(this.y);
+              ' (right axis)', '').replace(', stopped early', '') + ': ' + ms(this.y)
+              + (this.point.stopped ? '<br/>stopped early: figures of the part it ran' : '');
         }
       },
       series: series

@@ -55,6 +55,11 @@ window.llmChartKit = window.llmChartKit || (function () {
             return;
           }
           x = Math.max(at, chart.plotLeft) + 4;
+          if (x > chart.plotLeft + chart.plotWidth * 0.75) {
+            // Near the right edge the label would run out of the plot: it goes on the left of its line or band.
+            x = Math.max(at, chart.plotLeft) - 4;
+            align = 'right';
+          }
           // Lines (percentiles) alternate between two rows so that close ones stay readable; bands share one.
           y = chart.plotTop + 11 + (o.value !== undefined ? 12 * (row++ % 2) : 0);
         } else {

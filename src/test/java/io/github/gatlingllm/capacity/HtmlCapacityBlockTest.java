@@ -66,12 +66,13 @@ class HtmlCapacityBlockTest {
     String html = html(r);
     assertFalse(html.contains("<script>alert"));
     assertFalse(html.contains("<b>no</b>"));
-    assertTrue(html.contains("FAIL (stopped: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;)"), html);
+    assertTrue(html.contains("FAIL (stopped early)"), html);
+    assertTrue(html.contains("step 1: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), html);
     assertTrue(html.contains("Below 2 req/s &amp; &lt;b&gt;no&lt;/b&gt; pass"));
   }
 
   @Test
-  void latencyChartHasOneSeriesPerClauseSortedByAchievedRateWithThresholds() throws Exception {
+  void latencyChartHasOneSeriesPerClauseInOfferedLoadOrderWithThresholds() throws Exception {
     CapacityResult r = CapacityResults.search();
     JsonNode latency = data(html(r)).get("latency");
     JsonNode series = latency.get("series");
@@ -82,12 +83,17 @@ class HtmlCapacityBlockTest {
     assertEquals("p99_ttft_ms<500", ttft.get("clauses").get(0).asText());
     assertEquals(500.0, ttft.get("thresholds").get(0).asDouble());
     assertEquals(50.0, series.get(1).get("thresholds").get(0).asDouble());
-    // Sorted by x = achieved req/s; y = the clause's key; the stopped step 4 (9.1 req/s) among them.
-    List<Double> xs = values(ttft.get("points"), "x");
-    List<Double> sorted = new ArrayList<>(xs);
+    // In the order of the load offered (the curve the server traces), x = achieved req/s, y = the clause's key; the
+    // stopped step 4 (16 req/s offered, 9.1 achieved) among them, marked as stopped.
+    List<Double> offered = new ArrayList<>();
+    ttft.get("points").forEach(p -> offered.add(Double.parseDouble(p.get("load").asText().replace(" req/s", ""))));
+    List<Double> sorted = new ArrayList<>(offered);
     sorted.sort(null);
-    assertEquals(sorted, xs);
+    assertEquals(sorted, offered);
+    List<Double> xs = values(ttft.get("points"), "x");
     assertEquals(9, xs.size());
+    JsonNode stopped = ttft.get("points").get(xs.indexOf(9.1));
+    assertTrue(stopped.get("stopped").asBoolean(), stopped.toString());
     JsonNode first = ttft.get("points").get(0);
     assertEquals(1.94, first.get("x").asDouble(), 1e-9);
     assertEquals(120.0, first.get("y").asDouble());

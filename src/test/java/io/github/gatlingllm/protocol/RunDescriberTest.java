@@ -19,7 +19,7 @@ class RunDescriberTest {
     for (LlmProtocolBuilder protocol : protocols) {
       // each protocol's own population, injected without an LlmLoad
       describer.measuredPopulation(
-          new LoadProtocol.Components(LoadDescription.NOT_DESCRIBED), (LlmProtocol) protocol.protocol());
+          new LoadProtocol.Components(LoadDescription.NOT_DESCRIBED, null), (LlmProtocol) protocol.protocol());
     }
     describer.noteDialect("openai-chat");
     return describer.describe(first.report(), 7);

@@ -67,6 +67,11 @@ public final class ServerUnderTest implements AutoCloseable {
     return mock != null;
   }
 
+  /** The embedded mock's settings, or empty against a real server. */
+  public Optional<MockConfig> mockConfig() {
+    return embedded() ? Optional.of(mock.config()) : Optional.empty();
+  }
+
   /** The model to request: the given one, the mock's, or the first the server lists. */
   public String model(Optional<String> configured, String apiKey, TlsSettings tls) {
     if (configured.isPresent()) {
