@@ -56,6 +56,32 @@ final class CapacityResults {
         stopped == null ? 100 : 40);
   }
 
+  /**
+   * A step with the given actual values (summary keys), judged on {@code slo}: passed iff it was not stopped and every
+   * clause holds. For the planner tests, where only the loads, the verdicts and the margins matter.
+   */
+  static StepResult judged(int n, StepLoad load, StepPhase phase, List<SummaryCheck> slo, Map<String, Double> actual,
+      String stopped) {
+    StepResult base = step(n, load, phase, 1, 100, 10, 0, List.of(), stopped);
+    Map<String, Double> keys = new LinkedHashMap<>(base.keys());
+    keys.putAll(actual);
+    List<SummaryChecks.Result> checks = new ArrayList<>();
+    boolean passed = stopped == null;
+    for (SummaryCheck c : slo) {
+      Double value = keys.get(c.key());
+      double v = value == null ? Double.NaN : value;
+      checks.add(new SummaryChecks.Result(c, v, c.holds(v)));
+      passed &= c.holds(v);
+    }
+    return new StepResult(n, base.scenario(), load, phase, base.summary(), keys, checks, passed, stopped, 100,
+        stopped == null ? 100 : 40);
+  }
+
+  /** A sweep step that completed {@code achieved} requests per second. */
+  static StepResult achieved(int n, PlannedStep planned, double achieved) {
+    return step(n, planned.load(), planned.phase(), achieved, 100, 10, 0, List.of(), null);
+  }
+
   static MetricStats stats(double mean, double p99) {
     return new MetricStats(100, mean, mean, 1.0, 0.0, p99, List.of(new PercentileValue(99.0, p99)));
   }
