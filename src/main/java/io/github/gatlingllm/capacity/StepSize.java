@@ -48,9 +48,18 @@ public record StepSize(Duration duration, int requests, double warmUpShare) {
     }
     if (load.kind() == StepLoad.Kind.RATE) {
       double seconds = duration.toNanos() / 1e9;
-      return (int) Math.max(Math.ceil(MIN_MEASURED / (1 - warmUpShare)), Math.ceil(load.value() * seconds));
+      return (int) Math.max(Math.ceil(MIN_MEASURED / (1 - warmUpShare)), ceilOfProduct(load.value() * seconds));
     }
     return -1;
+  }
+
+  /**
+   * The ceiling of rate x seconds, a whole product read as such: 1.1 x 100 is 110.00000000000001 in doubles, and is
+   * 110 requests, not 111.
+   */
+  private static double ceilOfProduct(double product) {
+    double whole = Math.rint(product);
+    return Math.abs(product - whole) <= 1e-9 * Math.max(1, whole) ? whole : Math.ceil(product);
   }
 
   /** Of {@code total} requests, how many warm up (the first ones). */
