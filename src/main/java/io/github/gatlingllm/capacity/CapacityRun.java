@@ -223,7 +223,9 @@ public final class CapacityRun implements RunExtension {
 
   /** The request has ended (its record, when measured, is on its way to the statistics). */
   public Session afterSend(int step, Session session) {
-    slots.get(step).finished.incrementAndGet();
+    StepSlot slot = slots.get(step);
+    slot.finished.incrementAndGet();
+    slot.noteEnd(System.nanoTime(), size.warmUpNanos());
     return session;
   }
 
@@ -338,7 +340,8 @@ public final class CapacityRun implements RunExtension {
     StepResult result =
         new StepResult(
             slot.index + 1, slot.scenario, plan.load(), plan.phase(), summary, keys, checks, passed, stopped,
-            plan.plannedMeasured() >= 0 ? plan.plannedMeasured() : slot.measuredSent.get(), slot.measuredSent.get());
+            plan.plannedMeasured() >= 0 ? plan.plannedMeasured() : slot.measuredSent.get(), slot.measuredSent.get(),
+            slot.windowRate(size.warmUpNanos()));
     synchronized (this) {
       results.add(result);
     }
