@@ -68,10 +68,15 @@ public final class CapacityRun implements RunExtension {
   private static final long RECORD_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
   private static final double[] TABLE_PERCENTILES = {50, 90, 99};
 
-  /** Gap times (seconds from the step's start) of {@code n} arrivals at {@code rate}: the load's own draw. */
-  @FunctionalInterface
+  /**
+   * Arrival times (seconds from the step's start) of {@code n} arrivals at {@code rate}: the load's own draw, with
+   * gaps of gamma shape {@link #burstiness()}.
+   */
   public interface ArrivalSource {
     double[] arrivals(int n, double rate, long seed);
+
+    /** The gamma shape of the gaps (1 = Poisson), reported in each rate step's own summary. */
+    double burstiness();
   }
 
   private final StepPlanner planner;
@@ -223,7 +228,9 @@ public final class CapacityRun implements RunExtension {
 
   /** The request has ended (its record, when measured, is on its way to the statistics). */
   public Session afterSend(int step, Session session) {
-    slots.get(step).finished.incrementAndGet();
+    StepSlot slot = slots.get(step);
+    slot.finished.incrementAndGet();
+    slot.noteEnd(System.nanoTime(), size.warmUpNanos());
     return session;
   }
 
@@ -338,7 +345,8 @@ public final class CapacityRun implements RunExtension {
     StepResult result =
         new StepResult(
             slot.index + 1, slot.scenario, plan.load(), plan.phase(), summary, keys, checks, passed, stopped,
-            plan.plannedMeasured() >= 0 ? plan.plannedMeasured() : slot.measuredSent.get(), slot.measuredSent.get());
+            plan.plannedMeasured() >= 0 ? plan.plannedMeasured() : slot.measuredSent.get(), slot.measuredSent.get(),
+            slot.windowRate(size.warmUpNanos()));
     synchronized (this) {
       results.add(result);
     }
@@ -366,7 +374,7 @@ public final class CapacityRun implements RunExtension {
     StepLoad load = plan.load();
     LoadDescription description =
         switch (load.kind()) {
-          case RATE -> LoadDescription.atRate(measured, load.value(), 1.0, load.label());
+          case RATE -> LoadDescription.atRate(measured, load.value(), arrivals.burstiness(), load.label());
           case CONCURRENCY -> LoadDescription.atRate(measured, Double.POSITIVE_INFINITY, 1.0, load.label());
           case ALL_AT_ONCE -> LoadDescription.atRate(measured, Double.POSITIVE_INFINITY, 1.0, load.label());
         };

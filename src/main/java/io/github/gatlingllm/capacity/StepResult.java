@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param stoppedEarly why the step was stopped before its end, or null when it ran to its end
  * @param plannedRequests measured requests the step was to send
  * @param sentRequests measured requests it did send
+ * @param windowRequestRate for a step of a duration whose users loop (concurrency, all at once): requests completed per
+ *     second between the end of its warm-up and the end of its time, warm-ups included (the server's steady rate: the
+ *     queue the step leaves behind drains after its end, which vLLM's request_throughput would count); NaN otherwise
  */
 public record StepResult(
     int number,
@@ -31,7 +34,25 @@ public record StepResult(
     boolean passed,
     String stoppedEarly,
     int plannedRequests,
-    int sentRequests) {
+    int sentRequests,
+    double windowRequestRate) {
+
+  /** A step without a steady-window rate (its achieved rate is vLLM's request_throughput). */
+  public StepResult(
+      int number,
+      String scenario,
+      StepLoad load,
+      StepPhase phase,
+      BenchmarkSummary summary,
+      java.util.Map<String, Double> keys,
+      List<SummaryChecks.Result> checks,
+      boolean passed,
+      String stoppedEarly,
+      int plannedRequests,
+      int sentRequests) {
+    this(number, scenario, load, phase, summary, keys, checks, passed, stoppedEarly, plannedRequests, sentRequests,
+        Double.NaN);
+  }
 
   public StepResult {
     Objects.requireNonNull(scenario, "scenario");
@@ -48,9 +69,12 @@ public record StepResult(
     return v == null ? Double.NaN : v;
   }
 
-  /** Requests per second the server completed during the step (vLLM's {@code request_throughput}). */
+  /**
+   * Requests per second the server completed during the step: the steady window's rate when the step has one
+   * ({@link #windowRequestRate}), else vLLM's {@code request_throughput} of its measured requests.
+   */
   public double achievedRequestRate() {
-    return summary.requestThroughput();
+    return Double.isFinite(windowRequestRate) ? windowRequestRate : summary.requestThroughput();
   }
 
   /** Output tokens per second over all users (vLLM's {@code output_throughput}). */

@@ -41,6 +41,8 @@ final class StepSlot {
   final AtomicInteger measuredSent = new AtomicInteger();
   final AtomicInteger recorded = new AtomicInteger();
   final AtomicLong worstLatenessNanos = new AtomicLong();
+  /** Requests (warm-ups included) that ended between the warm-up's end and the deadline of a step of a duration. */
+  final AtomicInteger windowCompletions = new AtomicInteger();
   private volatile Plan plan;
   private volatile boolean skipped;
   private volatile String stopReason;
@@ -109,6 +111,25 @@ final class StepSlot {
 
   synchronized boolean judged() {
     return judged;
+  }
+
+  /** A request ended at {@code now}: counted when inside the steady window of a step with a deadline. */
+  void noteEnd(long now, long warmUpNanos) {
+    Plan p = plan;
+    if (p != null && p.deadlineNanos() != 0 && now - (p.originNanos() + warmUpNanos) >= 0
+        && now - p.deadlineNanos() <= 0) {
+      windowCompletions.incrementAndGet();
+    }
+  }
+
+  /** The steady window's completions per second, or NaN for a step without a deadline. */
+  double windowRate(long warmUpNanos) {
+    Plan p = plan;
+    if (p == null || p.deadlineNanos() == 0) {
+      return Double.NaN;
+    }
+    long window = p.deadlineNanos() - p.originNanos() - warmUpNanos;
+    return window > 0 ? windowCompletions.get() / (window / 1e9) : Double.NaN;
   }
 
   void noteLateness(long nanos) {

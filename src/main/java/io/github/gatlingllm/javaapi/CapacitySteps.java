@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A capacity search or a sweep as Gatling populations: "how much load can this server take within our SLOs?"
@@ -54,27 +55,55 @@ public final class CapacitySteps {
   /** The default most requests in flight (each step's pool of users). */
   public static final int DEFAULT_MAX_IN_FLIGHT = 1024;
 
-  private record Config(
-      List<SummaryCheck> slo,
-      String sweep,
-      int sweepRates,
-      SearchDimension dimension,
-      double start,
-      double precision,
-      int maxSteps,
-      int repeats,
-      StepSize size,
-      double burstiness,
-      long seed,
-      int maxInFlight,
-      String scenarioPrefix,
-      List<Map<String, Object>> records,
-      LlmRequestBuilder<?> request) {}
+  /** The settings, copied on every change (the builder is immutable). */
+  private static final class Settings {
+    List<SummaryCheck> slo = List.of();
+    String sweep;
+    int sweepRates = 4;
+    SearchDimension dimension = SearchDimension.RATE;
+    double start = 1;
+    double precision = 0.05;
+    int maxSteps = 12;
+    int repeats = 1;
+    StepSize size = StepSize.of(Duration.ofSeconds(30), DEFAULT_WARM_UP_SHARE);
+    double burstiness = 1.0;
+    long seed;
+    int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+    String scenarioPrefix = "step";
+    List<Map<String, Object>> records = List.of();
+    LlmRequestBuilder<?> request;
 
-  private final Config c;
+    Settings copy() {
+      Settings c = new Settings();
+      c.slo = slo;
+      c.sweep = sweep;
+      c.sweepRates = sweepRates;
+      c.dimension = dimension;
+      c.start = start;
+      c.precision = precision;
+      c.maxSteps = maxSteps;
+      c.repeats = repeats;
+      c.size = size;
+      c.burstiness = burstiness;
+      c.seed = seed;
+      c.maxInFlight = maxInFlight;
+      c.scenarioPrefix = scenarioPrefix;
+      c.records = records;
+      c.request = request;
+      return c;
+    }
+  }
 
-  private CapacitySteps(Config config) {
-    this.c = config;
+  private final Settings c;
+
+  private CapacitySteps(Settings settings) {
+    this.c = settings;
+  }
+
+  private CapacitySteps change(Consumer<Settings> change) {
+    Settings changed = c.copy();
+    change.accept(changed);
+    return new CapacitySteps(changed);
   }
 
   /** A capacity search judged on {@code slo} (clauses as {@code llm.assert}, e.g. {@code p99_ttft_ms<500}). */
@@ -82,96 +111,83 @@ public final class CapacitySteps {
     if (slo.isEmpty()) {
       throw new IllegalArgumentException("a capacity search needs SLO clauses, e.g. p99_ttft_ms<500;failed_ratio<0.01");
     }
-    return new CapacitySteps(
-        new Config(List.copyOf(slo), null, 4, SearchDimension.RATE, 1, 0.05, 12, 1,
-            StepSize.of(Duration.ofSeconds(30), DEFAULT_WARM_UP_SHARE), 1.0, 0, DEFAULT_MAX_IN_FLIGHT, "step",
-            List.of(), null));
+    Settings settings = new Settings();
+    settings.slo = List.copyOf(slo);
+    return new CapacitySteps(settings);
   }
 
   /** A sweep: {@code auto}, {@code rates:1,2,4,8} or {@code concurrency:1,8,32} (see {@link SweepPlan#parse}). */
   static CapacitySteps sweep(String levels) {
     SweepPlan.parse(levels, 4, List.of()); // fails now, naming the bad level
-    return new CapacitySteps(
-        new Config(List.of(), levels, 4, SearchDimension.RATE, 1, 0.05, 12, 1,
-            StepSize.of(Duration.ofSeconds(30), DEFAULT_WARM_UP_SHARE), 1.0, 0, DEFAULT_MAX_IN_FLIGHT, "step",
-            List.of(), null));
+    Settings settings = new Settings();
+    settings.sweep = levels;
+    return new CapacitySteps(settings);
   }
 
   /** Search the request rate (the default): open-model arrivals, capacity in req/s ({@code capacity_rps}). */
   public CapacitySteps rate() {
-    return with(new Config(c.slo, c.sweep, c.sweepRates, SearchDimension.RATE, c.start, c.precision, c.maxSteps,
-        c.repeats, c.size, c.burstiness, c.seed, c.maxInFlight, c.scenarioPrefix, c.records, c.request));
+    return change(s -> s.dimension = SearchDimension.RATE);
   }
 
   /** Search the concurrency: closed-model users, capacity in users ({@code capacity_concurrency}). */
   public CapacitySteps concurrency() {
-    return with(new Config(c.slo, c.sweep, c.sweepRates, SearchDimension.CONCURRENCY, Math.max(1, Math.rint(c.start)),
-        c.precision, c.maxSteps, c.repeats, c.size, c.burstiness, c.seed, c.maxInFlight, c.scenarioPrefix, c.records,
-        c.request));
+    return change(s -> s.dimension = SearchDimension.CONCURRENCY);
   }
 
   /** The first step's load (req/s or users; default 1): the search doubles it until a step fails. */
   public CapacitySteps start(double load) {
-    return with(new Config(c.slo, c.sweep, c.sweepRates, c.dimension, load, c.precision, c.maxSteps, c.repeats, c.size,
-        c.burstiness, c.seed, c.maxInFlight, c.scenarioPrefix, c.records, c.request));
+    return change(s -> s.start = load);
   }
 
   /** Narrowing stops once (high - low) / low is at most this (default 0.05). */
   public CapacitySteps precision(double relative) {
-    return with(new Config(c.slo, c.sweep, c.sweepRates, c.dimension, c.start, relative, c.maxSteps, c.repeats, c.size,
-        c.burstiness, c.seed, c.maxInFlight, c.scenarioPrefix, c.records, c.request));
+    return change(s -> s.precision = relative);
   }
 
   /** The most steps, repeats included (default 12). */
   public CapacitySteps maxSteps(int steps) {
-    return with(new Config(c.slo, c.sweep, c.sweepRates, c.dimension, c.start, c.precision, steps, c.repeats, c.size,
-        c.burstiness, c.seed, c.maxInFlight, c.scenarioPrefix, c.records, c.request));
+    return change(s -> s.maxSteps = steps);
   }
 
   /** Extra runs of the passing load nearest the boundary (default 1). */
   public CapacitySteps repeats(int repeats) {
-    return with(new Config(c.slo, c.sweep, c.sweepRates, c.dimension, c.start, c.precision, c.maxSteps, repeats, c.size,
-        c.burstiness, c.seed, c.maxInFlight, c.scenarioPrefix, c.records, c.request));
+    return change(s -> s.repeats = repeats);
   }
 
   /** The interpolated rates of an automatic sweep (default 4). */
   public CapacitySteps sweepRates(int rates) {
-    return with(new Config(c.slo, c.sweep, rates, c.dimension, c.start, c.precision, c.maxSteps, c.repeats, c.size,
-        c.burstiness, c.seed, c.maxInFlight, c.scenarioPrefix, c.records, c.request));
+    return change(s -> s.sweepRates = rates);
   }
 
   /** SLO clauses to judge a sweep's steps on (a search is given them at its start). */
   public CapacitySteps slo(List<SummaryCheck> slo) {
-    return with(new Config(List.copyOf(slo), c.sweep, c.sweepRates, c.dimension, c.start, c.precision, c.maxSteps,
-        c.repeats, c.size, c.burstiness, c.seed, c.maxInFlight, c.scenarioPrefix, c.records, c.request));
+    return change(s -> s.slo = List.copyOf(slo));
   }
 
   /** Each step lasts this long (default 30 s): a rate step sends rate x duration requests. */
   public CapacitySteps stepDuration(Duration duration) {
-    return size(StepSize.of(duration, c.size.warmUpShare()));
+    return change(s -> s.size = StepSize.of(duration, s.size.warmUpShare()));
   }
 
   /** Each step sends this many requests, warm-ups included. */
   public CapacitySteps stepRequests(int requests) {
-    return size(StepSize.of(requests, c.size.warmUpShare()));
+    return change(s -> s.size = StepSize.of(requests, s.size.warmUpShare()));
   }
 
   /** The share of each step spent warming up, kept out of its figures (default 0.2). */
   public CapacitySteps warmUpShare(double share) {
-    return size(new StepSize(c.size.duration(), c.size.requests(), share));
+    return change(s -> s.size = new StepSize(s.size.duration(), s.size.requests(), share));
   }
 
   /** The gamma shape of a rate step's gaps (vLLM's {@code --burstiness}; default 1, Poisson). */
   public CapacitySteps burstiness(double burstiness) {
     ArrivalSchedule.checkBurstiness(burstiness);
-    return with(new Config(c.slo, c.sweep, c.sweepRates, c.dimension, c.start, c.precision, c.maxSteps, c.repeats,
-        c.size, burstiness, c.seed, c.maxInFlight, c.scenarioPrefix, c.records, c.request));
+    return change(s -> s.burstiness = burstiness);
   }
 
   /** The seed of the arrival times (step k draws with seed + k). */
   public CapacitySteps seed(long seed) {
-    return with(new Config(c.slo, c.sweep, c.sweepRates, c.dimension, c.start, c.precision, c.maxSteps, c.repeats,
-        c.size, c.burstiness, seed, c.maxInFlight, c.scenarioPrefix, c.records, c.request));
+    return change(s -> s.seed = seed);
   }
 
   /**
@@ -182,8 +198,7 @@ public final class CapacitySteps {
     if (users < 1) {
       throw new IllegalArgumentException("the most requests in flight must be >= 1, got " + users);
     }
-    return with(new Config(c.slo, c.sweep, c.sweepRates, c.dimension, c.start, c.precision, c.maxSteps, c.repeats,
-        c.size, c.burstiness, c.seed, users, c.scenarioPrefix, c.records, c.request));
+    return change(s -> s.maxInFlight = users);
   }
 
   /** The steps' scenario names are {@code <prefix> 01}, {@code <prefix> 02}, ... (default "step"). */
@@ -191,8 +206,7 @@ public final class CapacitySteps {
     if (prefix == null || prefix.isBlank()) {
       throw new IllegalArgumentException("the step scenarios' prefix must not be blank");
     }
-    return with(new Config(c.slo, c.sweep, c.sweepRates, c.dimension, c.start, c.precision, c.maxSteps, c.repeats,
-        c.size, c.burstiness, c.seed, c.maxInFlight, prefix, c.records, c.request));
+    return change(s -> s.scenarioPrefix = prefix);
   }
 
   /** Records put into the session before each request (like a feeder): request i gets record i % size. */
@@ -200,23 +214,13 @@ public final class CapacitySteps {
     if (feederRecords.isEmpty()) {
       throw new IllegalArgumentException("the list of feeder records is empty");
     }
-    return with(new Config(c.slo, c.sweep, c.sweepRates, c.dimension, c.start, c.precision, c.maxSteps, c.repeats,
-        c.size, c.burstiness, c.seed, c.maxInFlight, c.scenarioPrefix, List.copyOf(feederRecords), c.request));
+    return change(s -> s.records = List.copyOf(feederRecords));
   }
 
   /** The request each step sends; its warm-ups are the same request marked {@code .warmUp()}. */
   public CapacitySteps exec(LlmRequestBuilder<?> request) {
-    return with(new Config(c.slo, c.sweep, c.sweepRates, c.dimension, c.start, c.precision, c.maxSteps, c.repeats,
-        c.size, c.burstiness, c.seed, c.maxInFlight, c.scenarioPrefix, c.records, Objects.requireNonNull(request)));
-  }
-
-  private CapacitySteps size(StepSize size) {
-    return with(new Config(c.slo, c.sweep, c.sweepRates, c.dimension, c.start, c.precision, c.maxSteps, c.repeats,
-        size, c.burstiness, c.seed, c.maxInFlight, c.scenarioPrefix, c.records, c.request));
-  }
-
-  private static CapacitySteps with(Config config) {
-    return new CapacitySteps(config);
+    Objects.requireNonNull(request, "request");
+    return change(s -> s.request = request);
   }
 
   /** The planner these settings make: a bracket search, or the sweep's levels. */
@@ -241,10 +245,20 @@ public final class CapacitySteps {
       names.add(String.format(Locale.ROOT, "%s %02d", c.scenarioPrefix, k + 1));
     }
     double burstiness = c.burstiness;
+    CapacityRun.ArrivalSource gammaArrivals =
+        new CapacityRun.ArrivalSource() {
+          @Override
+          public double[] arrivals(int n, double rate, long seed) {
+            return ArrivalSchedule.gamma(n, rate, burstiness, seed);
+          }
+
+          @Override
+          public double burstiness() {
+            return burstiness;
+          }
+        };
     CapacityRun run =
-        new CapacityRun(
-            planner, c.size, (n, rate, seed) -> ArrivalSchedule.gamma(n, rate, burstiness, seed), c.seed,
-            c.maxInFlight, c.slo, names, c.records);
+        new CapacityRun(planner, c.size, gammaArrivals, c.seed, c.maxInFlight, c.slo, names, c.records);
     // One description shared by every step: the run reports the search once, with the requests it recorded.
     LoadDescription description =
         LoadDescription.uncounted(
