@@ -109,6 +109,20 @@ class SweepPlanTest {
   }
 
   @Test
+  void autoSpreadsBetweenTheSteadyWindowRatesWhenTheStepsHaveThem() {
+    SweepPlan plan = SweepPlan.auto(1, List.of());
+    StepResult sync = CapacityResults.achieved(1, plan.next(List.of()).orElseThrow(), 2);
+    StepResult atOnce = CapacityResults.achieved(2, plan.next(List.of(sync)).orElseThrow(), 6);
+    // All at once, its queue drained after the step's end: 6 req/s overall, 10 req/s in its steady window.
+    StepResult windowed = new StepResult(atOnce.number(), atOnce.scenario(), atOnce.load(), atOnce.phase(),
+        atOnce.summary(), atOnce.keys(), atOnce.checks(), atOnce.passed(), atOnce.stoppedEarly(),
+        atOnce.plannedRequests(), atOnce.sentRequests(), 10);
+    assertEquals(10, windowed.achievedRequestRate());
+    assertEquals(4, plan.next(List.of(sync, atOnce)).orElseThrow().load().value(), 1e-12);
+    assertEquals(6, plan.next(List.of(sync, windowed)).orElseThrow().load().value(), 1e-12);
+  }
+
+  @Test
   void autoWithOneRateTakesTheMiddle() {
     SweepPlan plan = SweepPlan.auto(1, List.of());
     List<StepResult> done = run(plan, load -> load == 0 ? 9 : load == 1 ? 3 : load);
