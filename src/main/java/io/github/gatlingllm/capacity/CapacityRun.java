@@ -346,7 +346,7 @@ public final class CapacityRun implements RunExtension {
         new StepResult(
             slot.index + 1, slot.scenario, plan.load(), plan.phase(), summary, keys, checks, passed, stopped,
             plan.plannedMeasured() >= 0 ? plan.plannedMeasured() : slot.measuredSent.get(), slot.measuredSent.get(),
-            slot.windowRate(size.warmUpNanos()));
+            slot.windowRate());
     synchronized (this) {
       results.add(result);
     }

@@ -20,8 +20,9 @@ import java.util.Objects;
  * @param plannedRequests measured requests the step was to send
  * @param sentRequests measured requests it did send
  * @param windowRequestRate for a step of a duration whose users loop (concurrency, all at once): requests completed per
- *     second between the end of its warm-up and the end of its time, warm-ups included (the server's steady rate: the
- *     queue the step leaves behind drains after its end, which vLLM's request_throughput would count); NaN otherwise
+ *     second between the end of its warm-up and the end of its time, warm-ups included ({@link SteadyRate}: the
+ *     server's steady rate; the queue the step leaves behind drains after its end, which vLLM's request_throughput
+ *     would count); NaN otherwise
  */
 public record StepResult(
     int number,

@@ -42,7 +42,7 @@ final class StepSlot {
   final AtomicInteger recorded = new AtomicInteger();
   final AtomicLong worstLatenessNanos = new AtomicLong();
   /** Requests (warm-ups included) that ended between the warm-up's end and the deadline of a step of a duration. */
-  final AtomicInteger windowCompletions = new AtomicInteger();
+  private volatile SteadyRate window;
   private volatile Plan plan;
   private volatile boolean skipped;
   private volatile String stopReason;
@@ -58,6 +58,7 @@ final class StepSlot {
   }
 
   void start(Plan decided) {
+    window = decided.deadlineNanos() != 0 ? new SteadyRate(decided.originNanos()) : null;
     plan = decided;
   }
 
@@ -116,20 +117,16 @@ final class StepSlot {
   /** A request ended at {@code now}: counted when inside the steady window of a step with a deadline. */
   void noteEnd(long now, long warmUpNanos) {
     Plan p = plan;
-    if (p != null && p.deadlineNanos() != 0 && now - (p.originNanos() + warmUpNanos) >= 0
-        && now - p.deadlineNanos() <= 0) {
-      windowCompletions.incrementAndGet();
+    SteadyRate w = window;
+    if (p != null && w != null && now - (p.originNanos() + warmUpNanos) >= 0 && now - p.deadlineNanos() <= 0) {
+      w.add(now);
     }
   }
 
-  /** The steady window's completions per second, or NaN for a step without a deadline. */
-  double windowRate(long warmUpNanos) {
-    Plan p = plan;
-    if (p == null || p.deadlineNanos() == 0) {
-      return Double.NaN;
-    }
-    long window = p.deadlineNanos() - p.originNanos() - warmUpNanos;
-    return window > 0 ? windowCompletions.get() / (window / 1e9) : Double.NaN;
+  /** The steady window's completions per second ({@link SteadyRate}), or NaN for a step without a deadline. */
+  double windowRate() {
+    SteadyRate w = window;
+    return w == null ? Double.NaN : w.perSecond();
   }
 
   void noteLateness(long nanos) {

@@ -126,7 +126,7 @@ class CapacitySearchIT {
       Map<String, String> knobs = knobs(server);
       knobs.put("llm.sweep", "auto");
       knobs.put("llm.sweepRates", "2");
-      knobs.put("llm.stepDuration", "2s");
+      knobs.put("llm.stepDuration", "3s");
       knobs.put("llm.assert", "capacity_steps==4");
       GatlingRun run = GatlingRun.run(SIMULATION, knobs, results, "1G", 600);
       assertEquals(0, run.exitCode, run.output);
@@ -143,9 +143,10 @@ class CapacitySearchIT {
       assertEquals("all_at_once", steps.get(1).get("load").get("kind").asText());
       double synchronous = steps.get(0).get("achieved_request_rate").asDouble();
       double throughput = steps.get(1).get("achieved_request_rate").asDouble();
-      // One user back to back is slower than 64 at once on 8 slots; the engine cannot exceed B / S(B).
+      // One user back to back is slower than 64 at once on 8 slots; the engine cannot exceed B / S(B) (the steady
+      // window's slope is an estimate: 10 % of room).
       double saturation = MockCapacity.of(engine(), 0, OUTPUT_TOKENS).saturationRate();
-      assertTrue(synchronous < throughput && throughput <= saturation * 1.05, sweep.toPrettyString());
+      assertTrue(synchronous < throughput && throughput <= saturation * 1.10, sweep.toPrettyString());
       for (int i = 2; i < 4; i++) {
         JsonNode step = steps.get(i);
         assertEquals("sweep", step.get("phase").asText());
