@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Counts the tokens of many texts on {@code availableProcessors()} threads: tokenizing is what dataset preparation
@@ -19,25 +20,35 @@ final class ParallelTokenCounter {
   /** The token count of every text, in order. */
   static int[] count(TextTokenizer tokenizer, List<String> texts) {
     int[] counts = new int[texts.size()];
-    int threads = Math.min(Runtime.getRuntime().availableProcessors(), texts.size());
+    forEach(counts.length, i -> counts[i] = tokenizer.count(texts.get(i)));
+    return counts;
+  }
+
+  /**
+   * Runs {@code task} for every index below {@code size} on the same threads as {@link #count}: for preparation work
+   * whose cost is tokenizing (building and counting synthetic prompts). The task writes its own slot of its output,
+   * so the result does not depend on the thread count or the order the indexes are taken in.
+   */
+  static void forEach(int size, IntConsumer task) {
+    int threads = Math.min(Runtime.getRuntime().availableProcessors(), size);
     if (threads <= 1) {
-      for (int i = 0; i < counts.length; i++) {
-        counts[i] = tokenizer.count(texts.get(i));
+      for (int i = 0; i < size; i++) {
+        task.accept(i);
       }
-      return counts;
+      return;
     }
     AtomicInteger next = new AtomicInteger();
     Runnable worker =
         () -> {
-          for (int i = next.getAndIncrement(); i < counts.length; i = next.getAndIncrement()) {
-            counts[i] = tokenizer.count(texts.get(i));
+          for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
+            task.accept(i);
           }
         };
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,
-            task -> {
-              Thread thread = new Thread(task, "dataset-tokenizer");
+            runnable -> {
+              Thread thread = new Thread(runnable, "dataset-tokenizer");
               thread.setDaemon(true);
               return thread;
             });
@@ -60,6 +71,5 @@ final class ParallelTokenCounter {
     } finally {
       pool.shutdownNow();
     }
-    return counts;
   }
 }

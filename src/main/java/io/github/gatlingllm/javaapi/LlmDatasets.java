@@ -7,6 +7,7 @@ import io.github.gatlingllm.dataset.IpexDataset;
 import io.github.gatlingllm.dataset.JsonlDataset;
 import io.github.gatlingllm.dataset.LoadedDataset;
 import io.github.gatlingllm.dataset.ShareGptDataset;
+import io.github.gatlingllm.dataset.SharedPrefixDataset;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -84,6 +85,11 @@ public final class LlmDatasets {
   public static List<DatasetRequest> jsonl(
       Path path, TextTokenizer tokenizer, int numPrompts, int defaultOutputLen) {
     return printed(JsonlDataset.load(path, tokenizer, numPrompts, defaultOutputLen));
+  }
+
+  /** SGLang's generated-shared-prefix prompts ({@link SharedPrefixDataset}): groups x prompts per group. */
+  public static List<DatasetRequest> sharedPrefix(TextTokenizer tokenizer, SharedPrefixDataset.Settings settings) {
+    return printed(SharedPrefixDataset.generate(tokenizer, settings));
   }
 
   private static List<DatasetRequest> printed(LoadedDataset dataset) {

@@ -4,10 +4,19 @@ import io.github.gatlingllm.dataset.ChatTemplate;
 import io.github.gatlingllm.dataset.DatasetFile;
 import io.github.gatlingllm.dataset.DatasetRequest;
 import io.github.gatlingllm.dataset.RandomDataset;
+import io.github.gatlingllm.dataset.SharedPrefixDataset;
 import io.github.gatlingllm.dataset.SonnetDataset;
 import io.github.gatlingllm.dataset.TextTokenizer;
+import io.github.gatlingllm.dataset.TraceDataset;
+import io.github.gatlingllm.dataset.TraceEntry;
+import io.github.gatlingllm.dataset.TraceFormat;
+import io.github.gatlingllm.dataset.TraceLoader;
+import io.github.gatlingllm.dataset.TracePrompts;
+import io.github.gatlingllm.dataset.TraceWindow;
 import io.github.gatlingllm.javaapi.LlmDatasets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +29,8 @@ import java.util.stream.Stream;
  * {@link CommonSettings#loadTokenizer()}). Everything is read and tokenized before the load starts, never on an event
  * loop.
  *
- * @param dataset {@code random}, {@code sonnet}, {@code sharegpt}, {@code ipex} or {@code jsonl} ({@code llm.dataset})
+ * @param dataset {@code random}, {@code sonnet}, {@code sharegpt}, {@code ipex}, {@code jsonl}, {@code trace} or
+ *     {@code shared-prefix} ({@code llm.dataset})
  * @param datasetPath the file of a file-based dataset ({@code llm.datasetPath}), or empty for its shipped sample
  * @param random the random dataset's lengths
  * @param sonnet the sonnet dataset's lengths and template
@@ -28,7 +38,9 @@ import java.util.stream.Stream;
  *     for each conversation's recorded answer length
  * @param ipex which LLM-on-Ray prompt and its output length
  * @param customOutputLen {@code max_tokens} of JSONL prompts that give no {@code output_len} ({@code
- *     llm.customOutputLen})
+ *     llm.customOutputLen}); also of trace lines without {@code output_length}
+ * @param trace which trace file format, window, speed-up and block size ({@code llm.dataset=trace})
+ * @param sharedPrefix SGLang's generated-shared-prefix knobs ({@code llm.dataset=shared-prefix})
  */
 public record DatasetSettings(
     String dataset,
@@ -37,7 +49,9 @@ public record DatasetSettings(
     Sonnet sonnet,
     OptionalInt sharegptOutputLen,
     Ipex ipex,
-    int customOutputLen) {
+    int customOutputLen,
+    Trace trace,
+    SharedPrefix sharedPrefix) {
 
   public static final String DATASET = "llm.dataset";
   public static final String DATASET_PATH = "llm.datasetPath";
@@ -56,8 +70,23 @@ public record DatasetSettings(
   public static final String INPUT_TOKENS = "llm.inputTokens";
   public static final String MAX_NEW_TOKENS = "llm.maxNewTokens";
   public static final String CUSTOM_OUTPUT_LEN = "llm.customOutputLen";
+  public static final String TRACE_FORMAT = "llm.traceFormat";
+  public static final String TRACE_START = "llm.traceStart";
+  public static final String TRACE_DURATION = "llm.traceDuration";
+  public static final String TRACE_MAX_REQUESTS = "llm.traceMaxRequests";
+  public static final String TRACE_SPEEDUP = "llm.traceSpeedup";
+  public static final String TRACE_BLOCK_SIZE = "llm.traceBlockSize";
+  public static final String PREFIX_GROUPS = "llm.prefixGroups";
+  public static final String PROMPTS_PER_GROUP = "llm.promptsPerGroup";
+  public static final String PREFIX_LEN = "llm.prefixLen";
+  public static final String QUESTION_LEN = "llm.questionLen";
+  public static final String PREFIX_OUTPUT_LEN = "llm.prefixOutputLen";
+  public static final String PREFIX_ORDER = "llm.prefixOrder";
 
-  public static final List<String> DATASETS = List.of("random", "sonnet", "sharegpt", "ipex", "jsonl");
+  public static final String TRACE = "trace";
+  public static final String SHARED_PREFIX = "shared-prefix";
+  public static final List<String> DATASETS =
+      List.of("random", "sonnet", "sharegpt", "ipex", "jsonl", TRACE, SHARED_PREFIX);
 
   /**
    * vLLM's random dataset: lengths uniform in [L(1-r), L(1+r)], an optional shared prefix.
@@ -88,12 +117,43 @@ public record DatasetSettings(
    */
   public record Ipex(String modelType, String inputTokens, OptionalInt maxNewTokens) {}
 
+  /**
+   * A trace replay: which file format, which part of it, how fast, and the tokens per hash id.
+   *
+   * @param format {@code llm.traceFormat}: {@code mooncake} (default), {@code azure}, {@code burstgpt} or {@code jsonl}
+   * @param window {@code llm.traceStart}, {@code llm.traceDuration}, {@code llm.traceMaxRequests} and {@code
+   *     llm.traceSpeedup}
+   * @param blockSize {@code llm.traceBlockSize}: tokens per hash id (default 512, Mooncake's)
+   */
+  public record Trace(TraceFormat format, TraceWindow window, int blockSize) {}
+
+  /**
+   * SGLang's generated-shared-prefix dataset.
+   *
+   * @param groups {@code llm.prefixGroups}
+   * @param promptsPerGroup {@code llm.promptsPerGroup}
+   * @param prefixLen {@code llm.prefixLen}
+   * @param questionLen {@code llm.questionLen}
+   * @param outputLen {@code llm.prefixOutputLen}
+   * @param order {@code llm.prefixOrder}
+   */
+  public record SharedPrefix(
+      int groups, int promptsPerGroup, int prefixLen, int questionLen, int outputLen, SharedPrefixDataset.Order order) {}
+
   /** The sample shipped for each file-based dataset, used when {@code llm.datasetPath} is not given. */
   private static final Map<String, String> SAMPLES =
       Map.of(
           "sharegpt", "datasets/sharegpt-sample.json",
           "ipex", "datasets/ipex-prompt.json",
           "jsonl", "datasets/prompts-sample.jsonl");
+
+  /** The sample shipped for each trace format (self-made, see {@code datasets/traces/README.md}). */
+  private static final Map<TraceFormat, String> TRACE_SAMPLES =
+      Map.of(
+          TraceFormat.MOONCAKE, "datasets/traces/mooncake-sample.jsonl",
+          TraceFormat.AZURE, "datasets/traces/azure-sample.csv",
+          TraceFormat.BURSTGPT, "datasets/traces/burstgpt-sample.csv",
+          TraceFormat.JSONL, "datasets/traces/trace-sample.jsonl");
 
   private static final Map<String, String> FORMATS =
       Map.of(
@@ -118,7 +178,19 @@ public record DatasetSettings(
           MODEL_TYPE,
           INPUT_TOKENS,
           MAX_NEW_TOKENS,
-          CUSTOM_OUTPUT_LEN);
+          CUSTOM_OUTPUT_LEN,
+          TRACE_FORMAT,
+          TRACE_START,
+          TRACE_DURATION,
+          TRACE_MAX_REQUESTS,
+          TRACE_SPEEDUP,
+          TRACE_BLOCK_SIZE,
+          PREFIX_GROUPS,
+          PROMPTS_PER_GROUP,
+          PREFIX_LEN,
+          QUESTION_LEN,
+          PREFIX_OUTPUT_LEN,
+          PREFIX_ORDER);
 
   /**
    * What a ready simulation that sends a dataset's prompts reads: the common properties, its {@code own} and these.
@@ -153,12 +225,86 @@ public record DatasetSettings(
             p.choice(CHAT_TEMPLATE, "chatml", List.of("chatml", "none"))),
         p.optionalInteger(SHAREGPT_OUTPUT_LEN, 1),
         new Ipex(p.string(MODEL_TYPE, "llama"), p.string(INPUT_TOKENS, "32"), p.optionalInteger(MAX_NEW_TOKENS, 1)),
-        p.integer(CUSTOM_OUTPUT_LEN, 256, 1));
+        p.integer(CUSTOM_OUTPUT_LEN, 256, 1),
+        new Trace(
+            TraceFormat.byId(p.choice(TRACE_FORMAT, TraceFormat.MOONCAKE.id(), TraceFormat.ids())),
+            new TraceWindow(
+                p.duration(TRACE_START, Duration.ZERO),
+                p.duration(TRACE_DURATION, Duration.ZERO),
+                p.integer(TRACE_MAX_REQUESTS, 0, 0),
+                p.number(TRACE_SPEEDUP, 1, 0, false)),
+            p.integer(TRACE_BLOCK_SIZE, TracePrompts.DEFAULT_BLOCK_SIZE, 1)),
+        sharedPrefix(p));
   }
 
-  /** The prompts of the chosen dataset, tokenized, with their expected output lengths. */
+  private static SharedPrefix sharedPrefix(LlmProperties p) {
+    SharedPrefixDataset.Settings d = SharedPrefixDataset.Settings.defaults();
+    return new SharedPrefix(
+        p.integer(PREFIX_GROUPS, d.groups(), 1),
+        p.integer(PROMPTS_PER_GROUP, d.promptsPerGroup(), 1),
+        p.integer(PREFIX_LEN, d.prefixLen(), 0),
+        p.integer(QUESTION_LEN, d.questionLen(), 1),
+        p.integer(PREFIX_OUTPUT_LEN, d.outputLen(), 1),
+        SharedPrefixDataset.Order.valueOf(
+            p.choice(PREFIX_ORDER, "shuffled", List.of("shuffled", "grouped")).toUpperCase(Locale.ROOT)));
+  }
+
+  /** Whether the dataset is a timed trace replay: then {@link #loadTrace}, not {@link #load}, gives its requests. */
+  public boolean isTrace() {
+    return TRACE.equals(dataset);
+  }
+
+  /**
+   * The trace replay: the requests of {@code llm.traceFormat}'s file ({@code llm.datasetPath}, else the format's
+   * sample) in the window, prompts of exactly each entry's input length by {@code tokenizer} sharing the trace's
+   * blocks (see {@link TracePrompts}), and when to send each. {@code llm.numPrompts} does not cap a trace: {@code
+   * llm.traceMaxRequests} does. {@code chat} does not change the prompts (a chat server wraps them in its template,
+   * whose tokens are not the trace's); it is taken for symmetry with {@link #load}. Prints the report and notes.
+   */
+  public TraceDataset loadTrace(TextTokenizer tokenizer, long seed, boolean chat) {
+    requireTrace();
+    TraceDataset loaded = traceLoader().load(trace.window(), tokenizer, trace.blockSize(), seed);
+    loaded.print(System.out);
+    return loaded;
+  }
+
+  /**
+   * The trace entries in the window (offsets in trace ms from the window's start, before the speed-up), for checks
+   * such as {@link TracePrompts#expectedBlockReuse}.
+   */
+  public List<TraceEntry> traceEntries() {
+    requireTrace();
+    return traceLoader().entries(trace.window());
+  }
+
+  private void requireTrace() {
+    if (!isTrace()) {
+      throw new IllegalStateException(DATASET + " is '" + dataset + "', not '" + TRACE + "': use load(...)");
+    }
+  }
+
+  private TraceLoader traceLoader() {
+    String spec = datasetPath.orElse(TRACE_SAMPLES.get(trace.format()));
+    return TraceLoader.of(
+        spec, DatasetFile.resolve(spec, trace.format().expected()), trace.format(), customOutputLen);
+  }
+
+  /**
+   * The prompts of the chosen dataset, tokenized, with their expected output lengths. A trace has send times too:
+   * it is refused here (use {@link #loadTrace}) rather than replayed at a rate that ignores them. The shared-prefix
+   * dataset ignores {@code numPrompts}: its count is {@code llm.prefixGroups x llm.promptsPerGroup}.
+   */
   public List<DatasetRequest> load(TextTokenizer counter, int numPrompts, long seed, boolean chat) {
     return switch (dataset) {
+      case TRACE ->
+          throw new IllegalStateException(DATASET + "=" + TRACE + " is a timed replay: call loadTrace(...) (check "
+              + "isTrace()), which gives the requests with their send times");
+      case SHARED_PREFIX ->
+          LlmDatasets.sharedPrefix(
+              counter,
+              new SharedPrefixDataset.Settings(
+                  sharedPrefix.groups(), sharedPrefix.promptsPerGroup(), sharedPrefix.prefixLen(),
+                  sharedPrefix.questionLen(), sharedPrefix.outputLen(), sharedPrefix.order(), seed));
       case "sonnet" -> {
         SonnetDataset lines = datasetPath.map(SonnetDataset::load).orElseGet(SonnetDataset::loadDefault);
         yield lines.sample(
