@@ -222,7 +222,7 @@ public final class TraceFile {
         throw new DatasetException(where() + "expected " + headerSize + " columns as the header, got "
             + cells.size() + ": '" + text + "'");
       }
-      String[] names = header();
+      String[] names = columnNames();
       String time = cells.get(columns[0]);
       double timestamp = format == TraceFormat.AZURE ? dateTimeMs(names[0], time) : secondsMs(names[0], time);
       int input = csvInt(names[1], cells.get(columns[1]), 0);
@@ -239,14 +239,15 @@ public final class TraceFile {
     }
 
     /** The time, input and output columns this format reads, by name. */
-    private String[] header() {
+    private String[] columnNames() {
       return format == TraceFormat.AZURE
           ? new String[] {"TIMESTAMP", "ContextTokens", "GeneratedTokens"}
           : new String[] {"Timestamp", "Request tokens", "Response tokens"};
     }
 
+    /** Where each of {@link #columnNames()} is in the header row. */
     private int[] header(List<String> cells) {
-      String[] names = header();
+      String[] names = columnNames();
       int[] found = new int[names.length];
       for (int c = 0; c < names.length; c++) {
         found[c] = -1;

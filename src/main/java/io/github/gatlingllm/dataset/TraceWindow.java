@@ -33,11 +33,6 @@ public record TraceWindow(Duration start, Duration duration, int maxRequests, do
     return new TraceWindow(Duration.ZERO, Duration.ZERO, 0, 1.0);
   }
 
-  /** Whether this window keeps the whole trace unchanged. */
-  boolean isAll() {
-    return start.isZero() && duration.isZero() && maxRequests == 0 && speedup == 1.0;
-  }
-
   /** The entries of {@code sorted} (by offset) inside the window, their offsets in ms from the window's start. */
   List<TraceEntry> select(List<TraceEntry> sorted) {
     double from = start.toNanos() / 1e6;
