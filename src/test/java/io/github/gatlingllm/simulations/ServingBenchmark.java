@@ -8,6 +8,9 @@ import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingllm.suite.settings.CommonSettings;
 import io.github.gatlingllm.suite.settings.ServingSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
+import io.github.gatlingllm.dataset.TraceDataset;
+import io.github.gatlingllm.dataset.TraceSchedule;
+import io.github.gatlingllm.javaapi.LlmDatasets;
 import io.github.gatlingllm.javaapi.LlmLoad;
 import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
 import java.util.List;
@@ -17,7 +20,9 @@ import java.util.Map;
  * The serving benchmark, like vLLM's {@code bench serve}: {@code llm.numPrompts} streaming requests sent open-loop at
  * {@code llm.requestRate} (all at once by default, else gamma/Poisson arrivals), optionally capped at
  * {@code llm.maxConcurrency} in flight, each with a prompt from {@code llm.dataset} (by default random tokens:
- * {@code llm.randomInputLen} tokens by {@code llm.tokenizer}, {@code llm.randomOutputLen} max tokens). Without
+ * {@code llm.randomInputLen} tokens by {@code llm.tokenizer}, {@code llm.randomOutputLen} max tokens). With
+ * {@code llm.dataset=trace} the trace's own schedule replaces the rate: each request at its recorded offset, divided
+ * by {@code llm.traceSpeedup}, with prompts sharing the blocks the trace shares. Without
  * {@code llm.baseUrl} it runs against the embedded mock server. The README lists every property.
  *
  * <pre>
@@ -33,15 +38,24 @@ public class ServingBenchmark extends Simulation {
     CommonSettings common = settings.common();
     String model = server.model(common.target().model(), System.getenv("OPENAI_API_KEY"), common.target().tls());
     TextTokenizer tokenizer = common.loadTokenizer();
-    List<Map<String, Object>> prompts =
-        SimulationParts.prompts(settings.dataset(), common, tokenizer, settings.numPrompts());
+    List<Map<String, Object>> prompts;
+    LlmLoad measured;
+    if (settings.dataset().isTrace()) {
+      // A trace brings its own schedule: each request at its recorded offset (divided by llm.traceSpeedup).
+      TraceDataset trace = settings.dataset().loadTrace(tokenizer, common.seed(), common.chat());
+      prompts = LlmDatasets.records(trace.requests());
+      TraceSchedule schedule = trace.schedule();
+      measured = LlmLoad.replay(schedule.name(), schedule.speedup(), schedule.offsetsSeconds());
+    } else {
+      prompts = SimulationParts.prompts(settings.dataset(), common, tokenizer, settings.numPrompts());
+      measured = settings.load();
+    }
 
     LlmProtocolBuilder protocol = settings.applyTo(SimulationParts.protocol(common, server.baseUrl(), model, tokenizer));
 
     // The load injects the requests and is what the summary reports (num_prompts, request_rate, burstiness, ramp).
     PopulationBuilder load =
-        settings
-            .load()
+        measured
             .inject(
                 scenario("serving benchmark")
                     .feed(listFeeder(prompts))
