@@ -179,6 +179,14 @@ public final class LlmDsl {
     return RampUp.exponential(startRps, endRps);
   }
 
+  /**
+   * A recorded trace replayed at its offsets (seconds, already divided by {@code speedup}): see
+   * {@link LlmLoad#replay}.
+   */
+  public static LlmLoad replay(String trace, double speedup, double... offsetSeconds) {
+    return LlmLoad.replay(trace, speedup, offsetSeconds);
+  }
+
   /** {@code requests} requests all at the start (vLLM's {@code --request-rate inf}): {@link LlmLoad#requests(int)}. */
   public static LlmLoad atOnce(int requests) {
     return LlmLoad.requests(requests).atOnce();

@@ -21,8 +21,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * Sends one streaming LLM request per virtual user passing through, owns its timing and reports it: to Gatling's stats
  * ({@link GatlingRecords}) and, exactly, to the run's LLM summary.
  *
- * <p>The request's intended start is taken as the user reaches this action (its arrival); any wait for the
- * concurrency cap happens after that, so the queueing is measured rather than hidden.
+ * <p>The request's intended start is its scheduled arrival when the load gave one ({@link ScheduledStart}), else the
+ * moment the user reaches this action; any lateness of the send and any wait for the concurrency cap come after it,
+ * so they are measured (client queue time) rather than hidden.
  */
 final class StreamingRequestAction extends LlmActionBase {
   private final RequestTemplate template;
@@ -65,8 +66,9 @@ final class StreamingRequestAction extends LlmActionBase {
   }
 
   @Override
-  protected void run(Session session) {
-    long intended = System.nanoTime();
+  protected void run(Session reached) {
+    long intended = ScheduledStart.intendedNanos(reached, System.nanoTime());
+    Session session = ScheduledStart.taken(reached);
     String requestName;
     RequestBuildException badName = null;
     try {

@@ -1,6 +1,7 @@
 package io.github.gatlingllm.capacity;
 
 import io.gatling.javaapi.core.Session;
+import io.github.gatlingllm.action.ScheduledStart;
 import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.LoadDescription;
 import io.github.gatlingllm.metrics.RequestRecord;
@@ -56,7 +57,8 @@ public final class CapacityRun implements RunExtension {
   public static final String INDEX = "gatling-llm.capacityRequest";
   public static final String WARM_UP = "gatling-llm.capacityWarmUp";
   public static final String SEND = "gatling-llm.capacitySend";
-  private static final String DUE = "gatling-llm.capacityDue";
+  /** The request's due time, which the LLM request also takes as its intended start (lateness is queue time). */
+  private static final String DUE = ScheduledStart.ATTRIBUTE;
 
   /** How often waiting users look whether their step's load is decided. */
   public static final Duration POLL = Duration.ofMillis(20);

@@ -6,6 +6,7 @@ import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
+import io.github.gatlingllm.action.ScheduledStart;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,8 @@ final class Arrivals {
   /** The most injection batches: far below the few thousand steps Gatling's injector can chain. */
   static final int MAX_BATCHES = 500;
 
-  private static final String DUE = "gatling-llm.arrivalDueNanos";
+  /** The user's arrival, which its first LLM request also takes as its intended start. */
+  private static final String DUE = ScheduledStart.ATTRIBUTE;
   private static final long NOT_STARTED = Long.MIN_VALUE;
 
   private final double[] seconds;

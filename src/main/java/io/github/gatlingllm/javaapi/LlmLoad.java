@@ -10,6 +10,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.github.gatlingllm.metrics.LoadDescription;
 import io.github.gatlingllm.metrics.RampUp;
 import io.github.gatlingllm.protocol.LoadProtocol;
+import io.github.gatlingllm.report.ReplayReport;
 import io.github.gatlingllm.report.SummaryCheck;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public final class LlmLoad {
   public static final long DEFAULT_SEED = 0;
 
   /** What kind of load, with its numbers (never the seed). */
-  private sealed interface Model permits Timed, AtOnce, Closed, Scheduled {}
+  private sealed interface Model permits Timed, AtOnce, Closed, Scheduled, Replay {}
 
   /** Open model with gamma gaps at a fixed rate, or a ramp (rate infinite then), or LLM-on-Ray's draws. */
   private record Timed(int requests, double rate, RampUp ramp, double burstiness, boolean llmOnRay)
@@ -63,6 +64,9 @@ public final class LlmLoad {
   private record Closed(int users, int requests) implements Model {}
 
   private record Scheduled(double[] joinSeconds) implements Model {}
+
+  /** A recorded trace's arrivals, already divided by the speed-up. */
+  private record Replay(String trace, double speedup, double[] offsetSeconds) implements Model {}
 
   private final Model model;
   private final long seed;
@@ -145,6 +149,28 @@ public final class LlmLoad {
     }
     Arrivals.of(joinSeconds); // fails now, naming the first time out of order
     return new LlmLoad(new Scheduled(joinSeconds.clone()), DEFAULT_SEED);
+  }
+
+  /**
+   * A recorded trace replayed: one request per arrival, sent at its offset (seconds from the start, non-decreasing,
+   * already divided by {@code speedup}) on an absolute schedule, so lateness never accumulates; a late send shows as
+   * client queue time. The summary names the trace and the speed-up and reports how closely the sends kept the
+   * schedule ({@code schedule_lag_p50_ms}, {@code _p99_}, {@code _max_}); {@code request_rate} is null (a trace has
+   * no single rate) and {@code num_prompts} is the number of arrivals.
+   *
+   * @param trace the trace's name, for the summary (its file name)
+   * @param speedup how much faster than recorded the offsets are (1 = as recorded)
+   */
+  public static LlmLoad replay(String trace, double speedup, double... offsetSeconds) {
+    Objects.requireNonNull(trace, "trace");
+    if (!(speedup > 0) || Double.isInfinite(speedup)) {
+      throw new IllegalArgumentException("the trace speed-up must be a finite number > 0, got " + speedup);
+    }
+    if (offsetSeconds.length == 0) {
+      throw new IllegalArgumentException("the trace '" + trace + "' has no request to replay (check its window)");
+    }
+    Arrivals.of(offsetSeconds); // fails now, naming the first offset out of order
+    return new LlmLoad(new Replay(trace, speedup, offsetSeconds.clone()), DEFAULT_SEED);
   }
 
   /** The number of requests of an open load, before its rate. */
@@ -245,6 +271,14 @@ public final class LlmLoad {
     } else if (model instanceof Closed closed) {
       population =
           ConcurrencySteps.closedLoop(name(scenario), chainOf(scenario), closed.users(), closed.requests(), List.of());
+    } else if (model instanceof Replay replay) {
+      Arrivals arrivals = Arrivals.of(replay.offsetSeconds());
+      PopulationBuilder replayed =
+          CoreDsl.scenario(name(scenario)).exec(arrivals.pace()).exec(chainOf(scenario)).injectOpen(arrivals.injection());
+      // The replay's own report (trace, speed-up, schedule lag) comes with the population, as a capacity search's.
+      ReplayReport report = new ReplayReport(replay.trace(), replay.speedup(), replay.offsetSeconds().length);
+      LoadDescription description = description();
+      return replayed.protocols(() -> new LoadProtocol(description, report));
     } else {
       Arrivals arrivals = Arrivals.of(arrivalSeconds());
       population =
@@ -285,6 +319,20 @@ public final class LlmLoad {
     }
     if (model instanceof Closed c) {
       return closedDescription(c.users(), c.requests());
+    }
+    if (model instanceof Replay r) {
+      double[] offsets = r.offsetSeconds();
+      double span = offsets[offsets.length - 1] - offsets[0];
+      return new LoadDescription(
+          offsets.length,
+          null,
+          null,
+          null,
+          String.format(
+              Locale.ROOT,
+              "trace %s replayed at %sx: %d requests over %.1f s (mean %.2f req/s), no single rate (request_rate null)",
+              r.trace(), java.math.BigDecimal.valueOf(r.speedup()).stripTrailingZeros().toPlainString(),
+              offsets.length, span, span > 0 ? (offsets.length - 1) / span : 0.0));
     }
     Scheduled s = (Scheduled) model;
     return LoadDescription.uncounted(

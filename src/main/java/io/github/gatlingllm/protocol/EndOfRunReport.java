@@ -12,6 +12,7 @@ import io.github.gatlingllm.report.HtmlReportInjector;
 import io.github.gatlingllm.report.HtmlSloChecks;
 import io.github.gatlingllm.report.HtmlSummaryBlock;
 import io.github.gatlingllm.report.RunExtension;
+import io.github.gatlingllm.report.ReplayReport;
 import io.github.gatlingllm.capacity.CapacityFacts;
 import io.github.gatlingllm.report.RunOrigin;
 import io.github.gatlingllm.report.RunOutput;
@@ -245,6 +246,7 @@ final class EndOfRunReport {
     Set<String> numeric = new HashSet<>(RUN_FACT_KEYS);
     // What a load's extension may add; a run without one then fails such a clause at the end, saying why.
     numeric.addAll(CapacityFacts.KEYS);
+    numeric.addAll(ReplayReport.NUMERIC_KEYS);
     numeric.addAll(SummaryJson.numericKeys(options(report), true, maxConcurrency > 0, true));
     SummaryChecks.validate(report.checks(), numeric);
   }

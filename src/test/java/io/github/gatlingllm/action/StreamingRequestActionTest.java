@@ -137,6 +137,35 @@ class StreamingRequestActionTest {
   }
 
   @Test
+  void aScheduledArrivalIsTheIntendedStartOfTheUsersNextRequestOnly() throws Exception {
+    Action action = action(protocol(), LlmDsl.completion("scheduled").prompt("#{prompt}").maxTokens(2));
+    // The load meant this request to start 30 ms ago (a late wake-up, a busy client): that lateness is queue time.
+    long scheduled = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(30);
+    action.$bang(session(1, "one two").set(ScheduledStart.ATTRIBUTE, scheduled));
+    Session after = awaitNext();
+    RequestRecord first = lastRecord();
+    assertEquals(scheduled, first.intendedNanos());
+    assertTrue(first.queueNanos() >= TimeUnit.MILLISECONDS.toNanos(30), "queue " + first.queueNanos());
+    assertFalse(after.contains(ScheduledStart.ATTRIBUTE), "taken once");
+    // The user's next request starts when the user reaches it: no schedule left to be late against.
+    long reached = System.nanoTime();
+    action.$bang(after);
+    awaitNext();
+    assertTrue(lastRecord().intendedNanos() - reached >= 0, "intended at the action, not at the old arrival");
+  }
+
+  @Test
+  void aScheduledArrivalStillToComeIsNotAnIntendedStartInTheFuture() throws Exception {
+    Action action = action(protocol(), LlmDsl.completion("early").prompt("#{prompt}").maxTokens(2));
+    long reached = System.nanoTime();
+    action.$bang(session(1, "one two").set(ScheduledStart.ATTRIBUTE, reached + TimeUnit.SECONDS.toNanos(60)));
+    awaitNext();
+    RequestRecord record = lastRecord();
+    assertTrue(record.intendedNanos() - reached >= 0 && record.sendNanos() - record.intendedNanos() >= 0,
+        "intended " + record.intendedNanos() + ", send " + record.sendNanos());
+  }
+
+  @Test
   void successfulChatRequestIsReportedToGatlingWithTtftTpotAndEveryGap() throws Exception {
     LlmComponents components =
         components(core, (LlmProtocol) protocol().itlStats(ItlStats.EVERY_GAP).protocol());

@@ -67,6 +67,28 @@ class LlmLoadTest {
   }
 
   @Test
+  void aReplayedTraceCountsItsArrivalsNamesItselfAndClaimsNoRate() {
+    LoadDescription d = LlmLoad.replay("mooncake-sample.jsonl", 10, 0, 0.1, 0.1, 2.1).description();
+    assertEquals(4, d.numPrompts());
+    assertNull(d.requestRate(), "a trace has no single rate");
+    assertNull(d.burstiness());
+    assertEquals(
+        "trace mooncake-sample.jsonl replayed at 10x: 4 requests over 2.1 s (mean 1.43 req/s), no single rate"
+            + " (request_rate null)",
+        d.text());
+  }
+
+  @Test
+  void aReplayRefusesAnEmptyWindowABadSpeedupAndOffsetsOutOfOrder() {
+    assertEquals("the trace 't' has no request to replay (check its window)",
+        assertThrows(IllegalArgumentException.class, () -> LlmLoad.replay("t", 1)).getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> LlmLoad.replay("t", 0, 1.0)).getMessage()
+        .contains("speed-up must be a finite number > 0, got 0.0"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> LlmLoad.replay("t", 1, 0, 2, 1)).getMessage()
+        .contains("arrival 2 is 1.0 after 2.0"));
+  }
+
+  @Test
   void usersOnASchedulePromiseNoRequestCountNorRate() {
     LoadDescription d = LlmLoad.users(0, 0.5, 2).description();
     assertEquals(0, d.numPrompts());

@@ -1,0 +1,32 @@
+package io.github.gatlingllm.action;
+
+import io.gatling.core.session.Session;
+import scala.Option;
+
+/**
+ * When the load meant a request to start: an open load (Poisson arrivals, a replayed trace, a capacity search's rate
+ * step) puts each user's arrival time into its session, and the next LLM request takes it as its intended start, so
+ * that a send that comes late (a busy client, a wake-up after the arrival) shows as client queue time instead of
+ * vanishing: the latency a user of the server would have seen counts from when the request was due. Taken once: the
+ * user's later requests start when the user reaches them.
+ */
+public final class ScheduledStart {
+  /** The session attribute: the {@link System#nanoTime()} at which the load scheduled the user's next request. */
+  public static final String ATTRIBUTE = "gatling-llm.scheduledNanos";
+
+  private ScheduledStart() {}
+
+  /** The scheduled start when the session holds one that has come ({@code <= now}), else {@code now}. */
+  static long intendedNanos(Session session, long now) {
+    Option<Object> due = session.attributes().get(ATTRIBUTE);
+    if (due.isDefined() && due.get() instanceof Long scheduled && scheduled - now <= 0) {
+      return scheduled;
+    }
+    return now;
+  }
+
+  /** The session without its scheduled start, once a request has taken it. */
+  static Session taken(Session session) {
+    return session.contains(ATTRIBUTE) ? session.remove(ATTRIBUTE) : session;
+  }
+}
