@@ -102,8 +102,9 @@ final class HtmlKeyFigures implements HtmlSummaryBlock.Part {
   private static List<Figure> prefixCache(PrefixCacheSummary cache) {
     List<Figure> figures = new ArrayList<>();
     if (cache.hitRate() != null) {
-      figures.add(new Figure("Prefix cache hit rate, client side (" + String.format(Locale.ROOT, "%,d",
-          cache.cachedTokens()) + " cached tokens)", number(cache.hitRate() * 100), "%", false));
+      String cached = String.format(Locale.ROOT, "%,d", cache.cachedTokens());
+      figures.add(new Figure("Prefix cache hit rate, client side (" + cached + " cached tokens)",
+          number(cache.hitRate() * 100), "%", false));
     }
     figures.add(new Figure("Mean TTFT: cache hit / miss (" + cache.hitRequests() + " / " + cache.missRequests()
         + " requests)", number(cache.hitTtft().meanMs()) + " / " + number(cache.missTtft().meanMs()), "ms", false));

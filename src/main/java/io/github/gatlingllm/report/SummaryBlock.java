@@ -16,6 +16,8 @@ import java.util.Map;
 final class SummaryBlock {
   static final String VLLM_TITLE = "Serving Benchmark Result";
   static final String EXTRAS_TITLE = "Additional Details";
+  /** The client-side prefix cache rate's label, also under the server's own rate in the server metrics block. */
+  static final String CLIENT_HIT_RATE_LABEL = "Prefix cache hit rate, client (%):";
 
   private SummaryBlock() {}
 
@@ -160,9 +162,6 @@ final class SummaryBlock {
               + PythonFormat.fixed2(cache.missTtft().percentiles().get(tail).valueMs())));
     }
   }
-
-  /** The client-side rate's label, also under the server's own rate in the server metrics block. */
-  static final String CLIENT_HIT_RATE_LABEL = "Prefix cache hit rate, client (%):";
 
   private static void metric(List<BlockLine> lines, String header, String name, MetricStats m) {
     lines.add(BlockLine.section(header));
