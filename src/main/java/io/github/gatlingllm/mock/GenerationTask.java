@@ -43,7 +43,12 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
   private ScheduledFuture<?> timer;
 
   private GenerationTask(
-      ChannelHandlerContext ctx, ServerState state, IncomingRequest request, long number, Fault fault) {
+      ChannelHandlerContext ctx,
+      ServerState state,
+      IncomingRequest request,
+      long number,
+      Fault fault,
+      int cachedTokens) {
     this.ctx = ctx;
     this.state = state;
     this.fault = fault;
@@ -63,14 +68,16 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
     this.firstTokenChunks = request.endpoint() == Endpoint.CHAT ? 2 : 1;
     String id = request.endpoint().idPrefix + number;
     long created = System.currentTimeMillis() / 1000;
+    int reportedCached = state.prefixCache.enabled() ? cachedTokens : TokenUsage.NOT_REPORTED;
     this.sink =
         switch (request.endpoint()) {
           case TGI_STREAM -> new TgiResponseSink(ctx, request, length);
           case LLM_ON_RAY_SIMPLE -> new RawTextResponseSink(ctx);
           default ->
               request.stream()
-                  ? new SseResponseSink(ctx, request, id, created, length, state.config.answers().reasoningTokens())
-                  : new JsonResponseSink(ctx, request, id, created, length);
+                  ? new SseResponseSink(
+                      ctx, request, id, created, length, state.config.answers().reasoningTokens(), reportedCached)
+                  : new JsonResponseSink(ctx, request, id, created, length, reportedCached);
         };
   }
 
@@ -79,7 +86,8 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
    *
    * @param number the request's rank among accepted requests (seeds its output length and jitter)
    * @param receivedNanos when the request was read: the TTFT counts from there
-   * @param slotNanos when it got its batch slot (receivedNanos when it did not wait): the prefill counts from there
+   * @param slotNanos when it got its batch slot (receivedNanos when it did not wait): the prefill counts from there,
+   *     and its prompt meets the prefix cache then (see {@link PrefixBlockCache})
    */
   static void start(
       ChannelHandlerContext ctx,
@@ -89,7 +97,9 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
       Fault fault,
       long receivedNanos,
       long slotNanos) {
-    GenerationTask task = new GenerationTask(ctx, state, request, number, fault);
+    // Looked up (and stored) as the prefill starts, so a request queued for a slot sees what ran before it.
+    int cachedTokens = state.prefixCache.cachedTokens(request.promptBlocks());
+    GenerationTask task = new GenerationTask(ctx, state, request, number, fault, cachedTokens);
     task.running = true;
     task.receivedNanos = receivedNanos;
     state.generationStarted();
@@ -98,7 +108,8 @@ final class GenerationTask implements Runnable, ChannelFutureListener {
     task.sink.begin();
     // A slot freed on its schedule may predate a request read while the freeing timer ran late: never start earlier.
     long prefillFrom = Math.max(receivedNanos, slotNanos);
-    task.dueNanos = prefillFrom + state.latency.ttftNanos(request.promptTokens(), request.images());
+    // Cached tokens need no prefill: only the others pay ttftPerPromptTokenMs.
+    task.dueNanos = prefillFrom + state.latency.ttftNanos(request.promptTokens() - cachedTokens, request.images());
     task.schedule();
   }
 

@@ -12,6 +12,7 @@ package io.github.gatlingllm.mock;
  *     ImageParts}): what {@code usage.prompt_tokens} reports and the context holds
  * @param images the {@code image_url} parts of a chat request's messages (each adds {@code ttftPerImageMs})
  * @param ignoreEos true: exactly {@code maxTokens} tokens; false: a seeded draw in [1, maxTokens]
+ * @param promptBlocks the prompt's full blocks for the prefix cache ({@link PromptBlocks#NONE} when it is off)
  */
 record IncomingRequest(
     Endpoint endpoint,
@@ -21,4 +22,5 @@ record IncomingRequest(
     boolean ignoreEos,
     int promptTokens,
     int images,
-    int maxTokens) {}
+    int maxTokens,
+    PromptBlocks promptBlocks) {}

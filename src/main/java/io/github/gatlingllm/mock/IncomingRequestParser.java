@@ -38,7 +38,15 @@ final class IncomingRequestParser {
     boolean includeUsage =
         stream && config.answers().streamUsage() && root.path("stream_options").path("include_usage").asBoolean(false);
     return new IncomingRequest(
-        endpoint, model, stream, includeUsage, bool(root, "ignore_eos"), promptTokens, images.images(), maxTokens);
+        endpoint,
+        model,
+        stream,
+        includeUsage,
+        bool(root, "ignore_eos"),
+        promptTokens,
+        images.images(),
+        maxTokens,
+        endpoint == Endpoint.CHAT ? blocks(root.get("messages"), true) : blocks(root.get("prompt"), false));
   }
 
   private static JsonNode readJson(ByteBuf body) {
@@ -76,7 +84,21 @@ final class IncomingRequestParser {
     int maxTokens = maxTokens(optionsObject, promptTokens, "max_new_tokens");
     boolean tgi = endpoint == Endpoint.TGI_STREAM;
     boolean ignoreEos = !tgi && bool(optionsObject, "ignore_eos");
-    return new IncomingRequest(endpoint, config.served().model(), true, tgi, ignoreEos, promptTokens, 0, maxTokens);
+    return new IncomingRequest(
+        endpoint, config.served().model(), true, tgi, ignoreEos, promptTokens, 0, maxTokens, blocks(text, false));
+  }
+
+  /**
+   * The prompt's blocks for the prefix cache, hashed only when the cache is on (it costs a second walk of the text).
+   * TGI and LLM-on-Ray prompts take part too: the cache is the server's, whatever the API; only their answers do not
+   * report it.
+   */
+  private PromptBlocks blocks(JsonNode prompt, boolean chat) {
+    MockConfig.PrefixCache cache = config.prefixCache();
+    if (cache.blocks() == 0) {
+      return PromptBlocks.NONE;
+    }
+    return chat ? PromptBlocks.chat(prompt, cache.blockTokens()) : PromptBlocks.completion(prompt, cache.blockTokens());
   }
 
   private String model(JsonNode root) {

@@ -2,6 +2,7 @@ package io.github.gatlingllm.mock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.Arrays;
@@ -18,15 +19,23 @@ final class JsonResponseSink implements ResponseSink {
   private final String id;
   private final long createdSeconds;
   private final int outputTokens;
+  private final int cachedTokens;
   private boolean truncate;
 
+  /** @param cachedTokens for usage: prompt tokens the prefix cache served, or {@link TokenUsage#NOT_REPORTED} */
   JsonResponseSink(
-      ChannelHandlerContext ctx, IncomingRequest request, String id, long createdSeconds, int outputTokens) {
+      ChannelHandlerContext ctx,
+      IncomingRequest request,
+      String id,
+      long createdSeconds,
+      int outputTokens,
+      int cachedTokens) {
     this.ctx = ctx;
     this.request = request;
     this.id = id;
     this.createdSeconds = createdSeconds;
     this.outputTokens = outputTokens;
+    this.cachedTokens = cachedTokens;
   }
 
   @Override
@@ -74,10 +83,8 @@ final class JsonResponseSink implements ResponseSink {
     }
     choice.putNull("logprobs");
     choice.put("finish_reason", outputTokens == request.maxTokens() ? "length" : "stop");
-    root.putObject("usage")
-        .put("prompt_tokens", request.promptTokens())
-        .put("completion_tokens", outputTokens)
-        .put("total_tokens", (long) request.promptTokens() + outputTokens);
+    root.putRawValue(
+        "usage", new RawValue(new TokenUsage(request.promptTokens(), cachedTokens, outputTokens, 0).json()));
     return root;
   }
 }

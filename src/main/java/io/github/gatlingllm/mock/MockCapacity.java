@@ -9,7 +9,8 @@ package io.github.gatlingllm.mock;
  * included:
  *
  * <ul>
- *   <li>prefill {@code P = ttftMs + ttftPerPromptTokenMs x promptTokens} (the TTFT of a request that did not wait);
+ *   <li>prefill {@code P = ttftMs + ttftPerPromptTokenMs x promptTokens} (the TTFT of a request that did not wait;
+ *       prompts are taken to miss the prefix cache, else promptTokens is what it did not serve);
  *   <li>{@code ITL(b) = itlMs + itlPerActiveStreamMs x b};
  *   <li>service time {@code S(b) = P + (o - 1) x ITL(b)}, from getting a batch slot to the last token.
  * </ul>

@@ -10,9 +10,10 @@ import java.util.Map;
  * constructor rejects out-of-range values with a message naming the {@code mock.<name>} property, the value and what is
  * accepted. The builder keeps one flat setter per knob, so that callers name what they set and never its position.
  *
- * <p>Latency model: TTFT = {@code ttftMs + ttftPerPromptTokenMs * promptTokens + ttftPerImageMs *
+ * <p>Latency model: TTFT = {@code ttftMs + ttftPerPromptTokenMs * (promptTokens - cachedTokens) + ttftPerImageMs *
  * images} (images: the {@code image_url} parts of a chat request; promptTokens: the prompt's words plus the images'
- * Qwen2-VL tokens, as reported in {@code usage}); each inter-token gap = {@code itlMs +
+ * Qwen2-VL tokens, as reported in {@code usage}; cachedTokens: the prompt's leading words found in the prefix cache,
+ * {@link PrefixCache}); each inter-token gap = {@code itlMs +
  * itlPerActiveStreamMs * inFlight + uniform(-itlJitterMs, +itlJitterMs)} (never below 0), where {@code inFlight} counts
  * the generation requests running at that moment, this one included. With {@code batchSlots} B > 0, at most B run
  * (the batch) and the others wait in a FIFO queue: they slow no one down, and their TTFT counts the wait.
@@ -25,11 +26,18 @@ import java.util.Map;
  * @param latency the latency model above
  * @param answers what the answers hold
  * @param faults which requests fail and how
+ * @param prefixCache the automatic prefix cache ({@link PrefixBlockCache})
  * @param truthSkipFirst generation requests numbered 1..n (in order of acceptance) left out of {@link
  *     MockLlmServer#truth()}: a client's warm-ups, which the server cannot tell apart otherwise
  */
 public record MockConfig(
-    Server server, ServedModel served, Latency latency, Answers answers, Faults faults, int truthSkipFirst) {
+    Server server,
+    ServedModel served,
+    Latency latency,
+    Answers answers,
+    Faults faults,
+    PrefixCache prefixCache,
+    int truthSkipFirst) {
 
   /**
    * How the server listens.
@@ -132,12 +140,29 @@ public record MockConfig(
     }
   }
 
+  /**
+   * The automatic prefix cache, on the mock's tokens (words): a prompt's full blocks of {@code blockTokens} words are
+   * kept, least recently used out; a request's leading cached blocks cost no {@code ttftPerPromptTokenMs} and are
+   * reported as {@code usage.prompt_tokens_details.cached_tokens}.
+   *
+   * @param blocks blocks kept, 0 = no cache, and no {@code prompt_tokens_details} in usage ({@code
+   *     mock.prefixCacheBlocks})
+   * @param blockTokens words per block, vLLM's block size ({@code mock.prefixBlockTokens})
+   */
+  public record PrefixCache(int blocks, int blockTokens) {
+    public PrefixCache {
+      check(MockKnob.PREFIX_CACHE_BLOCKS, blocks, blocks >= 0);
+      check(MockKnob.PREFIX_BLOCK_TOKENS, blockTokens, blockTokens >= 1);
+    }
+  }
+
   public MockConfig {
     java.util.Objects.requireNonNull(server, "server");
     java.util.Objects.requireNonNull(served, "served");
     java.util.Objects.requireNonNull(latency, "latency");
     java.util.Objects.requireNonNull(answers, "answers");
     java.util.Objects.requireNonNull(faults, "faults");
+    java.util.Objects.requireNonNull(prefixCache, "prefixCache");
     check(MockKnob.TRUTH_SKIP_FIRST, truthSkipFirst, truthSkipFirst >= 0);
   }
 
@@ -202,6 +227,8 @@ public record MockConfig(
     private boolean streamUsage = true;
     private int kvCacheTokens = 100_000;
     private int batchSlots = 0;
+    private int prefixCacheBlocks = 100_000;
+    private int prefixBlockTokens = 16;
 
     private Builder() {}
 
@@ -230,6 +257,8 @@ public record MockConfig(
       faultStatus = c.faults.status();
       faultAfterTokens = c.faults.afterTokens();
       faultStallMs = c.faults.stallMs();
+      prefixCacheBlocks = c.prefixCache.blocks();
+      prefixBlockTokens = c.prefixCache.blockTokens();
       truthSkipFirst = c.truthSkipFirst;
     }
 
@@ -400,6 +429,22 @@ public record MockConfig(
       return this;
     }
 
+    /**
+     * Prompt blocks the prefix cache keeps (default 100,000, least recently used out; 0 turns the cache off). A
+     * request whose prompt starts with cached blocks skips their {@code ttftPerPromptTokenMs} and reports them as
+     * {@code usage.prompt_tokens_details.cached_tokens} (always present while the cache is on, absent when off).
+     */
+    public Builder prefixCacheBlocks(int prefixCacheBlocks) {
+      this.prefixCacheBlocks = prefixCacheBlocks;
+      return this;
+    }
+
+    /** Prompt words per prefix-cache block (default 16, vLLM's block size): only full blocks are cached. */
+    public Builder prefixBlockTokens(int prefixBlockTokens) {
+      this.prefixBlockTokens = prefixBlockTokens;
+      return this;
+    }
+
     /** Convenience: {@code faultMode(mode).faultEvery(every)}. */
     public Builder fault(FaultMode mode, int every) {
       return faultMode(mode).faultEvery(every);
@@ -415,6 +460,7 @@ public record MockConfig(
           new Latency(ttftMs, ttftPerPromptTokenMs, ttftPerImageMs, itlMs, itlPerActiveStreamMs, itlJitterMs),
           new Answers(seed, defaultMaxTokens, reasoningTokens, streamUsage),
           new Faults(faultMode, faultEvery, faultOffset, faultStatus, faultAfterTokens, faultStallMs),
+          new PrefixCache(prefixCacheBlocks, prefixBlockTokens),
           truthSkipFirst);
     }
   }

@@ -46,6 +46,8 @@ final class MockConfigParser {
       case STREAM_USAGE -> b.streamUsage(bool(knob, text));
       case KV_CACHE_TOKENS -> b.kvCacheTokens(integer(knob, text));
       case BATCH_SLOTS -> b.batchSlots(integer(knob, text));
+      case PREFIX_CACHE_BLOCKS -> b.prefixCacheBlocks(integer(knob, text));
+      case PREFIX_BLOCK_TOKENS -> b.prefixBlockTokens(integer(knob, text));
     }
   }
 
@@ -97,6 +99,8 @@ final class MockConfigParser {
       case STREAM_USAGE -> Boolean.toString(c.answers().streamUsage());
       case KV_CACHE_TOKENS -> Integer.toString(c.served().kvCacheTokens());
       case BATCH_SLOTS -> Integer.toString(c.served().batchSlots());
+      case PREFIX_CACHE_BLOCKS -> Integer.toString(c.prefixCache().blocks());
+      case PREFIX_BLOCK_TOKENS -> Integer.toString(c.prefixCache().blockTokens());
     };
   }
 

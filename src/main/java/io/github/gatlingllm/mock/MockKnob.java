@@ -46,7 +46,13 @@ enum MockKnob {
   KV_CACHE_TOKENS("kvCacheTokens", "an integer >= 1", "KV-cache capacity in tokens: GET /metrics reports the prompt and"
       + " generated tokens of the requests in flight over it as vllm:kv_cache_usage_perc"),
   BATCH_SLOTS("batchSlots", "an integer >= 0 (0 = unlimited)", "generation requests run at most B at once (the"
-      + " batch); later ones wait in one FIFO queue, their TTFT counting the wait (vllm:num_requests_waiting)");
+      + " batch); later ones wait in one FIFO queue, their TTFT counting the wait (vllm:num_requests_waiting)"),
+  PREFIX_CACHE_BLOCKS("prefixCacheBlocks", "an integer >= 0 (0 = off)", "prefix cache size in blocks of"
+      + " prefixBlockTokens prompt words (LRU, shared by all connections): a prompt's leading cached blocks cost no"
+      + " ttftPerPromptTokenMs and are reported as usage.prompt_tokens_details.cached_tokens and"
+      + " vllm:prefix_cache_hits"),
+  PREFIX_BLOCK_TOKENS("prefixBlockTokens", "an integer >= 1", "prompt words per prefix-cache block (vLLM's block"
+      + " size); a prompt's last partial block is never cached");
 
   /** Prefix of the system properties (and of the keys {@link MockConfig#fromProperties} reads). */
   static final String PREFIX = "mock.";

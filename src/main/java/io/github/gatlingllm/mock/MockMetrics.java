@@ -6,7 +6,8 @@ import java.util.Locale;
  * {@code GET /metrics}: the mock's state in the Prometheus text format under vLLM's names, so that the plugin's
  * server-metrics sampler has something real to read in tests and demos. Running is the batch (a request's TTFT stands
  * for the prefill a real server does while it counts the request as running); waiting is the queue for a batch slot
- * ({@code batchSlots}), always 0 without it. There is no prefix cache: hits stay 0.
+ * ({@code batchSlots}), always 0 without it. Prefix-cache queries are the prompt tokens of the requests started, hits
+ * the tokens of theirs the prefix cache served ({@link PrefixBlockCache}; 0 when it is off).
  */
 final class MockMetrics {
   static final String PATH = "/metrics";
@@ -25,7 +26,8 @@ final class MockMetrics {
         state.kvCache.usage(state.config.served().kvCacheTokens()));
     counter(sb, "vllm:prefix_cache_queries", "Prefix cache queries, in terms of number of queried tokens.", labels,
         state.kvCache.promptTokensReceived());
-    counter(sb, "vllm:prefix_cache_hits", "Prefix cache hits, in terms of number of cached tokens.", labels, 0);
+    counter(sb, "vllm:prefix_cache_hits", "Prefix cache hits, in terms of number of cached tokens.", labels,
+        state.prefixCache.hitTokens());
     counter(sb, "vllm:num_preemptions", "Cumulative number of preemption from the engine.", labels, 0);
     return sb.toString();
   }

@@ -103,16 +103,18 @@ public final class MockServerMain {
   static String usage() {
     return "Usage: java -cp ... io.github.gatlingllm.mock.MockServerMain [--<setting>=<value> ...]\n"
         + "An OpenAI-compatible streaming LLM server on 127.0.0.1 for load tests. Settings may also be given as\n"
-        + "-Dmock.<setting>=<value>. Latency: TTFT = ttftMs + ttftPerPromptTokenMs * prompt words;\n"
+        + "-Dmock.<setting>=<value>. Latency: TTFT = ttftMs + ttftPerPromptTokenMs * uncached prompt words;\n"
         + "ITL = itlMs + itlPerActiveStreamMs * requests running +/- itlJitterMs. With batchSlots=B, at most B\n"
         + "requests run; the others wait in one FIFO queue, and their TTFT counts the wait.\n"
+        + "Prefix cache: a prompt's leading blocks of prefixBlockTokens words seen before (LRU of prefixCacheBlocks,\n"
+        + "0 = off) are cached: reported as usage.prompt_tokens_details.cached_tokens and vllm:prefix_cache_hits.\n"
         + "Per-request faults: header x-mock-fault: <mode> (x-mock-fault-status, x-mock-fault-after-tokens,\n"
         + "x-mock-fault-stall-ms override the settings below for that request).\n"
         + "GET /mock/stats: server-side TTFT and ITL (the truth for accuracy benchmarks) and token lateness;\n"
         + "GET /mock/requests: the last 10,000 generation requests (prompt tokens, max tokens, x-user-id);\n"
         + "POST /mock/stats/reset: start them over.\n"
         + "GET /metrics: Prometheus text with vLLM's names (requests running and waiting, KV-cache usage of the\n"
-        + "requests in flight over kvCacheTokens, prefix-cache queries = prompt tokens received, hits 0).\n\n"
+        + "requests in flight over kvCacheTokens, prefix-cache queries = prompt tokens received, hits = cached).\n\n"
         + "Settings:\n"
         + MockConfigParser.help();
   }

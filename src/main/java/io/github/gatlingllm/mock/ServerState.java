@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What all connections of one server share: settings, the request counter, the batch and the in-flight count. */
+/**
+ * What all connections of one server share: settings, the request counter, the batch, the prefix cache and the
+ * in-flight count.
+ */
 final class ServerState {
   final MockConfig config;
   final LatencyModel latency;
@@ -18,6 +21,7 @@ final class ServerState {
   final RequestLog requests = new RequestLog();
   final KvCacheLoad kvCache = new KvCacheLoad();
   final BatchSlots batch;
+  final PrefixBlockCache prefixCache;
 
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -29,6 +33,7 @@ final class ServerState {
     this.parser = new IncomingRequestParser(config);
     this.modelsBody = JsonResponses.bytes(models(config, startSeconds));
     this.batch = new BatchSlots(config.served().batchSlots());
+    this.prefixCache = new PrefixBlockCache(config.prefixCache().blocks());
   }
 
   /**

@@ -25,7 +25,7 @@ final class SseChunkEncoder {
   private static final byte[][] CHAT_CLOSE = closes("\"},\"logprobs\":null,\"finish_reason\":");
   private static final byte[] TEXT_OPEN = ascii("\"choices\":[{\"index\":0,\"text\":\"");
   private static final byte[][] TEXT_CLOSE = closes("\",\"logprobs\":null,\"finish_reason\":");
-  private static final byte[] USAGE_OPEN = ascii("\"choices\":[],\"usage\":{\"prompt_tokens\":");
+  private static final byte[] USAGE_OPEN = ascii("\"choices\":[],\"usage\":");
   private static final byte[] DONE = ascii("data: [DONE]\n\n");
   /** An event cut inside its JSON, as a server crashing while writing one would leave it. */
   private static final byte[] MALFORMED = ascii("data: {\"choices\": [\n\n");
@@ -68,19 +68,8 @@ final class SseChunkEncoder {
   }
 
   /** The {@code include_usage} event: empty {@code choices} and the token counts. */
-  ByteBuf usage(ByteBufAllocator alloc, int promptTokens, int completionTokens) {
-    return usage(alloc, promptTokens, completionTokens, 0);
-  }
-
-  /** As above; with {@code reasoningTokens > 0}, adds {@code completion_tokens_details.reasoning_tokens}. */
-  ByteBuf usage(ByteBufAllocator alloc, int promptTokens, int completionTokens, int reasoningTokens) {
-    String details =
-        reasoningTokens > 0
-            ? ",\"completion_tokens_details\":{\"reasoning_tokens\":" + reasoningTokens + "}"
-            : "";
-    byte[] counts =
-        ascii(promptTokens + ",\"completion_tokens\":" + completionTokens + ",\"total_tokens\":"
-            + ((long) promptTokens + completionTokens) + details + "}}\n\n");
+  ByteBuf usage(ByteBufAllocator alloc, TokenUsage usage) {
+    byte[] counts = ascii(usage.json() + "}\n\n");
     return alloc.ioBuffer(prefix.length + USAGE_OPEN.length + counts.length)
         .writeBytes(prefix)
         .writeBytes(USAGE_OPEN)

@@ -21,18 +21,22 @@ final class SseResponseSink implements ResponseSink {
   private final int outputTokens;
   private final int finish;
   private final int reasoningTokens;
+  private final int cachedTokens;
 
+  /** @param cachedTokens for usage: prompt tokens the prefix cache served, or {@link TokenUsage#NOT_REPORTED} */
   SseResponseSink(
       ChannelHandlerContext ctx,
       IncomingRequest request,
       String id,
       long createdSeconds,
       int outputTokens,
-      int reasoningTokens) {
+      int reasoningTokens,
+      int cachedTokens) {
     this.ctx = ctx;
     this.request = request;
     this.encoder = new SseChunkEncoder(request.endpoint(), id, createdSeconds, request.model());
     this.outputTokens = outputTokens;
+    this.cachedTokens = cachedTokens;
     // Reasoning is a chat thing (delta.reasoning_content); never more than the stream's tokens.
     this.reasoningTokens = request.endpoint() == Endpoint.CHAT ? Math.min(reasoningTokens, outputTokens) : 0;
     this.finish =
@@ -77,7 +81,8 @@ final class SseResponseSink implements ResponseSink {
   @Override
   public void complete() {
     if (request.includeUsage()) {
-      ctx.write(encoder.usage(ctx.alloc(), request.promptTokens(), outputTokens, reasoningTokens), ctx.voidPromise());
+      TokenUsage usage = new TokenUsage(request.promptTokens(), cachedTokens, outputTokens, reasoningTokens);
+      ctx.write(encoder.usage(ctx.alloc(), usage), ctx.voidPromise());
     }
     end();
   }

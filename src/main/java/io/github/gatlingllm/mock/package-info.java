@@ -27,7 +27,9 @@
  * io.github.gatlingllm.mock.MockLlmServer#truth()} (also {@code GET /mock/stats}, reset by {@code POST
  * /mock/stats/reset}) reports the TTFT and ITL the server really produced, the reference of accuracy benchmarks.
  * With {@code batchSlots}, at most that many requests run and the others wait in one FIFO queue, which gives the mock
- * a capacity known in closed form ({@link io.github.gatlingllm.mock.MockCapacity}).
+ * a capacity known in closed form ({@link io.github.gatlingllm.mock.MockCapacity}). Its prefix cache ({@link
+ * io.github.gatlingllm.mock.PrefixBlockCache}) spares the prefill of prompt blocks seen before and reports them as
+ * {@code usage.prompt_tokens_details.cached_tokens}.
  *
  * <h2>Faults</h2>
  *

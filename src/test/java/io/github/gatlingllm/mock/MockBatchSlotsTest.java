@@ -41,8 +41,8 @@ class MockBatchSlotsTest {
       }
       await(server::waiting, 2);
       assertEquals(2, server.inFlight(), "the batch stays at 2");
-      assertEquals(2.0, metric(server, "vllm:num_requests_running"));
-      assertEquals(2.0, metric(server, "vllm:num_requests_waiting"));
+      assertEquals(2.0, MetricsPage.value(server, "vllm:num_requests_running"));
+      assertEquals(2.0, MetricsPage.value(server, "vllm:num_requests_waiting"));
 
       connections.get(3).close(); // the last one hangs up while queued: it leaves the queue
       await(server::waiting, 1);
@@ -55,7 +55,7 @@ class MockBatchSlotsTest {
       await(server::inFlight, 1);
       assertEquals(0, server.waiting());
       // Prompt tokens count when a request gets its slot: three requests ever ran, never the one that hung up.
-      assertEquals(3.0 * PROMPT_WORDS, metric(server, "vllm:prefix_cache_queries_total"));
+      assertEquals(3.0 * PROMPT_WORDS, MetricsPage.value(server, "vllm:prefix_cache_queries_total"));
       assertEquals(4, server.acceptedRequests());
 
       connections.get(2).close();
@@ -181,18 +181,5 @@ class MockBatchSlotsTest {
       Thread.sleep(10);
     }
     assertEquals(expected, count.getAsInt());
-  }
-
-  /** One sample of the mock's {@code GET /metrics}, by its name (the mock writes one series per family). */
-  private static double metric(MockLlmServer server, String name) throws IOException {
-    try (RawHttpConnection connection = new RawHttpConnection(server.port())) {
-      RawResponse response = connection.read(connection.send("GET", MockMetrics.PATH, null));
-      for (String line : response.body().split("\n")) {
-        if (line.startsWith(name + "{")) {
-          return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-        }
-      }
-      throw new AssertionError("no " + name + " in " + response.body());
-    }
   }
 }

@@ -20,6 +20,7 @@ class MockConfigTest {
     assertEquals(new MockConfig.Latency(20, 0, 20, 5, 0, 0), c.latency());
     assertEquals(new MockConfig.Answers(0, 256, 0, true), c.answers());
     assertEquals(new MockConfig.Faults(FaultMode.NONE, 0, 0, 500, 3, 10_000), c.faults());
+    assertEquals(new MockConfig.PrefixCache(100_000, 16), c.prefixCache());
     assertEquals(0, c.truthSkipFirst());
   }
 
@@ -46,11 +47,14 @@ class MockConfigTest {
     p.put("mock.faultAfterTokens", "0");
     p.put("mock.faultStallMs", "1500");
     p.put("mock.batchSlots", "8");
+    p.put("mock.prefixCacheBlocks", "0");
+    p.put("mock.prefixBlockTokens", "32");
     p.put("user.home", "/elsewhere");
     MockConfig expected = MockConfig.builder().port(8123).model("qwen").strictModel(true).maxModelLen(4096).seed(-9)
         .ttftMs(100).ttftPerPromptTokenMs(0.25).itlMs(20).itlPerActiveStreamMs(0.5).itlJitterMs(2)
         .defaultMaxTokens(64).threads(3).nativeTransport(false).faultMode(FaultMode.ERROR_EVENT).faultEvery(10)
-        .faultOffset(2).faultStatus(503).faultAfterTokens(0).faultStallMs(1500).batchSlots(8).build();
+        .faultOffset(2).faultStatus(503).faultAfterTokens(0).faultStallMs(1500).batchSlots(8)
+        .prefixCacheBlocks(0).prefixBlockTokens(32).build();
     assertEquals(expected, MockConfig.fromProperties(p));
     assertEquals(expected, expected.toBuilder().build());
   }
@@ -118,6 +122,23 @@ class MockConfigTest {
         MockConfig.fromProperties(MockServerMain.settings(new Properties(), new String[] {"--batchSlots=8"}));
     assertEquals(8, config.served().batchSlots());
     assertEquals(0, MockConfig.defaults().served().batchSlots(), "unlimited unless set");
+  }
+
+  @Test
+  void prefixCacheKnobsRejectWhatIsNotACountNamingTheValue() {
+    assertInvalid("mock.prefixCacheBlocks", "-1",
+        "Invalid value '-1' for mock.prefixCacheBlocks: expected an integer >= 0 (0 = off)");
+    assertInvalid("mock.prefixCacheBlocks", "lots",
+        "Invalid value 'lots' for mock.prefixCacheBlocks: expected an integer >= 0 (0 = off)");
+    assertInvalid("mock.prefixBlockTokens", "0", "Invalid value '0' for mock.prefixBlockTokens: expected an integer >= 1");
+    assertInvalid("mock.prefixBlockTokens", "1.5",
+        "Invalid value '1.5' for mock.prefixBlockTokens: expected an integer >= 1");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MockConfig.builder().prefixBlockTokens(-16).build());
+    assertEquals("Invalid value '-16' for mock.prefixBlockTokens: expected an integer >= 1", e.getMessage());
+    MockConfig config = MockConfig.fromProperties(
+        MockServerMain.settings(new Properties(), new String[] {"--prefixCacheBlocks=0", "--prefixBlockTokens=8"}));
+    assertEquals(new MockConfig.PrefixCache(0, 8), config.prefixCache());
   }
 
   @Test
