@@ -10,7 +10,11 @@ import java.util.Arrays;
  * nothing allocated at all on the plain path.
  *
  * <p>It reads {@code usage} wherever it appears: llama.cpp puts it inside the last chunk with non-empty
- * {@code choices}, vLLM in a chunk of its own with {@code "choices": []} (docs/metrics.md, stream shapes).
+ * {@code choices}, vLLM in a chunk of its own with {@code "choices": []} (docs/metrics.md, stream shapes). The prompt
+ * tokens served from the prefix cache come from {@code usage.prompt_tokens_details.cached_tokens} (OpenAI, vLLM with
+ * {@code --enable-prompt-tokens-details}, SGLang with {@code --enable-cache-report}, recent llama.cpp), else from
+ * llama.cpp's top-level {@code timings.cache_n}. A complete non-streamed answer has the same {@code usage}, so the
+ * reader takes it from one too.
  */
 final class OpenAiEventReader {
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
@@ -27,6 +31,10 @@ final class OpenAiEventReader {
   private static final byte[] COMPLETION_TOKENS = JsonEventScanner.ascii("completion_tokens");
   private static final byte[] COMPLETION_TOKENS_DETAILS = JsonEventScanner.ascii("completion_tokens_details");
   private static final byte[] REASONING_TOKENS = JsonEventScanner.ascii("reasoning_tokens");
+  private static final byte[] PROMPT_TOKENS_DETAILS = JsonEventScanner.ascii("prompt_tokens_details");
+  private static final byte[] CACHED_TOKENS = JsonEventScanner.ascii("cached_tokens");
+  private static final byte[] TIMINGS = JsonEventScanner.ascii("timings");
+  private static final byte[] CACHE_N = JsonEventScanner.ascii("cache_n");
   private static final byte[] MESSAGE = JsonEventScanner.ascii("message");
 
   private OpenAiEventReader() {}
@@ -72,6 +80,8 @@ final class OpenAiEventReader {
         }
       } else if (json.fieldIs(ERROR)) {
         out.errorMessage(readError(json));
+      } else if (json.peekValue() == Kind.OBJECT && json.fieldIs(TIMINGS)) {
+        readTimings(json, out);
       } else {
         json.skipValue();
       }
@@ -146,6 +156,9 @@ final class OpenAiEventReader {
         completion = json.readTokenCount();
       } else if (value == Kind.OBJECT && json.fieldIs(COMPLETION_TOKENS_DETAILS)) {
         readCompletionDetails(json, out);
+      } else if (value == Kind.OBJECT && json.fieldIs(PROMPT_TOKENS_DETAILS)) {
+        // SGLang may send null here, or null members: skipped, so the count stays unknown rather than 0.
+        readPromptDetails(json, out);
       } else {
         json.skipValue();
       }
@@ -159,6 +172,30 @@ final class OpenAiEventReader {
     while (json.nextField()) {
       if (json.nextValueIsInteger() && json.fieldIs(REASONING_TOKENS)) {
         out.reasoningTokens(json.readTokenCount());
+      } else {
+        json.skipValue();
+      }
+    }
+  }
+
+  /** {@code usage.prompt_tokens_details}: only {@code cached_tokens} is kept. */
+  private static void readPromptDetails(JsonEventScanner json, StreamChunk out) throws MalformedEventException {
+    json.enterObject();
+    while (json.nextField()) {
+      if (json.nextValueIsInteger() && json.fieldIs(CACHED_TOKENS)) {
+        out.cachedTokensFromUsage(json.readTokenCount());
+      } else {
+        json.skipValue();
+      }
+    }
+  }
+
+  /** llama.cpp's {@code timings}: only {@code cache_n} (prompt tokens reused from the cache) is kept. */
+  private static void readTimings(JsonEventScanner json, StreamChunk out) throws MalformedEventException {
+    json.enterObject();
+    while (json.nextField()) {
+      if (json.nextValueIsInteger() && json.fieldIs(CACHE_N)) {
+        out.cachedTokensFromTimings(json.readTokenCount());
       } else {
         json.skipValue();
       }

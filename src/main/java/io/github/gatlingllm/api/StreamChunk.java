@@ -12,6 +12,8 @@ public final class StreamChunk {
   private int reasoningTokens;
   private int promptTokens;
   private int completionTokens;
+  private int cachedTokens;
+  private boolean cachedTokensFromUsage;
   private String errorMessage;
   private StringBuilder textSink;
   private StringBuilder reasoningSink;
@@ -25,6 +27,8 @@ public final class StreamChunk {
     reasoningTokens = -1;
     promptTokens = -1;
     completionTokens = -1;
+    cachedTokens = -1;
+    cachedTokensFromUsage = false;
     errorMessage = null;
   }
 
@@ -71,6 +75,14 @@ public final class StreamChunk {
     return completionTokens;
   }
 
+  /**
+   * Prompt tokens the server served from its prefix cache: {@code usage.prompt_tokens_details.cached_tokens}, else
+   * llama.cpp's {@code timings.cache_n}; -1 when this event had neither (unknown, not 0).
+   */
+  public int cachedTokens() {
+    return cachedTokens;
+  }
+
   /** The message of an in-stream {@code error} object, or null. */
   public String errorMessage() {
     return errorMessage;
@@ -114,6 +126,22 @@ public final class StreamChunk {
   public void usage(int prompt, int completion) {
     promptTokens = prompt;
     completionTokens = completion;
+  }
+
+  /** {@code usage.prompt_tokens_details.cached_tokens}: wins over {@code timings.cache_n} in either order. */
+  public void cachedTokensFromUsage(int tokens) {
+    cachedTokens = tokens;
+    cachedTokensFromUsage = true;
+  }
+
+  /**
+   * llama.cpp's {@code timings.cache_n}, which versions before {@code prompt_tokens_details} already sent: kept only
+   * when the event's usage did not say.
+   */
+  public void cachedTokensFromTimings(int tokens) {
+    if (!cachedTokensFromUsage) {
+      cachedTokens = tokens;
+    }
   }
 
   public void errorMessage(String message) {

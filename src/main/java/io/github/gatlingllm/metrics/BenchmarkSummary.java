@@ -41,6 +41,7 @@ public final class BenchmarkSummary {
   private final Map<TokenSource, Long> outputTokenSources;
   private final long totalReasoningTokens;
   private final Map<TokenSource, Long> reasoningTokenSources;
+  private final PrefixCacheSummary prefixCache;
   private final SortedMap<String, Long> errorsByLabel;
 
   private BenchmarkSummary(Builder b) {
@@ -81,6 +82,7 @@ public final class BenchmarkSummary {
       reasoningSources.put(s, b.reasoningTokenSources.getOrDefault(s, 0L));
     }
     this.reasoningTokenSources = Collections.unmodifiableMap(reasoningSources);
+    this.prefixCache = b.prefixCache == null ? PrefixCacheSummary.none(b.options.percentiles()) : b.prefixCache;
     this.errorsByLabel = Collections.unmodifiableSortedMap(new TreeMap<>(b.errorsByLabel));
   }
 
@@ -248,6 +250,11 @@ public final class BenchmarkSummary {
     return reasoningTokenSources;
   }
 
+  /** What the successful requests' {@code cached_tokens} say about the server's prefix cache. Not a vLLM figure. */
+  public PrefixCacheSummary prefixCache() {
+    return prefixCache;
+  }
+
   /** Failed requests per error label (e.g. "HTTP 503"), sorted by label. */
   public SortedMap<String, Long> errorsByLabel() {
     return errorsByLabel;
@@ -283,6 +290,7 @@ public final class BenchmarkSummary {
     private Map<TokenSource, Long> outputTokenSources = Map.of();
     private long totalReasoningTokens;
     private Map<TokenSource, Long> reasoningTokenSources = Map.of();
+    private PrefixCacheSummary prefixCache;
     private Map<String, Long> errorsByLabel = Map.of();
 
     private Builder(RunDescription run, SummaryOptions options) {
@@ -413,6 +421,11 @@ public final class BenchmarkSummary {
 
     public Builder reasoningTokenSources(Map<TokenSource, Long> v) {
       this.reasoningTokenSources = Objects.requireNonNull(v);
+      return this;
+    }
+
+    public Builder prefixCache(PrefixCacheSummary v) {
+      this.prefixCache = Objects.requireNonNull(v);
       return this;
     }
 

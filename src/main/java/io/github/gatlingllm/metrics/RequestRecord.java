@@ -14,6 +14,9 @@ public final class RequestRecord {
   /** Marks a time that did not happen (no first chunk, ...). */
   public static final long NONE = Long.MIN_VALUE;
 
+  /** A token count the server did not report (kept apart from 0, a reported count). */
+  public static final int UNKNOWN_TOKENS = -1;
+
   private static final long[] NO_CHUNKS = new long[0];
 
   private final String requestName;
@@ -36,6 +39,7 @@ public final class RequestRecord {
   private int answerChunks;
   private int reasoningTokens = -1;
   private TokenSource reasoningTokenSource = TokenSource.NONE;
+  private int cachedTokens = UNKNOWN_TOKENS;
   private int httpStatus;
   private ErrorCategory error;
   private String errorDetail = "";
@@ -137,6 +141,14 @@ public final class RequestRecord {
   public void reasoningTokens(int tokens, TokenSource source) {
     this.reasoningTokens = tokens;
     this.reasoningTokenSource = source;
+  }
+
+  /**
+   * Prompt tokens the server served from its prefix cache ({@code usage.prompt_tokens_details.cached_tokens}, else
+   * llama.cpp's {@code timings.cache_n}); only the server knows, so there is no fallback.
+   */
+  public void cachedTokens(int tokens) {
+    this.cachedTokens = tokens;
   }
 
   public void httpStatus(int status) {
@@ -285,6 +297,11 @@ public final class RequestRecord {
 
   public TokenSource reasoningTokenSource() {
     return reasoningTokenSource;
+  }
+
+  /** Prompt tokens served from the server's prefix cache, or {@link #UNKNOWN_TOKENS} when the server did not say. */
+  public int cachedTokens() {
+    return cachedTokens;
   }
 
   public int httpStatus() {

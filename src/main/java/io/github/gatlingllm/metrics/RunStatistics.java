@@ -47,6 +47,7 @@ public final class RunStatistics {
   private final MetricSamples queue;
   private final MetricSamples queueE2el;
   private final StreamingPeaks peaks = new StreamingPeaks();
+  private final PrefixCacheStats prefixCache;
 
   /** Statistics that keep up to {@link MetricSamples#DEFAULT_EXACT_LIMIT} raw values per metric. */
   public RunStatistics(SummaryOptions options) {
@@ -68,6 +69,7 @@ public final class RunStatistics {
     this.ttfo = new MetricSamples(exactLimit, budget);
     this.queue = new MetricSamples(exactLimit, budget);
     this.queueE2el = new MetricSamples(exactLimit, budget);
+    this.prefixCache = new PrefixCacheStats(exactLimit, budget);
   }
 
   /** Adds one finished request (read now, not kept). */
@@ -99,6 +101,7 @@ public final class RunStatistics {
     double ttftMs = r.ttftNanos() / NANOS_PER_MS;
     double e2elMs = r.e2elNanos() / NANOS_PER_MS;
     ttft.add(ttftMs);
+    prefixCache.add(r, ttftMs);
     e2el.add(e2elMs);
     queue.add(r.queueNanos() / NANOS_PER_MS);
     queueE2el.add(r.queueInclusiveE2elNanos() / NANOS_PER_MS);
@@ -204,6 +207,7 @@ public final class RunStatistics {
         .outputTokenSources(sources)
         .totalReasoningTokens(reasoningTokens)
         .reasoningTokenSources(reasoningSources)
+        .prefixCache(prefixCache.summary(ps))
         .errorsByLabel(errors)
         .build();
   }

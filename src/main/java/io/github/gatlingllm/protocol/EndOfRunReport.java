@@ -138,7 +138,7 @@ final class EndOfRunReport {
       runFacts.put("slo_checks", results);
     }
     if (server != null && server.sampled()) {
-      System.out.print(ServerMetricsBlock.render(server));
+      System.out.print(ServerMetricsBlock.render(server, summary.prefixCache()));
       runFacts.put(ServerMetricsJson.KEY, ServerMetricsJson.of(server));
     }
     if (interrupted) {

@@ -22,6 +22,7 @@ public final class StreamRecording {
   private int usagePromptTokens = -1;
   private int usageCompletionTokens = -1;
   private int usageReasoningTokens = -1;
+  private int usageCachedTokens = RequestRecord.UNKNOWN_TOKENS;
   private boolean sawDone;
   private StringBuilder text;
   private StringBuilder reasoningText;
@@ -104,6 +105,9 @@ public final class StreamRecording {
     if (chunk.reasoningTokens() >= 0) {
       usageReasoningTokens = chunk.reasoningTokens();
     }
+    if (chunk.cachedTokens() >= 0) {
+      usageCachedTokens = chunk.cachedTokens();
+    }
     return true;
   }
 
@@ -131,7 +135,8 @@ public final class StreamRecording {
 
   /**
    * Closes the record: end time and token counts (usage first, else one token per chunk). Reasoning tokens: usage's
-   * {@code completion_tokens_details.reasoning_tokens}, else one per reasoning-only chunk when there were any.
+   * {@code completion_tokens_details.reasoning_tokens}, else one per reasoning-only chunk when there were any. Cached
+   * prompt tokens: the last count any event reported, else unknown.
    */
   public void finish(long endNanos) {
     record.ended(endNanos);
@@ -157,5 +162,6 @@ public final class StreamRecording {
     } else if (record.reasoningChunkCount() > 0) {
       record.reasoningTokens(record.reasoningChunkCount(), TokenSource.CHUNKS);
     }
+    record.cachedTokens(usageCachedTokens);
   }
 }

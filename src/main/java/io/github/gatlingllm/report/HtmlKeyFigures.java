@@ -2,6 +2,7 @@ package io.github.gatlingllm.report;
 
 import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.PercentileValue;
+import io.github.gatlingllm.metrics.PrefixCacheSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,8 @@ import java.util.Locale;
  * LLM-on-Ray reports under its own names (workloads.md): average latency per request (mean E2EL), per output token
  * (each request's E2EL / its output tokens, averaged), first-token latency (mean TTFT) and next-token latency
  * (mean TPOT). Numbers are rounded like the table's, so a tile and its table row always agree. A run that reasoned
- * also gets TTFO and reasoning / answer token tiles.
+ * also gets TTFO and reasoning / answer token tiles, and one whose answers reported cached prompt tokens the prefix
+ * cache tiles.
  */
 final class HtmlKeyFigures implements HtmlSummaryBlock.Part {
   private final RunView run;
@@ -36,6 +38,9 @@ final class HtmlKeyFigures implements HtmlSummaryBlock.Part {
     figures.add(last(s));
     if (s.hasReasoning()) {
       figures.addAll(reasoning(s));
+    }
+    if (s.prefixCache().reported()) {
+      figures.addAll(prefixCache(s.prefixCache()));
     }
 
     StringBuilder sb = new StringBuilder("  <div class=\"llm-figures\">\n");
@@ -87,6 +92,29 @@ final class HtmlKeyFigures implements HtmlSummaryBlock.Part {
     double share = s.totalOutputTokens() == 0 ? 0 : 100.0 * s.totalReasoningTokens() / s.totalOutputTokens();
     figures.add(new Figure("Reasoning / answer tokens (" + number(share) + "% reasoning)",
         String.format(Locale.ROOT, "%,d / %,d", s.totalReasoningTokens(), s.totalAnswerTokens()), "tok", false));
+    return figures;
+  }
+
+  /**
+   * When answers reported their cached prompt tokens (the console's condition): the client-side hit rate, and TTFT of
+   * the requests that hit the prefix cache against those that missed it (mean and the highest configured percentile).
+   */
+  private static List<Figure> prefixCache(PrefixCacheSummary cache) {
+    List<Figure> figures = new ArrayList<>();
+    if (cache.hitRate() != null) {
+      String cached = String.format(Locale.ROOT, "%,d", cache.cachedTokens());
+      figures.add(new Figure("Prefix cache hit rate, client side (" + cached + " cached tokens)",
+          number(cache.hitRate() * 100), "%", false));
+    }
+    figures.add(new Figure("Mean TTFT: cache hit / miss (" + cache.hitRequests() + " / " + cache.missRequests()
+        + " requests)", number(cache.hitTtft().meanMs()) + " / " + number(cache.missTtft().meanMs()), "ms", false));
+    List<PercentileValue> hit = cache.hitTtft().percentiles();
+    if (!hit.isEmpty()) {
+      int tail = hit.size() - 1;
+      figures.add(new Figure("P" + PythonFormat.percentileWord(hit.get(tail).percentile()) + " TTFT: cache hit / miss",
+          number(hit.get(tail).valueMs()) + " / " + number(cache.missTtft().percentiles().get(tail).valueMs()), "ms",
+          false));
+    }
     return figures;
   }
 

@@ -48,14 +48,19 @@ final class RequestCsvFormat {
   static final String CHUNK_OFFSETS = "chunk_offsets_ns";
   static final String REASONING_TOKENS = "reasoning_tokens";
   static final String REASONING_SOURCE = "reasoning_token_source";
+  /** Prompt tokens the server served from its prefix cache; empty when it did not say (unknown, not 0). */
+  static final String CACHED_TOKENS = "cached_tokens";
 
   static final List<String> COLUMNS =
       List.of(SCENARIO, USER_ID, REQUEST_ID, REQUEST_NAME, ORIGIN, INTENDED, SEND, FIRST_CHUNK, FIRST_CONTENT,
           LAST_CHUNK, END, TTFT, TPOT, ITL_MEAN, ITL_MAX, E2EL, CLIENT_QUEUE, INPUT_TOKENS, INPUT_SOURCE,
           OUTPUT_TOKENS, OUTPUT_SOURCE, STATUS, HTTP_STATUS, ERROR_CATEGORY, ERROR_DETAIL, CHUNK_OFFSETS, REASONING_TOKENS,
-          REASONING_SOURCE);
+          REASONING_SOURCE, CACHED_TOKENS);
 
-  /** The columns the reader needs; the derived ones may be missing, and so may the reasoning ones (older files). */
+  /**
+   * The columns the reader needs; the derived ones may be missing, and so may the reasoning and cached-token ones
+   * (older files).
+   */
   static final List<String> REQUIRED =
       List.of(SCENARIO, USER_ID, REQUEST_ID, REQUEST_NAME, ORIGIN, INTENDED, SEND, FIRST_CONTENT, END, INPUT_TOKENS,
           INPUT_SOURCE, OUTPUT_TOKENS, OUTPUT_SOURCE, STATUS, HTTP_STATUS, ERROR_CATEGORY, ERROR_DETAIL,
@@ -115,6 +120,8 @@ final class RequestCsvFormat {
     if (r.reasoningTokens() >= 0) {
       sb.append(source(r.reasoningTokenSource()));
     }
+    sb.append(',');
+    count(sb, r.cachedTokens());
   }
 
   static String status(RequestRecord r) {

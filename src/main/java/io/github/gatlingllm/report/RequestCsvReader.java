@@ -257,6 +257,9 @@ public final class RequestCsvReader {
           r.reasoningTokens(reasoning, source(REASONING_SOURCE));
         }
       }
+      if (index.containsKey(CACHED_TOKENS)) { // files from before the column: unknown
+        r.cachedTokens(count(CACHED_TOKENS));
+      }
       String status = text(HTTP_STATUS);
       r.httpStatus(status.isEmpty() ? 0 : (int) whole(HTTP_STATUS));
       ErrorCategory category = category();
@@ -381,6 +384,7 @@ public final class RequestCsvReader {
     if (r.reasoningTokens() >= 0) {
       s.reasoningTokens(r.reasoningTokens(), r.reasoningTokenSource());
     }
+    s.cachedTokens(r.cachedTokens());
     s.httpStatus(r.httpStatus());
     if (r.error() != null) {
       s.failed(r.error(), r.errorDetail());

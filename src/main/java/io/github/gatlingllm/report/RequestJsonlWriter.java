@@ -23,7 +23,8 @@ import java.util.Objects;
  * {@code send_ms} (since the run origin, as in the CSV), {@code ttft_ms}, {@code tpot_ms}, {@code itl_mean_ms},
  * {@code itl_max_ms}, {@code e2el_ms} (null when undefined), {@code client_queue_ms}, {@code chunks},
  * {@code input_tokens}, {@code input_token_source}, {@code output_tokens}, {@code output_token_source} (counts null when
- * unknown), then the reasoning keys of {@link ReasoningJsonFields}.
+ * unknown), then the reasoning keys of {@link ReasoningJsonFields}, then {@code cached_tokens} (prompt tokens the
+ * server served from its prefix cache, null when it did not say).
  */
 public final class RequestJsonlWriter extends RecordFileWriter {
   public static final String FILE_NAME = "llm-requests.jsonl";
@@ -112,6 +113,7 @@ public final class RequestJsonlWriter extends RecordFileWriter {
       nullableInt(g, "output_tokens", r.outputTokens());
       g.writeStringField("output_token_source", RequestCsvFormat.source(r.outputTokenSource()));
       ReasoningJsonFields.write(g, r);
+      nullableInt(g, "cached_tokens", r.cachedTokens());
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringWriter does not fail

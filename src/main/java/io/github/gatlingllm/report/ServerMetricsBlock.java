@@ -1,5 +1,6 @@
 package io.github.gatlingllm.report;
 
+import io.github.gatlingllm.metrics.PrefixCacheSummary;
 import io.github.gatlingllm.servermetrics.ServerMetricsResult;
 import io.github.gatlingllm.servermetrics.ServerSample;
 import java.util.ArrayList;
@@ -11,6 +12,15 @@ public final class ServerMetricsBlock {
 
   /** The block, or "" when no scrape was attempted. */
   public static String render(ServerMetricsResult r) {
+    return render(r, null);
+  }
+
+  /**
+   * As {@link #render(ServerMetricsResult)}, with the client-side prefix cache hit rate (from the answers'
+   * {@code cached_tokens}) under the server's own when both are known, so the two can be compared: the server counts
+   * every request it served (warm-ups, other clients), the client only its measured successful ones.
+   */
+  public static String render(ServerMetricsResult r, PrefixCacheSummary client) {
     if (!r.sampled()) {
       return "";
     }
@@ -22,6 +32,9 @@ public final class ServerMetricsBlock {
     meanMax(lines, r, ServerSample.KV_CACHE_USAGE, "KV cache usage mean / max (%):", 100);
     if (Double.isFinite(r.prefixCacheHitRate())) {
       lines.add(BlockLine.value("Prefix cache hit rate (%):", r.prefixCacheHitRate() * 100));
+      if (client != null && client.hitRate() != null) {
+        lines.add(BlockLine.value(SummaryBlock.CLIENT_HIT_RATE_LABEL, client.hitRate() * 100));
+      }
     }
     if (Double.isFinite(r.preemptions())) {
       lines.add(BlockLine.value("Preemptions:", (long) r.preemptions()));

@@ -3,6 +3,7 @@ package io.github.gatlingllm.report;
 import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.MetricStats;
 import io.github.gatlingllm.metrics.PercentileValue;
+import io.github.gatlingllm.metrics.PrefixCacheSummary;
 import io.github.gatlingllm.metrics.SummaryOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Map;
 final class SummaryBlock {
   static final String VLLM_TITLE = "Serving Benchmark Result";
   static final String EXTRAS_TITLE = "Additional Details";
+  /** The client-side prefix cache rate's label, also under the server's own rate in the server metrics block. */
+  static final String CLIENT_HIT_RATE_LABEL = "Prefix cache hit rate, client (%):";
 
   private SummaryBlock() {}
 
@@ -81,14 +84,16 @@ final class SummaryBlock {
   /**
    * Our block after vLLM's, empty unless relevant: client queueing when a concurrency cap is set (and the
    * queue-inclusive E2EL when the rate is also finite, as vLLM does), TTFO and the reasoning / answer token split
-   * when the run had reasoning, failures by error label when any failed, requests cancelled by the end of the run,
-   * and which metrics' percentiles came from a histogram (more samples than the exact store keeps).
+   * when the run had reasoning, the prefix cache when any answer reported its cached tokens, failures by error label
+   * when any failed, requests cancelled by the end of the run, and which metrics' percentiles came from a histogram
+   * (more samples than the exact store keeps).
    */
   static List<BlockLine> extras(BenchmarkSummary s) {
     boolean capped = s.run().maxConcurrency() != null;
     boolean reasoning = s.hasReasoning();
+    PrefixCacheSummary cache = s.prefixCache();
     String approximate = approximateMetrics(s);
-    if (!capped && !reasoning && s.failed() == 0 && s.cancelled() == 0 && approximate.isEmpty()) {
+    if (!capped && !reasoning && !cache.reported() && s.failed() == 0 && s.cancelled() == 0 && approximate.isEmpty()) {
       return List.of();
     }
     List<BlockLine> lines = new ArrayList<>();
@@ -105,6 +110,9 @@ final class SummaryBlock {
       lines.add(BlockLine.section("Reasoning and Answer Tokens"));
       lines.add(BlockLine.value("Total reasoning tokens:", s.totalReasoningTokens()));
       lines.add(BlockLine.value("Total answer tokens:", s.totalAnswerTokens()));
+    }
+    if (cache.reported()) {
+      prefixCache(lines, cache);
     }
     if (s.failed() > 0) {
       lines.add(BlockLine.section("Failed Requests by Error"));
@@ -130,6 +138,29 @@ final class SummaryBlock {
     List<BlockLine> lines = new ArrayList<>(vllm(s));
     lines.addAll(extras(s));
     return lines;
+  }
+
+  /**
+   * What the answers' {@code cached_tokens} say: the hit rate over the requests that reported it, and TTFT of hits
+   * against misses (mean and the highest configured percentile), the latency a warm prefix saves.
+   */
+  private static void prefixCache(List<BlockLine> lines, PrefixCacheSummary cache) {
+    lines.add(BlockLine.section("Prefix cache (client side)"));
+    lines.add(BlockLine.value("Requests reporting cached tokens:", cache.reportedRequests()));
+    lines.add(BlockLine.value("Hit / miss requests:", cache.hitRequests() + " / " + cache.missRequests()));
+    lines.add(BlockLine.value("Total cached tokens:", cache.cachedTokens()));
+    if (cache.hitRate() != null) {
+      lines.add(BlockLine.value(CLIENT_HIT_RATE_LABEL, cache.hitRate() * 100));
+    }
+    lines.add(BlockLine.value("Mean TTFT hit / miss (ms):",
+        PythonFormat.fixed2(cache.hitTtft().meanMs()) + " / " + PythonFormat.fixed2(cache.missTtft().meanMs())));
+    List<PercentileValue> hit = cache.hitTtft().percentiles();
+    if (!hit.isEmpty()) {
+      int tail = hit.size() - 1;
+      lines.add(BlockLine.value("P" + PythonFormat.percentileWord(hit.get(tail).percentile()) + " TTFT hit / miss (ms):",
+          PythonFormat.fixed2(hit.get(tail).valueMs()) + " / "
+              + PythonFormat.fixed2(cache.missTtft().percentiles().get(tail).valueMs())));
+    }
   }
 
   private static void metric(List<BlockLine> lines, String header, String name, MetricStats m) {

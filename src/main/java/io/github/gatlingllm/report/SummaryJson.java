@@ -7,6 +7,7 @@ import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.MetricStats;
 import io.github.gatlingllm.metrics.PercentileValue;
+import io.github.gatlingllm.metrics.PrefixCacheSummary;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.RunStatistics;
@@ -42,6 +43,10 @@ public final class SummaryJson {
   public static final String FILE_NAME = "llm-summary.json";
 
   private static final JsonFactory FACTORY = new JsonFactory();
+
+  /** The TTFT of the requests the prefix cache served part of the prompt for, and of those it did not. */
+  private static final String TTFT_CACHE_HIT = "ttft_cache_hit";
+  private static final String TTFT_CACHE_MISS = "ttft_cache_miss";
 
   /** The latency metrics {@link #extras} always writes, beside the selected ones of {@link #peaksAndMetrics}. */
   private static final List<String> EXTRA_METRICS = List.of("client_queue_time", "e2el_including_client_queue", "ttfo");
@@ -311,6 +316,13 @@ public final class SummaryJson {
       keys.addAll(List.of(statKey("mean", metric), statKey("median", metric), statKey("std", metric)));
       options.percentiles().forEach(p -> keys.add(percentileKey(p, metric)));
     }
+    // prefix_cache_hit_rate is null in a run where no answer reported cached tokens: a clause on it then fails.
+    keys.addAll(List.of("total_cached_tokens", "prefix_cache_hit_rate", "cache_reported_requests",
+        "cache_hit_requests", "cache_miss_requests"));
+    for (String metric : List.of(TTFT_CACHE_HIT, TTFT_CACHE_MISS)) {
+      keys.addAll(List.of(statKey("mean", metric), statKey("median", metric)));
+      options.percentiles().forEach(p -> keys.add(percentileKey(p, metric)));
+    }
     return keys;
   }
 
@@ -353,6 +365,34 @@ public final class SummaryJson {
       g.writeNumberField(e.getKey(), e.getValue());
     }
     g.writeEndObject();
+    prefixCache(g, s.prefixCache());
+  }
+
+  /**
+   * The prefix cache as the answers' {@code cached_tokens} tell it (docs/metrics.md, "Prefix cache"): the hit rate is
+   * null, never 0, when no request reported it, so that an SLO on it fails rather than passes on a silent server.
+   */
+  private static void prefixCache(JsonGenerator g, PrefixCacheSummary p) throws IOException {
+    g.writeNumberField("total_cached_tokens", p.cachedTokens());
+    if (p.hitRate() == null) {
+      g.writeNullField("prefix_cache_hit_rate");
+    } else {
+      g.writeNumberField("prefix_cache_hit_rate", p.hitRate());
+    }
+    g.writeNumberField("cache_reported_requests", p.reportedRequests());
+    g.writeNumberField("cache_hit_requests", p.hitRequests());
+    g.writeNumberField("cache_miss_requests", p.missRequests());
+    cacheTtft(g, TTFT_CACHE_HIT, p.hitTtft());
+    cacheTtft(g, TTFT_CACHE_MISS, p.missTtft());
+  }
+
+  /** {@code mean_}, {@code median_} and {@code p<q>_} of a TTFT split: the run's percentiles, no std (not asked). */
+  private static void cacheTtft(JsonGenerator g, String name, MetricStats m) throws IOException {
+    g.writeNumberField(statKey("mean", name), m.meanMs());
+    g.writeNumberField(statKey("median", name), m.medianMs());
+    for (PercentileValue p : m.percentiles()) {
+      g.writeNumberField(percentileKey(p.percentile(), name), p.valueMs());
+    }
   }
 
   /**

@@ -225,6 +225,33 @@ class StreamingRequestActionTest {
    * A reasoning model (the mock with K = 3 reasoning tokens): TTFT is the first chunk (the role chunk, written with
    * the first reasoning token), TTFO the first answer chunk, 3 ITL later; reasoning tokens come from usage.
    */
+  /**
+   * The mock's prefix cache reports usage.prompt_tokens_details.cached_tokens: the same 40-word prompt misses (0 cached)
+   * then hits (its 2 full 16-word blocks, 32 tokens); with the cache off the field is absent, so the count is unknown.
+   */
+  @Test
+  void cachedPromptTokensReachTheRecordAsTheServerReportsThem() throws Exception {
+    String prompt = String.join(" ", java.util.Collections.nCopies(40, "word"));
+    Action action = action(protocol(), LlmDsl.chat("chat").prompt("#{prompt}").maxTokens(2).ignoreEos(true));
+    action.$bang(session(1, prompt));
+    awaitNext();
+    RequestRecord first = lastRecord();
+    action.$bang(session(1, prompt));
+    awaitNext();
+    RequestRecord second = lastRecord();
+    assertEquals(first.promptTokens(), second.promptTokens());
+    assertEquals(0, first.cachedTokens(), "a cold prompt is a reported miss, not unknown");
+    assertEquals(32, second.cachedTokens(), "its two full blocks of 16 tokens");
+
+    try (MockLlmServer off = MockLlmServer.start(MockConfig.builder().port(0).prefixCacheBlocks(0).build())) {
+      Action uncached = action(LlmDsl.llm.baseUrl(off.baseUrl()).model("mock-llm").apiKey(null).clientWarmUp(false),
+          LlmDsl.chat("chat").prompt("#{prompt}").maxTokens(2).ignoreEos(true));
+      uncached.$bang(session(2, prompt));
+      awaitNext();
+      assertEquals(RequestRecord.UNKNOWN_TOKENS, lastRecord().cachedTokens());
+    }
+  }
+
   @Test
   void reasoningStreamTtftIsTheFirstReasoningChunkAndTtfoTheFirstAnswerChunk() throws Exception {
     int itlMs = 20;

@@ -42,6 +42,16 @@ final class EventCorpus {
               + "\"object\":\"chat.completion.chunk\",\"usage\":{\"completion_tokens\":16,\"prompt_tokens\":5,"
               + "\"total_tokens\":21},\"timings\":{\"prompt_n\":5,\"prompt_ms\":12.5,\"predicted_n\":16,"
               + "\"predicted_per_second\":80.52,\"cache_n\":0}}",
+          // llama.cpp with prompt_tokens_details beside timings.cache_n (usage wins), then timings alone (older)
+          "{\"choices\":[{\"finish_reason\":\"stop\",\"index\":0,\"delta\":{}}],\"timings\":{\"cache_n\":236,"
+              + "\"prompt_n\":1,\"prompt_ms\":30.958},\"usage\":{\"completion_tokens\":35,\"prompt_tokens\":237,"
+              + "\"total_tokens\":272,\"prompt_tokens_details\":{\"cached_tokens\":230}}}",
+          "{\"choices\":[],\"timings\":{\"cache_n\":236,\"prompt_n\":1,\"predicted_n\":35}}",
+          // vLLM --enable-prompt-tokens-details, SGLang --enable-cache-report (null members)
+          "{\"id\":\"cmpl-2\",\"choices\":[],\"usage\":{\"prompt_tokens\":512,\"total_tokens\":520,"
+              + "\"completion_tokens\":8,\"prompt_tokens_details\":{\"cached_tokens\":496}}}",
+          "{\"id\":\"a2\",\"choices\":[],\"usage\":{\"prompt_tokens\":516,\"completion_tokens\":4,"
+              + "\"prompt_tokens_details\":{\"audio_tokens\":null,\"cached_tokens\":512}}}",
           "{\"choices\":[{\"finish_reason\":null,\"index\":0,\"delta\":{\"reasoning\":\" think\"}}]}",
           " {\r\n \"choices\" : [ { \"text\" : \"\\u0000\" } ] , \"usage\" : { \"prompt_tokens\" : -0 } }\r\n",
           // Ollama OpenAI compatibility

@@ -53,6 +53,7 @@ class EventReaderDifferentialTest {
       int reasoningTokens,
       int promptTokens,
       int completionTokens,
+      int cachedTokens,
       String errorMessage,
       String text,
       String reasoningText) {
@@ -71,7 +72,7 @@ class EventReaderDifferentialTest {
       try {
         reader.read(buffer, data.length, chunk);
       } catch (MalformedEventException e) {
-        return new Outcome(e.getMessage(), false, 0, false, false, 0, 0, 0, null, null, null);
+        return new Outcome(e.getMessage(), false, 0, false, false, 0, 0, 0, 0, null, null, null);
       }
       return new Outcome(
           null,
@@ -82,6 +83,7 @@ class EventReaderDifferentialTest {
           chunk.reasoningTokens(),
           chunk.promptTokens(),
           chunk.completionTokens(),
+          chunk.cachedTokens(),
           chunk.errorMessage(),
           text == null ? null : text.toString(),
           reasoning == null ? null : reasoning.toString());

@@ -43,6 +43,13 @@ public final class JacksonOpenAiEventReference {
           }
         }
         case "error" -> out.errorMessage(readError(parser, value));
+        case "timings" -> {
+          if (value == JsonToken.START_OBJECT) {
+            readIntegerField(parser, "cache_n", out::cachedTokensFromTimings);
+          } else {
+            parser.skipChildren();
+          }
+        }
         default -> parser.skipChildren();
       }
     }
@@ -126,7 +133,9 @@ public final class JacksonOpenAiEventReference {
       } else if (value == JsonToken.VALUE_NUMBER_INT && field.equals("completion_tokens")) {
         completion = JacksonEventEnvelope.tokenCount(parser);
       } else if (value == JsonToken.START_OBJECT && field.equals("completion_tokens_details")) {
-        readCompletionDetails(parser, out);
+        readIntegerField(parser, "reasoning_tokens", out::reasoningTokens);
+      } else if (value == JsonToken.START_OBJECT && field.equals("prompt_tokens_details")) {
+        readIntegerField(parser, "cached_tokens", out::cachedTokensFromUsage);
       } else {
         parser.skipChildren();
       }
@@ -134,13 +143,17 @@ public final class JacksonOpenAiEventReference {
     out.usage(prompt, completion);
   }
 
-  /** {@code usage.completion_tokens_details}: only {@code reasoning_tokens} is kept. */
-  private static void readCompletionDetails(JsonParser parser, StreamChunk out) throws IOException {
+  /**
+   * An object of which one integer member is kept ({@code completion_tokens_details.reasoning_tokens},
+   * {@code prompt_tokens_details.cached_tokens}, {@code timings.cache_n}).
+   */
+  private static void readIntegerField(JsonParser parser, String name, java.util.function.IntConsumer sink)
+      throws IOException {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
-      if (value == JsonToken.VALUE_NUMBER_INT && field.equals("reasoning_tokens")) {
-        out.reasoningTokens(JacksonEventEnvelope.tokenCount(parser));
+      if (value == JsonToken.VALUE_NUMBER_INT && field.equals(name)) {
+        sink.accept(JacksonEventEnvelope.tokenCount(parser));
       } else {
         parser.skipChildren();
       }

@@ -85,6 +85,69 @@ class OpenAiEventReaderTest {
   }
 
   @Test
+  void cachedTokensFromTheFinalUsageChunk() throws Exception {
+    // vLLM --enable-prompt-tokens-details / OpenAI: a usage chunk of its own, details beside completion details
+    read("{\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":512,\"completion_tokens\":8,"
+        + "\"total_tokens\":520,\"prompt_tokens_details\":{\"audio_tokens\":null,\"cached_tokens\":496},"
+        + "\"completion_tokens_details\":{\"reasoning_tokens\":0}}}");
+    assertEquals(496, chunk.cachedTokens());
+    assertEquals(512, chunk.promptTokens());
+    read("{\"choices\":[],\"usage\":{\"prompt_tokens\":512,\"prompt_tokens_details\":{\"cached_tokens\":0}}}");
+    assertEquals(0, chunk.cachedTokens(), "a reported miss is 0, not unknown");
+  }
+
+  @Test
+  void cachedTokensUnknownWhenNotSent() throws Exception {
+    read("{\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":3}}");
+    assertEquals(-1, chunk.cachedTokens());
+    read("{\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"prompt_tokens_details\":null}}");
+    assertEquals(-1, chunk.cachedTokens(), "SGLang without --enable-cache-report: null details");
+    read("{\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"prompt_tokens_details\":{\"cached_tokens\":null}}}");
+    assertEquals(-1, chunk.cachedTokens());
+    read("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}");
+    assertEquals(-1, chunk.cachedTokens(), "a content chunk says nothing about the cache");
+  }
+
+  @Test
+  void cachedTokensInLlamaCppsLastChunkAndTimings() throws Exception {
+    // llama.cpp: usage inside the last chunk with choices; timings.cache_n says the same, usage wins either order
+    read("{\"choices\":[{\"finish_reason\":\"stop\",\"index\":0,\"delta\":{}}],\"timings\":{\"cache_n\":236,"
+        + "\"prompt_n\":1,\"prompt_ms\":30.9},\"usage\":{\"completion_tokens\":35,\"prompt_tokens\":237,"
+        + "\"prompt_tokens_details\":{\"cached_tokens\":230}}}");
+    assertEquals(230, chunk.cachedTokens());
+    assertEquals(1, chunk.choices());
+    read("{\"choices\":[],\"usage\":{\"prompt_tokens\":237,\"prompt_tokens_details\":{\"cached_tokens\":230}},"
+        + "\"timings\":{\"cache_n\":236}}");
+    assertEquals(230, chunk.cachedTokens());
+    // older llama.cpp: timings alone
+    read("{\"choices\":[{\"index\":0,\"delta\":{}}],\"usage\":{\"prompt_tokens\":237,\"completion_tokens\":3},"
+        + "\"timings\":{\"prompt_n\":1,\"cache_n\":236,\"predicted_per_second\":52.9}}");
+    assertEquals(236, chunk.cachedTokens());
+    read("{\"choices\":[],\"timings\":null}");
+    assertEquals(-1, chunk.cachedTokens());
+  }
+
+  @Test
+  void cachedTokensFromANonStreamedAnswer() throws Exception {
+    // The whole answer as one document: message instead of delta, the same usage.
+    read("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":"
+        + "{\"role\":\"assistant\",\"content\":\"Hi\"},\"finish_reason\":\"stop\"}],\"usage\":"
+        + "{\"prompt_tokens\":2006,\"completion_tokens\":300,\"total_tokens\":2306,"
+        + "\"prompt_tokens_details\":{\"cached_tokens\":1920},\"completion_tokens_details\":{\"reasoning_tokens\":0}}}");
+    assertEquals(1920, chunk.cachedTokens());
+    assertEquals(2006, chunk.promptTokens());
+    read("{\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"choices\":[{\"index\":0,\"text\":\"Hi\"}],"
+        + "\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":1,\"prompt_tokens_details\":{\"cached_tokens\":0}}}");
+    assertEquals(0, chunk.cachedTokens());
+  }
+
+  @Test
+  void aNegativeCachedCountIsMalformedAsAnyUsageCount() {
+    assertThrows(MalformedEventException.class,
+        () -> read("{\"choices\":[],\"usage\":{\"prompt_tokens_details\":{\"cached_tokens\":-1}}}"));
+  }
+
+  @Test
   void reasoningTokensFromUsageDetails() throws Exception {
     read("{\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":30,\"total_tokens\":35,"
         + "\"completion_tokens_details\":{\"accepted_prediction_tokens\":0,\"reasoning_tokens\":18},"

@@ -35,6 +35,7 @@ final class RandomEvents {
     maybe(fields, 0.8, "choices", oneOf(0.85, this::choices));
     maybe(fields, 0.3, "usage", oneOf(0.8, this::usage));
     maybe(fields, 0.1, "error", oneOf(0.5, this::errorObject));
+    maybe(fields, 0.2, "timings", oneOf(0.8, this::timings));
     maybe(fields, 0.2, "timings", object(List.of("\"prompt_n\":" + number(), "\"predicted_ms\":" + number())));
     addUnknown(fields);
     return object(fields);
@@ -98,8 +99,24 @@ final class RandomEvents {
     maybe(fields, 0.9, "completion_tokens", oneOf(0.9, this::number));
     maybe(fields, 0.5, "total_tokens", number());
     maybe(fields, 0.4, "completion_tokens_details", oneOf(0.7, this::completionDetails));
-    maybe(fields, 0.3, "prompt_tokens_details", random.nextBoolean() ? "null" : object(List.of("\"cached_tokens\":0")));
+    maybe(fields, 0.4, "prompt_tokens_details", oneOf(0.7, this::promptDetails));
     addUnknown(fields);
+    return object(fields);
+  }
+
+  private String promptDetails() {
+    List<String> fields = new ArrayList<>();
+    maybe(fields, 0.3, "audio_tokens", random.nextBoolean() ? "null" : number());
+    maybe(fields, 0.8, "cached_tokens", oneOf(0.9, this::number));
+    return object(fields);
+  }
+
+  /** llama.cpp's timings: floats beside {@code cache_n}, the one member read. */
+  private String timings() {
+    List<String> fields = new ArrayList<>();
+    maybe(fields, 0.6, "prompt_n", number());
+    maybe(fields, 0.5, "prompt_ms", "12.5");
+    maybe(fields, 0.8, "cache_n", oneOf(0.9, this::number));
     return object(fields);
   }
 

@@ -1,6 +1,7 @@
 package io.github.gatlingllm.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,35 @@ class RunStatisticsTest {
     assertFalse(summary.itl().exact());
     assertEquals(4, summary.itl().count());
     assertEquals(10, summary.itl().meanMs(), 1e-9, "the mean stays exact");
+  }
+
+  /** Hits and misses split TTFT; silent and failed requests stay out; the TTFT values count against the budget. */
+  @Test
+  void prefixCacheSplitsTtftIntoHitsAndMissesWithinTheSharedBudget() {
+    SampleBudget budget = new SampleBudget(1_000_000);
+    RunStatistics s = new RunStatistics(SummaryOptions.defaults(), 100, budget);
+    long before = budget.remaining();
+    for (RequestRecord r : TestRecords.cachedScenario()) {
+      s.add(r);
+    }
+    PrefixCacheSummary cache = s.summary(TestRecords.run(null, 1.0)).prefixCache();
+    assertEquals(2, cache.reportedRequests());
+    assertEquals(8, cache.cachedTokens());
+    assertEquals(8.0 / 30, cache.hitRate(), 1e-12);
+    assertEquals(1, cache.hitRequests());
+    assertEquals(1, cache.missRequests());
+    assertEquals(100, cache.hitTtft().meanMs(), 1e-9);
+    assertEquals(300, cache.missTtft().meanMs(), 1e-9);
+
+    SampleBudget silentBudget = new SampleBudget(1_000_000);
+    RunStatistics silent = new RunStatistics(SummaryOptions.defaults(), 100, silentBudget);
+    TestRecords.scenario().forEach(silent::add);
+    assertEquals(2, (before - budget.remaining()) - (before - silentBudget.remaining()),
+        "the hit and the miss TTFT each take one value of the run's shared budget");
+    PrefixCacheSummary none = silent.summary(TestRecords.run(null, 1.0)).prefixCache();
+    assertNull(none.hitRate(), "nothing reported: unknown, not 0");
+    assertFalse(none.reported());
+    assertEquals(0, none.hitTtft().count());
   }
 
   @Test

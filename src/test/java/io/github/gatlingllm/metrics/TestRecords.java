@@ -80,6 +80,19 @@ public final class TestRecords {
     return List.of(a, b, c, d, e);
   }
 
+  /**
+   * {@link #scenario()} from a server that reports cached prompt tokens: A hit (8 of its 10 prompt tokens cached, TTFT
+   * 100 ms), B a miss (0 of 20, TTFT 300 ms), C silent (unknown), D failed though it reported 30 (not counted). Over
+   * the successful reporters: 8 cached of 30 prompt tokens.
+   */
+  public static List<RequestRecord> cachedScenario() {
+    List<RequestRecord> records = scenario();
+    records.get(0).cachedTokens(8);
+    records.get(1).cachedTokens(0);
+    records.get(3).cachedTokens(30);
+    return records;
+  }
+
   public static RunDescription run(Integer maxConcurrency, double rate) {
     return new RunDescription("openai-chat", null, "test", "qwen3-0.6b", "Qwen/Qwen3-0.6B", 5, rate, 1.0,
         maxConcurrency, 1_700_000_000_000L);

@@ -132,6 +132,33 @@ class StreamRecordingTest {
   }
 
   @Test
+  void cachedTokensComeFromUsageWhereverItRidesAndStayUnknownWithoutIt() {
+    RequestRecord vllm =
+        read(
+            new StreamRecording(OpenAiChatDialect.INSTANCE, new RequestRecord("chat")),
+            true,
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\n",
+            "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":64,\"completion_tokens\":1,"
+                + "\"prompt_tokens_details\":{\"cached_tokens\":48}}}\n\ndata: [DONE]\n\n");
+    assertEquals(48, vllm.cachedTokens());
+    RequestRecord llamaCpp =
+        read(
+            new StreamRecording(OpenAiChatDialect.INSTANCE, new RequestRecord("chat")),
+            true,
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}],\"timings\":{\"cache_n\":3}}\n\n",
+            "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],\"usage\":{"
+                + "\"prompt_tokens\":64,\"completion_tokens\":1},\"timings\":{\"cache_n\":60}}\n\ndata: [DONE]\n\n");
+    assertEquals(60, llamaCpp.cachedTokens(), "the last count reported");
+    RequestRecord none =
+        read(
+            new StreamRecording(OpenAiChatDialect.INSTANCE, new RequestRecord("chat")),
+            true,
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}],\"usage\":{\"prompt_tokens\":4}}\n\n"
+                + "data: [DONE]\n\n");
+    assertEquals(RequestRecord.UNKNOWN_TOKENS, none.cachedTokens());
+  }
+
+  @Test
   void aPlainStreamHasNoReasoningTokens() {
     RequestRecord r =
         read(

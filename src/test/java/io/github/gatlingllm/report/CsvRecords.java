@@ -64,6 +64,9 @@ final class CsvRecords {
       r.sent(send);
       r.httpStatus(200);
       r.promptTokens(50 + random.nextInt(500), TokenSource.USAGE);
+      if (i % 4 != 3) { // misses, hits and silent requests, without drawing from the seed's sequence
+        r.cachedTokens(r.promptTokens() * (i % 4) / 4);
+      }
       int chunks = random.nextInt(10) == 0 ? 0 : 1 + random.nextInt(60);
       long t = send + 20_000_000 + random.nextInt(300_000_000);
       for (int c = 0; c < chunks; c++) {

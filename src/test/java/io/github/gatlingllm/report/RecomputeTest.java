@@ -70,6 +70,10 @@ class RecomputeTest {
     ((com.fasterxml.jackson.databind.node.ObjectNode) actual).remove("recomputed_from");
     assertEquals(expected, actual, "description from the saved summary, every figure identical");
     assertFalse(actual.has("ttfts"), "no per-request arrays without --save-detailed");
+    // The records report cached tokens (CsvRecords.random): the cached_tokens column carries them into the recompute.
+    assertTrue(actual.get("prefix_cache_hit_rate").isNumber(), actual.toString());
+    assertTrue(actual.get("cache_hit_requests").asLong() > 0 && actual.get("cache_miss_requests").asLong() > 0);
+    assertTrue(o.out().contains("Prefix cache (client side)"), o.out());
   }
 
   @Test

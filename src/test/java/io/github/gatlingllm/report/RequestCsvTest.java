@@ -25,9 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** llm-requests.csv: layout, exact round trip, and the reader's errors. */
 class RequestCsvTest {
 
-  /** The header before the reasoning columns: files written by older versions still read. */
+  /** The header before the reasoning and cached-token columns: files written by older versions still read. */
   private static final String OLD_HEADER =
-      RequestCsvFormat.header().replace(",reasoning_tokens,reasoning_token_source", "");
+      RequestCsvFormat.header().substring(0, RequestCsvFormat.header().indexOf(",reasoning_tokens"));
+
+  /** The header before the cached-token column (reasoning columns, no {@code cached_tokens}). */
+  private static final String REASONING_HEADER =
+      RequestCsvFormat.header().substring(0, RequestCsvFormat.header().indexOf(",cached_tokens"));
 
   static Path writeCsv(Path file, List<RequestRecord> records, RunOrigin origin) throws IOException {
     try (RequestCsvWriter writer = new RequestCsvWriter(file, origin)) {
@@ -44,13 +48,13 @@ class RequestCsvTest {
         "scenario,user_id,request_id,request_name,run_origin_epoch_ms,intended_start_ms,send_ms,first_chunk_ms,"
             + "first_content_ms,last_chunk_ms,end_ms,ttft_ms,tpot_ms,itl_mean_ms,itl_max_ms,e2el_ms,client_queue_ms,"
             + "input_tokens,input_token_source,output_tokens,output_token_source,status,http_status,error_category,"
-            + "error_detail,chunk_offsets_ns,reasoning_tokens,reasoning_token_source",
+            + "error_detail,chunk_offsets_ns,reasoning_tokens,reasoning_token_source,cached_tokens",
         lines.get(0));
     // A: sent at 0 ms (1000 ms after the origin), chunks at 100 150 200 250, 4 tokens: TPOT 50 ms.
     assertEquals(
         ",0,0,chat,1700000000000,1000.000000,1000.000000,1100.000000,1150.000000,1250.000000,1260.000000,"
             + "100.000000,50.000000,50.000000,50.000000,250.000000,0.000000,10,usage,4,usage,ok,200,,,"
-            + "100000000 150000000 200000000 250000000,,",
+            + "100000000 150000000 200000000 250000000,,,",
         lines.get(1));
     assertEquals(2, lines.size());
   }
@@ -128,9 +132,9 @@ class RequestCsvTest {
     records.get(2).reasoningTokens(2, TokenSource.CHUNKS); // C: 3 chunks, no usage
     Path file = writeCsv(dir.resolve("r.csv"), records, CsvRecords.ORIGIN);
     List<String> lines = Files.readAllLines(file);
-    assertTrue(lines.get(1).endsWith(",3,usage"), lines.get(1));
-    assertTrue(lines.get(3).endsWith(",2,chunks"), lines.get(3));
-    assertTrue(lines.get(2).endsWith(",,"), "unknown reasoning: both empty: " + lines.get(2));
+    assertTrue(lines.get(1).endsWith(",3,usage,"), lines.get(1));
+    assertTrue(lines.get(3).endsWith(",2,chunks,"), lines.get(3));
+    assertTrue(lines.get(2).endsWith(",,,"), "unknown reasoning: both empty: " + lines.get(2));
 
     List<RequestRecord> back = RequestCsvReader.read(file).records();
     long shift = CsvRecords.ORIGIN.nanoTime();
@@ -147,10 +151,37 @@ class RequestCsvTest {
     assertEquals(ConsoleBlock.render(live), ConsoleBlock.render(recomputed));
 
     String header = RequestCsvFormat.header() + "\n";
-    String good = "s,1,1,chat,1700000000000,0.5,0.5,,,,1.0,,,,,,,,none,,none,failed,,no_choices,,,,\n";
+    String good = "s,1,1,chat,1700000000000,0.5,0.5,,,,1.0,,,,,,,,none,,none,failed,,no_choices,,,,,\n";
     assertEquals(-1, parse(header + good).get(0).reasoningTokens());
-    assertError(header + good.replace(",,,,\n", ",,,-2,usage\n"), "column reasoning_tokens: '-2'");
-    assertError(header + good.replace(",,,,\n", ",,,2,guess\n"), "column reasoning_token_source: 'guess'");
+    assertError(header + good.replace(",,,,,\n", ",,,-2,usage,\n"), "column reasoning_tokens: '-2'");
+    assertError(header + good.replace(",,,,,\n", ",,,2,guess,\n"), "column reasoning_token_source: 'guess'");
+  }
+
+  /**
+   * Cached prompt tokens come back (empty = unknown, 0 = a reported miss), files from before the column read as
+   * unknown, and a recompute over the CSV gives the live prefix-cache keys.
+   */
+  @Test
+  void cachedTokensColumnRoundTripsAndOlderFilesReadAsUnknown(@TempDir Path dir) throws Exception {
+    List<RequestRecord> records = TestRecords.cachedScenario();
+    Path file = writeCsv(dir.resolve("r.csv"), records, CsvRecords.ORIGIN);
+    List<String> lines = Files.readAllLines(file);
+    assertTrue(lines.get(1).endsWith(",,8"), lines.get(1));
+    assertTrue(lines.get(2).endsWith(",,0"), lines.get(2));
+    assertTrue(lines.get(3).endsWith(",,,"), "unknown: empty: " + lines.get(3));
+    List<RequestRecord> back = RequestCsvReader.read(file).records();
+    for (int i = 0; i < records.size(); i++) {
+      assertEquals(records.get(i).cachedTokens(), back.get(i).cachedTokens(), "request " + i);
+    }
+    SummaryOptions opts = new SummaryOptions(List.of(99.0), null, false, false);
+    RunDescription run = TestRecords.run(null, 10.0);
+    assertEquals(json(SummaryCalculator.compute(records, run, opts), records),
+        json(SummaryCalculator.compute(back, run, opts), back));
+
+    String row = "s,1,1,chat,1700000000000,0.5,0.5,,,,1.0,,,,,,,,none,,none,failed,,no_choices,,,,";
+    assertEquals(RequestRecord.UNKNOWN_TOKENS, parse(REASONING_HEADER + "\n" + row + "\n").get(0).cachedTokens());
+    assertEquals(7, parse(RequestCsvFormat.header() + "\n" + row + ",7\n").get(0).cachedTokens());
+    assertError(RequestCsvFormat.header() + "\n" + row + ",-3\n", "column cached_tokens: '-3'");
   }
 
   static String json(BenchmarkSummary s, List<RequestRecord> records) throws IOException {

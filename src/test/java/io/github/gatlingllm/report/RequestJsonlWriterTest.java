@@ -84,6 +84,7 @@ class RequestJsonlWriterTest {
     thinking.reasoningTokens(7, TokenSource.USAGE);
     thinking.generatedText("42");
     thinking.reasoningText("Let me think");
+    thinking.cachedTokens(96);
     thinking.ended(TestRecords.ms(401));
     List<RequestRecord> plain = CsvRecords.edgeCases();
     Path file = dir.resolve(RequestJsonlWriter.FILE_NAME);
@@ -102,6 +103,7 @@ class RequestJsonlWriterTest {
     assertEquals(3, t.get("answer_tokens").asInt(), "10 output - 7 reasoning");
     assertEquals("Let me think", t.get("reasoning_text").asText());
     assertEquals("42", t.get("generated_text").asText());
+    assertEquals(96, t.get("cached_tokens").asInt());
 
     JsonNode ok = MAPPER.readTree(lines.get(1));
     assertTrue(ok.get("reasoning_tokens").isNull(), "no reasoning seen nor reported");
@@ -109,6 +111,7 @@ class RequestJsonlWriterTest {
     assertEquals(4, ok.get("answer_tokens").asInt(), "all of the output");
     assertTrue(ok.get("reasoning_text").isNull(), "not captured");
     assertTrue(ok.has("ttfo_ms"));
+    assertTrue(ok.get("cached_tokens").isNull(), "the server did not say");
 
     JsonNode failed = MAPPER.readTree(lines.get(2));
     assertTrue(failed.get("ttfo_ms").isNull(), "no content came");

@@ -39,12 +39,29 @@ class SummaryJsonKeysTest {
                 RampUp.linear(1, 4))
             : new RunDescription("openai", "openai", null, "m", "m", 2, Double.POSITIVE_INFINITY, 1.0, null, 0);
     List<RequestRecord> records = List.of(SummaryChecksTest.record(100), SummaryChecksTest.record(300));
+    // A server reporting cached tokens (one hit, one miss): prefix_cache_hit_rate is a number only then.
+    records.forEach(r -> r.promptTokens(8, io.github.gatlingllm.metrics.TokenSource.USAGE));
+    records.get(0).cachedTokens(4);
+    records.get(1).cachedTokens(0);
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     SummaryJson.write(SummaryCalculator.compute(records, run, options), records, Map.of(), out);
 
     assertEquals(numericKeys(JSON.readTree(out.toByteArray())),
         new TreeSet<>(SummaryJson.numericKeys(options, everySetting, everySetting, everySetting)));
+  }
+
+  @org.junit.jupiter.api.Test
+  void withoutCachedTokensOnlyTheHitRateIsNotANumber() throws IOException {
+    SummaryOptions options = new SummaryOptions(List.of(99.0), null, false, false);
+    RunDescription run =
+        new RunDescription("openai", "openai", null, "m", "m", 2, Double.POSITIVE_INFINITY, 1.0, null, 0);
+    List<RequestRecord> records = List.of(SummaryChecksTest.record(100));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    SummaryJson.write(SummaryCalculator.compute(records, run, options), records, Map.of(), out);
+    Set<String> expected = new TreeSet<>(SummaryJson.numericKeys(options, false, false, false));
+    expected.remove("prefix_cache_hit_rate");
+    assertEquals(expected, numericKeys(JSON.readTree(out.toByteArray())));
   }
 
   private static Set<String> numericKeys(JsonNode summary) {

@@ -57,7 +57,13 @@ class SummaryJsonTest {
     }
     expected.addAll(List.of("cancelled", "failed_ratio", "exact_percentiles", "exact_peaks"));
     expected.addAll(List.of("goodput_completed", "goodput_slos", "output_token_sources", "total_reasoning_tokens",
-        "total_answer_tokens", "reasoning_token_sources", "errors_by_category", "gatling_llm_version"));
+        "total_answer_tokens", "reasoning_token_sources", "errors_by_category"));
+    expected.addAll(List.of("total_cached_tokens", "prefix_cache_hit_rate", "cache_reported_requests",
+        "cache_hit_requests", "cache_miss_requests"));
+    for (String m : List.of("ttft_cache_hit", "ttft_cache_miss")) {
+      expected.addAll(List.of("mean_" + m + "_ms", "median_" + m + "_ms", "p99_" + m + "_ms", "p99.9_" + m + "_ms"));
+    }
+    expected.add("gatling_llm_version");
     assertEquals(expected, keys);
   }
 
