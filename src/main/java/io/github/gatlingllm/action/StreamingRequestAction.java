@@ -14,6 +14,8 @@ import io.github.gatlingllm.protocol.LlmProtocol;
 import io.github.gatlingllm.protocol.StreamRecording;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -23,7 +25,8 @@ import scala.jdk.javaapi.CollectionConverters;
  *
  * <p>The request's intended start is its scheduled arrival when the load gave one ({@link ScheduledStart}), else the
  * moment the user reaches this action; any lateness of the send and any wait for the concurrency cap come after it,
- * so they are measured (client queue time) rather than hidden.
+ * so they are measured (client queue time) rather than hidden. A request reached before its scheduled arrival is
+ * built at once and sent at the arrival.
  */
 final class StreamingRequestAction extends LlmActionBase {
   private final RequestTemplate template;
@@ -123,10 +126,18 @@ final class StreamingRequestAction extends LlmActionBase {
       recording.captureGeneratedText(false);
     }
     StreamExchange exchange = new StreamExchange(this, session, request, recording);
-    if (limiter == null) {
-      exchange.run();
-    } else {
-      limiter.submit(session.eventLoop(), exchange);
+    Runnable start = limiter == null ? exchange : () -> limiter.submit(session.eventLoop(), exchange);
+    long early = intended - System.nanoTime();
+    if (early <= 0) {
+      start.run();
+      return;
+    }
+    // Prepared ahead of its scheduled time (the load paces users a little early): only the send waits for it, so the
+    // work before it (feeding, templates, the body) never makes a scheduled request late.
+    try {
+      session.eventLoop().schedule(start, early, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closing) {
+      start.run(); // the run is ending: the client ends the request as cancelled
     }
   }
 

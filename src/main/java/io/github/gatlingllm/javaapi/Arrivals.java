@@ -81,12 +81,18 @@ final class Arrivals {
   }
 
   /**
-   * Holds each user until its arrival: the users take the arrivals in the order they start, and wait from now until
-   * the schedule's zero (set by the first user, which arrives on time by construction) plus their arrival time.
+   * Holds each user until just before its arrival: the users take the arrivals in the order they start, and wait from
+   * now until the schedule's zero (set by the first user) plus their arrival time, less
+   * {@link ScheduledStart#PREPARE_AHEAD_NANOS}: what the scenario does before its request then happens ahead of the
+   * arrival, and the request is sent at it.
    */
   ChainBuilder pace() {
+    // Let go a little early: the user's request is built before its arrival and sent at it (ScheduledStart).
     return exec(session -> session.set(DUE, dueNanos(System.nanoTime())))
-        .pause(session -> Duration.ofNanos(Math.max(0, session.getLong(DUE) - System.nanoTime())));
+        .pause(
+            session ->
+                Duration.ofNanos(
+                    Math.max(0, session.getLong(DUE) - ScheduledStart.PREPARE_AHEAD_NANOS - System.nanoTime())));
   }
 
   /** The nanoTime at which the next user should arrive; users past the schedule's end go at once. */
@@ -97,8 +103,9 @@ final class Arrivals {
     }
     long origin = originNanos.get();
     if (origin == NOT_STARTED) {
-      // The first user starts with the first batch, at the first arrival: the schedule's zero is that long ago.
-      originNanos.compareAndSet(NOT_STARTED, now - Math.round(seconds[0] * 1e9));
+      // The first user starts with the first batch, at the first arrival. The schedule is shifted by the lead so that
+      // this user too is let go ahead of its arrival: the zero is that long ago, plus the lead.
+      originNanos.compareAndSet(NOT_STARTED, now + ScheduledStart.PREPARE_AHEAD_NANOS - Math.round(seconds[0] * 1e9));
       origin = originNanos.get();
     }
     return origin + Math.round(seconds[i] * 1e9);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatling.javaapi.core.OpenInjectionStep;
+import io.github.gatlingllm.action.ScheduledStart;
 import org.junit.jupiter.api.Test;
 
 /** A schedule of any length in a bounded number of injection steps, each user held until its own arrival. */
@@ -32,10 +33,12 @@ class ArrivalsTest {
   void usersTakeTheArrivalsInOrderFromTheFirstUsersStart() {
     Arrivals arrivals = Arrivals.of(new double[] {0.5, 0.5, 1.25, 3.0});
     long start = 1_000_000_000_000L; // the first user starts at the first arrival, 0.5 s into the schedule
-    assertEquals(start, arrivals.dueNanos(start));
-    assertEquals(start, arrivals.dueNanos(start + 1_000), "the same arrival time: due at once");
-    assertEquals(start + 750_000_000L, arrivals.dueNanos(start + 2_000));
-    assertEquals(start + 2_500_000_000L, arrivals.dueNanos(start + 3_000));
+    // Every arrival is due the lead after the schedule says, so that the first user is let go ahead of it too.
+    long zero = start + ScheduledStart.PREPARE_AHEAD_NANOS;
+    assertEquals(zero, arrivals.dueNanos(start));
+    assertEquals(zero, arrivals.dueNanos(start + 1_000), "the same arrival time: due together");
+    assertEquals(zero + 750_000_000L, arrivals.dueNanos(start + 2_000));
+    assertEquals(zero + 2_500_000_000L, arrivals.dueNanos(start + 3_000));
     long late = start + 9_000_000_000L;
     assertEquals(late, arrivals.dueNanos(late), "a user beyond the schedule goes at once");
   }

@@ -48,7 +48,7 @@ public class ServingBenchmark extends Simulation {
       measured = LlmLoad.replay(schedule.name(), schedule.speedup(), schedule.offsetsSeconds());
     } else {
       prompts = SimulationParts.prompts(settings.dataset(), common, tokenizer, settings.numPrompts());
-      measured = settings.load();
+      measured = settings.load(prompts.size()); // a dataset that fixes its own count (shared-prefix) sets the load
     }
 
     LlmProtocolBuilder protocol = settings.applyTo(SimulationParts.protocol(common, server.baseUrl(), model, tokenizer));

@@ -297,8 +297,10 @@ public record DatasetSettings(
   public List<DatasetRequest> load(TextTokenizer counter, int numPrompts, long seed, boolean chat) {
     return switch (dataset) {
       case TRACE ->
-          throw new IllegalStateException(DATASET + "=" + TRACE + " is a timed replay: call loadTrace(...) (check "
-              + "isTrace()), which gives the requests with their send times");
+          // A user sees this when a simulation other than the serving benchmark is given a trace.
+          throw new IllegalArgumentException(DATASET + "=" + TRACE + " is a timed replay, which only the serving"
+              + " benchmark (ServingBenchmark) runs: its requests come with their send times. In a simulation of your"
+              + " own: isTrace() and loadTrace(...), then LlmLoad.replay(...)");
       case SHARED_PREFIX ->
           LlmDatasets.sharedPrefix(
               counter,

@@ -124,13 +124,18 @@ public record ServingSettings(
    * says; arrival times seeded by {@code llm.seed}.
    */
   public LlmLoad load() {
+    return load(numPrompts);
+  }
+
+  /** As {@link #load()} for {@code requests} requests: the prompts a dataset gave, when it fixes their number. */
+  public LlmLoad load(int requests) {
     if (rampUp.isPresent()) {
-      return LlmLoad.gamma(numPrompts, burstiness).ramp(rampUp.get()).seed(common.seed());
+      return LlmLoad.gamma(requests, burstiness).ramp(rampUp.get()).seed(common.seed());
     }
     if (Double.isInfinite(requestRate)) {
-      return LlmLoad.gamma(numPrompts, burstiness).atOnce(); // burstiness reported as given, as vLLM does
+      return LlmLoad.gamma(requests, burstiness).atOnce(); // burstiness reported as given, as vLLM does
     }
-    return LlmLoad.gamma(numPrompts, burstiness).perSecond(requestRate).seed(common.seed());
+    return LlmLoad.gamma(requests, burstiness).perSecond(requestRate).seed(common.seed());
   }
 
   /**

@@ -67,8 +67,9 @@ class DatasetSettingsTest {
   @Test
   void aTraceIsNotLoadedWithoutItsScheduleAndOtherDatasetsHaveNone() {
     DatasetSettings trace = settings("trace", Map.of());
-    String message = assertThrows(IllegalStateException.class, () -> trace.load(WORDS, 4, 0, false)).getMessage();
-    assertTrue(message.contains("call loadTrace(...)"), message);
+    String message = assertThrows(IllegalArgumentException.class, () -> trace.load(WORDS, 4, 0, false)).getMessage();
+    assertTrue(message.contains("only the serving benchmark (ServingBenchmark) runs") && message.contains("loadTrace(...)"),
+        message);
     DatasetSettings random = settings("random", Map.of());
     assertTrue(!random.isTrace());
     assertThrows(IllegalStateException.class, () -> random.loadTrace(WORDS, 0, false));
