@@ -47,6 +47,11 @@ final class IoPassClock implements Runnable {
     return passStartNanos;
   }
 
+  /** Whether a pass is running (its end not yet run): for tests, on the loop's thread. */
+  boolean inPass() {
+    return inPass;
+  }
+
   /** A request is being sent on this loop: reads from now on belong to a later pass than any stamp taken so far. */
   void requestSent() {
     inPass = false;
