@@ -35,6 +35,19 @@ public final class ScheduledStart {
     return now;
   }
 
+  /**
+   * When the user's next request will be sent, for a scenario that keeps its own time line (a conversation's rounds
+   * count from their launch): its scheduled start when that is still to come (the user was let go ahead of it), else
+   * {@code now}.
+   */
+  public static long launchNanos(io.gatling.javaapi.core.Session session, long now) {
+    if (session.contains(ATTRIBUTE)) {
+      long scheduled = session.getLong(ATTRIBUTE);
+      return scheduled - now > 0 ? scheduled : now;
+    }
+    return now;
+  }
+
   /** The session without its scheduled start, once a request has taken it. */
   static Session taken(Session session) {
     return session.contains(ATTRIBUTE) ? session.remove(ATTRIBUTE) : session;

@@ -9,6 +9,7 @@ import static io.github.gatlingllm.LlmDsl.outputTokens;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
+import io.github.gatlingllm.action.ScheduledStart;
 import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingllm.suite.settings.MultiRoundQaSettings;
 import io.github.gatlingllm.suite.conversation.ConversationRun;
@@ -97,14 +98,22 @@ public class MultiRoundQa extends Simulation {
         .pause(session -> session.<Duration>get("wait"));
   }
 
+  /**
+   * The user joins; its first round is due its first delay after its arrival. Each round's due time is put where the
+   * request takes its intended start ({@link ScheduledStart}): a round sent late counts as client queue time.
+   */
   private Session arrive(Session session) {
     ConversationUser user = user(session);
-    return session.set("userId", user.userId()).set("wait", user.arrive(System.nanoTime()));
+    long now = System.nanoTime();
+    Duration wait = user.arrive(now);
+    long due = ScheduledStart.launchNanos(session, now) + wait.toNanos(); // the arrival may still be to come
+    return session.set("userId", user.userId()).set("wait", wait).set(ScheduledStart.ATTRIBUTE, due);
   }
 
   private Session ask(Session session) {
     ConversationUser user = user(session);
-    List<Map<String, Object>> messages = user.ask(System.nanoTime());
+    // The first round is sent at its scheduled arrival (the user was let go a little ahead): its launch, as later ones.
+    List<Map<String, Object>> messages = user.ask(ScheduledStart.launchNanos(session, System.nanoTime()));
     // A failed request saves no answer (its checks do not run): the previous round's must not be taken for it.
     return session
         .remove("answer")
@@ -117,8 +126,9 @@ public class MultiRoundQa extends Simulation {
   private Session answered(Session session) {
     String answer = session.contains("answer") ? session.getString("answer") : null; // null: the request failed
     int answerTokens = session.contains("answerTokens") ? session.getInt("answerTokens") : 0;
-    Duration wait = user(session).answered(answer, answerTokens, System.nanoTime());
-    return session.set("wait", wait);
+    long now = System.nanoTime();
+    Duration wait = user(session).answered(answer, answerTokens, now);
+    return session.set("wait", wait).set(ScheduledStart.ATTRIBUTE, now + wait.toNanos()); // the next round's slot
   }
 
   private static ConversationUser user(Session session) {
