@@ -8,7 +8,9 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CoreDsl;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
+import io.github.gatlingllm.protocol.Injector;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,29 +59,38 @@ public final class ConcurrencySteps {
   /**
    * One measured step.
    *
-   * @param concurrency requests in flight
-   * @param scenario the Gatling scenario's name, unique in the run
-   * @param requests requests sent in this step
+   * @param concurrency requests in flight (from this injector, in a fleet)
+   * @param scenario the Gatling scenario's name, unique in the run (the whole level's, the same on every injector)
+   * @param requests requests sent in this step (by this injector, in a fleet)
+   * @param level the level the step belongs to: its concurrency across the fleet
    */
-  public record Step(int concurrency, String scenario, int requests) {}
+  public record Step(int concurrency, String scenario, int requests, int level) {
+    /** A step of a run alone: the level is the concurrency. */
+    public Step(int concurrency, String scenario, int requests) {
+      this(concurrency, scenario, requests, concurrency);
+    }
+  }
 
   private final int[] levels;
   private final IntUnaryOperator requestsPerLevel;
   private final IntFunction<String> scenarioName;
   private final List<Map<String, Object>> records;
   private final ChainBuilder chain;
+  private final Injector injector;
 
   private ConcurrencySteps(
       int[] levels,
       IntUnaryOperator requestsPerLevel,
       IntFunction<String> scenarioName,
       List<Map<String, Object>> records,
-      ChainBuilder chain) {
+      ChainBuilder chain,
+      Injector injector) {
     this.levels = levels;
     this.requestsPerLevel = requestsPerLevel;
     this.scenarioName = scenarioName;
     this.records = records;
     this.chain = chain;
+    this.injector = injector;
   }
 
   /** Levels in the order they run; each >= 1. */
@@ -93,12 +104,12 @@ public final class ConcurrencySteps {
       }
     }
     return new ConcurrencySteps(
-        levels.clone(), DEFAULT_REQUESTS_PER_LEVEL, c -> "concurrency " + c, List.of(), null);
+        levels.clone(), DEFAULT_REQUESTS_PER_LEVEL, c -> "concurrency " + c, List.of(), null, null);
   }
 
   /** How many requests level {@code c} sends (default {@link #DEFAULT_REQUESTS_PER_LEVEL}); each must be >= 1. */
   public ConcurrencySteps requestsPerLevel(IntUnaryOperator perLevel) {
-    return new ConcurrencySteps(levels, Objects.requireNonNull(perLevel), scenarioName, records, chain);
+    return new ConcurrencySteps(levels, Objects.requireNonNull(perLevel), scenarioName, records, chain, injector);
   }
 
   /** The same number of requests at every level. */
@@ -108,7 +119,7 @@ public final class ConcurrencySteps {
 
   /** The scenario name of level {@code c} (default {@code "concurrency " + c}); names must be unique. */
   public ConcurrencySteps scenarioName(IntFunction<String> name) {
-    return new ConcurrencySteps(levels, requestsPerLevel, Objects.requireNonNull(name), records, chain);
+    return new ConcurrencySteps(levels, requestsPerLevel, Objects.requireNonNull(name), records, chain, injector);
   }
 
   /** Records put into the session before each request (like a feeder): request i gets record i % size. */
@@ -116,7 +127,7 @@ public final class ConcurrencySteps {
     if (feederRecords.isEmpty()) {
       throw new IllegalArgumentException("the list of feeder records is empty");
     }
-    return new ConcurrencySteps(levels, requestsPerLevel, scenarioName, List.copyOf(feederRecords), chain);
+    return new ConcurrencySteps(levels, requestsPerLevel, scenarioName, List.copyOf(feederRecords), chain, injector);
   }
 
   /** What one request is: usually one LLM request builder. */
@@ -126,10 +137,22 @@ public final class ConcurrencySteps {
 
   /** What one request is, as a chain (it may hold pauses or several actions; it runs once per budget unit). */
   public ConcurrencySteps exec(ChainBuilder perRequest) {
-    return new ConcurrencySteps(levels, requestsPerLevel, scenarioName, records, Objects.requireNonNull(perRequest));
+    return new ConcurrencySteps(levels, requestsPerLevel, scenarioName, records, Objects.requireNonNull(perRequest), injector);
   }
 
-  /** The steps in run order: level, scenario name, request count. */
+  /**
+   * This JVM as one injector of a fleet: each level's users and requests split across the injectors. Level {@code c}
+   * gives this injector {@link Injector#share(int) its share} of the {@code c} users (the remainder to the first
+   * ones); the level's requests are split alike among the {@code min(c, N)} injectors that have users, so the
+   * injectors' steps add up to the level. A level of fewer users than injectors is skipped by those left without any;
+   * the scenario keeps the level's name, so the merged files' per-scenario figures are the level's.
+   */
+  public ConcurrencySteps injector(Injector fleetPlace) {
+    return new ConcurrencySteps(
+        levels, requestsPerLevel, scenarioName, records, chain, Objects.requireNonNull(fleetPlace));
+  }
+
+  /** The steps in run order (this injector's, in a fleet): concurrency, scenario name, request count, level. */
   public List<Step> steps() {
     List<Step> steps = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -144,7 +167,20 @@ public final class ConcurrencySteps {
         throw new IllegalArgumentException(
             "scenario name '" + name + "' is used by two levels: Gatling needs unique scenario names");
       }
-      steps.add(new Step(level, name, requests));
+      if (injector == null) {
+        steps.add(new Step(level, name, requests));
+        continue;
+      }
+      int users = injector.share(level);
+      int mine = injector.share(requests, Math.min(level, injector.count()));
+      if (users > 0 && mine > 0) {
+        steps.add(new Step(users, name, mine, level));
+      }
+    }
+    if (steps.isEmpty()) {
+      throw new IllegalArgumentException(
+          "injector " + injector.index() + " of " + injector.count() + " has no users at any level "
+              + Arrays.toString(levels) + ": each level needs at least as many users as injectors to reach them all");
     }
     return steps;
   }

@@ -10,6 +10,7 @@ import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.SummaryOptions;
 import io.github.gatlingllm.client.ResponseLimits;
 import io.github.gatlingllm.protocol.ConnectionSettings;
+import io.github.gatlingllm.protocol.Injector;
 import io.github.gatlingllm.protocol.ItlStats;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import io.github.gatlingllm.protocol.ReportSettings;
@@ -73,6 +74,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     List<RequestFileFormat> requestFiles = List.of();
     List<ScheduledOutput> periodicOutputs = List.of();
     TextTokenizer outputTokenizer;
+    Injector injector;
   }
 
   private final Settings settings;
@@ -400,6 +402,18 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     return change(s -> s.periodicOutputs = all);
   }
 
+  /**
+   * This JVM as one injector of a fleet acting as one run ({@code llm.injectorIndex}, {@code llm.injectorCount},
+   * {@code llm.runId}): its requests are numbered {@code index + 1}, {@code index + 1 + count}, ... so that the
+   * fleet's files merge without colliding, and {@code llm-summary.json} carries the run id and the injector's place
+   * for the merge to check. The load's share is the simulation's to take (see {@link Injector#share}). Default: a run
+   * alone, with a fresh run id.
+   */
+  public LlmProtocolBuilder injector(Injector injector) {
+    Injector checked = Objects.requireNonNull(injector, "injector");
+    return change(s -> s.injector = checked);
+  }
+
   @Override
   public Protocol protocol() {
     Settings s = settings;
@@ -419,7 +433,8 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
             s.outputs,
             s.requestFiles,
             s.periodicOutputs,
-            s.outputTokenizer);
+            s.outputTokenizer,
+            s.injector);
     return new LlmProtocol(
         new ServerTarget(s.baseUrl, HttpTarget.parse(s.baseUrl), s.apiKey),
         new ConnectionSettings(

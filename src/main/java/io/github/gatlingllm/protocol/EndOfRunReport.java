@@ -98,6 +98,10 @@ final class EndOfRunReport {
     // The raw System.nanoTime() origin of start_times: on Linux a clock shared with other processes, so that a
     // server on the same machine (the mock's /mock/stats) can be compared with the send times instant by instant.
     runFacts.put("start_nanotime", summary.startNanos());
+    // What Recompute checks before merging a fleet's files: one run id, each injector's place in it.
+    runFacts.put("run_id", report.injector().runId());
+    runFacts.put("injector_index", report.injector().index());
+    runFacts.put("injector_count", report.injector().count());
     if (cpu != null) {
       System.out.printf(
           Locale.ROOT,

@@ -26,6 +26,8 @@ import java.util.List;
  * @param periodicOutputs the simulation's outputs called periodically while the load goes
  * @param outputTokenizer counts the output tokens of requests whose stream carries no usage from their generated text,
  *     off the event loops (see {@code OutputTokenCounter}), or null to count one token per chunk
+ * @param injector this JVM's place in a fleet of load generators (its share, its request ids, the run id), or null
+ *     for a run alone
  */
 public record ReportSettings(
     String label,
@@ -39,7 +41,8 @@ public record ReportSettings(
     List<RunOutput> outputs,
     List<RequestFileFormat> requestFiles,
     List<ScheduledOutput> periodicOutputs,
-    TextTokenizer outputTokenizer) {
+    TextTokenizer outputTokenizer,
+    Injector injector) {
 
   public ReportSettings {
     outputs = List.copyOf(outputs);
@@ -48,5 +51,6 @@ public record ReportSettings(
     percentiles = List.copyOf(percentiles);
     percentileMetrics = List.copyOf(percentileMetrics);
     checks = List.copyOf(checks);
+    injector = injector == null ? Injector.alone() : injector;
   }
 }

@@ -29,6 +29,8 @@ final class RunRecorder {
   private final InFlightRequests inFlight = new InFlightRequests();
   private final LongAdder startedRequests = new LongAdder();
   private final AtomicLong requestIds = new AtomicLong();
+  /** Numbers the requests; a fleet's injectors number theirs apart. Set at start, before any request. */
+  private volatile Injector injector = Injector.alone();
   /** Set once, from any thread; read by every request as it starts. */
   private volatile boolean serverSendsUsage;
   /** Set at start when the run counts output tokens with a tokenizer. */
@@ -54,6 +56,7 @@ final class RunRecorder {
    * @param progressPeriodMillis the live line's period (Gatling's console period)
    */
   void start(ReportSettings report, TimeBase timeBase, long progressPeriodMillis) {
+    injector = report.injector();
     RunRecording run =
         new RunRecording(
             EndOfRunReport.options(report),
@@ -113,9 +116,12 @@ final class RunRecorder {
     return recording;
   }
 
-  /** A new request's number in the run: 1, 2, ... in the order requests start. */
+  /**
+   * A new request's number in the run: 1, 2, ... in the order requests start; in a fleet, this injector's own
+   * numbers ({@link Injector#requestId}), which no other injector of the run uses.
+   */
   long nextRequestId() {
-    return requestIds.incrementAndGet();
+    return injector.requestId(requestIds.incrementAndGet());
   }
 
   /** A measured request starts: counted for the live line, and tracked until its record arrives. */

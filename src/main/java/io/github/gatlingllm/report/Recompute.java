@@ -4,7 +4,7 @@ import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.RunDescription;
 import io.github.gatlingllm.metrics.RequestRecord;
-import io.github.gatlingllm.metrics.RunStatistics;
+import io.github.gatlingllm.metrics.SampleBudget;
 import io.github.gatlingllm.metrics.SummaryOptions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.time.Duration;
+import io.github.gatlingllm.report.chart.ScenarioBreakdown;
 
 /**
  * Recomputes a run's summary from its {@code llm-requests.csv}, or merges the files of several load generators into
@@ -36,7 +39,7 @@ import java.util.TreeMap;
 public final class Recompute {
   static final String USAGE =
       "Usage: Recompute [--percentiles=50,90,99] [--goodput=ttft:500,tpot:50] [--save-detailed] [--exact-limit=N]"
-          + " [--out=DIR]"
+          + " [--clock-tolerance=60s] [--out=DIR]"
           + " llm-requests.csv [more.csv ...]";
 
   private Recompute() {}
@@ -48,7 +51,10 @@ public final class Recompute {
     }
   }
 
-  /** The command without exiting: 0 = done, 1 = a file could not be read or written, 2 = bad arguments. */
+  /**
+   * The command without exiting: 0 = done, 1 = a file could not be read or written, 2 = bad arguments, 3 = the files
+   * are not one run ({@link MergeChecks}: run ids, clocks, request ids).
+   */
   static int run(String[] args, PrintStream out, PrintStream err) {
     Arguments parsed;
     try {
@@ -63,17 +69,23 @@ public final class Recompute {
       return 0;
     }
     try {
-      // Streamed: the statistics keep every value (exact), the rows themselves are not kept.
-      RunStatistics total = new RunStatistics(parsed.options, parsed.exactLimit);
-      Map<String, RunStatistics> byScenario = new TreeMap<>();
-      RequestCsvReader.Streamed read =
-          RequestCsvReader.stream(
-              parsed.files,
-              r -> {
-                total.add(r);
-                byScenario.computeIfAbsent(r.scenario(), k -> new RunStatistics(parsed.options, parsed.exactLimit))
-                    .add(r);
-              });
+      for (String note : MergeChecks.check(parsed.files, parsed.clockTolerance)) {
+        out.println(note);
+      }
+    } catch (MergeChecks.MergeException e) {
+      err.println(e.getMessage());
+      return 3;
+    } catch (IOException e) {
+      err.println(e.getMessage());
+      return 1;
+    }
+    try {
+      // Streamed into what a live run's end is made from: the statistics keep every value (exact), the charts their
+      // fixed-size series; the rows themselves are not kept. The time line's zero is the earliest file's origin.
+      RunRecording recording =
+          new RunRecording(parsed.options, 0, parsed.exactLimit, SampleBudget.unlimited());
+      RequestCsvReader.Streamed read = RequestCsvReader.stream(parsed.files, recording::add);
+      recording.advance(Long.MAX_VALUE);
       read.droppedPartialRows().forEach(err::println);
       List<RunDescription> saved = new ArrayList<>();
       for (Path file : parsed.files) {
@@ -84,13 +96,20 @@ public final class Recompute {
           saved.isEmpty()
               ? SavedRunDescription.unknown(rows, read.originEpochMillis())
               : SavedRunDescription.merge(saved, rows, read.originEpochMillis());
-      BenchmarkSummary summary = total.summary(run);
+      BenchmarkSummary summary = recording.summary(run);
       out.print(ConsoleBlock.render(summary));
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("recomputed_from", String.join(" ", parsed.files.stream().map(Path::toString).toList()));
+      if (parsed.files.size() > 1) {
+        facts.put("merged_files", parsed.files.size());
+      }
+      Optional<String> runId = MergeChecks.runId(parsed.files.get(0));
+      runId.ifPresent(id -> facts.put("run_id", id));
       Map<String, BenchmarkSummary> scenarios = new TreeMap<>();
-      if (byScenario.size() > 1) {
-        byScenario.forEach((name, s) -> scenarios.put(name, s.summary(run)));
+      if (recording.scenarioCount() > 1) {
+        for (ScenarioBreakdown.Row row : recording.scenarios(run, parsed.options)) {
+          scenarios.put(row.scenario(), row.summary());
+        }
       }
       // vLLM's per-request arrays need every request at once: only read into memory when asked for.
       List<RequestRecord> detailed =
@@ -99,11 +118,20 @@ public final class Recompute {
       Path json = parsed.out.resolve(SummaryJson.FILE_NAME);
       SummaryJson.write(summary, scenarios, detailed, facts, json);
       SummaryText.write(summary, parsed.out.resolve(SummaryText.FILE_NAME));
+      StandaloneReport.Written page =
+          StandaloneReport.write(
+              parsed.out,
+              "LLM report" + runId.map(id -> " - run " + id).orElse("")
+                  + (parsed.files.size() > 1 ? " (" + parsed.files.size() + " injectors merged)" : ""),
+              HtmlSummaryBlock.forRun(recording, List.of(), null).render(summary),
+              parsed.files.stream().map(f -> f.toAbsolutePath().getParent()).toList());
       if (parsed.files.size() > 1) {
         out.println(
             "Merged " + parsed.files.size() + " files on their wall-clock origins (assumes NTP-synced generators)");
       }
       out.println("LLM summary written to " + json.toAbsolutePath());
+      out.println("LLM report written to " + page.page().toAbsolutePath()
+          + (page.charts() ? "" : " (without charts: Highcharts not found, see the page)"));
       return 0;
     } catch (IOException e) {
       err.println(e.getMessage());
@@ -119,6 +147,7 @@ public final class Recompute {
     /** Raw values kept per metric: every one by default, so that the figures are exact at any size. */
     int exactLimit = Integer.MAX_VALUE - 8;
     Path out = Path.of(".");
+    Duration clockTolerance = MergeChecks.DEFAULT_CLOCK_TOLERANCE;
     final List<Path> files = new ArrayList<>();
     SummaryOptions options;
 
@@ -136,6 +165,8 @@ public final class Recompute {
           a.exactLimit = exactLimit(value(arg));
         } else if (arg.equals("--save-detailed")) {
           a.saveDetailed = true;
+        } else if (arg.startsWith("--clock-tolerance=")) {
+          a.clockTolerance = clockTolerance(value(arg));
         } else if (arg.startsWith("--out=")) {
           a.out = Path.of(value(arg).isEmpty() ? "." : value(arg));
         } else if (arg.startsWith("--")) {
@@ -166,6 +197,20 @@ public final class Recompute {
       }
       throw new IllegalArgumentException(
           "--exact-limit=" + value + ": expected a whole number of values >= 0 (raw values kept per metric)");
+    }
+
+    /** A duration as the properties take them ({@code 60s}, {@code 500ms}, {@code 2m}, or plain seconds). */
+    private static Duration clockTolerance(String value) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?").matcher(value.trim());
+      if (!m.matches()) {
+        throw new IllegalArgumentException(
+            "--clock-tolerance=" + value + ": expected a duration such as 60s, 500ms or 2m");
+      }
+      double amount = Double.parseDouble(m.group(1));
+      String unit = m.group(2) == null ? "s" : m.group(2);
+      double millis = unit.equals("ms") ? amount : unit.equals("s") ? amount * 1_000 : amount * 60_000;
+      return Duration.ofMillis(Math.round(millis));
     }
 
     private static String value(String arg) {

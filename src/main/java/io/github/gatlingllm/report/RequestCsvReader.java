@@ -107,15 +107,8 @@ public final class RequestCsvReader {
     long[] origins = new long[files.size()];
     long earliest = Long.MAX_VALUE;
     for (int i = 0; i < files.size(); i++) {
-      long[] first = {Long.MAX_VALUE};
-      try (Reader in = Files.newBufferedReader(files.get(i), StandardCharsets.UTF_8)) {
-        readRows(in, files.get(i).toString(), row -> {
-          first[0] = row.originEpochMillis;
-          return false; // the first row is enough: every row of a file has the same origin
-        }, new ArrayList<>());
-      }
-      origins[i] = first[0];
-      earliest = Math.min(earliest, first[0]);
+      origins[i] = originOf(files.get(i));
+      earliest = Math.min(earliest, origins[i]);
     }
     long[] count = {0};
     List<String> partial = new ArrayList<>();
@@ -131,6 +124,21 @@ public final class RequestCsvReader {
       }
     }
     return new Streamed(count[0], earliest == Long.MAX_VALUE ? 0 : earliest, partial);
+  }
+
+  /**
+   * The file's {@code run_origin_epoch_ms} (its first row's: every row of a file has the same origin), or
+   * {@link Long#MAX_VALUE} when it has no complete row.
+   */
+  static long originOf(Path file) throws IOException {
+    long[] first = {Long.MAX_VALUE};
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      readRows(in, file.toString(), row -> {
+        first[0] = row.originEpochMillis;
+        return false; // the first row is enough
+      }, new ArrayList<>());
+    }
+    return first[0];
   }
 
   /** Takes each parsed row; false stops the reading of that file. */

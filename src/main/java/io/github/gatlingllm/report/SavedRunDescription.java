@@ -26,20 +26,11 @@ final class SavedRunDescription {
 
   /** The description saved in the {@code llm-summary.json} next to {@code csv}, if there is a readable one. */
   static Optional<RunDescription> nextTo(Path csv) throws IOException {
-    Path parent = csv.toAbsolutePath().getParent();
-    Path json = parent == null ? null : parent.resolve(SummaryJson.FILE_NAME);
-    if (json == null || !Files.isRegularFile(json)) {
+    Optional<JsonNode> saved = summaryNextTo(csv);
+    if (saved.isEmpty()) {
       return Optional.empty();
     }
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json.toFile());
-    } catch (IOException e) {
-      throw new IOException("Cannot read the run description in " + json + ": " + e.getMessage(), e);
-    }
-    if (root == null || !root.isObject()) {
-      return Optional.empty();
-    }
+    JsonNode root = saved.get();
     JsonNode cap = root.path("max_concurrency");
     return Optional.of(
         new RunDescription(
@@ -54,6 +45,22 @@ final class SavedRunDescription {
             cap.isInt() && cap.asInt() > 0 ? cap.asInt() : null,
             date(root.path("date").asText("")),
             ramp(root)));
+  }
+
+  /** The {@code llm-summary.json} next to {@code csv} as a JSON object, if there is one; an unreadable one fails. */
+  static Optional<JsonNode> summaryNextTo(Path csv) throws IOException {
+    Path parent = csv.toAbsolutePath().getParent();
+    Path json = parent == null ? null : parent.resolve(SummaryJson.FILE_NAME);
+    if (json == null || !Files.isRegularFile(json)) {
+      return Optional.empty();
+    }
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json.toFile());
+    } catch (IOException e) {
+      throw new IOException("Cannot read the run description in " + json + ": " + e.getMessage(), e);
+    }
+    return root != null && root.isObject() ? Optional.of(root) : Optional.empty();
   }
 
   /** A number, "inf" (or anything else but null, as files before null rates were written), or null as saved. */

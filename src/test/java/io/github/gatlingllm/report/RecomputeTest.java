@@ -155,4 +155,90 @@ class RecomputeTest {
     assertTrue(malformed.err().contains(broken + " line 1: the header has no column 'scenario'"), malformed.err());
     assertEquals(0, run("--help").code());
   }
+
+  /** An injector's folder: its CSV (written with {@code origin}) and an llm-summary.json holding {@code runId}. */
+  private static Path injectorFolder(Path dir, List<RequestRecord> records, RunOrigin origin, String runId)
+      throws Exception {
+    Files.createDirectories(dir);
+    RequestCsvTest.writeCsv(dir.resolve(RequestCsvWriter.FILE_NAME), records, origin);
+    SummaryOptions opts = new SummaryOptions(List.of(99.0), null, false, false);
+    BenchmarkSummary live = SummaryCalculator.compute(records, TestRecords.run(8, 4.0), opts);
+    SummaryJson.write(
+        live, java.util.Map.of(), List.of(), java.util.Map.of("run_id", runId), dir.resolve(SummaryJson.FILE_NAME));
+    return dir.resolve(RequestCsvWriter.FILE_NAME);
+  }
+
+  /** Records whose request ids are injector {@code index}'s of {@code count}: index + 1, index + 1 + count, ... */
+  private static List<RequestRecord> numbered(List<RequestRecord> records, int index, int count) {
+    for (int n = 0; n < records.size(); n++) {
+      RequestRecord r = records.get(n);
+      r.origin(r.scenario(), r.userId(), index + 1 + (long) n * count);
+    }
+    return records;
+  }
+
+  @Test
+  void mergesAFleetAndWritesAStandalonePageWithItsAssets(@TempDir Path dir) throws Exception {
+    Path a = injectorFolder(dir.resolve("a"), numbered(CsvRecords.random(40, 1, TestRecords.T0), 0, 2),
+        CsvRecords.ORIGIN, "run-7");
+    Path b = injectorFolder(dir.resolve("b"), numbered(CsvRecords.random(30, 2, TestRecords.T0), 1, 2),
+        CsvRecords.ORIGIN, "run-7");
+
+    Outcome o = run("--out=" + dir.resolve("merged"), a.toString(), b.toString());
+
+    assertEquals(0, o.code(), o.err());
+    JsonNode merged = MAPPER.readTree(dir.resolve("merged").resolve(SummaryJson.FILE_NAME).toFile());
+    assertEquals("run-7", merged.get("run_id").asText());
+    assertEquals(2, merged.get("merged_files").asInt());
+    String page = Files.readString(dir.resolve("merged").resolve(StandaloneReport.FILE_NAME));
+    assertTrue(page.contains("<div id=\"llm-summary\""), "the LLM block");
+    assertTrue(page.contains("id=\"llm-report-data\""), "with its charts' data");
+    for (String asset : List.of("js/highstock.js", "js/highcharts-more.js", "js/theme.js", "style/style.css")) {
+      assertTrue(page.contains("\"" + asset + "\""), asset);
+      assertTrue(Files.size(dir.resolve("merged").resolve(asset)) > 0, asset + " copied next to the page");
+    }
+  }
+
+  @Test
+  void filesOfTwoRunsAreRefusedNamingTheirIds(@TempDir Path dir) throws Exception {
+    Path a = injectorFolder(dir.resolve("a"), numbered(CsvRecords.random(10, 1, TestRecords.T0), 0, 2),
+        CsvRecords.ORIGIN, "run-7");
+    Path b = injectorFolder(dir.resolve("b"), numbered(CsvRecords.random(10, 2, TestRecords.T0), 1, 2),
+        CsvRecords.ORIGIN, "run-8");
+
+    Outcome o = run("--out=" + dir.resolve("merged"), a.toString(), b.toString());
+
+    assertEquals(3, o.code());
+    assertTrue(o.err().contains("their run ids differ"), o.err());
+    assertTrue(o.err().contains(a + ": run-7") && o.err().contains(b + ": run-8"), o.err());
+    assertFalse(Files.exists(dir.resolve("merged").resolve(SummaryJson.FILE_NAME)), "nothing written");
+  }
+
+  @Test
+  void clocksFurtherApartThanTheToleranceAreRefused(@TempDir Path dir) throws Exception {
+    RunOrigin late = new RunOrigin(CsvRecords.ORIGIN.epochMillis() + 90_000, CsvRecords.ORIGIN.nanoTime());
+    Path a = injectorFolder(dir.resolve("a"), numbered(CsvRecords.random(10, 1, TestRecords.T0), 0, 2),
+        CsvRecords.ORIGIN, "run-7");
+    Path b = injectorFolder(dir.resolve("b"), numbered(CsvRecords.random(10, 2, TestRecords.T0), 1, 2), late, "run-7");
+
+    Outcome o = run("--out=" + dir.resolve("merged"), a.toString(), b.toString());
+
+    assertEquals(3, o.code());
+    assertTrue(o.err().contains("run origins are 90.0 s apart, more than the clock tolerance of 60.0 s"), o.err());
+    assertTrue(o.err().contains(a + " starts at") && o.err().contains(b + " at"), o.err());
+    assertEquals(0, run("--clock-tolerance=2m", "--out=" + dir.resolve("m2"), a.toString(), b.toString()).code());
+  }
+
+  @Test
+  void aRequestIdInTwoFilesIsRefusedNamingBoth(@TempDir Path dir) throws Exception {
+    Path a = injectorFolder(dir.resolve("a"), numbered(CsvRecords.random(10, 1, TestRecords.T0), 0, 2),
+        CsvRecords.ORIGIN, "run-7");
+    Path b = injectorFolder(dir.resolve("b"), numbered(CsvRecords.random(10, 2, TestRecords.T0), 0, 2),
+        CsvRecords.ORIGIN, "run-7");
+
+    Outcome o = run("--out=" + dir.resolve("merged"), a.toString(), b.toString());
+
+    assertEquals(3, o.code());
+    assertTrue(o.err().startsWith("Request id 1 appears in " + a + " and in " + b), o.err());
+  }
 }

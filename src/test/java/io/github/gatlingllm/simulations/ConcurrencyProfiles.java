@@ -49,7 +49,9 @@ public class ConcurrencyProfiles extends Simulation {
     int outputLen = settings.outputLen();
 
     ConcurrencySteps steps =
-        LlmLoad.concurrencySteps(settings.levelArray()).requestsPerLevel(settings::requestsAt);
+        LlmLoad.concurrencySteps(settings.levelArray())
+            .requestsPerLevel(settings::requestsAt)
+            .injector(settings.common().injector()); // in a fleet, this injector's users and requests of each level
     int mostRequests = steps.steps().stream().mapToInt(ConcurrencySteps.Step::requests).max().orElse(1);
     TextTokenizer tokenizer = settings.common().loadTokenizer();
     List<Map<String, Object>> records =
@@ -75,10 +77,11 @@ public class ConcurrencyProfiles extends Simulation {
                 step ->
                     new ScenarioFiles.Entry(
                         step.scenario(),
-                        ScenarioFiles.profileFileName(model, inputLen, outputLen, step.concurrency()),
+                        // Named by the level, as on every injector of a fleet; the counts are this JVM's own.
+                        ScenarioFiles.profileFileName(model, inputLen, outputLen, step.level()),
                         step.requests(),
                         step.concurrency(),
-                        fileMetadata(inputLen, outputLen, step.concurrency())))
+                        fileMetadata(inputLen, outputLen, step.level())))
             .toList();
     Map<String, Object> serverInfo = new LinkedHashMap<>();
     serverInfo.put("base_url", SafeUrl.mask(server.baseUrl())); // the file is shared: no credential of the URL

@@ -49,11 +49,14 @@ public class MultiRoundQa extends Simulation {
   {
     String model = server.model(settings.common().target().model(), System.getenv("OPENAI_API_KEY"), settings.common().target().tls());
     TextTokenizer tokenizer = settings.common().loadTokenizer();
-    List<ConversationStart> users = settings.schedule().starts(settings.joinWindowSeconds());
+    List<ConversationStart> allUsers = settings.schedule().starts(settings.joinWindowSeconds());
+    // In a fleet, user u (in join order) is injector u mod N's, at its own join time: the users split, the schedule
+    // and the conversations stay those of one generator.
+    List<ConversationStart> users = settings.common().injector().stride(allUsers);
     ConversationRun run =
         new ConversationRun(
             settings.schedule(),
-            script(tokenizer, users),
+            script(tokenizer, allUsers),
             settings.userLag().toNanos() / 1e9,
             settings.conversations().maxInputLen(),
             settings.duration().map(d -> d.toNanos() / 1e9).orElse(Double.POSITIVE_INFINITY));

@@ -42,12 +42,14 @@ public class ServingBenchmark extends Simulation {
     LlmLoad measured;
     if (settings.dataset().isTrace()) {
       // A trace brings its own schedule: each request at its recorded offset (divided by llm.traceSpeedup).
+      // In a fleet, each injector replays requests index, index + N, ... of the trace, at their own offsets.
       TraceDataset trace = settings.dataset().loadTrace(tokenizer, common.seed(), common.chat());
-      prompts = LlmDatasets.records(trace.requests());
+      prompts = common.injector().stride(LlmDatasets.records(trace.requests()));
       TraceSchedule schedule = trace.schedule();
-      measured = LlmLoad.replay(schedule.name(), schedule.speedup(), schedule.offsetsSeconds());
+      measured =
+          LlmLoad.replay(schedule.name(), schedule.speedup(), common.injector().stride(schedule.offsetsSeconds()));
     } else {
-      prompts = SimulationParts.prompts(settings.dataset(), common, tokenizer, settings.numPrompts());
+      prompts = SimulationParts.injectorPrompts(settings.dataset(), common, tokenizer, settings.numPrompts());
       measured = settings.load(prompts.size()); // a dataset that fixes its own count (shared-prefix) sets the load
     }
 

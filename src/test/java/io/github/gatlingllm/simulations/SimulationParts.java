@@ -15,6 +15,7 @@ import io.github.gatlingllm.javaapi.ChatRequestBuilder;
 import io.github.gatlingllm.javaapi.DialectRequestBuilder;
 import io.github.gatlingllm.javaapi.IgnoreEosRequestBuilder;
 import io.github.gatlingllm.javaapi.VisionRecords;
+import io.github.gatlingllm.protocol.Injector;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,8 @@ final class SimulationParts {
             .metricPercentiles(settings.outputs().percentiles())
             .logRequests(settings.outputs().logRequests())
             .serverMetrics(settings.outputs().serverMetrics())
-            .tls(settings.target().tls());
+            .tls(settings.target().tls())
+            .injector(settings.injector());
     return settings.outputs().label().isPresent() ? protocol.label(settings.outputs().label().get()) : protocol;
   }
 
@@ -58,6 +60,17 @@ final class SimulationParts {
   static List<Map<String, Object>> prompts(
       DatasetSettings dataset, CommonSettings settings, TextTokenizer tokenizer, int count) {
     return LlmDatasets.records(dataset.load(tokenizer, count, settings.seed(), settings.chat()));
+  }
+
+  /**
+   * This injector's prompts among the run's {@code count} ({@link #prompts}): in a fleet every injector loads the same
+   * {@code count} prompts (same seed) and takes prompts index, index + N, ... ({@link Injector#stride}), so the
+   * injectors send disjoint prompts, together exactly those one generator would have sent, whatever the dataset
+   * (seeding each injector's dataset apart would let ShareGPT samples overlap). Alone, all of them.
+   */
+  static List<Map<String, Object>> injectorPrompts(
+      DatasetSettings dataset, CommonSettings settings, TextTokenizer tokenizer, int count) {
+    return settings.injector().stride(prompts(dataset, settings, tokenizer, count));
   }
 
   /**

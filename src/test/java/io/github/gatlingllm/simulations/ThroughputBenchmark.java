@@ -33,9 +33,9 @@ public class ThroughputBenchmark extends Simulation {
     String model = server.model(settings.common().target().model(), System.getenv("OPENAI_API_KEY"), settings.common().target().tls());
     TextTokenizer tokenizer = settings.common().loadTokenizer();
     List<Map<String, Object>> prompts =
-        SimulationParts.prompts(settings.dataset(), settings.common(), tokenizer, settings.numPrompts());
+        SimulationParts.injectorPrompts(settings.dataset(), settings.common(), tokenizer, settings.numPrompts());
     setUp(
-            LlmLoad.requests(settings.numPrompts())
+            LlmLoad.requests(prompts.size()) // this injector's share of llm.numPrompts in a fleet
                 .atOnce()
                 .inject(scenario("throughput").feed(listFeeder(prompts)).exec(SimulationParts.request(settings.common()))))
         .protocols(

@@ -7,6 +7,7 @@ import io.github.gatlingllm.client.ResponseLimits;
 import io.github.gatlingllm.client.TlsSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.dataset.Tokenizers;
+import io.github.gatlingllm.protocol.Injector;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import io.github.gatlingllm.protocol.ResultsDirectory;
 import io.github.gatlingllm.servermetrics.ServerMetricsSettings;
@@ -28,6 +29,8 @@ import java.util.Optional;
  *     again on a fresh connection ({@code llm.retryUnansweredPosts})
  * @param tokenizer the tokenizer spec ({@code llm.tokenizer}), or empty for the shipped Qwen3 one
  * @param outputs what the run reports besides the summary's own figures
+ * @param injector this JVM's place in a fleet acting as one run ({@code llm.injectorIndex}, {@code
+ *     llm.injectorCount}, {@code llm.runId}); alone by default. Each simulation takes its share of the load from it
  */
 public record CommonSettings(
     Target target,
@@ -36,7 +39,8 @@ public record CommonSettings(
     Timeouts timeouts,
     ResponseLimits limits,
     Optional<String> tokenizer,
-    Outputs outputs) {
+    Outputs outputs,
+    Injector injector) {
 
   public static final String BASE_URL = "llm.baseUrl";
   public static final String ENDPOINT = "llm.endpoint";
@@ -61,6 +65,9 @@ public record CommonSettings(
   public static final String CA_CERT = "llm.caCert";
   public static final String CLIENT_CERT = "llm.clientCert";
   public static final String CLIENT_KEY = "llm.clientKey";
+  public static final String INJECTOR_INDEX = "llm.injectorIndex";
+  public static final String INJECTOR_COUNT = "llm.injectorCount";
+  public static final String RUN_ID = "llm.runId";
 
   private static final String CHAT_BACKEND = "openai-chat";
 
@@ -135,7 +142,10 @@ public record CommonSettings(
           INSECURE,
           CA_CERT,
           CLIENT_CERT,
-          CLIENT_KEY);
+          CLIENT_KEY,
+          INJECTOR_INDEX,
+          INJECTOR_COUNT,
+          RUN_ID);
 
   /** The tokenizer that counts prompts: {@code llm.tokenizer}, else the shipped Qwen3 one. */
   public TextTokenizer loadTokenizer() {
@@ -163,7 +173,33 @@ public record CommonSettings(
             new ServerMetricsSettings(
                 ServerMetricsSettings.Mode.parse(p.choice(SERVER_METRICS, "auto", List.of("auto", "on", "off"))),
                 p.positiveDuration(SERVER_METRICS_INTERVAL, ServerMetricsSettings.DEFAULT_INTERVAL),
-                p.urls(EXTRA_METRICS_URLS))));
+                p.urls(EXTRA_METRICS_URLS))),
+        injector(p));
+  }
+
+  /**
+   * {@code llm.injectorIndex} of {@code llm.injectorCount} (default 0 of 1) and {@code llm.runId} (default a fresh
+   * one); an index out of range names both properties. A fleet gives every injector the same run id, so it is
+   * required as soon as there are several: fresh ids would differ and the merge would refuse the files.
+   */
+  static Injector injector(LlmProperties p) {
+    int count = p.integer(INJECTOR_COUNT, 1, 1);
+    int index = p.integer(INJECTOR_INDEX, 0, 0);
+    if (index >= count) {
+      throw LlmProperties.invalid(
+          INJECTOR_INDEX, Integer.toString(index),
+          "an integer in [0, " + count + ") with " + INJECTOR_COUNT + "=" + count + " (injectors are numbered from 0)");
+    }
+    Optional<String> runId = p.optional(RUN_ID);
+    if (count > 1 && runId.isEmpty()) {
+      throw new IllegalArgumentException(
+          INJECTOR_COUNT + "=" + count + " needs " + RUN_ID + ": the same id on every injector of the fleet, so that"
+              + " Recompute can check that the files it merges belong to one run");
+    }
+    if (runId.isPresent() && !runId.get().matches("[A-Za-z0-9._:-]{1,128}")) {
+      throw LlmProperties.invalid(RUN_ID, runId.get(), "1 to 128 letters, digits, '.', '_', ':' or '-'");
+    }
+    return new Injector(runId.orElseGet(Injector::freshRunId), index, count);
   }
 
   private static Target target(LlmProperties p, String defaultEndpoint) {

@@ -5,6 +5,7 @@ import io.github.gatlingllm.javaapi.LlmProtocolBuilder;
 import io.github.gatlingllm.metrics.GoodputSlo;
 import io.github.gatlingllm.metrics.RampUp;
 import io.github.gatlingllm.metrics.SummaryOptions;
+import io.github.gatlingllm.protocol.Injector;
 import io.github.gatlingllm.protocol.ItlStats;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,21 +122,31 @@ public record ServingSettings(
   /**
    * The measured load: {@code llm.numPrompts} requests all at once ({@code llm.requestRate} inf), with vLLM's gamma
    * arrivals at {@code llm.requestRate} of shape {@code llm.burstiness}, or ramping as {@code llm.rampUpStrategy}
-   * says; arrival times seeded by {@code llm.seed}.
+   * says; arrival times seeded by {@code llm.seed}. In a fleet, this injector's share ({@link #load(int)}).
    */
   public LlmLoad load() {
-    return load(numPrompts);
+    return load(common.injector().share(numPrompts));
   }
 
-  /** As {@link #load()} for {@code requests} requests: the prompts a dataset gave, when it fixes their number. */
+  /**
+   * As {@link #load()} for {@code requests} requests: this injector's prompts, when a dataset fixes their number. In
+   * a fleet of N injectors each sends at {@code llm.requestRate / N} (a ramp's start and end rates alike) with its own
+   * arrival seed {@code llm.seed + index}: independent Poisson processes of rate r / N add up to one Poisson process
+   * of rate r, so a Poisson fleet is the single generator's load. Gamma gaps of another shape (burstiness != 1) do not
+   * add up to gamma gaps: the fleet's merged arrivals are more Poisson-like than each injector's.
+   */
   public LlmLoad load(int requests) {
+    Injector injector = common.injector();
+    long seed = injector.seed(common.seed());
     if (rampUp.isPresent()) {
-      return LlmLoad.gamma(requests, burstiness).ramp(rampUp.get()).seed(common.seed());
+      RampUp ramp = rampUp.get();
+      RampUp share = new RampUp(ramp.strategy(), injector.share(ramp.startRps()), injector.share(ramp.endRps()));
+      return LlmLoad.gamma(requests, burstiness).ramp(share).seed(seed);
     }
     if (Double.isInfinite(requestRate)) {
       return LlmLoad.gamma(requests, burstiness).atOnce(); // burstiness reported as given, as vLLM does
     }
-    return LlmLoad.gamma(requests, burstiness).perSecond(requestRate).seed(common.seed());
+    return LlmLoad.gamma(requests, burstiness).perSecond(injector.share(requestRate)).seed(seed);
   }
 
   /**
