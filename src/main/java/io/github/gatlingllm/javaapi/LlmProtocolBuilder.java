@@ -75,6 +75,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     List<ScheduledOutput> periodicOutputs = List.of();
     TextTokenizer outputTokenizer;
     Injector injector;
+    java.time.Instant startAt;
   }
 
   private final Settings settings;
@@ -414,6 +415,16 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     return change(s -> s.injector = checked);
   }
 
+  /**
+   * Starts the load at {@code instant} ({@code llm.startAt}) rather than as soon as the run is ready: the run waits
+   * once its client is warm, before Gatling injects the first user, so that a fleet's injectors, which get ready
+   * seconds apart, start their load together. One ready after the instant starts at once and prints how late it is.
+   */
+  public LlmProtocolBuilder startAt(java.time.Instant instant) {
+    java.time.Instant checked = Objects.requireNonNull(instant, "startAt");
+    return change(s -> s.startAt = checked);
+  }
+
   @Override
   public Protocol protocol() {
     Settings s = settings;
@@ -445,7 +456,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
             s.tls,
             new ResponseLimits(s.maxResponseBytes, s.retryUnansweredPosts)),
         new RequestSettings(s.model, s.headers, s.maxConcurrency, s.itlStats),
-        new RunLevelSettings(report, s.clientWarmUp, s.serverMetrics));
+        new RunLevelSettings(report, s.clientWarmUp, s.serverMetrics, s.startAt));
   }
 
   private static String requireText(String value, String what) {

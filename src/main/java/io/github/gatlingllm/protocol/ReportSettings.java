@@ -27,7 +27,7 @@ import java.util.List;
  * @param outputTokenizer counts the output tokens of requests whose stream carries no usage from their generated text,
  *     off the event loops (see {@code OutputTokenCounter}), or null to count one token per chunk
  * @param injector this JVM's place in a fleet of load generators (its share, its request ids, the run id), or null
- *     for a run alone
+ *     for a run alone (the run then gets a fresh run id at its start)
  */
 public record ReportSettings(
     String label,
@@ -51,6 +51,17 @@ public record ReportSettings(
     percentiles = List.copyOf(percentiles);
     percentileMetrics = List.copyOf(percentileMetrics);
     checks = List.copyOf(checks);
-    injector = injector == null ? Injector.alone() : injector;
+  }
+
+  /**
+   * These settings with a run alone's place (a fresh run id) when none was given: made once per run at its start, not
+   * here, so that two protocols of one run that give none stay equal ({@link RunLevelSettings#requireSame}).
+   */
+  ReportSettings withInjector() {
+    if (injector != null) {
+      return this;
+    }
+    return new ReportSettings(label, percentiles, goodput, tokenizerId, checks, logRequests, saveDetailed,
+        percentileMetrics, outputs, requestFiles, periodicOutputs, outputTokenizer, Injector.alone());
   }
 }

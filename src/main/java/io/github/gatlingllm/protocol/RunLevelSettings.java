@@ -16,11 +16,18 @@ import java.util.Objects;
  * @param report how the end-of-run summary is described and computed
  * @param clientWarmUp warm the client on a loopback streamer before the load starts (see {@code ClientWarmUp})
  * @param serverMetrics whether and how often the server's {@code /metrics} is sampled during the run
+ * @param startAt the instant the load starts, once the client is warm ({@link FleetStart}), or null for at once
  */
-public record RunLevelSettings(ReportSettings report, boolean clientWarmUp, ServerMetricsSettings serverMetrics) {
+public record RunLevelSettings(
+    ReportSettings report, boolean clientWarmUp, ServerMetricsSettings serverMetrics, java.time.Instant startAt) {
   public RunLevelSettings {
     Objects.requireNonNull(report, "report");
     serverMetrics = serverMetrics == null ? ServerMetricsSettings.OFF : serverMetrics;
+  }
+
+  /** Starting at once. */
+  public RunLevelSettings(ReportSettings report, boolean clientWarmUp, ServerMetricsSettings serverMetrics) {
+    this(report, clientWarmUp, serverMetrics, null);
   }
 
   /**
@@ -38,6 +45,7 @@ public record RunLevelSettings(ReportSettings report, boolean clientWarmUp, Serv
     }
     requireEqual("clientWarmUp", a.clientWarmUp(), b.clientWarmUp());
     requireEqual("serverMetrics", a.serverMetrics(), b.serverMetrics());
+    requireEqual("startAt", a.startAt(), b.startAt());
     if (a.serverMetrics().mode() != ServerMetricsSettings.Mode.OFF) {
       // The sampler scrapes the run's one server: the server both protocols sample must be the same.
       requireEqual("serverMetrics endpoint", scraped(first), scraped(other));

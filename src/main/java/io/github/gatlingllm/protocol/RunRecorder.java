@@ -30,7 +30,7 @@ final class RunRecorder {
   private final LongAdder startedRequests = new LongAdder();
   private final AtomicLong requestIds = new AtomicLong();
   /** Numbers the requests; a fleet's injectors number theirs apart. Set at start, before any request. */
-  private volatile Injector injector = Injector.alone();
+  private volatile Injector injector = new Injector("not-started", 0, 1);
   /** Set once, from any thread; read by every request as it starts. */
   private volatile boolean serverSendsUsage;
   /** Set at start when the run counts output tokens with a tokenizer. */

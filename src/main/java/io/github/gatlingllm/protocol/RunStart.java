@@ -1,5 +1,6 @@
 package io.github.gatlingllm.protocol;
 
+import java.time.Clock;
 import io.github.gatlingllm.report.FolderLookup;
 import io.github.gatlingllm.report.RunOrigin;
 
@@ -59,7 +60,11 @@ final class RunStart {
   }
 
   private void start(LlmProtocol protocol) {
-    RunLevelSettings settings = protocol.run();
+    RunLevelSettings given = protocol.run();
+    // The run's place in a fleet, or a run alone with its fresh run id, fixed once here for the files and the summary.
+    RunLevelSettings settings =
+        new RunLevelSettings(
+            given.report().withInjector(), given.clientWarmUp(), given.serverMetrics(), given.startAt());
     // First: with llm.serverMetrics=on an unreadable /metrics stops the run here, before anything else starts.
     ServerMetricsRun server = ServerMetricsRun.probe(protocol);
     ClientCpu cpu = createdCpu;
@@ -70,6 +75,11 @@ final class RunStart {
           "gatling-llm client warmed up on a loopback streamer: %d requests (%d failed) in %d ms%n",
           warmUp.requests(), warmUp.failures(), warmUp.millis());
       cpu = new ClientCpu(); // the load's CPU use, not the warm-up's
+    }
+    if (settings.startAt() != null) {
+      // Once warm, so that what takes each injector a different time is over: the fleet's load starts together.
+      FleetStart.await(settings.startAt(), Clock.systemUTC(), System.out);
+      cpu = new ClientCpu(); // the load's CPU use, not the wait's
     }
     RunOrigin origin = new RunOrigin(timeBase.originMillis(), timeBase.originNanos());
     RequestFiles files = RequestFiles.open(recorder.recorder(), runFolder, origin, settings.report());

@@ -20,12 +20,15 @@ import java.time.Duration;
 import io.github.gatlingllm.report.chart.ScenarioBreakdown;
 
 /**
- * Recomputes a run's summary from its {@code llm-requests.csv}, or merges the files of several load generators into
- * one summary: prints the console block and writes {@code llm-summary.json} and {@code llm-summary.txt}.
+ * Recomputes a run's summary from its {@code llm-requests.csv}, or merges the files of several load generators (a
+ * fleet's injectors) into one summary: prints the console block and writes {@code llm-summary.json}, {@code
+ * llm-summary.txt} and {@code llm-report.html}, the LLM block in a page of its own ({@link StandaloneReport}). Several
+ * files are first checked to be one run ({@link MergeChecks}: one run id, clocks within {@code --clock-tolerance},
+ * distinct request ids).
  *
  * <pre>
  * java -cp ... io.github.gatlingllm.report.Recompute [--percentiles=50,90,99] [--goodput=ttft:500]
- *     [--save-detailed] [--exact-limit=N] [--out=DIR] file1.csv [file2.csv ...]
+ *     [--save-detailed] [--exact-limit=N] [--clock-tolerance=60s] [--out=DIR] file1.csv [file2.csv ...]
  * </pre>
  *
  * <p>The files are streamed row by row; the statistics keep every raw value (8 bytes per ITL sample: give the JVM the
@@ -55,7 +58,7 @@ public final class Recompute {
    * The command without exiting: 0 = done, 1 = a file could not be read or written, 2 = bad arguments, 3 = the files
    * are not one run ({@link MergeChecks}: run ids, clocks, request ids).
    */
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     Arguments parsed;
     try {
       parsed = Arguments.parse(args);

@@ -50,8 +50,10 @@ final class StandaloneReport {
         html.append("<script src=\"").append(script).append("\"></script>\n");
       }
     }
-    // Gatling's page lays its content out in its own containers; a margin does it here.
-    html.append("<style>body { margin: 24px; overflow: auto; }</style>\n");
+    // Gatling's style sizes the body to the window (width and height 100%) for its own containers: padding inside
+    // that width, and a height that follows the content, lay the block out without them.
+    html.append("<style>html, body { height: auto; } body { margin: 0; padding: 24px; box-sizing: border-box;"
+        + " overflow: auto; }</style>\n");
     html.append("</head>\n<body>\n<h1 class=\"llm-standalone-title\">").append(HtmlSummaryBlock.escape(title))
         .append("</h1>\n");
     if (!assets) {

@@ -50,6 +50,7 @@ final class SimulationParts {
             .serverMetrics(settings.outputs().serverMetrics())
             .tls(settings.target().tls())
             .injector(settings.injector());
+    protocol = settings.startAt().map(protocol::startAt).orElse(protocol);
     return settings.outputs().label().isPresent() ? protocol.label(settings.outputs().label().get()) : protocol;
   }
 

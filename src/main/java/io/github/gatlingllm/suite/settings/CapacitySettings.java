@@ -87,6 +87,9 @@ public record CapacitySettings(
   }
 
   public static CapacitySettings from(LlmProperties p) {
+    // Each step's verdict needs the whole step's requests: a search is not split across injectors.
+    ServingSettings serving = ServingSettings.from(p);
+    serving.common().alone("the capacity search");
     Optional<String> sweep = p.optional(SWEEP);
     List<SummaryCheck> slo =
         p.parsed(SLO, SummaryCheck::parseAll, "clauses such as p99_ttft_ms<500;p99_tpot_ms<50;failed_ratio<0.01")
@@ -110,7 +113,7 @@ public record CapacitySettings(
           "Set " + STEP_DURATION + " or " + STEP_REQUESTS + ", not both: a step is a duration or a number of requests");
     }
     return new CapacitySettings(
-        ServingSettings.from(p),
+        serving,
         slo,
         sweep,
         sweepRates,

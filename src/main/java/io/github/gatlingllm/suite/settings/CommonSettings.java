@@ -13,6 +13,8 @@ import io.github.gatlingllm.protocol.ResultsDirectory;
 import io.github.gatlingllm.servermetrics.ServerMetricsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +33,8 @@ import java.util.Optional;
  * @param outputs what the run reports besides the summary's own figures
  * @param injector this JVM's place in a fleet acting as one run ({@code llm.injectorIndex}, {@code
  *     llm.injectorCount}, {@code llm.runId}); alone by default. Each simulation takes its share of the load from it
+ * @param startAt when the load starts ({@code llm.startAt}), the same instant on every injector of a fleet; empty:
+ *     as soon as the run is ready
  */
 public record CommonSettings(
     Target target,
@@ -40,7 +44,8 @@ public record CommonSettings(
     ResponseLimits limits,
     Optional<String> tokenizer,
     Outputs outputs,
-    Injector injector) {
+    Injector injector,
+    Optional<Instant> startAt) {
 
   public static final String BASE_URL = "llm.baseUrl";
   public static final String ENDPOINT = "llm.endpoint";
@@ -68,6 +73,8 @@ public record CommonSettings(
   public static final String INJECTOR_INDEX = "llm.injectorIndex";
   public static final String INJECTOR_COUNT = "llm.injectorCount";
   public static final String RUN_ID = "llm.runId";
+  public static final String START_AT = "llm.startAt";
+  static final String START_AT_FORM = "an instant such as 2026-01-31T12:00:00Z, or milliseconds since 1970";
 
   private static final String CHAT_BACKEND = "openai-chat";
 
@@ -145,7 +152,8 @@ public record CommonSettings(
           CLIENT_KEY,
           INJECTOR_INDEX,
           INJECTOR_COUNT,
-          RUN_ID);
+          RUN_ID,
+          START_AT);
 
   /** The tokenizer that counts prompts: {@code llm.tokenizer}, else the shipped Qwen3 one. */
   public TextTokenizer loadTokenizer() {
@@ -174,7 +182,21 @@ public record CommonSettings(
                 ServerMetricsSettings.Mode.parse(p.choice(SERVER_METRICS, "auto", List.of("auto", "on", "off"))),
                 p.positiveDuration(SERVER_METRICS_INTERVAL, ServerMetricsSettings.DEFAULT_INTERVAL),
                 p.urls(EXTRA_METRICS_URLS))),
-        injector(p));
+        injector(p),
+        p.parsed(START_AT, CommonSettings::instant, START_AT_FORM));
+  }
+
+  /**
+   * These settings, for a workload that does not split its load across injectors ({@code workload} names it): a fleet
+   * ({@code llm.injectorCount} > 1) is refused rather than sending the whole load from every injector.
+   */
+  public CommonSettings alone(String workload) {
+    if (injector.inFleet()) {
+      throw new IllegalArgumentException(
+          INJECTOR_COUNT + "=" + injector.count() + ": " + workload + " does not split its load across injectors;"
+              + " run it from one JVM");
+    }
+    return this;
   }
 
   /**
@@ -200,6 +222,16 @@ public record CommonSettings(
       throw LlmProperties.invalid(RUN_ID, runId.get(), "1 to 128 letters, digits, '.', '_', ':' or '-'");
     }
     return new Injector(runId.orElseGet(Injector::freshRunId), index, count);
+  }
+
+  /** {@code llm.startAt}: an ISO-8601 instant or epoch milliseconds. */
+  static Instant instant(String value) {
+    String v = value.trim();
+    try {
+      return v.matches("\\d+") ? Instant.ofEpochMilli(Long.parseLong(v)) : Instant.parse(v);
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw new IllegalArgumentException(v + " is not " + START_AT_FORM, e);
+    }
   }
 
   private static Target target(LlmProperties p, String defaultEndpoint) {

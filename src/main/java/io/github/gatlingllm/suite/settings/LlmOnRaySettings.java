@@ -24,7 +24,7 @@ public record LlmOnRaySettings(CommonSettings common, int numPrompts, double req
 
   public static LlmOnRaySettings from(LlmProperties p) {
     return new LlmOnRaySettings(
-        CommonSettings.from(p, ServingSettings.CHAT, false),
+        CommonSettings.from(p, ServingSettings.CHAT, false).alone("the LLM-on-Ray benchmark"),
         DatasetSettings.numPrompts(p),
         ServingSettings.requestRate(p),
         DatasetSettings.from(p, "ipex"));

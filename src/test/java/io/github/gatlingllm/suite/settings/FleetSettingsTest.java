@@ -110,4 +110,33 @@ class FleetSettingsTest {
             + " reach them all",
         none.getMessage());
   }
+
+  @Test
+  void startAtTakesAnInstantOrEpochMillis() throws Exception {
+    assertEquals(
+        java.time.Instant.parse("2026-01-31T12:00:00Z"),
+        serving("llm.startAt", "2026-01-31T12:00:00Z").common().startAt().get());
+    assertEquals(
+        java.time.Instant.ofEpochMilli(1_700_000_000_123L),
+        serving("llm.startAt", "1700000000123").common().startAt().get());
+    assertEquals(
+        "Invalid value 'noon' for llm.startAt: expected an instant such as 2026-01-31T12:00:00Z, or milliseconds since"
+            + " 1970",
+        assertThrows(IllegalArgumentException.class, () -> serving("llm.startAt", "noon")).getMessage());
+  }
+
+  @Test
+  void workloadsThatDoNotSplitRefuseAFleet() {
+    Properties p = new Properties();
+    p.setProperty("llm.injectorCount", "2");
+    p.setProperty("llm.runId", "r");
+    p.setProperty("llm.slo", "p99_ttft_ms<500");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CapacitySettings.from(LlmProperties.of(p, CapacitySettings.PROPERTIES)));
+    assertEquals(
+        "llm.injectorCount=2: the capacity search does not split its load across injectors; run it from one JVM",
+        e.getMessage());
+  }
 }
