@@ -8,6 +8,7 @@ import io.github.gatlingllm.client.TlsSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.dataset.Tokenizers;
 import io.github.gatlingllm.protocol.LlmProtocol;
+import io.github.gatlingllm.protocol.GatlingEnterprise;
 import io.github.gatlingllm.protocol.ResultsDirectory;
 import io.github.gatlingllm.servermetrics.ServerMetricsSettings;
 import java.nio.file.Path;
@@ -127,6 +128,7 @@ public record CommonSettings(
           LOG_REQUESTS,
           TOKENIZER,
           ResultsDirectory.PROPERTY,
+          GatlingEnterprise.PROPERTY,
           BACKEND,
           PATH,
           SERVER_METRICS,
