@@ -64,7 +64,7 @@ case "$mode" in
     mkdir -p "$root/merged"
     echo "merging $count injectors of run $LLM_RUN_ID into $root/merged" >&2
     # shellcheck disable=SC2086
-    exec java ${JAVA_OPTS:-} -cp "$CLASSPATH" io.github.gatlingllm.report.Recompute \
+    exec java -XX:MaxRAMPercentage=75 ${JAVA_OPTS:-} -cp "$CLASSPATH" io.github.gatlingllm.report.Recompute \
       --out="$root/merged" ${MERGE_ARGS:-} "$@"
     ;;
   *)
