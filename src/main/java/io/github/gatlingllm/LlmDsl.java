@@ -207,7 +207,8 @@ public final class LlmDsl {
 
   /**
    * A numeric key of the exact LLM summary ({@code llm-summary.json}) to check at the end of the run, e.g.
-   * {@code llm.assertions(summary("p99_itl_ms").lt(50))}; a failing check makes the run exit with status 2. For what
+   * {@code llm.assertions(summary("p99_itl_ms").lt(50))}; a failing check makes the run exit with status 2 (not on
+   * Gatling Enterprise, which judges by Gatling's assertions: {@code LlmAssertions.gatlingEquivalents}). For what
    * Gatling's own statistics hold (failures, {@code <name> TTFT} ...), use Gatling's assertions.
    */
   public static LlmAssertions.Key summary(String key) {

@@ -23,6 +23,7 @@ import io.github.gatlingllm.report.RunResults;
 import io.github.gatlingllm.report.chart.ScenarioBreakdown;
 import io.github.gatlingllm.report.SummaryChecks;
 import io.github.gatlingllm.report.SummaryJson;
+import io.github.gatlingllm.report.SummaryLogLine;
 import io.github.gatlingllm.report.SummaryText;
 import io.github.gatlingllm.report.ServerMetricsBlock;
 import io.github.gatlingllm.servermetrics.ServerMetricsJson;
@@ -158,7 +159,9 @@ final class EndOfRunReport {
       runFolder = Optional.empty();
     }
     if (runFolder.isEmpty()) {
-      LOG.warn("Not found: {}. The LLM summary was only printed", runFolderLookup.describe());
+      LOG.warn("Not found: {}. The LLM summary was only printed, and as one JSON line ({}...)",
+          runFolderLookup.describe(), SummaryLogLine.PREFIX.strip());
+      printJsonLine(summary, scenarioSummaries(recording, run), runFacts);
       runOutputs(report, extensions, new RunResults(null, summary, recording, origin, server));
       return new Written(null, summary, recording, checks, server, extensions);
     }
@@ -173,6 +176,19 @@ final class EndOfRunReport {
     }
     runOutputs(report, extensions, new RunResults(folder, summary, recording, origin, server));
     return new Written(folder, summary, recording, checks, server, extensions);
+  }
+
+  /**
+   * llm-summary.json as one line of the console (Gatling Enterprise: the injector's log), since there is no folder to
+   * write it into.
+   */
+  static void printJsonLine(
+      BenchmarkSummary summary, Map<String, BenchmarkSummary> scenarios, Map<String, Object> runFacts) {
+    try {
+      System.out.println(SummaryLogLine.render(summary, scenarios, runFacts));
+    } catch (IOException | RuntimeException e) {
+      LOG.error("Could not print the LLM summary as JSON", e);
+    }
   }
 
   /** Each scenario's summary by name, when there are several (the {@code scenarios} key of llm-summary.json). */

@@ -33,6 +33,8 @@ final class RunEnd {
   private final AtomicBoolean reported = new AtomicBoolean();
   private volatile ClientCpu.Usage loadCpu;
   private volatile EndOfRunReport.Written written;
+  /** Read at start, so that a bad -Dllm.enterprise fails before any load. */
+  private boolean onEnterprise;
 
   RunEnd(
       RunStart start,
@@ -51,6 +53,7 @@ final class RunEnd {
 
   /** Hooks the end of the run to Gatling's end of the load and to the JVM's shutdown. */
   void install(CoreComponents core) {
+    onEnterprise = GatlingEnterprise.detected();
     core.actorSystem()
         .registerOnTermination(
             () -> {
@@ -103,6 +106,13 @@ final class RunEnd {
     }
     EndOfRunReport.addToHtmlReport(files);
     if (!interrupted && files.failedChecks() > 0) {
+      if (onEnterprise) {
+        // Enterprise judges the run by Gatling's assertions (LlmAssertions.gatlingEquivalents) and owns its load
+        // generator's JVM: halting it would cut Enterprise's own end of run.
+        System.err.println("gatling-llm: " + files.failedChecks() + " SLO check(s) failed; on Gatling Enterprise the"
+            + " exit status is left to Gatling's assertions");
+        return;
+      }
       // Gatling has already chosen its exit status; halting from this hook, once the files are written, replaces it
       // so that `mvn gatling:test` (and any CI step) fails like it does for Gatling's own assertions.
       System.err.println("gatling-llm: " + files.failedChecks() + " SLO check(s) failed, exiting with status 2");

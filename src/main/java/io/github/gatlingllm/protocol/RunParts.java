@@ -1,6 +1,7 @@
 package io.github.gatlingllm.protocol;
 
 import io.gatling.core.CoreComponents;
+import io.github.gatlingllm.report.FolderLookup;
 
 /**
  * The parts of one Gatling run, wired once: Gatling creates components per scenario but calls {@code newComponents}
@@ -21,7 +22,8 @@ final class RunParts {
     this.core = core;
     this.timeBase = new TimeBase(core.clock().nowMillis(), System.nanoTime());
     // Gatling has created this run's folder (and named it) by now: it builds the stats engine before any component.
-    ThisRunFolder runFolder = ThisRunFolder.of(core.statsEngine());
+    // On Gatling Enterprise there is no Gatling run folder: -Dllm.resultsDir may give the files a folder there.
+    FolderLookup runFolder = EnterpriseRunFolder.choose(ThisRunFolder.of(core.statsEngine()));
     this.clients = new RunClients(core);
     this.start =
         new RunStart(

@@ -92,22 +92,25 @@ public final class ReplayReport implements RunExtension {
     return List.of(summary -> HtmlSummaryBlock.box("Trace replay", trace + " at " + speedupText() + "x", table()));
   }
 
+  /** One row under a header, as Gatling's own statistics tables read: the trace, its speed-up, the lag. */
   private String table() {
     Distribution lags = lags();
-    StringBuilder html = new StringBuilder("<table class=\"statistics-in extensible-geant\"><tbody>");
-    row(html, "Trace", trace);
-    row(html, "Speed-up", speedupText() + "x");
-    row(html, "Requests scheduled", Integer.toString(requests));
-    if (lags.count() > 0) {
-      row(html, "Schedule lag p50 / p99 / max (ms)", String.format(Locale.ROOT, "%.2f / %.2f / %.2f",
-          lags.percentile(50), lags.percentile(99), lags.max()));
+    StringBuilder html = new StringBuilder();
+    HtmlSummaryBlock.openTable(html, "llm-replay",
+        new String[] {"Trace", "Speed-up", "Requests scheduled", "Lag p50 (ms)", "Lag p99 (ms)", "Lag max (ms)"});
+    html.append("      <tr>");
+    HtmlSummaryBlock.valueCell(html, trace, "total");
+    HtmlSummaryBlock.valueCell(html, speedupText() + "x", "total");
+    HtmlSummaryBlock.valueCell(html, Integer.toString(requests), "total");
+    for (double p : new double[] {50, 99}) {
+      HtmlSummaryBlock.valueCell(html, lags.count() > 0 ? ms(lags.percentile(p)) : "-", "total");
     }
-    return html.append("</tbody></table>").toString();
+    HtmlSummaryBlock.valueCell(html, lags.count() > 0 ? ms(lags.max()) : "-", "total");
+    return html.append("</tr>\n    </tbody>\n  </table>\n").toString();
   }
 
-  private static void row(StringBuilder html, String label, String value) {
-    html.append("<tr><td class=\"total\">").append(HtmlSummaryBlock.escape(label)).append("</td><td class=\"value total\">")
-        .append(HtmlSummaryBlock.escape(value)).append("</td></tr>");
+  private static String ms(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
   }
 
   @Override

@@ -73,7 +73,9 @@ public class ServingBenchmark extends Simulation {
                       .exec(SimulationParts.request(common, "warm-up").warmUp()));
       load = warmUp.andThen(load);
     }
-    setUp(load).protocols(protocol);
+    setUp(load)
+        .protocols(protocol)
+        .assertions(SimulationParts.enterpriseAssertions(settings.assertions(), common.requestName()));
   }
 
   @Override

@@ -2,7 +2,11 @@ package io.github.gatlingllm.simulations;
 
 import static io.github.gatlingllm.LlmDsl.llm;
 
+import io.gatling.javaapi.core.Assertion;
 import io.github.gatlingllm.LlmDsl;
+import io.github.gatlingllm.javaapi.GatlingEquivalents;
+import io.github.gatlingllm.javaapi.LlmAssertions;
+import io.github.gatlingllm.protocol.GatlingEnterprise;
 import io.github.gatlingllm.suite.settings.CommonSettings;
 import io.github.gatlingllm.suite.settings.DatasetSettings;
 import io.github.gatlingllm.suite.settings.VisionSettings;
@@ -18,6 +22,7 @@ import io.github.gatlingllm.javaapi.VisionRecords;
 import io.github.gatlingllm.protocol.Injector;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the ready simulations other than the serving benchmark share: the protocol from the common knobs, the request,
@@ -93,6 +98,21 @@ final class SimulationParts {
         NoiseImages.pool(
             records.size() * vision.imagesPerRequest(), vision.width(), vision.height(), vision.format(), seed);
     return VisionRecords.withImages(records, pool, vision.imagesPerRequest(), vision.imageTokens());
+  }
+
+  /**
+   * On Gatling Enterprise, the {@code llm.assert} clauses Gatling can judge, as Gatling assertions on the requests
+   * named {@code requestName} (Enterprise's verdict on a run), after one console line naming those it cannot; elsewhere
+   * none: the LLM summary's own checks, on exact values, set the exit status, and judging the same clauses again on
+   * Gatling's whole milliseconds could disagree near a threshold.
+   */
+  static List<Assertion> enterpriseAssertions(Optional<String> clauses, String requestName) {
+    if (clauses.isEmpty() || !GatlingEnterprise.detected()) {
+      return List.of();
+    }
+    GatlingEquivalents equivalents = LlmAssertions.gatlingEquivalents(clauses.get(), List.of(requestName));
+    equivalents.warning().ifPresent(System.out::println);
+    return equivalents.assertions();
   }
 
   /** The streaming request, reading {@code prompt} and {@code maxTokens} from the session. */

@@ -9,6 +9,7 @@ import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.dataset.Tokenizers;
 import io.github.gatlingllm.protocol.Injector;
 import io.github.gatlingllm.protocol.LlmProtocol;
+import io.github.gatlingllm.protocol.GatlingEnterprise;
 import io.github.gatlingllm.protocol.ResultsDirectory;
 import io.github.gatlingllm.servermetrics.ServerMetricsSettings;
 import java.nio.file.Path;
@@ -141,6 +142,7 @@ public record CommonSettings(
           LOG_REQUESTS,
           TOKENIZER,
           ResultsDirectory.PROPERTY,
+          GatlingEnterprise.PROPERTY,
           BACKEND,
           PATH,
           SERVER_METRICS,
