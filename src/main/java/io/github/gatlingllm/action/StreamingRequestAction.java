@@ -134,10 +134,20 @@ final class StreamingRequestAction extends LlmActionBase {
     }
     // Prepared ahead of its scheduled time (the load paces users a little early): only the send waits for it, so the
     // work before it (feeding, templates, the body) never makes a scheduled request late.
+    // Outside this action's own crash handling by then: a failure to start must still end the request and the user.
+    Runnable guarded =
+        () -> {
+          try {
+            start.run();
+          } catch (RuntimeException e) {
+            logger().underlying().error("'{}' could not send a scheduled request", template.requestName().label(), e);
+            failBeforeSending(session, record, "the scheduled send failed: " + e);
+          }
+        };
     try {
-      session.eventLoop().schedule(start, early, TimeUnit.NANOSECONDS);
+      session.eventLoop().schedule(guarded, early, TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException closing) {
-      start.run(); // the run is ending: the client ends the request as cancelled
+      guarded.run(); // the run is ending: the client ends the request as cancelled
     }
   }
 

@@ -8,6 +8,7 @@ import io.gatling.core.controller.throttle.Throttler$Command$ThrottledRequest;
 import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;
 import scala.runtime.AbstractFunction0;
+import scala.Option;
 import scala.runtime.BoxedUnit;
 
 /**
@@ -49,7 +50,15 @@ final class ThrottledAction extends LlmActionBase {
 
     @Override
     public BoxedUnit apply() {
-      request.$bang(session);
+      // The throttler's wait is Gatling's pacing, not the client's lateness: the request's intended start is its
+      // release, unless its scheduled arrival is still to come.
+      long now = System.nanoTime();
+      Option<Object> scheduled = session.attributes().get(ScheduledStart.ATTRIBUTE);
+      Session released =
+          scheduled.isDefined() && scheduled.get() instanceof Long due && due - now > 0
+              ? session
+              : session.set(ScheduledStart.ATTRIBUTE, now);
+      request.$bang(released);
       return BoxedUnit.UNIT;
     }
   }

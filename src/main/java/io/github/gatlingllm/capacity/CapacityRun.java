@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  *       keeps the whole pool busy.
  * </ol>
  *
- * <p>Memory: one step's statistics at a time (released when judged) and one summary per finished step.
+ * <p>Memory: one step's statistics at a time (released once it is judged, {@link StepSlot#release}) and one summary
+ * per finished step.
  */
 public final class CapacityRun implements RunExtension {
   private static final Logger LOG = LoggerFactory.getLogger(CapacityRun.class);
@@ -352,6 +353,7 @@ public final class CapacityRun implements RunExtension {
     synchronized (this) {
       results.add(result);
     }
+    slot.release();
     System.out.println(consoleLine(result));
   }
 

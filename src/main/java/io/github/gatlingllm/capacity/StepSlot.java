@@ -110,6 +110,18 @@ final class StepSlot {
     return true;
   }
 
+  /**
+   * Lets go of what only the running step needed, its statistics (up to the exact stores' limits) and its arrival
+   * schedule, once it is judged: a search keeps one summary per finished step, not every step's samples.
+   */
+  synchronized void release() {
+    Plan p = plan;
+    if (p != null && judged) {
+      plan = new Plan(p.load(), p.phase(), p.requests(), p.warmUps(), null, p.originNanos(), p.deadlineNanos(),
+          p.watch(), null);
+    }
+  }
+
   synchronized boolean judged() {
     return judged;
   }

@@ -245,15 +245,32 @@ final class EndOfRunReport {
     if (!Files.exists(index)) {
       return; // interrupted run, or reports disabled: nothing to add to
     }
+    // Nothing here may throw past this method: the exit status of failed SLO checks is set after it.
     try {
       List<HtmlSummaryBlock.Part> parts = new ArrayList<>(HtmlSloChecks.parts(written.checks()));
       for (RunExtension extension : written.extensions()) {
-        parts.addAll(extension.htmlParts());
+        parts.add(guarded(extension));
       }
       HtmlReportInjector.inject(index, written.summary(), written.recording(), parts, written.server());
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       LOG.error("Could not add the LLM summary to {}", index, e);
     }
+  }
+
+  /** An extension's boxes as one part that renders nothing, and logs why, when the extension fails. */
+  private static HtmlSummaryBlock.Part guarded(RunExtension extension) {
+    return summary -> {
+      try {
+        StringBuilder html = new StringBuilder();
+        for (HtmlSummaryBlock.Part part : extension.htmlParts()) {
+          html.append(part.render(summary));
+        }
+        return html.toString();
+      } catch (RuntimeException e) {
+        LOG.error("A load's extension could not render its part of the HTML report", e);
+        return "";
+      }
+    };
   }
 
   /** Fails on a clause whose key llm-summary.json will not hold as a number with these settings. */

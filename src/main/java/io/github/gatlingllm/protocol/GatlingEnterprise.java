@@ -12,8 +12,10 @@ import java.util.Locale;
  * closed builds of Gatling's components, which report to Enterprise rather than to a local {@code simulation.log}
  * (Gatling 3.15.1's {@code io.gatling.app.Gatling} and {@code RunResultProcessor} carry the stripped {@code [e]}
  * hooks), and no project folder exists. Every open-source launcher (Maven, Gradle and sbt plugins, the bundle's
- * scripts) passes {@code --results-folder}/{@code -rf}, without which open-source Gatling refuses to start its file
- * writer. Hence, in order:
+ * scripts) gives Gatling a results folder, without which open-source Gatling refuses to start its file writer, but
+ * not always on the command line: the Maven plugin (and the bundle, which runs through it) forks {@code java -jar
+ * gatlingbooter*.jar} whose arguments, {@code -rf} included, sit in the booter's {@code META-INF/args.txt}; with
+ * {@code fork=false} Gatling runs inside Maven's own JVM. Hence, in order:
  *
  * <ol>
  *   <li>{@code -Dllm.enterprise=true|false}: the user's word, set as a load generator parameter of the Enterprise test
@@ -27,14 +29,18 @@ public final class GatlingEnterprise {
 
   private GatlingEnterprise() {}
 
+  /** The Maven plugin's booter jar carries Gatling's arguments here, on the forked JVM's class path. */
+  static final String MAVEN_BOOTER_ARGUMENTS = "META-INF/args.txt";
+
   /** Whether this JVM runs on Gatling Enterprise. */
   public static boolean detected() {
     List<String> arguments = ProcessHandle.current().info().arguments().map(List::of).orElse(List.of());
-    return detected(
-        System.getProperty(PROPERTY),
-        System.getProperty(ResultsDirectory.PROPERTY),
-        arguments,
-        System.getProperty("sun.java.command", ""));
+    String javaCommand = System.getProperty("sun.java.command", "");
+    if (ClassLoader.getSystemResource(MAVEN_BOOTER_ARGUMENTS) != null) {
+      // mvn gatling:test (or the bundle): its -rf is in the booter jar, not on the command line.
+      javaCommand = javaCommand + " --results-folder (from the Maven booter)";
+    }
+    return detected(System.getProperty(PROPERTY), System.getProperty(ResultsDirectory.PROPERTY), arguments, javaCommand);
   }
 
   static boolean detected(String property, String resultsDir, List<String> arguments, String javaCommand) {
@@ -54,7 +60,12 @@ public final class GatlingEnterprise {
   private static boolean auto(String resultsDir, List<String> arguments, String javaCommand) {
     boolean explicitFolder = resultsDir != null && !resultsDir.isBlank();
     return !explicitFolder
+        && !javaCommand.contains("gatlingbooter")
+        && !javaCommand.contains(MAVEN_IN_PROCESS)
         && ResultsDirectory.optionValues(arguments).isEmpty()
         && ResultsDirectory.joinedOptionValues(javaCommand).isEmpty();
   }
+
+  /** Maven's own launcher: Gatling run inside Maven's JVM ({@code fork=false}), an open-source run. */
+  static final String MAVEN_IN_PROCESS = "org.codehaus.plexus.classworlds.launcher.Launcher";
 }

@@ -28,6 +28,15 @@ class GatlingEnterpriseTest {
   }
 
   @Test
+  void mavensBooterAndMavensOwnJvmAreOpenSourceRunsThoughTheirResultsFolderIsNotOnTheCommandLine() {
+    // mvn gatling:test forks `java -jar gatlingbooter123.jar io.gatling.app.Gatling`: -rf is inside the jar
+    List<String> booter = List.of("-jar", "/tmp/gatlingbooter123.jar", "io.gatling.app.Gatling");
+    assertFalse(GatlingEnterprise.detected(null, null, booter, "/tmp/gatlingbooter123.jar io.gatling.app.Gatling"));
+    assertFalse(GatlingEnterprise.detected(null, null, List.of(),
+        "org.codehaus.plexus.classworlds.launcher.Launcher gatling:test"), "fork=false: inside Maven's JVM");
+  }
+
+  @Test
   void aMisspeltValueIsRefusedNamingTheProperty() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> GatlingEnterprise.detected("yes", null, List.of(), ""));

@@ -157,7 +157,8 @@ public record ServingSettings(
   public LlmProtocolBuilder applyTo(LlmProtocolBuilder protocol) {
     LlmProtocolBuilder applied =
         protocol
-            .maxConcurrency(maxConcurrency)
+            // A fleet's cap is for the whole fleet, as its rate is: each injector caps its share (at least 1).
+            .maxConcurrency(maxConcurrency == 0 ? 0 : Math.max(1, common.injector().share(maxConcurrency)))
             .percentileMetrics(percentileMetrics.toArray(new String[0]))
             .itlStats(itlStats)
             .saveDetailed(saveDetailed);
