@@ -276,7 +276,8 @@ public final class LlmLoad {
       PopulationBuilder replayed =
           CoreDsl.scenario(name(scenario)).exec(arrivals.pace()).exec(chainOf(scenario)).injectOpen(arrivals.injection());
       // The replay's own report (trace, speed-up, schedule lag) comes with the population, as a capacity search's.
-      ReplayReport report = new ReplayReport(replay.trace(), replay.speedup(), replay.offsetSeconds().length);
+      ReplayReport report =
+          new ReplayReport(replay.trace(), replay.speedup(), replay.offsetSeconds().length, name(scenario));
       LoadDescription description = description();
       return replayed.protocols(() -> new LoadProtocol(description, report));
     } else {

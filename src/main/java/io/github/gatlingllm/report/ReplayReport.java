@@ -29,6 +29,8 @@ public final class ReplayReport implements RunExtension {
   private final String trace;
   private final double speedup;
   private final int requests;
+  /** The replay's own scenario: other populations of the run have their own schedules (or none). */
+  private final String scenario;
   /** Written on the statistics thread only; read once the run is over. */
   private final MetricSamples lagMs = new MetricSamples(MetricSamples.DEFAULT_EXACT_LIMIT);
 
@@ -36,15 +38,20 @@ public final class ReplayReport implements RunExtension {
    * @param trace the trace's name (its file name)
    * @param speedup how much faster than recorded it is replayed
    * @param requests the requests scheduled
+   * @param scenario the scenario replaying it, whose requests alone are read
    */
-  public ReplayReport(String trace, double speedup, int requests) {
+  public ReplayReport(String trace, double speedup, int requests, String scenario) {
     this.trace = trace;
     this.speedup = speedup;
     this.requests = requests;
+    this.scenario = scenario;
   }
 
   @Override
   public void onRecord(RequestRecord record) {
+    if (!scenario.equals(record.scenario())) {
+      return;
+    }
     if (record.sendNanos() != RequestRecord.NONE && record.intendedNanos() != RequestRecord.NONE) {
       lagMs.add((record.sendNanos() - record.intendedNanos()) / 1e6);
     }

@@ -56,7 +56,9 @@ public class ConcurrencyProfiles extends Simulation {
     TextTokenizer tokenizer = settings.common().loadTokenizer();
     List<Map<String, Object>> records =
         SimulationParts.randomPrompts(
-            tokenizer, mostRequests, inputLen, outputLen, settings.common().seed());
+            // In a fleet each injector draws its own prompts: the same ones at the same time would let a server's
+            // prefix cache answer the copies and flatter its TTFT.
+            tokenizer, mostRequests, inputLen, outputLen, settings.common().injector().seed(settings.common().seed()));
     if (settings.vision().isPresent()) {
       VisionSettings vision = settings.vision().get();
       steps =
