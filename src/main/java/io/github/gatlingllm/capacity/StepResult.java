@@ -38,23 +38,6 @@ public record StepResult(
     int sentRequests,
     double windowRequestRate) {
 
-  /** A step without a steady-window rate (its achieved rate is vLLM's request_throughput). */
-  public StepResult(
-      int number,
-      String scenario,
-      StepLoad load,
-      StepPhase phase,
-      BenchmarkSummary summary,
-      java.util.Map<String, Double> keys,
-      List<SummaryChecks.Result> checks,
-      boolean passed,
-      String stoppedEarly,
-      int plannedRequests,
-      int sentRequests) {
-    this(number, scenario, load, phase, summary, keys, checks, passed, stoppedEarly, plannedRequests, sentRequests,
-        Double.NaN);
-  }
-
   public StepResult {
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(load, "load");

@@ -81,7 +81,7 @@ class CapacityJsonTest {
     StepResult noTokens = new StepResult(1, "s", s.load(), s.phase(),
         io.github.gatlingllm.metrics.BenchmarkSummary.builder(s.summary().run(), s.summary().options())
             .requestThroughput(Double.NaN).build(),
-        java.util.Map.of(), List.of(), true, null, 1, 1);
+        java.util.Map.of(), List.of(), true, null, 1, 1, Double.NaN);
     JsonNode root = CapacityJson.tree(new CapacityResult(CapacityResult.Mode.SWEEP, SearchDimension.CONCURRENCY,
         List.of(), List.of(noTokens), null));
     assertEquals("sweep", root.get("mode").asText());

@@ -53,7 +53,7 @@ final class CapacityResults {
       passed &= c.holds(actual);
     }
     return new StepResult(n, "capacity-" + n, load, phase, s, keys, checks, passed, stopped, 100,
-        stopped == null ? 100 : 40);
+        stopped == null ? 100 : 40, Double.NaN);
   }
 
   /**
@@ -74,7 +74,7 @@ final class CapacityResults {
       passed &= c.holds(v);
     }
     return new StepResult(n, base.scenario(), load, phase, base.summary(), keys, checks, passed, stopped, 100,
-        stopped == null ? 100 : 40);
+        stopped == null ? 100 : 40, Double.NaN);
   }
 
   /** A sweep step that completed {@code achieved} requests per second. */

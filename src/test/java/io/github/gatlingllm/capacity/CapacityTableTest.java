@@ -94,7 +94,7 @@ class CapacityTableTest {
     StepResult s = sweep.steps().get(0);
     StepResult noTokens = new StepResult(s.number(), s.scenario(), s.load(), s.phase(),
         io.github.gatlingllm.metrics.BenchmarkSummary.builder(s.summary().run(), s.summary().options()).build(),
-        java.util.Map.of(), List.of(), true, null, 1, 1);
+        java.util.Map.of(), List.of(), true, null, 1, 1, Double.NaN);
     String empty = row(lines(new CapacityResult(sweep.mode(), sweep.dimension(), List.of(), List.of(noTokens), null)),
         1);
     assertTrue(empty.matches(" ?1  synchronous  1 user +0\\.00 +0\\.0 +- +- +- +- +- +PASS"), empty);
