@@ -81,8 +81,11 @@ final class HealthSampler {
         LockSupport.parkNanos(this, wait);
         continue;
       }
-      due += PERIOD_NANOS;
-      sample(System.nanoTime(), processCpuNanos(), jitMillis());
+      long now = System.nanoTime();
+      // From this look, not from the missed one: a sampler held up (a frozen machine) takes one long sample, not a
+      // burst of short ones.
+      due = now + PERIOD_NANOS;
+      sample(now, processCpuNanos(), jitMillis());
     }
     sample(System.nanoTime(), processCpuNanos(), jitMillis());
   }

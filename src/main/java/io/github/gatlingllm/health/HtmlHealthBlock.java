@@ -20,10 +20,10 @@ final class HtmlHealthBlock {
 
   static String render(HealthReport report) {
     StringBuilder inner = new StringBuilder();
-    inner.append("  <p class=\"llm-capacity-slo\">").append(HtmlSummaryBlock.escape(report.consoleLine()))
+    inner.append("  <p class=\"llm-health-line\">").append(HtmlSummaryBlock.escape(report.consoleLine()))
         .append("</p>\n");
     report.bottleneckSentence().ifPresent(s ->
-        inner.append("  <p class=\"llm-capacity-slo ko llm-health-bottleneck\"><b>")
+        inner.append("  <p class=\"llm-health-line llm-health-bottleneck\"><b>")
             .append(HtmlSummaryBlock.escape(s)).append("</b></p>\n"));
     StringBuilder sb = new StringBuilder(HtmlSummaryBlock.box("LLM Measurement Health",
         "is the load generator in its own numbers?", inner.toString()));
