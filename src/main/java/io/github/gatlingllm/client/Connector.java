@@ -105,7 +105,8 @@ final class Connector {
           try {
             pool.loop.execute(() -> preconnectTo(pool, target, address, done));
           } catch (RejectedExecutionException shutDown) {
-            // The loop is gone: nothing to warm.
+            // The loop is gone: nothing to warm, but the attempt has ended and the caller counts it.
+            done.accept(false, shutDown);
           }
         });
   }
@@ -115,6 +116,11 @@ final class Connector {
       HttpTarget target,
       CompletableFuture<InetAddress> address,
       BiConsumer<Boolean, Throwable> done) {
+    if (pool.isClientClosed()) {
+      // Closed while the attempts went on: opening the connection only to close it would still cost the server.
+      done.accept(false, new IllegalStateException(Failures.CLIENT_CLOSED.detail()));
+      return;
+    }
     InetAddress ip;
     SslContext ssl;
     try {

@@ -131,32 +131,40 @@ public final class StreamingHttpClient implements AutoCloseable {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger opened = new AtomicInteger();
     AtomicReference<String> firstFailure = new AtomicReference<>();
-    Runnable[] attempt = new Runnable[1];
-    attempt[0] =
+    // Attempts owed but not started yet. An ended attempt starts the next one from its callback; when attempts end
+    // synchronously (a loop that refuses tasks), that would nest one call deeper per attempt, so whichever thread finds
+    // the count at zero starts attempts in a loop until none is owed, and a nested call only adds to the count.
+    AtomicInteger owed = new AtomicInteger();
+    Runnable[] startOwed = new Runnable[1];
+    startOwed[0] =
         () -> {
-          int i = next.getAndIncrement();
-          if (i >= connections) {
+          if (owed.getAndIncrement() != 0) {
             return;
           }
-          ConnectionPool pool = poolOf(loops.get(i % loops.size()));
-          connector.preconnect(
-              pool,
-              target,
-              (ok, cause) -> {
-                if (ok) {
-                  opened.incrementAndGet();
-                } else {
-                  firstFailure.compareAndSet(null, Failures.detail(cause));
-                }
-                done.countDown();
-                attempt[0].run();
-              });
+          do {
+            int i = next.getAndIncrement();
+            if (i < connections) {
+              connector.preconnect(
+                  poolOf(loops.get(i % loops.size())),
+                  target,
+                  (ok, cause) -> {
+                    if (ok) {
+                      opened.incrementAndGet();
+                    } else {
+                      firstFailure.compareAndSet(null, Failures.detail(cause));
+                    }
+                    done.countDown();
+                    startOwed[0].run();
+                  });
+            }
+          } while (owed.decrementAndGet() != 0);
         };
     for (int i = 0; i < Math.min(PRECONNECT_IN_FLIGHT, connections); i++) {
-      attempt[0].run();
+      startOwed[0].run();
     }
     try {
-      done.await(connectWaitMillis(connections), TimeUnit.MILLISECONDS);
+      done.await(
+          preconnectWaitMillis(connections, connector.connectTimeoutMillis(), target.tls()), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -168,10 +176,14 @@ public final class StreamingHttpClient implements AutoCloseable {
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
   }
 
-  /** A bound on the whole preconnect: every wave of attempts may take a whole connect timeout. */
-  private long connectWaitMillis(int connections) {
+  /**
+   * A bound on the whole preconnect: every wave of attempts may take a whole connect timeout, and with TLS a whole
+   * handshake timeout after it (the same duration, {@link ClientSettings}).
+   */
+  static long preconnectWaitMillis(int connections, int connectTimeoutMillis, boolean tls) {
     long waves = (connections + PRECONNECT_IN_FLIGHT - 1) / PRECONNECT_IN_FLIGHT;
-    return Math.min(TimeUnit.MINUTES.toMillis(5), waves * (long) connector.connectTimeoutMillis() + 1_000);
+    long perWave = (tls ? 2L : 1L) * connectTimeoutMillis;
+    return Math.min(TimeUnit.MINUTES.toMillis(5), waves * perWave + 1_000);
   }
 
   /**

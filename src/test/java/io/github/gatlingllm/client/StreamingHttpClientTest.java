@@ -202,6 +202,10 @@ class StreamingHttpClientTest extends EventLoopTest {
 
     assertEquals(3, done.opened());
     assertEquals(0, done.failed());
+    // The client's connect completes in the kernel, before the server's loop accepts: wait for the server to count.
+    for (int i = 0; i < 500 && server.accepted.get() < 3; i++) {
+      Thread.sleep(10);
+    }
     assertEquals(3, server.accepted.get());
     // Three requests in flight at once: each takes an idle preconnected connection, none opens a fourth.
     RecordingHandler[] handlers = {new RecordingHandler(loop), new RecordingHandler(loop), new RecordingHandler(loop)};
@@ -229,6 +233,46 @@ class StreamingHttpClientTest extends EventLoopTest {
     assertEquals(0, done.opened());
     assertEquals(2, done.failed());
     assertTrue(done.firstFailure() != null && !done.firstFailure().isBlank(), String.valueOf(done.firstFailure()));
+  }
+
+  @Test
+  void preconnectOnALoopThatRefusesTasksCountsEveryAttemptAsFailedWithoutNesting() throws Exception {
+    EventLoopGroup gone = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    EventLoop goneLoop = gone.next();
+    gone.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+    // A 1 ms connect timeout keeps the wait bound short should attempts go uncounted.
+    StreamingHttpClient client =
+        track(new StreamingHttpClient(new ClientSettings(NioSocketChannel::new, Duration.ofMillis(1), Duration.ZERO,
+            Duration.ZERO, Duration.ZERO, TlsSettings.VERIFIED)));
+
+    // Each attempt fails at once on the caller's thread: 10,000 of them must neither nest 10,000 calls deep nor be lost.
+    StreamingHttpClient.Preconnected done = client.preconnect(List.of(goneLoop), request(1).target(), 10_000);
+
+    assertEquals(0, done.opened());
+    assertEquals(10_000, done.failed());
+    assertTrue(done.firstFailure().contains("RejectedExecutionException"), done.firstFailure());
+  }
+
+  @Test
+  void preconnectOnAClosedClientOpensNothing() throws Exception {
+    ScriptedServer server =
+        server((ctx, r) -> write(ctx, withContentLength("200 OK", "text/event-stream", sse(E1) + sse("[DONE]"))));
+    StreamingHttpClient client = client();
+    client.close();
+
+    StreamingHttpClient.Preconnected done = client.preconnect(List.of(loop), request(server.port()).target(), 3);
+
+    assertEquals(0, done.opened());
+    assertEquals(3, done.failed());
+    assertTrue(done.firstFailure().contains("client closed"), done.firstFailure());
+    assertEquals(0, server.accepted.get(), "no connection opened only to be closed");
+  }
+
+  @Test
+  void preconnectWaitsForTheHandshakeTimeoutToo() {
+    assertEquals(1_000 + 2 * 1_000, StreamingHttpClient.preconnectWaitMillis(256, 1_000, false));
+    assertEquals(1_000 + 2 * 2 * 2_000, StreamingHttpClient.preconnectWaitMillis(256, 2_000, true),
+        "with TLS a wave may take the connect timeout, then the handshake timeout");
   }
 
   @Test
