@@ -32,6 +32,18 @@ final class LoopLag {
     this.knownUntil = intendedNanos;
   }
 
+  /**
+   * The probe's first run is scheduled for {@code firstIntendedNanos}: intended then, not one period after the
+   * {@code startNanos} given to the constructor, which lies before whatever the monitor's start did in between
+   * (building the sampler, starting the other probes). That time would otherwise show as the first run's lag, and past
+   * the threshold as a stall at the very start of the load. Called before the first run is scheduled, which orders
+   * this write before the loop's reads.
+   */
+  void begin(long firstIntendedNanos) {
+    intendedNanos = firstIntendedNanos;
+    knownUntil = Math.max(knownUntil, firstIntendedNanos);
+  }
+
   /** The probe ran at {@code actualNanos}; returns the delay until its next intended run. */
   long tick(long actualNanos) {
     long lag = Math.max(0, actualNanos - intendedNanos);

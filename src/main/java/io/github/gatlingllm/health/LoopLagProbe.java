@@ -26,6 +26,7 @@ final class LoopLagProbe implements Runnable {
 
   /** Schedules the first run, one period from now (from any thread). */
   void start(long firstDelayNanos) {
+    lag.begin(System.nanoTime() + firstDelayNanos);
     next = loop.schedule(this, firstDelayNanos, TimeUnit.NANOSECONDS);
   }
 
