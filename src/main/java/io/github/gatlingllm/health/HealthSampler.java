@@ -34,6 +34,8 @@ final class HealthSampler {
   private long lastGcNanos;
   private long earlyJitMillis;
   private double peakBusyCores;
+  /** Whether a sample long enough for the peak was taken. */
+  private boolean peakSampled;
   private Thread thread;
   private volatile boolean stopping;
 
@@ -118,7 +120,12 @@ final class HealthSampler {
             gcNanos - lastGcNanos,
             jit,
             cpu));
-    peakBusyCores = Math.max(peakBusyCores, cpu / (double) wall);
+    // The process CPU time moves in steps of 10 ms on Linux (times(2), measured on JDK 17): over the last, partial
+    // sample of a few ms one step would read as several busy cores. Only samples of half a period or more make the peak.
+    if (wall >= PERIOD_NANOS / 2) {
+      peakBusyCores = Math.max(peakBusyCores, cpu / (double) wall);
+      peakSampled = true;
+    }
     lastNanos = now;
     lastCpuNanos = cpuNanos;
     lastJitMillis = jitMillis;
@@ -152,8 +159,14 @@ final class HealthSampler {
     return earlyJitMillis;
   }
 
+  /** The busiest sample's cores; for a load shorter than any such sample, its mean. */
   double peakBusyCores() {
-    return peakBusyCores;
+    if (peakSampled) {
+      return peakBusyCores;
+    }
+    long cpu = cpuNanos();
+    long wall = wallNanos();
+    return cpu < 0 || wall <= 0 ? 0 : cpu / (double) wall;
   }
 
   static long processCpuNanos() {

@@ -35,6 +35,22 @@ class HealthSamplerTest {
   }
 
   @Test
+  void theLastPartialSampleDoesNotMakeThePeakOfOneCpuTimeStep() {
+    HealthSampler sampler = new HealthSampler(List.of(), null, 0, 0, -1);
+    sampler.sample(S, S / 2, -1); // half a core
+    // stopped 2 ms later, just after the process CPU time (10 ms steps on Linux) moved one step: not 5 busy cores
+    sampler.sample(S + 2 * MS, S / 2 + 10 * MS, -1);
+    assertEquals(0.5, sampler.peakBusyCores(), 1e-9);
+  }
+
+  @Test
+  void aLoadShorterThanHalfASampleHasItsMeanForPeak() {
+    HealthSampler sampler = new HealthSampler(List.of(), null, 0, 0, -1);
+    sampler.sample(300 * MS, 150 * MS, -1);
+    assertEquals(0.5, sampler.peakBusyCores(), 1e-9);
+  }
+
+  @Test
   void unknownClocksGiveUnknownTotals() {
     HealthSampler sampler = new HealthSampler(List.of(), null, 0, -1, -1);
     sampler.sample(S, -1, -1);
