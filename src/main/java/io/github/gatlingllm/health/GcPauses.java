@@ -6,6 +6,8 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
@@ -39,6 +41,12 @@ final class GcPauses implements NotificationListener {
   private final GcClock clock;
   private final StallLog stalls;
   private final List<GarbageCollectorMXBean> pauseBeans = new ArrayList<>();
+  /**
+   * Each pausing collector's count once listened to. A collection counted there but notified later (a notification
+   * trails its pause, and the warm-up just before the load collects a lot) is not one of the load's: counted it would
+   * match, in {@link #knownUntil}, a pause of the load whose notification has not arrived yet.
+   */
+  private final Map<String, Long> countAtStart = new ConcurrentHashMap<>();
   private final AtomicLong notified = new AtomicLong();
   private final AtomicLong pauses = new AtomicLong();
   private final AtomicLong pauseNanos = new AtomicLong();
@@ -62,9 +70,13 @@ final class GcPauses implements NotificationListener {
       if (isPauseBean(bean.getName()) && bean instanceof NotificationEmitter emitter) {
         pauseBeans.add(bean);
         emitter.addNotificationListener(this, null, null);
+        // Read once listening: a collection this count holds is ignored when its notification comes; any later one
+        // is notified to this listener.
+        countAtStart.put(bean.getName(), Math.max(0, bean.getCollectionCount()));
       }
     }
-    countsAtStart = collections();
+    // The same counts as the notifications' filter: a collection in between would otherwise count on one side only.
+    countsAtStart = countAtStart.values().stream().mapToLong(Long::longValue).sum();
     knownUntil = nowNanos;
   }
 
@@ -86,7 +98,20 @@ final class GcPauses implements NotificationListener {
     GarbageCollectionNotificationInfo info =
         GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
     GcInfo gc = info.getGcInfo();
-    onPause(gc.getStartTime(), gc.getEndTime());
+    onPause(info.getGcName(), gc.getId(), gc.getStartTime(), gc.getEndTime());
+  }
+
+  /**
+   * The {@code id}-th collection of {@code collector} (GcInfo's id: that collector's count with it) ended: a pause of
+   * the load unless it was counted before the watch began (or arrives before its collector's count was taken, which
+   * then holds it).
+   */
+  void onPause(String collector, long id, long startMillis, long endMillis) {
+    Long before = countAtStart.get(collector);
+    if (before == null || id <= before) {
+      return;
+    }
+    onPause(startMillis, endMillis);
   }
 
   /** A pause from {@code startMillis} to {@code endMillis} of JVM uptime. Notification thread (or tests). */
