@@ -111,7 +111,7 @@ final class HealthSampler {
       earlyJitMillis += jit;
     }
     boolean empty = sampleLags.getTotalCount() == 0;
-    timeline.add(
+    HealthTimeline.Bucket bucket =
         new HealthTimeline.Bucket(
             lastNanos,
             wall,
@@ -119,12 +119,16 @@ final class HealthSampler {
             empty ? 0 : sampleLags.getMaxValue(),
             gcNanos - lastGcNanos,
             jit,
-            cpu));
-    // The process CPU time moves in steps of 10 ms on Linux (times(2), measured on JDK 17): over the last, partial
-    // sample of a few ms one step would read as several busy cores. Only samples of half a period or more make the peak.
+            cpu);
+    // The process CPU time moves in steps of 10 ms on Linux (times(2), measured on JDK 17): over a sample of a few ms,
+    // which only the last one taken at the stop can be, one step would read as several busy cores. Such a sample joins
+    // the latest bucket and makes no peak.
     if (wall >= PERIOD_NANOS / 2) {
+      timeline.add(bucket);
       peakBusyCores = Math.max(peakBusyCores, cpu / (double) wall);
       peakSampled = true;
+    } else {
+      timeline.addToLatest(bucket);
     }
     lastNanos = now;
     lastCpuNanos = cpuNanos;

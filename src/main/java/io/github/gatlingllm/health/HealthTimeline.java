@@ -50,6 +50,20 @@ final class HealthTimeline {
     }
   }
 
+  /**
+   * A sample too short to stand alone (the last, partial one, of a few ms: over it one 10 ms step of the process CPU
+   * time would read as several cores) joins the latest bucket; the first sample of all still makes a bucket.
+   */
+  void addToLatest(Bucket sample) {
+    if (open != null) {
+      open = open.merge(sample);
+    } else if (!full.isEmpty()) {
+      full.set(full.size() - 1, full.get(full.size() - 1).merge(sample));
+    } else {
+      add(sample);
+    }
+  }
+
   private void halve() {
     List<Bucket> merged = new ArrayList<>(MAX_BUCKETS / 2);
     for (int i = 0; i + 1 < full.size(); i += 2) {

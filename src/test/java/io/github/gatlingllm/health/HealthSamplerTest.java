@@ -41,6 +41,8 @@ class HealthSamplerTest {
     // stopped 2 ms later, just after the process CPU time (10 ms steps on Linux) moved one step: not 5 busy cores
     sampler.sample(S + 2 * MS, S / 2 + 10 * MS, -1);
     assertEquals(0.5, sampler.peakBusyCores(), 1e-9);
+    assertEquals(List.of(new HealthTimeline.Bucket(0, S + 2 * MS, 0, 0, 0, 0, S / 2 + 10 * MS)),
+        sampler.timeline().buckets(), "the last 2 ms join the bucket before: no 500 % of a core at the end of the chart");
   }
 
   @Test

@@ -57,6 +57,30 @@ class HealthTimelineTest {
   }
 
   @Test
+  void aFragmentJoinsTheOpenBucketOrElseTheLastFullOneOrElseStandsAlone() {
+    HealthTimeline.Bucket fragment = new HealthTimeline.Bucket(9 * S, S / 100, 0, 0, 0, 0, S / 100);
+    HealthTimeline alone = new HealthTimeline();
+    alone.addToLatest(fragment);
+    assertEquals(List.of(fragment), alone.buckets());
+
+    HealthTimeline full = new HealthTimeline();
+    full.add(sample(0));
+    full.add(sample(1));
+    full.addToLatest(fragment);
+    assertEquals(List.of(sample(0), sample(1).merge(fragment)), full.buckets());
+    full.add(sample(2));
+    assertEquals(3, full.buckets().size(), "the fragment took no bucket's place");
+
+    HealthTimeline wide = new HealthTimeline();
+    for (int i = 0; i < HealthTimeline.MAX_BUCKETS + 1; i++) {
+      wide.add(sample(i)); // width 2 now, the last sample open
+    }
+    wide.addToLatest(fragment);
+    List<HealthTimeline.Bucket> buckets = wide.buckets();
+    assertEquals(sample(HealthTimeline.MAX_BUCKETS).merge(fragment), buckets.get(buckets.size() - 1));
+  }
+
+  @Test
   void mergingKeepsTheLargerP99AndAddsCpu() {
     HealthTimeline.Bucket a = new HealthTimeline.Bucket(0, S, 7, 9, 1, 1, S / 4);
     HealthTimeline.Bucket b = new HealthTimeline.Bucket(S, S, 3, 20, 1, 1, S);
