@@ -52,7 +52,16 @@ final class ClientWarmUp {
    * What the warm-up did: requests completed and failed, how long it took, its rounds, the JIT compilation time it
    * saw (-1 when the JVM cannot tell) and whether the compiler went quiet within the budget.
    */
-  record Result(int requests, int failures, long millis, int rounds, long compileMillis, boolean quiet) {}
+  record Result(int requests, int failures, long millis, int rounds, long compileMillis, boolean quiet) {
+    /** What the console says of the JIT: a JVM that does not measure its compile time ran one round, quiet or not. */
+    String jit() {
+      if (compileMillis < 0) {
+        return "JIT compilation time not measured by this JVM (one round)";
+      }
+      return "JIT compilation " + compileMillis + " ms, "
+          + (quiet ? "then quiet" : "still busy when the warm-up's budget ran out");
+    }
+  }
 
   private ClientWarmUp() {}
 

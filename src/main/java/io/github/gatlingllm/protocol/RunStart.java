@@ -76,10 +76,8 @@ final class RunStart {
       // Before Gatling injects the first user: components are built while the simulation is set up.
       ClientWarmUp.Result warmUp = clients.warmUp();
       System.out.printf(
-          "gatling-llm client warmed up on a loopback streamer: %d requests (%d failed) in %d rounds, %d ms; JIT"
-              + " compilation %d ms, %s%n",
-          warmUp.requests(), warmUp.failures(), warmUp.rounds(), warmUp.millis(), warmUp.compileMillis(),
-          warmUp.quiet() ? "then quiet" : "still busy when the warm-up's budget ran out");
+          "gatling-llm client warmed up on a loopback streamer: %d requests (%d failed) in %d rounds, %d ms; %s%n",
+          warmUp.requests(), warmUp.failures(), warmUp.rounds(), warmUp.millis(), warmUp.jit());
       cpu = new ClientCpu(); // the load's CPU use, not the warm-up's
     }
     if (settings.startAt() != null) {

@@ -91,4 +91,13 @@ class ClientWarmUpTest {
       loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
   }
+
+  @Test
+  void aJvmWithoutCompileTimeSaysSoRatherThanMinusOneMsThenQuiet() {
+    ClientWarmUp.QuietCompiler unknown = new ClientWarmUp.QuietCompiler(() -> -1);
+    boolean quiet = unknown.roundEnded(300_000_000L);
+    ClientWarmUp.Result result = new ClientWarmUp.Result(96, 0, 300, 1, unknown.totalMillis(), quiet);
+    assertEquals("JIT compilation time not measured by this JVM (one round)", result.jit());
+    assertEquals("JIT compilation 120 ms, then quiet", new ClientWarmUp.Result(96, 0, 300, 3, 120, true).jit());
+  }
 }
