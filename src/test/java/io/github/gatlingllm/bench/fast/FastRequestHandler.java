@@ -42,6 +42,7 @@ final class FastRequestHandler extends ChannelInboundHandlerAdapter {
     wheel = server.wheelOf(ctx.channel().eventLoop());
     stream = new StreamState(ctx);
     wheel.stats.connectionsAccepted++;
+    server.connectionAccepted();
     ctx.fireChannelActive();
   }
 
@@ -137,7 +138,7 @@ final class FastRequestHandler extends ChannelInboundHandlerAdapter {
         wheel.start(stream, readNanos, measured);
       }
       case STATS -> server.stats(json -> reply(ctx, 200, "OK", "application/json", json));
-      case STATS_REQUESTS -> reply(ctx, 200, "OK", "application/json", "{\"requests_total\":" + server.requestRank() + "}");
+      case STATS_REQUESTS -> reply(ctx, 200, "OK", "application/json", server.counters());
       case STATS_RESET -> server.reset(() -> reply(ctx, 200, "OK", "application/json", "{\"reset\":true}"));
       case MODELS -> reply(ctx, 200, "OK", "application/json",
           "{\"object\":\"list\",\"data\":[{\"id\":\"" + FastChunks.MODEL + "\",\"object\":\"model\"}]}");

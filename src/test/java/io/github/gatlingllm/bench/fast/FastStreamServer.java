@@ -35,8 +35,8 @@ import java.util.function.Consumer;
  * (pre-encoded bytes, no JSON parsing, one timer per millisecond per loop, one flush per connection per step; see
  * {@link StreamWheel}) so that at high load what distorts latency is the client, not the server. Its truth, stamped
  * with {@code System.nanoTime()} right after each flush returns, is served at {@code GET /stats}; {@code POST
- * /stats/reset} zeroes it; {@code GET /stats/requests} is a cheap count of generation requests read so far (what a
- * harness polls). Loopback only.
+ * /stats/reset} zeroes it; {@code GET /stats/requests} is a cheap count of generation requests read and connections
+ * accepted since start (what a harness polls). Loopback only.
  *
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) io.github.gatlingllm.bench.fast.FastStreamServer \
@@ -54,6 +54,8 @@ public final class FastStreamServer implements AutoCloseable {
   private final long origin;
   private final String transport;
   private final AtomicLong requestRank = new AtomicLong();
+  /** Connections accepted since start (never reset): with the rank, what {@code GET /stats/requests} answers. */
+  private final AtomicLong connectionCount = new AtomicLong();
   /** Gathers the loops' snapshots: blocking for them on an event loop could deadlock that loop. */
   private final ExecutorService statsThread =
       Executors.newSingleThreadExecutor(new DefaultThreadFactory("fast-server-stats", true));
@@ -145,6 +147,15 @@ public final class FastStreamServer implements AutoCloseable {
 
   long requestRank() {
     return requestRank.get();
+  }
+
+  void connectionAccepted() {
+    connectionCount.incrementAndGet();
+  }
+
+  /** {@code GET /stats/requests}: cheap counters, readable from any thread, for a harness to poll. */
+  String counters() {
+    return "{\"requests_total\":" + requestRank.get() + ",\"connections_total\":" + connectionCount.get() + "}";
   }
 
   /** The merged truth as JSON, handed to {@code reply} on the stats thread; each loop snapshots its own. */

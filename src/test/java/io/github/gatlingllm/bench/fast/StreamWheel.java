@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Every method runs on {@link #loop}: the wheel, its streams and its {@link LoopStats} have that one writer.
  */
-final class StreamWheel implements Runnable {
+final class StreamWheel {
   static final long STEP_NANOS = 1_000_000L;
   private static final int SLOTS = 8192;
   private static final int MASK = SLOTS - 1;
@@ -28,7 +28,11 @@ final class StreamWheel implements Runnable {
   /** The first step not processed yet. */
   private long nextSlot;
   private int active;
-  /** The earliest tick scheduled (Long.MAX_VALUE: none). Superseded ticks are not cancelled: they find nothing. */
+  /**
+   * The earliest tick scheduled (Long.MAX_VALUE: none). A tick superseded by an earlier one is not cancelled (that
+   * would cost more than letting it fire): it finds its time is no longer {@code tickAt} and does nothing, so the
+   * number of pending ticks never grows past the ones in use.
+   */
   private long tickAt = Long.MAX_VALUE;
   private StreamState dirtyHead;
 
@@ -56,9 +60,24 @@ final class StreamWheel implements Runnable {
     insert(s);
   }
 
-  /** The tick: writes every stream due up to now, then flushes each written connection once. */
-  @Override
-  public void run() {
+  /** A scheduled tick and the step it was scheduled for. */
+  private final class Tick implements Runnable {
+    private final long at;
+
+    Tick(long at) {
+      this.at = at;
+    }
+
+    @Override
+    public void run() {
+      if (at == tickAt) {
+        tick();
+      }
+    }
+  }
+
+  /** Writes every stream due up to now, then flushes each written connection once. */
+  private void tick() {
     tickAt = Long.MAX_VALUE;
     long upTo = slotOf(System.nanoTime());
     while (nextSlot <= upTo) {
@@ -156,7 +175,7 @@ final class StreamWheel implements Runnable {
     long at = origin + slot * STEP_NANOS;
     if (at < tickAt) {
       tickAt = at;
-      loop.schedule(this, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+      loop.schedule(new Tick(at), Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
   }
 
@@ -167,7 +186,7 @@ final class StreamWheel implements Runnable {
         long at = origin + slot * STEP_NANOS;
         if (at < tickAt) {
           tickAt = at;
-          loop.schedule(this, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+          loop.schedule(new Tick(at), Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         return;
       }
