@@ -149,7 +149,8 @@ public final class CalibrationBenchmark {
       Files.writeString(dir.resolve("server-stats.json"), truth.toPrettyString());
       JsonNode summary = JSON.readTree(summaryFile(results).toFile());
       SendLag lag = level.kind() == Kind.OPEN ? SendLag.open(summary) : SendLag.closed(summary, level.value());
-      CalibrationResult.GcSummary gc = CalibrationResult.GcSummary.of(new GcLog(gcLog).next());
+      CalibrationResult.GcSummary gc =
+          CalibrationResult.GcSummary.of(CalibrationResult.GcSummary.collectorOf(gcLog), new GcLog(gcLog).next());
       CalibrationResult result =
           CalibrationResult.of(runId, commit, o, level, summary, truth, lag, window, gc, loadBefore);
       if (!result.sameRequests()) {

@@ -80,7 +80,7 @@ final class CalibrationChart {
     }
     s.append(text(left + PANEL_WIDTH / 2.0, BOTTOM + 40, "middle", 12, "normal", xTitle));
     s.append(String.format(Locale.ROOT,
-        "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 %d %d)\">ms</text>\n",
+        "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 %d %d)\">ms (log scale)</text>\n",
         left - 48, (TOP + BOTTOM) / 2, left - 48, (TOP + BOTTOM) / 2));
     TreeSet<Integer> levels = new TreeSet<>();
     rows.forEach(r -> levels.add(Integer.parseInt(r.get("level"))));

@@ -130,7 +130,7 @@ class CalibrationHarnessTest {
     JsonNode truth = JSON.readTree("{\"requests\":10,\"ttft_ms\":{\"mean\":50.0}}");
     CalibrationResult r =
         CalibrationResult.of(runId, "abc", o, l, summary, truth, new SendLag(1, lagP99, lagP99, level, 10),
-            Optional.empty(), new CalibrationResult.GcSummary(0, 0, 0), "0.5");
+            Optional.empty(), new CalibrationResult.GcSummary("G1", 0, 0, 0, 0), "0.5");
     // no first-chunk time in this truth: the wire figure is NaN, so give the row the wire value directly
     return new CalibrationResult(r.runId(), r.commit(), r.mode(), r.label(), r.kind(), r.level(), r.ttftMs(),
         r.itlMs(), r.tokens(), r.clientCpus(), r.targetRate(), r.achievedRate(), r.measured(), r.completed(),
@@ -138,7 +138,8 @@ class CalibrationHarnessTest {
         r.serverMeanTtft(), r.clientMedianItl(), r.serverMedianItl(), r.clientP99Itl(), r.serverP99Itl(),
         r.clientWorkCores(), r.clientJitCores(), r.clientGcCores(), r.usPerRequest(), r.usPerChunk(),
         r.windowRequests(), r.connections(), r.gcCount(), r.gcMaxPauseMs(), r.heapMaxAfterGcMb(), r.serverCores(),
-        r.serverLateMean(), r.serverLateP99(), r.serverLateMax(), r.loadBefore(), r.windowConnections());
+        r.serverLateMean(), r.serverLateP99(), r.serverLateMax(), r.loadBefore(), r.windowConnections(), r.gcCollector(),
+        r.gcFullCount());
   }
 
   private static void assertMessage(String expected, String arg) {

@@ -1,6 +1,9 @@
 package io.github.gatlingllm.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -55,7 +58,9 @@ record CalibrationResult(
     double serverLateP99,
     double serverLateMax,
     String loadBefore,
-    long windowConnections) {
+    long windowConnections,
+    String gcCollector,
+    int gcFullCount) {
 
   /** The columns of the raw CSV, in order (the chart reads them by name, so new ones may be added at the end). */
   static final List<String> CSV_COLUMNS =
@@ -67,13 +72,14 @@ record CalibrationResult(
           "client_p99_itl_ms", "server_p99_itl_ms", "client_work_cores", "client_jit_cores", "client_gc_cores",
           "client_us_per_request", "client_us_per_chunk", "window_requests", "connections", "gc_count",
           "gc_max_pause_ms", "heap_max_after_gc_mb", "server_cores", "server_late_mean_ms", "server_late_p99_ms",
-          "server_late_max_ms", "load_before", "window_connections");
+          "server_late_max_ms", "load_before", "window_connections", "gc_collector",
+          "gc_full_count");
 
   static final String MARKDOWN_HEADER =
       "| run | level | ITL | target / achieved req/s | requests (failed) | send lag p50 / p99 / max | TTFT client /"
           + " wire / server | TTFT err vs wire | TTFT err vs server | ITL median err | ITL p99 client / server |"
-          + " client cores work / JIT | client µs per request / chunk | conns (in window) | heap max after GC (MB), GCs, max"
-          + " pause | server cores, late mean / p99 / max | load before |\n"
+          + " client cores work / JIT | client µs per request / chunk | conns (in window) | GC: collector, heap max"
+          + " after (MB), GCs (full), max pause | server cores, late mean / p99 / max | load before |\n"
           + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
 
   /** Client minus wire truth: the client's own TTFT error. */
@@ -152,7 +158,9 @@ record CalibrationResult(
         number(truth.path("lateness_ms"), "p99"),
         number(truth.path("lateness_ms"), "max"),
         loadBefore,
-        window.map(SteadyWindow.Result::connections).orElse(-1L));
+        window.map(SteadyWindow.Result::connections).orElse(-1L),
+        gc.collector(),
+        gc.fullCount());
   }
 
   private static double number(JsonNode node, String field) {
@@ -180,14 +188,15 @@ record CalibrationResult(
         f(clientP99Itl), f(serverP99Itl), f(clientWorkCores), f(clientJitCores), f(clientGcCores), f(usPerRequest),
         f(usPerChunk), Long.toString(windowRequests), Long.toString(connections), Integer.toString(gcCount),
         f(gcMaxPauseMs), f(heapMaxAfterGcMb), f(serverCores), f(serverLateMean), f(serverLateP99), f(serverLateMax),
-        loadBefore.replace(',', ' '), Long.toString(windowConnections));
+        loadBefore.replace(',', ' '), Long.toString(windowConnections), gcCollector,
+        Integer.toString(gcFullCount));
   }
 
   String markdownRow() {
     return String.format(
         Locale.ROOT,
         "| %s %s | %s %d | %d | %.0f / %.1f | %d (%d%s) | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f | %+.2f | %+.2f"
-            + " | %+.2f | %.2f / %.2f | %.2f / %.2f | %.1f / %.2f | %d (%d) | %.0f, %d, %.1f | %.2f, %.2f / %.2f / %.2f"
+            + " | %+.2f | %.2f / %.2f | %.2f / %.2f | %.1f / %.2f | %d (%d) | %s: %.0f, %d (%d), %.1f | %.2f, %.2f / %.2f / %.2f"
             + " | %s |",
         runId,
         label,
@@ -216,8 +225,10 @@ record CalibrationResult(
         usPerChunk,
         connections,
         windowConnections,
+        gcCollector,
         heapMaxAfterGcMb,
         gcCount,
+        gcFullCount,
         gcMaxPauseMs,
         serverCores,
         serverLateMean,
@@ -230,16 +241,36 @@ record CalibrationResult(
     return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
   }
 
-  /** The client JVM's collections over the whole run (GC log), for the heap column. */
-  record GcSummary(int count, double maxPauseMs, double maxAfterMb) {
-    static GcSummary of(List<GcLog.Collection> collections) {
+  /**
+   * The client JVM's collections over the whole run (GC log), for the heap column, and its collector (the log's
+   * {@code Using <name>} line): the JVM picks Serial by itself when it sees one CPU (pinned) or under 2 GB.
+   */
+  record GcSummary(String collector, int count, int fullCount, double maxPauseMs, double maxAfterMb) {
+    static GcSummary of(String collector, List<GcLog.Collection> collections) {
       double pause = 0;
       double after = 0;
+      int full = 0;
       for (GcLog.Collection c : collections) {
         pause = Math.max(pause, c.pauseMs());
         after = Math.max(after, c.afterMb());
+        full += c.full() ? 1 : 0;
       }
-      return new GcSummary(collections.size(), pause, after);
+      return new GcSummary(collector, collections.size(), full, pause, after);
+    }
+
+    /** The collector's name from {@code [0.004s][info][gc] Using G1}; "?" when the log does not say. */
+    static String collectorOf(Path gcLog) {
+      try {
+        for (String line : Files.readAllLines(gcLog)) {
+          int at = line.indexOf("] Using ");
+          if (at >= 0) {
+            return line.substring(at + "] Using ".length()).trim().replace(',', ' ');
+          }
+        }
+      } catch (IOException e) {
+        // no log: unknown
+      }
+      return "?";
     }
   }
 }
