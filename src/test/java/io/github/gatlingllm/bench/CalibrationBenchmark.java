@@ -31,9 +31,13 @@ import java.util.stream.Stream;
 public final class CalibrationBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
-  /** The steady window: from the server's read of 20 % of the measured requests to its read of 80 %. */
+  /**
+   * The steady window: from the server's read of 20 % of the measured requests, for 60 % of the measured phase's
+   * intended length, ending earlier if the server has read 90 % of them (the tail).
+   */
   private static final double WINDOW_FROM = 0.2;
-  private static final double WINDOW_TO = 0.8;
+  private static final double WINDOW_LENGTH = 0.6;
+  private static final double WINDOW_TAIL = 0.9;
   /** Descriptors a JVM needs besides its connections (jars, logs, epoll, pipes). */
   private static final int FD_MARGIN = 1_000;
 
@@ -134,7 +138,8 @@ public final class CalibrationBenchmark {
                 server,
                 gatling.pid(),
                 warmups + Math.round(WINDOW_FROM * measured),
-                warmups + Math.round(WINDOW_TO * measured));
+                WINDOW_LENGTH * measured / level.targetRate(o),
+                warmups + Math.round(WINDOW_TAIL * measured));
         status = gatling.await(RUN_TIMEOUT);
         steady.close();
         window = steady.result();

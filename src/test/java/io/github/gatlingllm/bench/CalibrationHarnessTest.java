@@ -88,6 +88,7 @@ class CalibrationHarnessTest {
     assertEquals(2.0, SendLag.percentile(new double[] {2.0, 5.0}, 0), 1e-9);
     assertEquals(3.5, lag.p50Ms(), 1e-6);
     assertEquals(5.0, lag.maxMs(), 1e-6);
+    assertEquals(4 / 0.225, lag.achievedRate(), 1e-6); // 4 ends, the last at 0.225 s
   }
 
   @Test

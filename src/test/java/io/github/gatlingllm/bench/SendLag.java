@@ -15,7 +15,8 @@ import java.util.Arrays;
  *       measured per slot instead: the k-th send (in time order) takes the slot freed by the (k - N)-th end (FIFO), so
  *       lag = send(k) - end(k - N), the time a stream's slot stays empty on the client between one answer's end
  *       (its last read, send + E2EL) and the next request's send. The first N sends have no predecessor and are left
- *       out. Failed requests have no end: with failures the pairing is approximate.
+ *       out. Failed requests have no end: with failures the pairing is approximate. Achieved rate: requests that
+ *       ended / (last end - first send), as the N first sends leave together.
  * </ul>
  */
 record SendLag(double p50Ms, double p99Ms, double maxMs, double achievedRate, int sent) {
@@ -48,7 +49,11 @@ record SendLag(double p50Ms, double p99Ms, double maxMs, double achievedRate, in
     for (int k = 0; k < lags.length; k++) {
       lags[k] = (sends[k + slots] - ends[k]) * 1000;
     }
-    return of(lags, sends);
+    SendLag lag = of(lags, sends);
+    // N requests leave at once at the start: over the sends alone the rate would count that burst. Over the run:
+    // requests that ended / (last end - first send).
+    double rate = ends.length < 1 || sends.length < 1 ? Double.NaN : ends.length / (ends[ends.length - 1] - sends[0]);
+    return new SendLag(lag.p50Ms(), lag.p99Ms(), lag.maxMs(), rate, lag.sent());
   }
 
   /** The send times (s, absolute nanoTime / 1e9: see {@link LevelResult#sendNanotimes}), sorted. */

@@ -3,11 +3,12 @@ package io.github.gatlingllm.bench;
 import java.util.Optional;
 
 /**
- * Samples the CPU of the client and the server JVMs at the start and the end of the load's steady part: when the
- * server has read {@code from} and then {@code to} generation requests (warm-ups included in the count, so the
- * thresholds sit inside the measured phase, away from its start, with the JIT's first burst and the connections'
- * opening, and from its tail, when arrivals stop). Polls the server's cheap request count every 20 ms on its own
- * thread.
+ * Samples the CPU of the client and the server JVMs at the start and the end of the load's steady part: it starts when
+ * the server has read {@code from} generation requests (warm-ups included in the count, so that it starts inside the
+ * measured phase, after the connections' opening and the JIT's first burst) and lasts {@code seconds}, or ends
+ * earlier once the server has read {@code tailGuard} requests (before the tail, when arrivals stop). A window in time
+ * rather than between two request counts: a closed loop of N streams started together reads its requests in waves of
+ * N, and two counts could fall within one wave. Polls the server's cheap counters every 20 ms on its own thread.
  */
 final class SteadyWindow implements AutoCloseable {
   /** What the window saw; requests are those the server read inside it. */
@@ -16,16 +17,18 @@ final class SteadyWindow implements AutoCloseable {
   private final FastServerProcess server;
   private final long clientPid;
   private final long from;
-  private final long to;
+  private final long durationNanos;
+  private final long tailGuard;
   private final Thread thread;
   private volatile Result result;
   private volatile String problem;
 
-  SteadyWindow(FastServerProcess server, long clientPid, long from, long to) {
+  SteadyWindow(FastServerProcess server, long clientPid, long from, double seconds, long tailGuard) {
     this.server = server;
     this.clientPid = clientPid;
     this.from = from;
-    this.to = to;
+    this.durationNanos = (long) (seconds * 1e9);
+    this.tailGuard = tailGuard;
     this.thread = new Thread(this::run, "steady-window");
     thread.setDaemon(true);
     thread.start();
@@ -33,10 +36,10 @@ final class SteadyWindow implements AutoCloseable {
 
   private void run() {
     try {
-      FastServerProcess.Counters n = awaitCount(from);
+      FastServerProcess.Counters n = awaitCount(from, Long.MAX_VALUE);
       ThreadCpu client0 = ThreadCpu.sample(clientPid);
       ThreadCpu server0 = ThreadCpu.sample(server.pid());
-      FastServerProcess.Counters m = awaitCount(to);
+      FastServerProcess.Counters m = awaitCount(tailGuard, client0.wallNanos() + durationNanos);
       ThreadCpu client1 = ThreadCpu.sample(clientPid);
       ThreadCpu server1 = ThreadCpu.sample(server.pid());
       result =
@@ -50,10 +53,11 @@ final class SteadyWindow implements AutoCloseable {
     }
   }
 
-  private FastServerProcess.Counters awaitCount(long threshold) throws Exception {
+  /** Polls until the server has read {@code threshold} requests or the clock reaches {@code deadline}. */
+  private FastServerProcess.Counters awaitCount(long threshold, long deadline) throws Exception {
     while (true) {
       FastServerProcess.Counters n = server.counters();
-      if (n.requests() >= threshold) {
+      if (n.requests() >= threshold || System.nanoTime() >= deadline) {
         return n;
       }
       Thread.sleep(20);
