@@ -49,6 +49,7 @@ final class FastRequestHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     wheel.stats.connectionsClosed++;
+    server.connectionClosed();
     if (cumulation != null) {
       cumulation.release();
       cumulation = null;

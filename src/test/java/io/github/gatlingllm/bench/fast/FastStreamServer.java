@@ -56,6 +56,7 @@ public final class FastStreamServer implements AutoCloseable {
   private final AtomicLong requestRank = new AtomicLong();
   /** Connections accepted since start (never reset): with the rank, what {@code GET /stats/requests} answers. */
   private final AtomicLong connectionCount = new AtomicLong();
+  private final AtomicLong closedCount = new AtomicLong();
   /** Gathers the loops' snapshots: blocking for them on an event loop could deadlock that loop. */
   private final ExecutorService statsThread =
       Executors.newSingleThreadExecutor(new DefaultThreadFactory("fast-server-stats", true));
@@ -153,9 +154,14 @@ public final class FastStreamServer implements AutoCloseable {
     connectionCount.incrementAndGet();
   }
 
+  void connectionClosed() {
+    closedCount.incrementAndGet();
+  }
+
   /** {@code GET /stats/requests}: cheap counters, readable from any thread, for a harness to poll. */
   String counters() {
-    return "{\"requests_total\":" + requestRank.get() + ",\"connections_total\":" + connectionCount.get() + "}";
+    return "{\"requests_total\":" + requestRank.get() + ",\"connections_total\":" + connectionCount.get()
+        + ",\"connections_closed_total\":" + closedCount.get() + "}";
   }
 
   /** The merged truth as JSON, handed to {@code reply} on the stats thread; each loop snapshots its own. */
