@@ -134,8 +134,9 @@ final class CalibrationChart {
               color)
           : String.format(Locale.ROOT,
               "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"%s\" stroke=\"%s\"/>\n", x, y, fill, color));
-      marks.append(text(x + 7, y + (square ? 14 : -7), "start", 9, "normal", value(v)).replace("<text ",
-          "<text fill=\"" + color + "\" "));
+      // TTFT errors labelled on the left of their point, lags on the right: close values stay readable.
+      marks.append(text(square ? x + 8 : x - 8, y + 4, square ? "start" : "end", 10, "normal", value(v))
+          .replace("<text ", "<text fill=\"" + color + "\" "));
     }
     if (path.length() > 0) {
       s.append(String.format(Locale.ROOT,
