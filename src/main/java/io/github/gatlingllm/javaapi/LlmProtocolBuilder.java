@@ -16,6 +16,7 @@ import io.github.gatlingllm.protocol.LlmProtocol;
 import io.github.gatlingllm.protocol.ReportSettings;
 import io.github.gatlingllm.protocol.RequestSettings;
 import io.github.gatlingllm.protocol.RunLevelSettings;
+import io.github.gatlingllm.health.RunHealth;
 import io.github.gatlingllm.protocol.ScheduledOutput;
 import io.github.gatlingllm.protocol.ServerTarget;
 import io.github.gatlingllm.report.PeriodicOutput;
@@ -76,6 +77,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     TextTokenizer outputTokenizer;
     Injector injector;
     java.time.Instant startAt;
+    Duration healthLagThreshold = RunHealth.DEFAULT_LAG_THRESHOLD;
   }
 
   private final Settings settings;
@@ -425,6 +427,16 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     return change(s -> s.startAt = checked);
   }
 
+  /**
+   * The event-loop lag above which a stall flags the requests it overlapped in the run's measurement health
+   * ({@code measurement_health} in llm-summary.json; {@code llm.healthLagThresholdMs} in the ready simulations).
+   * Default {@link RunHealth#DEFAULT_LAG_THRESHOLD}.
+   */
+  public LlmProtocolBuilder healthLagThreshold(Duration threshold) {
+    Duration checked = RunHealth.requireThreshold(threshold);
+    return change(s -> s.healthLagThreshold = checked);
+  }
+
   @Override
   public Protocol protocol() {
     Settings s = settings;
@@ -456,7 +468,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
             s.tls,
             new ResponseLimits(s.maxResponseBytes, s.retryUnansweredPosts)),
         new RequestSettings(s.model, s.headers, s.maxConcurrency, s.itlStats),
-        new RunLevelSettings(report, s.clientWarmUp, s.serverMetrics, s.startAt));
+        new RunLevelSettings(report, s.clientWarmUp, s.serverMetrics, s.startAt, s.healthLagThreshold));
   }
 
   private static String requireText(String value, String what) {

@@ -15,64 +15,144 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.EventExecutor;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
- * Warms the client before the first measured request, as Gatling's HTTP protocol warms its own stack: streams a few
- * thousand events through the real client, SSE decoder and dialects on every one of Gatling's event loops, against
- * a throw-away {@link WarmUpStreamer} on loopback (nothing leaves the machine, the server under test sees nothing).
+ * Warms the client before the first measured request, as Gatling's HTTP protocol warms its own stack: streams events
+ * through the real client, SSE decoder and dialects on every one of Gatling's event loops, against a throw-away
+ * {@link WarmUpStreamer} on loopback (nothing leaves the machine, the server under test sees nothing), in rounds,
+ * until the JIT compiler goes quiet.
  *
- * <p>Why: on a cold JVM the first requests pay for class loading and interpreted code, measured at +150-250 ms of
- * TTFT on the first dozen requests of a run when this was written, and still +28 to +78 ms on the first request
- * after later optimisations (BENCHMARKS.md, "The client warm-up"). Those milliseconds belong to the client, not to
- * the server.
+ * <p>Why: on a cold JVM the first requests pay for class loading and interpreted code (+150-250 ms of TTFT on the
+ * first dozen requests of a run when this was first written). And the JIT compiler's own work lands in the measured
+ * load: on a client with one core, at 2,000 req/s, C2 used 7 s of CPU during the first 20 s of the load (BENCHMARKS.md,
+ * "Calibration"), while the event loops needed 0.45 of the core. Those milliseconds belong to the client, not to the
+ * server. So the warm-up goes on until a round passes with almost no compilation ({@link QuietCompiler}), within a
+ * budget.
  */
 final class ClientWarmUp {
   /*
-   * 2 connections x 24 requests x 64 chunks = 3,072 events per event loop: loads every class of the path and gets it
-   * compiled (C1), in about 0.3 s on an idle machine (about 1 s on a cold JVM sharing 2 cores with other builds).
-   * Five times more changed nothing measurable in BENCHMARKS.md.
+   * One round: 2 connections x 24 requests x 64 chunks = 3,072 events per event loop, about 0.3 s on an idle machine.
+   * The first round loads every class of the path and gets it compiled by C1; the next ones give C2 its profiles.
    */
   private static final int SEQUENCES_PER_LOOP = 2;
   private static final int REQUESTS_PER_SEQUENCE = 24;
   private static final int TOKENS_PER_REQUEST = 64;
-  private static final Duration BUDGET = Duration.ofSeconds(10);
+  /** The whole warm-up, rounds and the wait for the last one: a bound for a machine too busy to ever go quiet. */
+  static final Duration BUDGET = Duration.ofSeconds(20);
 
-  /** What the warm-up did: requests completed and how long it took. */
-  record Result(int requests, int failures, long millis) {}
+  /**
+   * What the warm-up did: requests completed and failed, how long it took, its rounds, the JIT compilation time it
+   * saw (-1 when the JVM cannot tell) and whether the compiler went quiet within the budget.
+   */
+  record Result(int requests, int failures, long millis, int rounds, long compileMillis, boolean quiet) {}
 
   private ClientWarmUp() {}
 
   static Result run(EventLoopGroup loops, ChannelFactory<? extends SocketChannel> channelFactory) {
+    return run(loops, channelFactory, QuietCompiler.ofThisJvm(), BUDGET);
+  }
+
+  static Result run(
+      EventLoopGroup loops,
+      ChannelFactory<? extends SocketChannel> channelFactory,
+      QuietCompiler compiler,
+      Duration budget) {
     long start = System.nanoTime();
+    long deadline = start + budget.toNanos();
     List<EventLoop> targets = new java.util.ArrayList<>();
     for (EventExecutor executor : loops) {
       targets.add((EventLoop) executor);
     }
     AtomicInteger failures = new AtomicInteger();
-    int requests = targets.size() * SEQUENCES_PER_LOOP * REQUESTS_PER_SEQUENCE;
-    CountDownLatch done = new CountDownLatch(requests);
+    int perRound = targets.size() * SEQUENCES_PER_LOOP * REQUESTS_PER_SEQUENCE;
+    int completed = 0;
+    int rounds = 0;
+    boolean quiet = false;
     try (WarmUpStreamer server = WarmUpStreamer.start();
         StreamingHttpClient client =
             new StreamingHttpClient(
                 new ClientSettings(
-                    channelFactory, Duration.ofSeconds(5), Duration.ZERO, Duration.ZERO, BUDGET, TlsSettings.VERIFIED))) {
+                    channelFactory, Duration.ofSeconds(5), Duration.ZERO, Duration.ZERO, budget, TlsSettings.VERIFIED))) {
       HttpTarget target = HttpTarget.parse(server.baseUrl());
-      for (EventLoop loop : targets) {
-        for (int i = 0; i < SEQUENCES_PER_LOOP; i++) {
-          loop.execute(new Sequence(client, loop, target, done, failures));
+      while (!quiet && System.nanoTime() - deadline < 0) {
+        CountDownLatch done = new CountDownLatch(perRound);
+        for (EventLoop loop : targets) {
+          for (int i = 0; i < SEQUENCES_PER_LOOP; i++) {
+            loop.execute(new Sequence(client, loop, target, done, failures));
+          }
+        }
+        long roundStart = System.nanoTime();
+        boolean finished = done.await(Math.max(1, deadline - roundStart), TimeUnit.NANOSECONDS);
+        completed += perRound - (int) done.getCount();
+        rounds++;
+        quiet = compiler.roundEnded(System.nanoTime() - roundStart);
+        if (!finished || failures.get() > 0) {
+          break; // a broken loopback says nothing more about the JIT: warm with what ran
         }
       }
-      done.await(BUDGET.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    int completed = requests - (int) done.getCount();
-    return new Result(completed, failures.get(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    return new Result(
+        completed,
+        failures.get(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+        rounds,
+        compiler.totalMillis(),
+        quiet);
+  }
+
+  /**
+   * Tells when the JIT compiler has gone quiet: the compilation time it reports grew by at most 2 % of a round's wall
+   * time (and at most 10 ms) over two rounds in a row. A JVM that cannot tell its compilation time is never quiet by
+   * this rule, so its warm-up runs one round, as before this rule existed.
+   */
+  static final class QuietCompiler {
+    private static final int QUIET_ROUNDS_NEEDED = 2;
+    private final LongSupplier compileMillis;
+    private final long startMillis;
+    private long lastMillis;
+    private int quietRounds;
+
+    QuietCompiler(LongSupplier compileMillis) {
+      this.compileMillis = compileMillis;
+      this.startMillis = compileMillis.getAsLong();
+      this.lastMillis = startMillis;
+    }
+
+    static QuietCompiler ofThisJvm() {
+      CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+      if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+        return new QuietCompiler(() -> -1);
+      }
+      return new QuietCompiler(jit::getTotalCompilationTime);
+    }
+
+    /** Called after each round of {@code roundNanos}; true once the compiler is quiet. */
+    boolean roundEnded(long roundNanos) {
+      long now = compileMillis.getAsLong();
+      if (now < 0) {
+        return true; // unknown: one round, the warm-up this class always did
+      }
+      long grew = now - lastMillis;
+      lastMillis = now;
+      long allowed = Math.min(10, TimeUnit.NANOSECONDS.toMillis(roundNanos) / 50);
+      quietRounds = grew <= allowed ? quietRounds + 1 : 0;
+      return quietRounds >= QUIET_ROUNDS_NEEDED;
+    }
+
+    /** Compilation time since creation, or -1 when unknown. */
+    long totalMillis() {
+      return lastMillis < 0 ? -1 : lastMillis - startMillis;
+    }
   }
 
   /** The requests of one event loop, one after the other, alternating the two OpenAI dialects. */

@@ -1,5 +1,6 @@
 package io.github.gatlingllm.protocol;
 
+import io.github.gatlingllm.health.HealthReport;
 import io.github.gatlingllm.metrics.BenchmarkSummary;
 import io.github.gatlingllm.metrics.LoadDescription;
 import io.github.gatlingllm.metrics.RequestRecord;
@@ -125,6 +126,7 @@ final class EndOfRunReport {
       // Before the checks, so that a check can gate on what a load found (capacity_rps>=8).
       try {
         runFacts.putAll(extension.summaryFacts());
+        extension.consoleLines().forEach(System.out::println);
       } catch (RuntimeException e) {
         LOG.error("A load's extension could not give its figures", e);
       }
@@ -284,6 +286,7 @@ final class EndOfRunReport {
     // What a load's extension may add; a run without one then fails such a clause at the end, saying why.
     numeric.addAll(CapacityFacts.KEYS);
     numeric.addAll(ReplayReport.NUMERIC_KEYS);
+    numeric.addAll(HealthReport.NUMERIC_KEYS);
     numeric.addAll(SummaryJson.numericKeys(options(report), true, maxConcurrency > 0, true));
     SummaryChecks.validate(report.checks(), numeric);
   }

@@ -37,6 +37,11 @@ final class RunClients {
     return cap <= 0 ? null : limiters.computeIfAbsent(cap, ConcurrencyLimiter::new);
   }
 
+  /** Gatling's event loops, which every request runs on. */
+  EventLoopGroup eventLoops() {
+    return eventLoops;
+  }
+
   /** Warms the client code up on Gatling's own event loops and transport, before the load (blocks the caller). */
   ClientWarmUp.Result warmUp() {
     return ClientWarmUp.run(eventLoops, channelFactory);

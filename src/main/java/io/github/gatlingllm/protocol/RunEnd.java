@@ -90,6 +90,10 @@ final class RunEnd {
     if (missing > 0) {
       LOG.warn("{} request(s) still had no record {} ms after the run ended", missing, CANCEL_WAIT_MILLIS);
     }
+    if (started != null) {
+      // Before the statistics' last read, which then judges the last requests with every stall known.
+      started.health().stopWatching();
+    }
     recorder.finish();
   }
 

@@ -1,5 +1,6 @@
 package io.github.gatlingllm.protocol;
 
+import io.github.gatlingllm.health.RunHealth;
 import io.github.gatlingllm.servermetrics.MetricsEndpoint;
 import io.github.gatlingllm.servermetrics.ServerMetricsSettings;
 import java.lang.reflect.InvocationTargetException;
@@ -17,12 +18,26 @@ import java.util.Objects;
  * @param clientWarmUp warm the client on a loopback streamer before the load starts (see {@code ClientWarmUp})
  * @param serverMetrics whether and how often the server's {@code /metrics} is sampled during the run
  * @param startAt the instant the load starts, once the client is warm ({@link FleetStart}), or null for at once
+ * @param healthLagThreshold an event-loop stall longer than this flags the requests it overlapped, in the run's
+ *     measurement health ({@code RunHealth}); null for the default
  */
 public record RunLevelSettings(
-    ReportSettings report, boolean clientWarmUp, ServerMetricsSettings serverMetrics, java.time.Instant startAt) {
+    ReportSettings report,
+    boolean clientWarmUp,
+    ServerMetricsSettings serverMetrics,
+    java.time.Instant startAt,
+    java.time.Duration healthLagThreshold) {
   public RunLevelSettings {
     Objects.requireNonNull(report, "report");
     serverMetrics = serverMetrics == null ? ServerMetricsSettings.OFF : serverMetrics;
+    healthLagThreshold =
+        healthLagThreshold == null ? RunHealth.DEFAULT_LAG_THRESHOLD : RunHealth.requireThreshold(healthLagThreshold);
+  }
+
+  /** With the default lag threshold. */
+  public RunLevelSettings(
+      ReportSettings report, boolean clientWarmUp, ServerMetricsSettings serverMetrics, java.time.Instant startAt) {
+    this(report, clientWarmUp, serverMetrics, startAt, null);
   }
 
   /** Starting at once. */
@@ -46,6 +61,7 @@ public record RunLevelSettings(
     requireEqual("clientWarmUp", a.clientWarmUp(), b.clientWarmUp());
     requireEqual("serverMetrics", a.serverMetrics(), b.serverMetrics());
     requireEqual("startAt", a.startAt(), b.startAt());
+    requireEqual("healthLagThreshold", a.healthLagThreshold(), b.healthLagThreshold());
     if (a.serverMetrics().mode() != ServerMetricsSettings.Mode.OFF) {
       // The sampler scrapes the run's one server: the server both protocols sample must be the same.
       requireEqual("serverMetrics endpoint", scraped(first), scraped(other));

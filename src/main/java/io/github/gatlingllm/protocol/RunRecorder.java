@@ -7,6 +7,7 @@ import io.github.gatlingllm.metrics.RecordListener;
 import io.github.gatlingllm.metrics.RequestRecord;
 import io.github.gatlingllm.metrics.SampleBudget;
 import io.github.gatlingllm.metrics.TokenSource;
+import io.github.gatlingllm.health.RunHealth;
 import io.github.gatlingllm.report.RunOrigin;
 import io.github.gatlingllm.report.RunExtension;
 import io.github.gatlingllm.report.RunOutput;
@@ -44,6 +45,7 @@ final class RunRecorder {
    */
   private final List<RecordListener> readers = new CopyOnWriteArrayList<>();
   private final List<RunExtension> extensions = new CopyOnWriteArrayList<>();
+  private volatile RunHealth health;
 
   MetricsRecorder recorder() {
     return recorder;
@@ -83,7 +85,8 @@ final class RunRecorder {
             new PeriodicOutputs(report.periodicOutputs(), System.nanoTime(), origin),
             startedRequests::sum,
             progressPeriodMillis,
-            System.out);
+            System.out,
+            this::afterRead);
     recording = run;
     statistics = thread;
     thread.start();
@@ -104,6 +107,23 @@ final class RunRecorder {
     }
     extensions.add(extension);
     readers.add(extension);
+  }
+
+  /**
+   * Registers the run's measurement health: an extension like a load's (it reads every record and adds to the
+   * outputs), which the statistics thread also tells after each read how far the requests in flight go back.
+   */
+  void addHealth(RunHealth runHealth) {
+    health = runHealth;
+    addExtension(runHealth);
+  }
+
+  /** After each read of the statistics thread: the health judges what it can. */
+  private void afterRead(long earliestUnrecorded) {
+    RunHealth h = health;
+    if (h != null) {
+      h.advance(earliestUnrecorded);
+    }
   }
 
   /** The loads' extensions, in the order they registered. */

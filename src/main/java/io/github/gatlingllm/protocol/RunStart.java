@@ -1,5 +1,6 @@
 package io.github.gatlingllm.protocol;
 
+import io.github.gatlingllm.health.RunHealth;
 import java.time.Clock;
 import io.github.gatlingllm.report.FolderLookup;
 import io.github.gatlingllm.report.RunOrigin;
@@ -12,7 +13,8 @@ import io.github.gatlingllm.report.RunOrigin;
  */
 final class RunStart {
   /** What the end of the run finishes: set once the run has started. */
-  record Started(RunLevelSettings settings, RequestFiles files, ServerMetricsRun server, ClientCpu cpu) {}
+  record Started(
+      RunLevelSettings settings, RequestFiles files, ServerMetricsRun server, ClientCpu cpu, RunHealth health) {}
 
   private final TimeBase timeBase;
   private final FolderLookup runFolder;
@@ -64,7 +66,8 @@ final class RunStart {
     // The run's place in a fleet, or a run alone with its fresh run id, fixed once here for the files and the summary.
     RunLevelSettings settings =
         new RunLevelSettings(
-            given.report().withInjector(), given.clientWarmUp(), given.serverMetrics(), given.startAt());
+            given.report().withInjector(), given.clientWarmUp(), given.serverMetrics(), given.startAt(),
+            given.healthLagThreshold());
     // First: with llm.serverMetrics=on an unreadable /metrics stops the run here, before anything else starts.
     ServerMetricsRun server = ServerMetricsRun.probe(protocol);
     ClientCpu cpu = createdCpu;
@@ -72,8 +75,10 @@ final class RunStart {
       // Before Gatling injects the first user: components are built while the simulation is set up.
       ClientWarmUp.Result warmUp = clients.warmUp();
       System.out.printf(
-          "gatling-llm client warmed up on a loopback streamer: %d requests (%d failed) in %d ms%n",
-          warmUp.requests(), warmUp.failures(), warmUp.millis());
+          "gatling-llm client warmed up on a loopback streamer: %d requests (%d failed) in %d rounds, %d ms; JIT"
+              + " compilation %d ms, %s%n",
+          warmUp.requests(), warmUp.failures(), warmUp.rounds(), warmUp.millis(), warmUp.compileMillis(),
+          warmUp.quiet() ? "then quiet" : "still busy when the warm-up's budget ran out");
       cpu = new ClientCpu(); // the load's CPU use, not the warm-up's
     }
     if (settings.startAt() != null) {
@@ -83,6 +88,9 @@ final class RunStart {
     }
     RunOrigin origin = new RunOrigin(timeBase.originMillis(), timeBase.originNanos());
     RequestFiles files = RequestFiles.open(recorder.recorder(), runFolder, origin, settings.report());
+    // Every run watches its own measurements from the start of its load (after the warm-up and any fleet wait).
+    RunHealth health = RunHealth.start(clients.eventLoops(), settings.healthLagThreshold(), timeBase.originNanos());
+    recorder.addHealth(health);
     try {
       if (server != null) {
         // After the warm-up (which never touches the server), before Gatling injects the first user.
@@ -95,9 +103,10 @@ final class RunStart {
         server.release();
       }
       files.close();
+      health.stopWatching();
       throw e;
     }
-    started = new Started(settings, files, server, cpu);
+    started = new Started(settings, files, server, cpu, health);
   }
 
   /** What the run started, or null when no protocol ever started it. */

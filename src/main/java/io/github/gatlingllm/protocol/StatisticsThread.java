@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,8 @@ final class StatisticsThread {
   private final LiveProgress progress;
   private final long progressPeriodNanos;
   private final PrintStream console;
+  /** Told after each read the watermark it used ({@code Long.MAX_VALUE} after the last one). */
+  private final LongConsumer afterRead;
   private long progressDueNanos;
   private final Thread thread;
   private volatile boolean stopping;
@@ -53,7 +56,8 @@ final class StatisticsThread {
       PeriodicOutputs periodic,
       LongSupplier started,
       long progressPeriodMillis,
-      PrintStream console) {
+      PrintStream console,
+      LongConsumer afterRead) {
     this.recorder = recorder;
     this.inFlight = inFlight;
     this.recording = recording;
@@ -65,6 +69,7 @@ final class StatisticsThread {
     this.progressPeriodNanos = TimeUnit.MILLISECONDS.toNanos(progressPeriodMillis);
     this.progressDueNanos = now + progressPeriodNanos;
     this.console = console;
+    this.afterRead = afterRead;
     this.thread = new Thread(this::loop, "gatling-llm-statistics");
     thread.setDaemon(true);
   }
@@ -97,6 +102,11 @@ final class StatisticsThread {
     }
     read(System.nanoTime());
     recording.advance(Long.MAX_VALUE);
+    try {
+      afterRead.accept(Long.MAX_VALUE);
+    } catch (RuntimeException e) {
+      LOG.error("Settling the last requests failed", e);
+    }
   }
 
   private void read(long now) {
@@ -105,6 +115,7 @@ final class StatisticsThread {
       long watermark = inFlight.watermark(now);
       recorder.drainTo(this::add);
       recording.advance(watermark);
+      afterRead.accept(watermark);
       if (progress != null && now - progressDueNanos >= 0 && !stopping) {
         progressDueNanos = now + progressPeriodNanos;
         console.println(progress.line(recording.statistics(), started.getAsLong(), now));

@@ -15,6 +15,7 @@ public final class HtmlResources {
   private static final String KIT = load("llm-chart-kit.js");
   static final String JS = KIT + load("llm-report.js");
   private static final String CAPACITY_JS = KIT + load("llm-capacity.js");
+  private static final String HEALTH_JS = KIT + load("llm-health.js");
 
   private HtmlResources() {}
 
@@ -24,6 +25,11 @@ public final class HtmlResources {
    */
   public static String capacityScript() {
     return CAPACITY_JS;
+  }
+
+  /** The script drawing the measurement-health chart from {@code #llm-health-data} (for the health package). */
+  public static String healthScript() {
+    return HEALTH_JS;
   }
 
   private static String load(String name) {

@@ -13,11 +13,17 @@ import java.util.Map;
  */
 public interface RunExtension extends RecordListener, RunOutput {
   /**
-   * Numeric keys for {@code llm-summary.json}, called once the load is over and every request has been read, before
+   * Keys for {@code llm-summary.json}, numeric ones for the checks (an object may be nested under one key, which the
+   * checks do not read), called once the load is over and every request has been read, before
    * the SLO checks. A key whose value is not a finite number should be left out (a check on it then fails, saying
    * the summary does not hold it).
    */
   Map<String, Object> summaryFacts();
+
+  /** Lines printed under the LLM console block, after the load generator's CPU line (none by default). */
+  default List<String> consoleLines() {
+    return List.of();
+  }
 
   /** Boxes for the LLM block of the HTML report, rendered after the SLO checks and before the charts. */
   List<HtmlSummaryBlock.Part> htmlParts();

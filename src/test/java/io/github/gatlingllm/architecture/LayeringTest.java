@@ -26,7 +26,8 @@ class LayeringTest {
   /** The plugin core, package by package (a new main package must be placed in one layer: see the last test). */
   static final String[] CORE = {
     ROOT, ROOT + ".api..", ROOT + ".client..", ROOT + ".action..", ROOT + ".protocol..", ROOT + ".metrics..",
-    ROOT + ".javaapi..", ROOT + ".report..", ROOT + ".servermetrics..", ROOT + ".dataset..", ROOT + ".capacity.."
+    ROOT + ".javaapi..", ROOT + ".report..", ROOT + ".servermetrics..", ROOT + ".dataset..", ROOT + ".capacity..",
+    ROOT + ".health.."
   };
 
   private static final JavaClasses MAIN =

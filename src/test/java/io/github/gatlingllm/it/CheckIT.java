@@ -59,6 +59,21 @@ class CheckIT {
       assertEquals(3, summary.get("failed").asInt(), summary.toString());
       assertEquals(3, summary.get("errors_by_category").get("check failed").asInt(), summary.toString());
 
+      // every run reports its measurement health, a short one too, with sane figures
+      JsonNode health = summary.get("measurement_health");
+      assertTrue(health != null && health.isObject(), summary.toString());
+      assertEquals(6, health.get("flagged_requests").get("judged").asInt(), health.toString());
+      long flagged = health.get("flagged_requests").get("total").asLong();
+      assertTrue(flagged >= 0 && flagged <= 6, health.toString());
+      assertEquals(flagged, summary.get("health_flagged_requests").asLong());
+      assertTrue(health.get("event_loop_lag").get("loops").asInt() >= 1, health.toString());
+      assertTrue(health.get("event_loop_lag").get("samples").asLong() >= 1, health.toString());
+      assertTrue(health.get("gc").get("pauses").asLong() >= 0, health.toString());
+      assertTrue(health.get("cpu").get("cores_available").asInt() >= 1, health.toString());
+      assertTrue(health.get("timeline").get("buckets").size() >= 1, health.toString());
+      assertTrue(health.get("client_bottleneck").isBoolean(), health.toString());
+      assertTrue(run.output.contains("Measurement health: "), run.output);
+
       // llm-requests.csv: the category column says check, the detail column holds Gatling's message
       List<String> rows = Files.readAllLines(folder.resolve("llm-requests.csv"));
       List<String> header = List.of(rows.get(0).split(","));

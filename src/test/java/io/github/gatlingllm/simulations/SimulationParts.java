@@ -53,6 +53,7 @@ final class SimulationParts {
             .metricPercentiles(settings.outputs().percentiles())
             .logRequests(settings.outputs().logRequests())
             .serverMetrics(settings.outputs().serverMetrics())
+            .healthLagThreshold(settings.outputs().healthLagThreshold())
             .tls(settings.target().tls())
             .injector(settings.injector());
     protocol = settings.startAt().map(protocol::startAt).orElse(protocol);

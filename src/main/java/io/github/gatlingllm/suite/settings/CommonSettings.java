@@ -7,6 +7,7 @@ import io.github.gatlingllm.client.ResponseLimits;
 import io.github.gatlingllm.client.TlsSettings;
 import io.github.gatlingllm.dataset.TextTokenizer;
 import io.github.gatlingllm.dataset.Tokenizers;
+import io.github.gatlingllm.health.RunHealth;
 import io.github.gatlingllm.protocol.Injector;
 import io.github.gatlingllm.protocol.LlmProtocol;
 import io.github.gatlingllm.protocol.GatlingEnterprise;
@@ -75,6 +76,7 @@ public record CommonSettings(
   public static final String INJECTOR_COUNT = "llm.injectorCount";
   public static final String RUN_ID = "llm.runId";
   public static final String START_AT = "llm.startAt";
+  public static final String HEALTH_LAG_THRESHOLD_MS = "llm.healthLagThresholdMs";
   static final String START_AT_FORM = "an instant such as 2026-01-31T12:00:00Z, or milliseconds since 1970";
 
   private static final String CHAT_BACKEND = "openai-chat";
@@ -120,9 +122,15 @@ public record CommonSettings(
    * @param serverMetrics sampling of the server's {@code /metrics} ({@code llm.serverMetrics}: {@code auto}, the
    *     default, {@code on} or {@code off}; {@code llm.serverMetricsInterval}, default 1 s;
    *     {@code llm.extraMetricsUrls}, further Prometheus endpoints such as a DCGM exporter, default none)
+   * @param healthLagThreshold the event-loop lag above which a stall flags the requests it overlapped in the
+   *     measurement health ({@code llm.healthLagThresholdMs}, default 5)
    */
   public record Outputs(
-      double[] percentiles, Optional<String> label, boolean logRequests, ServerMetricsSettings serverMetrics) {}
+      double[] percentiles,
+      Optional<String> label,
+      boolean logRequests,
+      ServerMetricsSettings serverMetrics,
+      Duration healthLagThreshold) {}
 
   /** The properties read here (each simulation adds its own). */
   public static final List<String> PROPERTIES =
@@ -155,7 +163,8 @@ public record CommonSettings(
           INJECTOR_INDEX,
           INJECTOR_COUNT,
           RUN_ID,
-          START_AT);
+          START_AT,
+          HEALTH_LAG_THRESHOLD_MS);
 
   /** The tokenizer that counts prompts: {@code llm.tokenizer}, else the shipped Qwen3 one. */
   public TextTokenizer loadTokenizer() {
@@ -183,7 +192,8 @@ public record CommonSettings(
             new ServerMetricsSettings(
                 ServerMetricsSettings.Mode.parse(p.choice(SERVER_METRICS, "auto", List.of("auto", "on", "off"))),
                 p.positiveDuration(SERVER_METRICS_INTERVAL, ServerMetricsSettings.DEFAULT_INTERVAL),
-                p.urls(EXTRA_METRICS_URLS))),
+                p.urls(EXTRA_METRICS_URLS)),
+            healthLagThreshold(p)),
         injector(p),
         p.parsed(START_AT, CommonSettings::instant, START_AT_FORM));
   }
@@ -224,6 +234,13 @@ public record CommonSettings(
       throw LlmProperties.invalid(RUN_ID, runId.get(), "1 to 128 letters, digits, '.', '_', ':' or '-'");
     }
     return new Injector(runId.orElseGet(Injector::freshRunId), index, count);
+  }
+
+  /** {@code llm.healthLagThresholdMs}: milliseconds > 0, fractions allowed (0.5 = 500 µs). */
+  static Duration healthLagThreshold(LlmProperties p) {
+    double millis =
+        p.number(HEALTH_LAG_THRESHOLD_MS, RunHealth.DEFAULT_LAG_THRESHOLD.toNanos() / 1e6, 0, false, 3_600_000);
+    return Duration.ofNanos(Math.round(millis * 1e6));
   }
 
   /** {@code llm.startAt}: an ISO-8601 instant or epoch milliseconds. */

@@ -92,6 +92,17 @@ class LlmPropertiesTest {
   }
 
   @Test
+  void theHealthLagThresholdIsInMillisecondsAndPositive() {
+    assertEquals(java.time.Duration.ofMillis(5), serving(Map.of()).common().outputs().healthLagThreshold());
+    assertEquals(java.time.Duration.ofNanos(2_500_000),
+        serving(Map.of("llm.healthLagThresholdMs", "2.5")).common().outputs().healthLagThreshold());
+    assertEquals("Invalid value '0' for llm.healthLagThresholdMs: expected a number > 0 and < 3600000",
+        error(Map.of("llm.healthLagThresholdMs", "0")));
+    assertEquals("Invalid value '5ms' for llm.healthLagThresholdMs: expected a number > 0 and < 3600000",
+        error(Map.of("llm.healthLagThresholdMs", "5ms")));
+  }
+
+  @Test
   void durationsTakeAUnitOrSeconds() {
     ServingSettings s =
         serving(Map.of("llm.idleTimeout", "500ms", "llm.firstTokenTimeout", "2.5", "llm.totalTimeout", "0"));
