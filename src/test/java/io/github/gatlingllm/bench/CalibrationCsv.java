@@ -22,12 +22,37 @@ final class CalibrationCsv {
 
   static void append(Path file, CalibrationResult result) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
+    upgradeHeader(file);
     StringBuilder text = new StringBuilder();
     if (!Files.exists(file)) {
       text.append(String.join(",", CalibrationResult.CSV_COLUMNS)).append('\n');
     }
     text.append(String.join(",", result.csvValues())).append('\n');
     Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /**
+   * A file written by a version of the harness with other columns is rewritten once with today's header, its rows'
+   * values kept by column name (empty where a column is new), so that old and new rows stay comparable.
+   */
+  private static void upgradeHeader(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return;
+    }
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    String header = String.join(",", CalibrationResult.CSV_COLUMNS);
+    if (lines.isEmpty() || lines.get(0).equals(header)) {
+      return;
+    }
+    StringBuilder text = new StringBuilder(header).append('\n');
+    for (Map<String, String> row : read(file)) {
+      List<String> cells = new ArrayList<>();
+      for (String column : CalibrationResult.CSV_COLUMNS) {
+        cells.add(row.getOrDefault(column, ""));
+      }
+      text.append(String.join(",", cells)).append('\n');
+    }
+    Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
   /** Every row as column name to value. */

@@ -104,6 +104,15 @@ class CalibrationHarnessTest {
     assertEquals(2, latest.size());
     assertEquals(0.7, CalibrationCsv.number(latest.get(0), "ttft_err_wire_ms"), 1e-9);
 
+    // A file from a harness with fewer columns gets today's header, its values kept by name.
+    Path old = dir.resolve("old.csv");
+    Files.writeString(old, "run_id,mode,kind,level,ttft_err_wire_ms\n20250101-000000,pinned,open,500,0.9\n");
+    CalibrationCsv.append(old, result("20260101-000000", "pinned", "open", 100, 0.5, 2.0));
+    List<Map<String, String>> upgraded = CalibrationCsv.read(old);
+    assertEquals(CalibrationResult.CSV_COLUMNS.size(), upgraded.get(0).size());
+    assertEquals("0.9", upgraded.get(0).get("ttft_err_wire_ms"));
+    assertEquals("", upgraded.get(0).get("lag_p99_ms"));
+
     Path svg = dir.resolve("calibration.svg");
     CalibrationChart.write(latest, svg);
     String text = Files.readString(svg);
@@ -112,6 +121,18 @@ class CalibrationHarnessTest {
     assertTrue(text.contains("closed loop: concurrent streams"), text);
     assertTrue(text.contains(">0.70<") && text.contains(">-0.20<"), text); // every point labelled, negatives too
     assertFalse(text.contains("NaN"), text);
+  }
+
+  @Test
+  void theMarkdownRowHasAsManyCellsAsTheHeader() throws Exception {
+    String row = result("20260101-000000", "pinned", "open", 100, 0.5, 2.0).markdownRow();
+    String[] header = CalibrationResult.MARKDOWN_HEADER.split("\n");
+    assertEquals(cells(header[0]), cells(row), row);
+    assertEquals(cells(header[0]), cells(header[1]));
+  }
+
+  private static long cells(String line) {
+    return line.chars().filter(c -> c == '|').count();
   }
 
   @Test
@@ -140,7 +161,7 @@ class CalibrationHarnessTest {
         r.clientWorkCores(), r.clientJitCores(), r.clientGcCores(), r.usPerRequest(), r.usPerChunk(),
         r.windowRequests(), r.connections(), r.gcCount(), r.gcMaxPauseMs(), r.heapMaxAfterGcMb(), r.serverCores(),
         r.serverLateMean(), r.serverLateP99(), r.serverLateMax(), r.loadBefore(), r.windowConnections(), r.gcCollector(),
-        r.gcFullCount());
+        r.gcFullCount(), r.healthLagP99(), r.healthLagMax(), r.healthFlagged(), r.healthBottleneck());
   }
 
   private static void assertMessage(String expected, String arg) {

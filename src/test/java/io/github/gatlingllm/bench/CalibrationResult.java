@@ -60,7 +60,11 @@ record CalibrationResult(
     String loadBefore,
     long windowConnections,
     String gcCollector,
-    int gcFullCount) {
+    int gcFullCount,
+    double healthLagP99,
+    double healthLagMax,
+    long healthFlagged,
+    String healthBottleneck) {
 
   /** The columns of the raw CSV, in order (the chart reads them by name, so new ones may be added at the end). */
   static final List<String> CSV_COLUMNS =
@@ -73,14 +77,16 @@ record CalibrationResult(
           "client_us_per_request", "client_us_per_chunk", "window_requests", "connections", "gc_count",
           "gc_max_pause_ms", "heap_max_after_gc_mb", "server_cores", "server_late_mean_ms", "server_late_p99_ms",
           "server_late_max_ms", "load_before", "window_connections", "gc_collector",
-          "gc_full_count");
+          "gc_full_count", "health_loop_lag_p99_ms", "health_loop_lag_max_ms", "health_flagged_requests",
+          "health_client_bottleneck");
 
   static final String MARKDOWN_HEADER =
       "| run | level | ITL | target / achieved req/s | requests (failed) | send lag p50 / p99 / max | TTFT client /"
           + " wire / server | TTFT err vs wire | TTFT err vs server | ITL median err | ITL p99 client / server |"
           + " client cores work / JIT | client µs per request / chunk | conns (in window) | GC: collector, heap max"
-          + " after (MB), GCs (full), max pause | server cores, late mean / p99 / max | load before |\n"
-          + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
+          + " after (MB), GCs (full), max pause | server cores, late mean / p99 / max | client's own health: loop lag p99 /"
+          + " max, flagged requests, bottleneck | load before |\n"
+          + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
 
   /** Client minus wire truth: the client's own TTFT error. */
   double ttftErrWire() {
@@ -160,7 +166,13 @@ record CalibrationResult(
         loadBefore,
         window.map(SteadyWindow.Result::connections).orElse(-1L),
         gc.collector(),
-        gc.fullCount());
+        gc.fullCount(),
+        number(summary, "event_loop_lag_p99_ms"),
+        number(summary, "event_loop_lag_max_ms"),
+        summary.path("health_flagged_requests").asLong(-1),
+        summary.path("client_bottleneck").isBoolean()
+            ? (summary.get("client_bottleneck").asBoolean() ? "yes" : "no")
+            : "?");
   }
 
   private static double number(JsonNode node, String field) {
@@ -189,7 +201,8 @@ record CalibrationResult(
         f(usPerChunk), Long.toString(windowRequests), Long.toString(connections), Integer.toString(gcCount),
         f(gcMaxPauseMs), f(heapMaxAfterGcMb), f(serverCores), f(serverLateMean), f(serverLateP99), f(serverLateMax),
         loadBefore.replace(',', ' '), Long.toString(windowConnections), gcCollector,
-        Integer.toString(gcFullCount));
+        Integer.toString(gcFullCount), f(healthLagP99), f(healthLagMax), Long.toString(healthFlagged),
+        healthBottleneck);
   }
 
   String markdownRow() {
@@ -197,7 +210,7 @@ record CalibrationResult(
         Locale.ROOT,
         "| %s %s | %s %d | %d | %.0f / %.1f | %d (%d%s) | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f | %+.2f | %+.2f"
             + " | %+.2f | %.2f / %.2f | %.2f / %.2f | %.1f / %.2f | %d (%d) | %s: %.0f, %d (%d), %.1f | %.2f, %.2f / %.2f / %.2f"
-            + " | %s |",
+            + " | %.1f / %.1f, %d, %s | %s |",
         runId,
         label,
         kind,
@@ -234,6 +247,10 @@ record CalibrationResult(
         serverLateMean,
         serverLateP99,
         serverLateMax,
+        healthLagP99,
+        healthLagMax,
+        healthFlagged,
+        healthBottleneck,
         loadBefore);
   }
 
