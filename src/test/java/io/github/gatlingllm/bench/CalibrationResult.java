@@ -170,9 +170,11 @@ record CalibrationResult(
         number(summary, "event_loop_lag_p99_ms"),
         number(summary, "event_loop_lag_max_ms"),
         summary.path("health_flagged_requests").asLong(-1),
-        summary.path("client_bottleneck").isBoolean()
-            ? (summary.get("client_bottleneck").asBoolean() ? "yes" : "no")
-            : "?");
+        bottleneck(summary.path("measurement_health").path("client_bottleneck")));
+  }
+
+  private static String bottleneck(JsonNode flag) {
+    return flag.isBoolean() ? (flag.asBoolean() ? "yes" : "no") : "?";
   }
 
   private static double number(JsonNode node, String field) {
