@@ -262,13 +262,27 @@ public final class CalibrationBenchmark {
     }
   }
 
+  /**
+   * The commit measured: HEAD, with "-dirty" when the code differs from it (sources, pom, gatling.conf; not the results
+   * this harness itself writes under bench/results).
+   */
   private static String commit() {
-    try {
-      Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
-      String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      return git.waitFor() == 0 && !out.isEmpty() ? out : "unknown";
-    } catch (IOException | InterruptedException e) {
+    String head = git("rev-parse", "--short", "HEAD");
+    if (head.isEmpty()) {
       return "unknown";
+    }
+    return git("status", "--porcelain", "--", "src", "pom.xml", "gatling.conf").isEmpty() ? head : head + "-dirty";
+  }
+
+  private static String git(String... args) {
+    List<String> command = new ArrayList<>(List.of("git"));
+    command.addAll(List.of(args));
+    try {
+      Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      return git.waitFor() == 0 ? out : "";
+    } catch (IOException | InterruptedException e) {
+      return "";
     }
   }
 
