@@ -155,7 +155,10 @@ public final class CalibrationBenchmark {
       JsonNode summary = JSON.readTree(summaryFile(results).toFile());
       SendLag lag = level.kind() == Kind.OPEN ? SendLag.open(summary) : SendLag.closed(summary, level.value());
       CalibrationResult.GcSummary gc =
-          CalibrationResult.GcSummary.of(CalibrationResult.GcSummary.collectorOf(gcLog), new GcLog(gcLog).next());
+          CalibrationResult.GcSummary.of(
+              CalibrationResult.GcSummary.collectorOf(gcLog),
+              new GcLog(gcLog).next(),
+              CalibrationResult.GcSummary.longestSafepointMs(gcLog));
       CalibrationResult result =
           CalibrationResult.of(runId, commit, o, level, summary, truth, lag, window, gc, loadBefore);
       if (!result.sameRequests()) {
@@ -173,7 +176,9 @@ public final class CalibrationBenchmark {
     List<String> args = new ArrayList<>(AccuracyBenchmark.GATLING_DEFAULT_JVM_ARGS);
     args.add("-Xms" + o.clientHeap());
     args.add("-Xmx" + o.clientHeap());
-    args.add("-Xlog:gc:file=" + gcLog);
+    // GC and safepoints, each line with the wall clock (to align with llm-requests.csv's run_origin_epoch_ms) and
+    // the JVM's uptime: a stall that no safepoint covers was not the JVM's own pause.
+    args.add("-Xlog:gc,safepoint:file=" + gcLog + ":time,uptime");
     args.add("-Dllm.baseUrl=" + baseUrl);
     args.add("-Dllm.model=fast-llm"); // the server's only model: no /v1/models call before the load
     args.add("-Dllm.serverMetrics=off"); // the server has no /metrics; scraping it would only add requests

@@ -124,6 +124,24 @@ class CalibrationHarnessTest {
   }
 
   @Test
+  void theGcLogGivesTheCollectorAndTheLongestSafepoint(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("gc.log");
+    Files.writeString(
+        log,
+        "[2026-12-04T05:01:42.001+0000][0.008s] Using Serial\n"
+            + "[2026-12-04T05:01:43.700+0000][1.765s] GC(0) Pause Full (Metadata GC Threshold) 71M->10M(989M) 39.103ms\n"
+            + "[2026-12-04T05:01:43.701+0000][1.766s] Safepoint \"Serial Full GC\", Time since last: 1 ns, Reaching"
+            + " safepoint: 25000 ns, At safepoint: 39200000 ns, Total: 39225000 ns\n"
+            + "[2026-12-04T05:01:44.000+0000][2.066s] Safepoint \"Cleanup\", Time since last: 1 ns, Reaching safepoint:"
+            + " 5000 ns, At safepoint: 1000 ns, Total: 6000 ns\n");
+    assertEquals("Serial", CalibrationResult.GcSummary.collectorOf(log));
+    assertEquals(39.225, CalibrationResult.GcSummary.longestSafepointMs(log), 1e-9);
+    List<GcLog.Collection> collections = new GcLog(log).next();
+    assertEquals(1, collections.size());
+    assertTrue(collections.get(0).full());
+  }
+
+  @Test
   void theMarkdownRowHasAsManyCellsAsTheHeader() throws Exception {
     String row = result("20260101-000000", "pinned", "open", 100, 0.5, 2.0).markdownRow();
     String[] header = CalibrationResult.MARKDOWN_HEADER.split("\n");
@@ -152,7 +170,7 @@ class CalibrationHarnessTest {
     JsonNode truth = JSON.readTree("{\"requests\":10,\"ttft_ms\":{\"mean\":50.0}}");
     CalibrationResult r =
         CalibrationResult.of(runId, "abc", o, l, summary, truth, new SendLag(1, lagP99, lagP99, level, 10),
-            Optional.empty(), new CalibrationResult.GcSummary("G1", 0, 0, 0, 0), "0.5");
+            Optional.empty(), new CalibrationResult.GcSummary("G1", 0, 0, 0, 0, Double.NaN), "0.5");
     // no first-chunk time in this truth: the wire figure is NaN, so give the row the wire value directly
     return new CalibrationResult(r.runId(), r.commit(), r.mode(), r.label(), r.kind(), r.level(), r.ttftMs(),
         r.itlMs(), r.tokens(), r.clientCpus(), r.targetRate(), r.achievedRate(), r.measured(), r.completed(),
@@ -161,7 +179,8 @@ class CalibrationHarnessTest {
         r.clientWorkCores(), r.clientJitCores(), r.clientGcCores(), r.usPerRequest(), r.usPerChunk(),
         r.windowRequests(), r.connections(), r.gcCount(), r.gcMaxPauseMs(), r.heapMaxAfterGcMb(), r.serverCores(),
         r.serverLateMean(), r.serverLateP99(), r.serverLateMax(), r.loadBefore(), r.windowConnections(), r.gcCollector(),
-        r.gcFullCount(), r.healthLagP99(), r.healthLagMax(), r.healthFlagged(), r.healthBottleneck());
+        r.gcFullCount(), r.healthLagP99(), r.healthLagMax(), r.healthFlagged(), r.healthBottleneck(),
+        r.safepointMaxMs());
   }
 
   private static void assertMessage(String expected, String arg) {

@@ -64,7 +64,8 @@ record CalibrationResult(
     double healthLagP99,
     double healthLagMax,
     long healthFlagged,
-    String healthBottleneck) {
+    String healthBottleneck,
+    double safepointMaxMs) {
 
   /** The columns of the raw CSV, in order (the chart reads them by name, so new ones may be added at the end). */
   static final List<String> CSV_COLUMNS =
@@ -78,13 +79,13 @@ record CalibrationResult(
           "gc_max_pause_ms", "heap_max_after_gc_mb", "server_cores", "server_late_mean_ms", "server_late_p99_ms",
           "server_late_max_ms", "load_before", "window_connections", "gc_collector",
           "gc_full_count", "health_loop_lag_p99_ms", "health_loop_lag_max_ms", "health_flagged_requests",
-          "health_client_bottleneck");
+          "health_client_bottleneck", "safepoint_max_ms");
 
   static final String MARKDOWN_HEADER =
       "| run | level | ITL | target / achieved req/s | requests (failed) | send lag p50 / p99 / max | TTFT client /"
           + " wire / server | TTFT err vs wire | TTFT err vs server | ITL median err | ITL p99 client / server |"
           + " client cores work / JIT | client µs per request / chunk | conns (in window) | GC: collector, heap max"
-          + " after (MB), GCs (full), max pause | server cores, late mean / p99 / max | client's own health: loop lag p99 /"
+          + " after (MB), GCs (full), max pause; longest safepoint | server cores, late mean / p99 / max | client's own health: loop lag p99 /"
           + " max, flagged requests, bottleneck | load before |\n"
           + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
 
@@ -170,7 +171,8 @@ record CalibrationResult(
         number(summary, "event_loop_lag_p99_ms"),
         number(summary, "event_loop_lag_max_ms"),
         summary.path("health_flagged_requests").asLong(-1),
-        bottleneck(summary.path("measurement_health").path("client_bottleneck")));
+        bottleneck(summary.path("measurement_health").path("client_bottleneck")),
+        gc.longestSafepointMs());
   }
 
   private static String bottleneck(JsonNode flag) {
@@ -204,14 +206,14 @@ record CalibrationResult(
         f(gcMaxPauseMs), f(heapMaxAfterGcMb), f(serverCores), f(serverLateMean), f(serverLateP99), f(serverLateMax),
         loadBefore.replace(',', ' '), Long.toString(windowConnections), gcCollector,
         Integer.toString(gcFullCount), f(healthLagP99), f(healthLagMax), Long.toString(healthFlagged),
-        healthBottleneck);
+        healthBottleneck, f(safepointMaxMs));
   }
 
   String markdownRow() {
     return String.format(
         Locale.ROOT,
         "| %s %s | %s %d | %d | %.0f / %.1f | %d (%d%s) | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f | %+.2f | %+.2f"
-            + " | %+.2f | %.2f / %.2f | %.2f / %.2f | %.1f / %.2f | %d (%d) | %s: %.0f, %d (%d), %.1f | %.2f, %.2f / %.2f / %.2f"
+            + " | %+.2f | %.2f / %.2f | %.2f / %.2f | %.1f / %.2f | %d (%d) | %s: %.0f, %d (%d), %.1f; %.1f | %.2f, %.2f / %.2f / %.2f"
             + " | %.1f / %.1f, %d, %s | %s |",
         runId,
         label,
@@ -245,6 +247,7 @@ record CalibrationResult(
         gcCount,
         gcFullCount,
         gcMaxPauseMs,
+        safepointMaxMs,
         serverCores,
         serverLateMean,
         serverLateP99,
@@ -264,8 +267,12 @@ record CalibrationResult(
    * The client JVM's collections over the whole run (GC log), for the heap column, and its collector (the log's
    * {@code Using <name>} line): the JVM picks Serial by itself when it sees one CPU (pinned) or under 2 GB.
    */
-  record GcSummary(String collector, int count, int fullCount, double maxPauseMs, double maxAfterMb) {
-    static GcSummary of(String collector, List<GcLog.Collection> collections) {
+  record GcSummary(
+      String collector, int count, int fullCount, double maxPauseMs, double maxAfterMb, double longestSafepointMs) {
+    private static final java.util.regex.Pattern SAFEPOINT_TOTAL =
+        java.util.regex.Pattern.compile("Safepoint \".*Total: (\\d+) ns");
+
+    static GcSummary of(String collector, List<GcLog.Collection> collections, double longestSafepointMs) {
       double pause = 0;
       double after = 0;
       int full = 0;
@@ -274,7 +281,27 @@ record CalibrationResult(
         after = Math.max(after, c.afterMb());
         full += c.full() ? 1 : 0;
       }
-      return new GcSummary(collector, collections.size(), full, pause, after);
+      return new GcSummary(collector, collections.size(), full, pause, after, longestSafepointMs);
+    }
+
+    /**
+     * The longest safepoint of the run (reaching it plus being at it: every Java thread stopped), from
+     * {@code -Xlog:safepoint} lines such as {@code Safepoint "Cleanup", ..., Total: 35125 ns}; NaN when none is logged.
+     */
+    static double longestSafepointMs(Path gcLog) {
+      double max = Double.NaN;
+      try {
+        for (String line : Files.readAllLines(gcLog)) {
+          java.util.regex.Matcher m = SAFEPOINT_TOTAL.matcher(line);
+          if (m.find()) {
+            double ms = Long.parseLong(m.group(1)) / 1e6;
+            max = Double.isNaN(max) ? ms : Math.max(max, ms);
+          }
+        }
+      } catch (IOException e) {
+        // no log: unknown
+      }
+      return max;
     }
 
     /** The collector's name from {@code [0.004s][info][gc] Using G1}; "?" when the log does not say. */
