@@ -19,6 +19,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 import javax.net.ssl.SSLException;
 
 /**
@@ -38,6 +39,10 @@ final class Connector {
     this.channelFactory = channelFactory;
     this.connectTimeoutMillis = connectTimeoutMillis;
     this.tls = tls;
+  }
+
+  int connectTimeoutMillis() {
+    return connectTimeoutMillis;
   }
 
   void connect(ConnectionPool pool, Exchange ex) {
@@ -84,6 +89,71 @@ final class Connector {
     }
     ReadClock clock = new ReadClock(pool.passClock);
     Http1Connection conn = new Http1Connection(pool, target, clock);
+    ChannelFuture connect = open(pool, conn, clock, ip, ssl);
+    connect.addListener(f -> connected(pool, ex, conn, connect));
+  }
+
+  /**
+   * Opens a keep-alive connection to {@code target} on the pool's loop before any request needs it, and hands it to
+   * the pool's idle connections once connected (and, for TLS, once the handshake is done). {@code done} gets true
+   * when the connection is ready, false with the cause otherwise; it runs on the loop.
+   */
+  void preconnect(ConnectionPool pool, HttpTarget target, BiConsumer<Boolean, Throwable> done) {
+    CompletableFuture<InetAddress> address = resolver.resolve(target.host());
+    address.whenComplete(
+        (a, e) -> {
+          try {
+            pool.loop.execute(() -> preconnectTo(pool, target, address, done));
+          } catch (RejectedExecutionException shutDown) {
+            // The loop is gone: nothing to warm.
+          }
+        });
+  }
+
+  private void preconnectTo(
+      ConnectionPool pool,
+      HttpTarget target,
+      CompletableFuture<InetAddress> address,
+      BiConsumer<Boolean, Throwable> done) {
+    InetAddress ip;
+    SslContext ssl;
+    try {
+      ip = address.join();
+      ssl = target.tls() ? sslContext() : null;
+    } catch (SSLException | RuntimeException e) { // the resolver's CompletionException included
+      done.accept(false, e.getCause() != null ? e.getCause() : e);
+      return;
+    }
+    ReadClock clock = new ReadClock(pool.passClock);
+    Http1Connection conn = new Http1Connection(pool, target, clock);
+    ChannelFuture connect = open(pool, conn, clock, ip, ssl);
+    connect.addListener(
+        f -> {
+          if (!connect.isSuccess()) {
+            done.accept(false, connect.cause());
+            return;
+          }
+          SslHandler handler = connect.channel().pipeline().get(SslHandler.class);
+          if (handler == null) {
+            pool.release(conn);
+            done.accept(true, null);
+            return;
+          }
+          handler.handshakeFuture().addListener(h -> {
+            if (h.isSuccess()) {
+              pool.release(conn);
+              done.accept(true, null);
+            } else {
+              connect.channel().close();
+              done.accept(false, h.cause());
+            }
+          });
+        });
+  }
+
+  /** TCP connect on the pool's loop with our pipeline ending in {@code conn}; the pool knows the channel at once. */
+  private ChannelFuture open(ConnectionPool pool, Http1Connection conn, ReadClock clock, InetAddress ip, SslContext ssl) {
+    HttpTarget target = conn.target;
     Bootstrap bootstrap =
         new Bootstrap()
             .group(pool.loop)
@@ -93,7 +163,7 @@ final class Connector {
             .handler(new Initializer(clock, ssl, target, connectTimeoutMillis, conn));
     ChannelFuture connect = bootstrap.connect(new InetSocketAddress(ip, target.port()));
     pool.opened(connect.channel());
-    connect.addListener(f -> connected(pool, ex, conn, connect));
+    return connect;
   }
 
   private static void connected(ConnectionPool pool, Exchange ex, Http1Connection conn, ChannelFuture connect) {

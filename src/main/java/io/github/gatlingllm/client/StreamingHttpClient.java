@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * HTTP/1.1 client for streaming (SSE) POST requests, built to stay out of its own measurements.
@@ -32,6 +35,8 @@ public final class StreamingHttpClient implements AutoCloseable {
   static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private static final long CLOSE_WAIT_MILLIS = 10_000;
+  /** Connection attempts of a {@link #preconnect} in flight at once: well under any server's accept backlog. */
+  static final int PRECONNECT_IN_FLIGHT = 128;
 
   private final ConcurrentHashMap<EventLoop, ConnectionPool> pools = new ConcurrentHashMap<>();
   private final Connector connector;
@@ -77,10 +82,7 @@ public final class StreamingHttpClient implements AutoCloseable {
       return;
     }
     Exchange ex = new Exchange(loop, request, handler, msg, timeouts);
-    ConnectionPool pool = pools.get(loop);
-    if (pool == null) {
-      pool = pools.computeIfAbsent(loop, l -> new ConnectionPool(l, this, connector));
-    }
+    ConnectionPool pool = poolOf(loop);
     // Read after the pool is registered: close() either sees this pool or we see closed (both are volatile).
     if (closed) {
       ex.fail(Failures.CLIENT_CLOSED, System.nanoTime());
@@ -89,8 +91,87 @@ public final class StreamingHttpClient implements AutoCloseable {
     pool.dispatch(ex);
   }
 
+  private ConnectionPool poolOf(EventLoop loop) {
+    ConnectionPool pool = pools.get(loop);
+    return pool != null ? pool : pools.computeIfAbsent(loop, l -> new ConnectionPool(l, this, connector));
+  }
+
   boolean isClosed() {
     return closed;
+  }
+
+  /**
+   * What {@link #preconnect} did.
+   *
+   * @param opened connections open and idle in the pools
+   * @param failed attempts that failed (refused, timed out, TLS)
+   * @param firstFailure why the first failed attempt failed, or null
+   * @param millis how long it took
+   */
+  public record Preconnected(int opened, int failed, String firstFailure, long millis) {}
+
+  /**
+   * Opens {@code connections} keep-alive connections to {@code target} before the load, spread evenly over
+   * {@code loops} (requests only use the connections of their own loop), so that the load's first requests neither pay
+   * for a connection nor make the server accept a burst of them. At most {@value #PRECONNECT_IN_FLIGHT} attempts are
+   * in flight at once, so the server's accept queue is not flooded. Blocks the caller until every attempt has ended:
+   * never call it on an event loop.
+   */
+  public Preconnected preconnect(List<EventLoop> loops, HttpTarget target, int connections) {
+    if (loops.isEmpty() || connections <= 0) {
+      return new Preconnected(0, 0, null, 0);
+    }
+    for (EventLoop loop : loops) {
+      if (loop.inEventLoop()) {
+        throw new IllegalStateException("preconnect blocks: it must not run on an event loop");
+      }
+    }
+    long start = System.nanoTime();
+    CountDownLatch done = new CountDownLatch(connections);
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger opened = new AtomicInteger();
+    AtomicReference<String> firstFailure = new AtomicReference<>();
+    Runnable[] attempt = new Runnable[1];
+    attempt[0] =
+        () -> {
+          int i = next.getAndIncrement();
+          if (i >= connections) {
+            return;
+          }
+          ConnectionPool pool = poolOf(loops.get(i % loops.size()));
+          connector.preconnect(
+              pool,
+              target,
+              (ok, cause) -> {
+                if (ok) {
+                  opened.incrementAndGet();
+                } else {
+                  firstFailure.compareAndSet(null, Failures.detail(cause));
+                }
+                done.countDown();
+                attempt[0].run();
+              });
+        };
+    for (int i = 0; i < Math.min(PRECONNECT_IN_FLIGHT, connections); i++) {
+      attempt[0].run();
+    }
+    try {
+      done.await(connectWaitMillis(connections), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    int ended = connections - (int) done.getCount();
+    return new Preconnected(
+        opened.get(),
+        ended - opened.get(),
+        firstFailure.get(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+  }
+
+  /** A bound on the whole preconnect: every wave of attempts may take a whole connect timeout. */
+  private long connectWaitMillis(int connections) {
+    long waves = (connections + PRECONNECT_IN_FLIGHT - 1) / PRECONNECT_IN_FLIGHT;
+    return Math.min(TimeUnit.MINUTES.toMillis(5), waves * (long) connector.connectTimeoutMillis() + 1_000);
   }
 
   /**

@@ -53,6 +53,7 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
     String apiKey = System.getenv("OPENAI_API_KEY");
     List<Map.Entry<String, String>> headers = List.of();
     Duration connectTimeout = LlmProtocol.DEFAULT_CONNECT_TIMEOUT;
+    int preconnect;
     Duration firstTokenTimeout = LlmProtocol.DEFAULT_FIRST_TOKEN_TIMEOUT;
     Duration idleTimeout = LlmProtocol.DEFAULT_IDLE_TIMEOUT;
     Duration totalTimeout = LlmProtocol.DEFAULT_TOTAL_TIMEOUT;
@@ -126,6 +127,23 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
   public LlmProtocolBuilder connectTimeout(Duration timeout) {
     Duration checked = positive(timeout, "connectTimeout");
     return change(s -> s.connectTimeout = checked);
+  }
+
+  /**
+   * Opens {@code connections} keep-alive connections to the server once the client is warm, just before the load
+   * starts, spread over Gatling's event loops; default 0 (connections open as requests need them). Size it to the
+   * load's expected concurrency (requests in flight: the rate times the mean end-to-end latency, or the closed
+   * model's users): the first requests then neither pay for a connection in their send lag nor make the server accept
+   * a burst of connections at once (at 2,000 req/s a burst of new connections overflowed a server's accept queue:
+   * connect timeouts). At most 128 attempts are in flight at once; failures are printed, never fatal. A server that
+   * closes idle connections sooner than the load reaches them (uvicorn's keep-alive timeout is 5 s) makes them
+   * useless, not harmful.
+   */
+  public LlmProtocolBuilder preconnect(int connections) {
+    if (connections < 0) {
+      throw new IllegalArgumentException("preconnect must be >= 0 connections, got " + connections);
+    }
+    return change(s -> s.preconnect = connections);
   }
 
   /** Longest wait from send to the first streamed event; default 10 min; {@code Duration.ZERO} disables. */
@@ -466,7 +484,8 @@ public final class LlmProtocolBuilder implements ProtocolBuilder {
             s.idleTimeout,
             s.totalTimeout,
             s.tls,
-            new ResponseLimits(s.maxResponseBytes, s.retryUnansweredPosts)),
+            new ResponseLimits(s.maxResponseBytes, s.retryUnansweredPosts),
+            s.preconnect),
         new RequestSettings(s.model, s.headers, s.maxConcurrency, s.itlStats),
         new RunLevelSettings(report, s.clientWarmUp, s.serverMetrics, s.startAt, s.healthLagThreshold));
   }

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param totalTimeout send to end of the response; zero disables
  * @param tls certificate verification (on by default) and the client certificate, for the load and the side requests
  * @param limits what a hostile server may cost a request: body cap, retry of an unanswered POST
+ * @param preconnect keep-alive connections opened to the server before the load starts (0 = none): see
+ *     {@code LlmProtocolBuilder.preconnect}
  */
 public record ConnectionSettings(
     Duration connectTimeout,
@@ -23,7 +25,13 @@ public record ConnectionSettings(
     Duration idleTimeout,
     Duration totalTimeout,
     TlsSettings tls,
-    ResponseLimits limits) {
+    ResponseLimits limits,
+    int preconnect) {
+  public ConnectionSettings {
+    if (preconnect < 0) {
+      throw new IllegalArgumentException("preconnect must be >= 0 connections, got " + preconnect);
+    }
+  }
 
   /** The client's settings for sockets made by {@code channelFactory} (the transport of Gatling's event loops). */
   ClientSettings forClient(ChannelFactory<? extends SocketChannel> channelFactory) {

@@ -6,7 +6,12 @@ import io.github.gatlingllm.client.StreamingHttpClient;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.github.gatlingllm.client.HttpTarget;
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,6 +24,8 @@ final class RunClients {
   private final ChannelFactory<? extends SocketChannel> channelFactory;
   private final Map<ConnectionSettings, StreamingHttpClient> clients = new ConcurrentHashMap<>();
   private final Map<Integer, ConcurrencyLimiter> limiters = new ConcurrentHashMap<>();
+  /** The clients and targets already preconnected. */
+  private final Set<Map.Entry<ConnectionSettings, HttpTarget>> preconnected = ConcurrentHashMap.newKeySet();
 
   RunClients(CoreComponents core) {
     this.eventLoops = core.eventLoopGroup();
@@ -30,6 +37,28 @@ final class RunClients {
 
   StreamingHttpClient clientFor(ConnectionSettings settings) {
     return clients.computeIfAbsent(settings, s -> new StreamingHttpClient(s.forClient(channelFactory), s.limits()));
+  }
+
+  /**
+   * Opens the protocol's {@code preconnect} connections on its client, once per client and target (protocols that
+   * share both share them), and prints what it did. Before the load: it blocks until every attempt has ended.
+   *
+   * @return whether connections were opened now (the caller then restarts what measures the load's own CPU)
+   */
+  boolean preconnect(LlmProtocol protocol) {
+    int wanted = protocol.connection().preconnect();
+    if (wanted <= 0 || !preconnected.add(Map.entry(protocol.connection(), protocol.server().target()))) {
+      return false;
+    }
+    List<EventLoop> loops = new ArrayList<>();
+    eventLoops.forEach(executor -> loops.add((EventLoop) executor));
+    StreamingHttpClient.Preconnected done =
+        clientFor(protocol.connection()).preconnect(loops, protocol.server().target(), wanted);
+    System.out.printf(
+        "gatling-llm opened %d of %d keep-alive connections to %s before the load (%d event loops) in %d ms%s%n",
+        done.opened(), wanted, protocol.server().target().hostHeader(), loops.size(), done.millis(),
+        done.failed() == 0 ? "" : "; " + done.failed() + " failed, the first: " + done.firstFailure());
+    return true;
   }
 
   /** The shared cap for a max concurrency, or null when {@code cap} sets none. */

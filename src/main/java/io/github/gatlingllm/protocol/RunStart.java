@@ -58,6 +58,7 @@ final class RunStart {
         refused = true; // what already started is closed at the end, but no summary describes a run that never ran
         throw e;
       }
+      clients.preconnect(protocol);
     }
   }
 
@@ -85,6 +86,9 @@ final class RunStart {
       // Once warm, so that what takes each injector a different time is over: the fleet's load starts together.
       FleetStart.await(settings.startAt(), Clock.systemUTC(), System.out);
       cpu = new ClientCpu(); // the load's CPU use, not the wait's
+    }
+    if (clients.preconnect(protocol)) {
+      cpu = new ClientCpu(); // nor the connections'
     }
     RunOrigin origin = new RunOrigin(timeBase.originMillis(), timeBase.originNanos());
     RequestFiles files = RequestFiles.open(recorder.recorder(), runFolder, origin, settings.report());

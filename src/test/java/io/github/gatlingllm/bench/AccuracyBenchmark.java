@@ -34,14 +34,18 @@ import java.util.stream.Stream;
 public final class AccuracyBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration GATLING_TIMEOUT = Duration.ofMinutes(10);
-  /** What gatling-maven-plugin passes to the Gatling JVM besides the heap size (its GatlingConstants). */
+  /**
+   * What gatling-maven-plugin passes to the Gatling JVM besides the heap size (its GatlingConstants), and what our pom
+   * adds for the load ({@code -XX:MetaspaceSize}).
+   */
   static final List<String> GATLING_DEFAULT_JVM_ARGS =
       List.of(
           "-XX:+HeapDumpOnOutOfMemoryError",
           "-XX:MaxInlineLevel=20",
           "-XX:MaxTrivialSize=12",
           "--add-opens=java.base/java.lang=ALL-UNNAMED",
-          "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
+          "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+          "-XX:MetaspaceSize=128m");
 
   private AccuracyBenchmark() {}
 

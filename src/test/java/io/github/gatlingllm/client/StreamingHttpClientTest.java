@@ -192,6 +192,46 @@ class StreamingHttpClientTest extends EventLoopTest {
   }
 
   @Test
+  void preconnectedConnectionsCarryTheFirstRequestsWithoutNewOnes() throws Exception {
+    ScriptedServer server =
+        server((ctx, r) -> write(ctx, withContentLength("200 OK", "text/event-stream", sse(E1) + sse("[DONE]"))));
+    StreamingHttpClient client = client();
+    HttpTarget target = request(server.port()).target();
+
+    StreamingHttpClient.Preconnected done = client.preconnect(List.of(loop), target, 3);
+
+    assertEquals(3, done.opened());
+    assertEquals(0, done.failed());
+    assertEquals(3, server.accepted.get());
+    // Three requests in flight at once: each takes an idle preconnected connection, none opens a fourth.
+    RecordingHandler[] handlers = {new RecordingHandler(loop), new RecordingHandler(loop), new RecordingHandler(loop)};
+    loop.execute(
+        () -> {
+          for (RecordingHandler h : handlers) {
+            client.execute(loop, request(server.port()), h);
+          }
+        });
+    for (RecordingHandler h : handlers) {
+      h.assertSucceeded(List.of(E1, "[DONE]"));
+    }
+    assertEquals(3, server.accepted.get(), "no connection opened by the load itself");
+    assertEquals(List.of(0, 0, 0), server.requests.stream().map(ScriptedServer.Received::indexOnConnection).toList());
+  }
+
+  @Test
+  void preconnectToANonListeningPortCountsFailuresAndNamesTheFirst() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    StreamingHttpClient.Preconnected done = client().preconnect(List.of(loop), request(port).target(), 2);
+
+    assertEquals(0, done.opened());
+    assertEquals(2, done.failed());
+    assertTrue(done.firstFailure() != null && !done.firstFailure().isBlank(), String.valueOf(done.firstFailure()));
+  }
+
+  @Test
   void informationalResponseIsSkipped() throws Exception {
     ScriptedServer server =
         server(

@@ -50,6 +50,7 @@ final class SimulationParts {
             .totalTimeout(settings.timeouts().total())
             .maxResponseBytes(settings.limits().maxBodyBytes())
             .retryUnansweredPosts(settings.limits().retryUnanswered())
+            .preconnect(settings.preconnect())
             .metricPercentiles(settings.outputs().percentiles())
             .logRequests(settings.outputs().logRequests())
             .serverMetrics(settings.outputs().serverMetrics())

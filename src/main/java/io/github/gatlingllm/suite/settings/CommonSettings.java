@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param timeouts the request timeouts
  * @param limits the body cap per request ({@code llm.maxResponseMiB}, 0 = none) and whether an unanswered POST is sent
  *     again on a fresh connection ({@code llm.retryUnansweredPosts})
+ * @param preconnect keep-alive connections opened to the server before the load ({@code llm.preconnect}, default 0)
  * @param tokenizer the tokenizer spec ({@code llm.tokenizer}), or empty for the shipped Qwen3 one
  * @param outputs what the run reports besides the summary's own figures
  * @param injector this JVM's place in a fleet acting as one run ({@code llm.injectorIndex}, {@code
@@ -44,6 +45,7 @@ public record CommonSettings(
     boolean ignoreEos,
     Timeouts timeouts,
     ResponseLimits limits,
+    int preconnect,
     Optional<String> tokenizer,
     Outputs outputs,
     Injector injector,
@@ -77,6 +79,7 @@ public record CommonSettings(
   public static final String RUN_ID = "llm.runId";
   public static final String START_AT = "llm.startAt";
   public static final String HEALTH_LAG_THRESHOLD_MS = "llm.healthLagThresholdMs";
+  public static final String PRECONNECT = "llm.preconnect";
   static final String START_AT_FORM = "an instant such as 2026-01-31T12:00:00Z, or milliseconds since 1970";
 
   private static final String CHAT_BACKEND = "openai-chat";
@@ -164,7 +167,8 @@ public record CommonSettings(
           INJECTOR_COUNT,
           RUN_ID,
           START_AT,
-          HEALTH_LAG_THRESHOLD_MS);
+          HEALTH_LAG_THRESHOLD_MS,
+          PRECONNECT);
 
   /** The tokenizer that counts prompts: {@code llm.tokenizer}, else the shipped Qwen3 one. */
   public TextTokenizer loadTokenizer() {
@@ -184,6 +188,7 @@ public record CommonSettings(
         new ResponseLimits(
             p.integer(MAX_RESPONSE_MIB, (int) (ResponseLimits.DEFAULT_MAX_BODY_BYTES >> 20), 0) * (1L << 20),
             p.bool(RETRY_UNANSWERED_POSTS, true)),
+        p.integer(PRECONNECT, 0, 0),
         p.optional(TOKENIZER),
         new Outputs(
             p.percentiles(METRIC_PERCENTILES, 99),
