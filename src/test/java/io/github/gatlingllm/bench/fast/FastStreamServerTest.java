@@ -89,7 +89,8 @@ class FastStreamServerTest extends EventLoopTest {
     assertEquals(3, stats.get("first_chunks").asLong());
     assertEquals(30, stats.get("chunks").asLong());
     assertEquals(27, stats.path("itl_ms").get("count").asLong());
-    assertTrue(stats.path("itl_ms").get("median").asDouble() >= 1.9, stats.toString());
+    // No bound on the gaps themselves: on a busy machine a late chunk is followed by a shorter gap (the schedule is
+    // absolute) or shares its flush with the next one (a 0-gap), so only the counts are deterministic.
     assertTrue(stats.get("mean_first_chunk_nanotime").asLong() < System.nanoTime());
   }
 
