@@ -187,6 +187,8 @@ public final class CalibrationBenchmark {
     args.add("-Dllm.randomOutputLen=" + o.tokens());
     args.add("-Dllm.ignoreEos=true");
     args.add("-Dllm.numWarmups=" + warmups);
+    args.add("-Dllm.warmupArrivals=load");
+    args.add("-Dllm.preconnect=" + level.preconnect(o));
     args.add("-Dllm.numPrompts=" + measured);
     if (level.kind() == Kind.OPEN) {
       args.add("-Dllm.requestRate=" + level.value());

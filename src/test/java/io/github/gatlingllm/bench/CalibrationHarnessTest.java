@@ -32,10 +32,12 @@ class CalibrationHarnessTest {
     assertEquals(500, big.itlMs(o));
     assertEquals(4.55, big.answerSeconds(o), 1e-9); // 50 ms + 9 x 500 ms
     assertEquals(10000 / 4.55, big.targetRate(o), 1e-9);
-    assertEquals(10000, big.warmups(o));
+    assertEquals(32967, big.warmups(o)); // 15 s of 10,000 streams answering in 4.55 s
+    assertEquals(10000, big.preconnect(o)); // one per stream
     Level open = o.levels().get(0);
     assertEquals(2000, open.measuredRequests(o)); // 100 req/s x 20 s
-    assertEquals(22, open.warmups(o)); // 1.5 x 100 x 0.14 s = 21, rounded up
+    assertEquals(1500, open.warmups(o)); // 15 s at 100 req/s
+    assertEquals(22, open.preconnect(o)); // 1.5 x 100 x 0.14 s = 21, rounded up
     assertTrue(o.pinned());
   }
 

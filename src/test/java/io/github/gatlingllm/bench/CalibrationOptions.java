@@ -15,6 +15,8 @@ import java.util.Locale;
  *       Poisson) and closed-loop stream counts; {@code @ms} gives that level its own ITL (see {@link Level})
  *   <li>{@code --ttftMs=50 --itlMs=10 --tokens=10}: the server's schedule and answer length
  *   <li>{@code --seconds=20}: the measured phase's intended length per level
+ *   <li>{@code --warmupSeconds=15}: the warm-up's length per level, at the level's own load (see
+ *       {@link Level#warmups})
  *   <li>{@code --clientArg=...} (repeatable) an extra JVM argument of the Gatling JVM, e.g. a JIT or GC option;
  *       {@code --clientHeap=1g} its -Xms/-Xmx
  *   <li>{@code --label=...} a name for the run in the table (default: pinned/unpinned plus the client arguments)
@@ -30,6 +32,7 @@ record CalibrationOptions(
     long itlMs,
     int tokens,
     double seconds,
+    double warmupSeconds,
     List<String> clientArgs,
     String clientHeap,
     String label,
@@ -85,11 +88,21 @@ record CalibrationOptions(
     }
 
     /**
-     * Warm-ups, all sent at once before the measured phase: closed, one per stream (each opens the connection its
-     * stream keeps); open, 1.5 x the requests in flight in steady state (rate x answer time), so that the pool holds
-     * about what the measured phase needs, and at least 16 for the JIT.
+     * Warm-ups before the measured phase, {@code --warmupSeconds} of the level's own load, so that the JIT compiler
+     * has compiled the whole path (Gatling's engine, the plugin, the server) before the first measured request (on
+     * one core it otherwise took most of the core for the first 10 s of the measured load): open, the rate's arrivals
+     * ({@code llm.warmupArrivals=load}); closed, N streams kept busy (at least one request per stream).
      */
     int warmups(CalibrationOptions o) {
+      return (int) Math.max(kind == Kind.CLOSED ? value : 16, Math.round(targetRate(o) * o.warmupSeconds()));
+    }
+
+    /**
+     * Connections opened before the warm-ups ({@code llm.preconnect}): closed, one per stream; open, 1.5 x the
+     * requests in flight in steady state (rate x answer time), at least 16. At most 128 connect at once, so the
+     * server's accept queue never overflows, as a burst of warm-ups all at once made it do at 10,000 streams.
+     */
+    int preconnect(CalibrationOptions o) {
       return kind == Kind.CLOSED ? value : (int) Math.max(16, Math.ceil(1.5 * value * answerSeconds(o)));
     }
 
@@ -105,6 +118,7 @@ record CalibrationOptions(
     long itlMs = 10;
     int tokens = 10;
     double seconds = 20;
+    double warmupSeconds = 15;
     List<String> clientArgs = new ArrayList<>();
     String clientHeap = "1g";
     String label = null;
@@ -130,6 +144,7 @@ record CalibrationOptions(
             case "itlMs" -> itlMs = whole(key, value, 0);
             case "tokens" -> tokens = (int) whole(key, value, 1);
             case "seconds" -> seconds = positive(key, value);
+            case "warmupSeconds" -> warmupSeconds = positive(key, value);
             case "clientArg" -> clientArgs.add(value);
             case "clientHeap" -> clientHeap = value;
             case "label" -> label = value;
@@ -145,7 +160,7 @@ record CalibrationOptions(
       label = (pinned ? "pinned" : "unpinned") + (clientArgs.isEmpty() ? "" : " " + String.join(" ", clientArgs));
     }
     return new CalibrationOptions(
-        pinned, parseLevels(levels), ttftMs, itlMs, tokens, seconds, List.copyOf(clientArgs), clientHeap, label, out,
+        pinned, parseLevels(levels), ttftMs, itlMs, tokens, seconds, warmupSeconds, List.copyOf(clientArgs), clientHeap, label, out,
         results, chartOnly);
   }
 
