@@ -212,7 +212,7 @@ public final class CalibrationBenchmark {
     long connections =
         level.kind() == Kind.CLOSED
             ? level.value()
-            : Math.max(warmups, (long) Math.ceil(3 * level.value() * level.answerSeconds(o)));
+            : (long) Math.ceil(3 * level.value() * level.answerSeconds(o)); // warm-ups are paced: no burst
     long needed = connections + FD_MARGIN;
     long limit = openFilesLimit();
     if (limit > 0 && limit < needed) {
