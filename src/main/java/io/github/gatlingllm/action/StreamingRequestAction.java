@@ -174,7 +174,7 @@ final class StreamingRequestAction extends LlmActionBase {
   /** The end of a request that was started (and so holds a concurrency slot when there is a cap). */
   void complete(Session session, RequestRecord record, String capturedText) {
     if (limiter != null) {
-      limiter.release();
+      limiter.release(session.eventLoop());
     }
     // Checks first (a failing one makes the request KO in both Gatling and the summary), then Gatling's stats and
     // the session: once handed to the run, the record may be completed on the token-counting thread. Like Gatling's

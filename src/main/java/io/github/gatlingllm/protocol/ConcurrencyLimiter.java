@@ -1,22 +1,48 @@
 package io.github.gatlingllm.protocol;
 
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
  * A cap on requests in flight across every virtual user (vLLM's {@code --max-concurrency}): arrivals beyond the cap
- * wait, in arrival order, on the client. The waiting time is not hidden: each request keeps its arrival time as its
- * intended start (docs/metrics.md, coordinated omission).
+ * wait on the client. The waiting time is not hidden: each request keeps its arrival time as its intended start
+ * (docs/metrics.md, coordinated omission).
+ *
+ * <p><b>Which waiting request gets a freed slot.</b> Mostly the oldest, as vLLM's semaphore does. But a slot freed on
+ * an event loop goes first to the oldest request waiting on that same loop, as long as it arrived at most
+ * {@code maxInFlight} requests after the oldest of all: its user's connection pool holds the connection that just came
+ * back, so it is sent on it. Handing the slot to another loop, whose pool has no idle connection, opened a new
+ * connection per hand-over: a closed load of N streams over L loops grew to L x N connections, opened during the
+ * measured load, their set-up in the send lag (BENCHMARKS.md, "Calibration"). The bound keeps the order fair: a
+ * waiting request is passed over at most {@code maxInFlight} times.
  *
  * <p>Used once when a request starts and once when it ends, from many event loops; the lock guards a few field
  * updates only (never I/O), so it is held for nanoseconds. A waiting task is handed back to its own event loop.
  */
 public final class ConcurrencyLimiter {
   private final int maxInFlight;
+  /** Every waiting request in arrival order; those taken through {@link #byLoop} are skipped when reached. */
   private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+  /** The same requests, per event loop, in arrival order; those taken through {@link #waiting} are skipped alike. */
+  private final Map<Executor, ArrayDeque<Waiting>> byLoop = new HashMap<>();
+  private int waitingCount;
+  private long arrivals;
   private int inFlight;
 
-  private record Waiting(Executor loop, Runnable task) {}
+  private static final class Waiting {
+    final Executor loop;
+    final Runnable task;
+    final long arrival;
+    boolean taken;
+
+    Waiting(Executor loop, Runnable task, long arrival) {
+      this.loop = loop;
+      this.task = task;
+      this.arrival = arrival;
+    }
+  }
 
   public ConcurrencyLimiter(int maxInFlight) {
     if (maxInFlight < 1) {
@@ -37,7 +63,10 @@ public final class ConcurrencyLimiter {
       if (runNow) {
         inFlight++;
       } else {
-        waiting.addLast(new Waiting(loop, task));
+        Waiting w = new Waiting(loop, task, arrivals++);
+        waiting.addLast(w);
+        byLoop.computeIfAbsent(loop, l -> new ArrayDeque<>()).addLast(w);
+        waitingCount++;
       }
     }
     if (runNow) {
@@ -45,11 +74,14 @@ public final class ConcurrencyLimiter {
     }
   }
 
-  /** Frees the slot of a finished request: the slot passes straight to the oldest waiting request, if any. */
-  public void release() {
+  /**
+   * Frees the slot of a finished request that ran on {@code freedOn}: the slot passes straight to a waiting request,
+   * if any (see the class comment for which one).
+   */
+  public void release(Executor freedOn) {
     Waiting next;
     synchronized (this) {
-      next = waiting.pollFirst();
+      next = take(freedOn);
       if (next == null) {
         inFlight--;
       }
@@ -59,6 +91,34 @@ public final class ConcurrencyLimiter {
     }
   }
 
+  /** The request that gets a slot freed on {@code freedOn}, removed from the queues; null when none waits. */
+  private Waiting take(Executor freedOn) {
+    Waiting oldest = head(waiting);
+    if (oldest == null) {
+      return null;
+    }
+    ArrayDeque<Waiting> sameLoop = byLoop.get(freedOn);
+    Waiting local = sameLoop == null ? null : head(sameLoop);
+    Waiting chosen = local != null && local.arrival - oldest.arrival <= maxInFlight ? local : oldest;
+    chosen.taken = true;
+    waitingCount--;
+    if (chosen == oldest) {
+      waiting.pollFirst();
+    } else {
+      sameLoop.pollFirst();
+    }
+    return chosen;
+  }
+
+  /** The first request of {@code queue} not yet taken through the other queue, dropping those that were. */
+  private static Waiting head(ArrayDeque<Waiting> queue) {
+    Waiting w;
+    while ((w = queue.peekFirst()) != null && w.taken) {
+      queue.pollFirst();
+    }
+    return w;
+  }
+
   /** Requests holding a slot now. */
   public synchronized int inFlight() {
     return inFlight;
@@ -66,6 +126,6 @@ public final class ConcurrencyLimiter {
 
   /** Requests waiting for a slot now. */
   public synchronized int waiting() {
-    return waiting.size();
+    return waitingCount;
   }
 }

@@ -170,7 +170,7 @@ final class EndOfRunReport {
     Path folder = runFolder.get();
     try {
       SummaryJson.write(
-          summary, scenarioSummaries(recording, run), detailed(summary, folder), runFacts, folder.resolve(SUMMARY_JSON));
+          summary, scenarioSummaries(recording, run), detailed(summary, folder, origin), runFacts, folder.resolve(SUMMARY_JSON));
       SummaryText.write(summary, folder.resolve(SUMMARY_TEXT));
       System.out.println("LLM summary written to " + folder.resolve(SUMMARY_JSON).toAbsolutePath());
     } catch (IOException e) {
@@ -207,15 +207,22 @@ final class EndOfRunReport {
   /**
    * The requests for vLLM's per-request arrays ({@code saveDetailed} only), read back from this run's
    * llm-requests.csv: the run itself keeps no request. Reading them is the one end-of-run step whose memory follows
-   * the number of requests, which is why it is opt-in (as in vLLM).
+   * the number of requests, which is why it is opt-in (as in vLLM). The file's times count from the run's origin;
+   * they are put back on {@link System#nanoTime()}, the clock of the summary's own start ({@code start_times} are
+   * send times since it).
    */
-  private static List<RequestRecord> detailed(BenchmarkSummary summary, Path folder) {
+  private static List<RequestRecord> detailed(BenchmarkSummary summary, Path folder, RunOrigin origin) {
     if (!summary.options().saveDetailed()) {
       return List.of();
     }
     Path csv = folder.resolve(RequestCsvWriter.FILE_NAME);
     try {
-      return RequestCsvReader.read(csv).records();
+      List<RequestRecord> read = RequestCsvReader.read(csv).records();
+      List<RequestRecord> onNanoTime = new ArrayList<>(read.size());
+      for (RequestRecord r : read) {
+        onNanoTime.add(RequestCsvReader.shifted(r, origin.nanoTime()));
+      }
+      return onNanoTime;
     } catch (IOException | RuntimeException e) {
       LOG.error("Could not read {} back for the per-request arrays of {}", csv, SUMMARY_JSON, e);
       return List.of();

@@ -376,7 +376,7 @@ public final class RequestCsvReader {
   }
 
   /** The same request with every time moved by {@code shift} ns. */
-  private static RequestRecord shifted(RequestRecord r, long shift) {
+  public static RequestRecord shifted(RequestRecord r, long shift) {
     RequestRecord s = new RequestRecord(r.requestName());
     s.origin(r.scenario(), r.userId(), r.requestId());
     s.intended(plus(r.intendedNanos(), shift));

@@ -31,6 +31,11 @@ public final class RequestCsvWriter extends RecordFileWriter {
     super(new AsyncLineWriter<>(name, opener, RequestCsvFormat.header(), rowFormat(origin), capacity));
   }
 
+  /** Appends {@code r}'s row (no line end) to {@code line}, as the writer thread does: for warming that code up. */
+  public static void formatRow(RequestRecord r, RunOrigin origin, StringBuilder line) {
+    RequestCsvFormat.appendRow(r, origin, line);
+  }
+
   private static AsyncLineWriter.LineFormat<RequestRecord> rowFormat(RunOrigin origin) {
     Objects.requireNonNull(origin, "origin");
     return (r, line) -> RequestCsvFormat.appendRow(r, origin, line);

@@ -30,7 +30,23 @@ final class ChildJvm implements AutoCloseable {
   static ChildJvm start(
       String name, String classPath, List<String> jvmArgs, String mainClass, List<String> args, Path log)
       throws IOException {
-    List<String> command = new ArrayList<>();
+    return start(name, List.of(), classPath, jvmArgs, mainClass, args, log);
+  }
+
+  /**
+   * The same behind a command {@code prefix}, e.g. {@code taskset -c 0}: it must exec the JVM in its own process (as
+   * taskset does), so that {@link #pid()} is the JVM's.
+   */
+  static ChildJvm start(
+      String name,
+      List<String> prefix,
+      String classPath,
+      List<String> jvmArgs,
+      String mainClass,
+      List<String> args,
+      Path log)
+      throws IOException {
+    List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(classPath);
@@ -113,7 +129,7 @@ final class ChildJvm implements AutoCloseable {
   /** The class path is long: print its first entries only. */
   private static List<String> shorten(List<String> command) {
     List<String> shown = new ArrayList<>(command);
-    int cp = shown.indexOf("-cp") + 1;
+    int cp = shown.indexOf("-cp") + 1; // after any prefix
     String[] entries = shown.get(cp).split(java.io.File.pathSeparator);
     if (entries.length > 2) {
       shown.set(cp, entries[0] + java.io.File.pathSeparator + entries[1] + java.io.File.pathSeparator + "...");

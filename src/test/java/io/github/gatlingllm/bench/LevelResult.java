@@ -64,23 +64,47 @@ record LevelResult(
    * waited before the client read it. NaN when either side lacks the figures.
    */
   static double wireMeanTtftMillis(JsonNode summary, JsonNode truth) {
-    JsonNode origin = summary.get("start_nanotime");
     JsonNode firstChunk = truth.get("mean_first_chunk_nanotime");
-    JsonNode starts = summary.get("start_times");
     JsonNode ttfts = summary.get("ttfts");
-    if (origin == null || firstChunk == null || starts == null || starts.size() == 0 || ttfts == null) {
+    double[] sends = sendNanotimes(summary);
+    if (firstChunk == null || !firstChunk.isNumber() || sends.length == 0 || ttfts == null) {
       return Double.NaN;
     }
-    double sumSeconds = 0;
+    double sum = 0;
     int n = 0;
-    for (int i = 0; i < starts.size(); i++) {
+    for (int i = 0; i < sends.length; i++) {
       if (ttfts.get(i).asDouble() > 0) { // requests with a first chunk: those the truth holds
-        sumSeconds += starts.get(i).asDouble();
+        sum += sends[i];
         n++;
       }
     }
-    double meanSendNanos = origin.asLong() + sumSeconds / n * 1e9;
-    return (firstChunk.asLong() - meanSendNanos) / 1e6;
+    return n == 0 ? Double.NaN : (firstChunk.asLong() - sum / n) / 1e6;
+  }
+
+  /**
+   * Each request's absolute send time ({@code System.nanoTime()}), from {@code start_nanotime} (the run's first
+   * intended start) and the per-request {@code start_times} and {@code queue_times} (s): the start times are placed so
+   * that the earliest intended start (send minus queue time) falls on {@code start_nanotime}. That is the documented
+   * meaning when start times count from {@code start_nanotime}, and it also undoes the shift of summaries whose
+   * per-request arrays were read back from {@code llm-requests.csv}, where times count from the file's own origin
+   * (their start times then come out near minus {@code start_nanotime}). An empty array when the figures are missing.
+   */
+  static double[] sendNanotimes(JsonNode summary) {
+    JsonNode origin = summary.get("start_nanotime");
+    JsonNode starts = summary.get("start_times");
+    JsonNode queues = summary.get("queue_times");
+    if (origin == null || starts == null || queues == null || starts.size() == 0) {
+      return new double[0];
+    }
+    double firstIntended = Double.MAX_VALUE;
+    for (int i = 0; i < starts.size(); i++) {
+      firstIntended = Math.min(firstIntended, starts.get(i).asDouble() - queues.get(i).asDouble());
+    }
+    double[] sends = new double[starts.size()];
+    for (int i = 0; i < sends.length; i++) {
+      sends[i] = origin.asLong() + (starts.get(i).asDouble() - firstIntended) * 1e9;
+    }
+    return sends;
   }
 
   /** The client and the mock must have seen the same measured requests, or the comparison is meaningless. */

@@ -31,6 +31,9 @@ class ThrottleIT {
       List<Double> starts = new ArrayList<>();
       summary.get("start_times").forEach(t -> starts.add(t.asDouble()));
       Collections.sort(starts);
+      // Send times since the run's first dispatch (vLLM's start_times), not since some other origin.
+      double duration = summary.get("duration").asDouble();
+      assertTrue(starts.get(0) >= 0 && starts.get(11) <= duration, "start times within [0, " + duration + "]: " + starts);
       // Unthrottled, all 12 would leave within milliseconds. At 4 per second the 12th leaves about 2.75 s after
       // the first (Gatling's throttler releases per 1/rps slots within each second); no second holds more than 4.
       double spread = starts.get(11) - starts.get(0);

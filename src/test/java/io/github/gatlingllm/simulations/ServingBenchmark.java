@@ -65,8 +65,8 @@ public class ServingBenchmark extends Simulation {
     if (settings.numWarmups() > 0) {
       // Warm-up requests stay out of the summary, and so does their load.
       PopulationBuilder warmUp =
-          LlmLoad.requests(settings.numWarmups())
-              .atOnce()
+          settings
+              .warmupLoad()
               .inject(
                   scenario("warm-up")
                       .feed(listFeeder(prompts).circular())

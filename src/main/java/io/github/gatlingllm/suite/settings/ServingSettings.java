@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param maxConcurrency client-side cap on requests in flight, 0 = none
  * @param dataset the prompts: dataset and its knobs
  * @param numWarmups warm-up requests before the measured phase (not in the summary)
+ * @param warmupsAtLoadPace warm-ups arrive as the measured load does (its rate, burstiness or ramp) rather than all at
+ *     once as vLLM sends them ({@code llm.warmupArrivals}: {@code at-once}, the default, or {@code load})
  * @param goodput SLOs such as {@code ttft:500,tpot:50} ({@code llm.goodput}), parsed once here, or empty
  * @param itlStats how ITL reaches Gatling's own stats ({@code request_mean} by default, {@code every_gap} or
  *     {@code none}); the LLM summary always has every gap
@@ -40,6 +42,7 @@ public record ServingSettings(
     int maxConcurrency,
     DatasetSettings dataset,
     int numWarmups,
+    boolean warmupsAtLoadPace,
     Optional<GoodputSlo> goodput,
     ItlStats itlStats,
     Optional<String> assertions,
@@ -54,6 +57,7 @@ public record ServingSettings(
   public static final String BURSTINESS = "llm.burstiness";
   public static final String MAX_CONCURRENCY = "llm.maxConcurrency";
   public static final String NUM_WARMUPS = "llm.numWarmups";
+  public static final String WARMUP_ARRIVALS = "llm.warmupArrivals";
   public static final String GOODPUT = "llm.goodput";
   public static final String ITL_STATS = "llm.itlStats";
   public static final String ASSERT = "llm.assert";
@@ -72,6 +76,7 @@ public record ServingSettings(
                 BURSTINESS,
                 MAX_CONCURRENCY,
                 NUM_WARMUPS,
+                WARMUP_ARRIVALS,
                 GOODPUT,
                 ITL_STATS,
                 ASSERT,
@@ -96,6 +101,7 @@ public record ServingSettings(
         p.integer(MAX_CONCURRENCY, 0, 0),
         DatasetSettings.from(p),
         p.integer(NUM_WARMUPS, 0, 0),
+        p.choice(WARMUP_ARRIVALS, "at-once", List.of("at-once", "load")).equals("load"),
         p.parsed(GOODPUT, GoodputSlo::parse, GoodputSlo.FORM),
         itlStats(p.choice(ITL_STATS, "request_mean", List.of("every_gap", "request_mean", "none"))),
         p.optional(ASSERT),
@@ -147,6 +153,30 @@ public record ServingSettings(
       return LlmLoad.gamma(requests, burstiness).atOnce(); // burstiness reported as given, as vLLM does
     }
     return LlmLoad.gamma(requests, burstiness).perSecond(injector.share(requestRate)).seed(seed);
+  }
+
+  /**
+   * The warm-up requests' load: all at once (vLLM's warm-up), or, with {@code llm.warmupArrivals=load}, arriving as
+   * the measured load will (its rate, burstiness or ramp, seeded apart), so that the whole path, Gatling's engine and
+   * the server included, has run at the load's pace before the first measured request: on a one-core client at 2,000
+   * req/s, the JIT compiler otherwise used most of the core during the first 10 s of the measured load
+   * (BENCHMARKS.md, "Calibration").
+   */
+  public LlmLoad warmupLoad() {
+    if (!warmupsAtLoadPace) {
+      return LlmLoad.requests(numWarmups).atOnce();
+    }
+    Injector injector = common.injector();
+    long seed = injector.seed(common.seed()) + 7_919; // arrivals of their own, not the measured load's first ones
+    if (rampUp.isPresent()) {
+      RampUp ramp = rampUp.get();
+      RampUp share = new RampUp(ramp.strategy(), injector.share(ramp.startRps()), injector.share(ramp.endRps()));
+      return LlmLoad.gamma(numWarmups, burstiness).ramp(share).seed(seed);
+    }
+    if (Double.isInfinite(requestRate)) {
+      return LlmLoad.requests(numWarmups).atOnce();
+    }
+    return LlmLoad.gamma(numWarmups, burstiness).perSecond(injector.share(requestRate)).seed(seed);
   }
 
   /**

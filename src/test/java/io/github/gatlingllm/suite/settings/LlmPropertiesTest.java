@@ -46,6 +46,15 @@ class LlmPropertiesTest {
   }
 
   @Test
+  void warmupsArriveAtOnceByDefaultOrAtTheLoadsOwnPace() {
+    assertFalse(serving(Map.of()).warmupsAtLoadPace());
+    assertTrue(serving(Map.of("llm.warmupArrivals", "load")).warmupsAtLoadPace());
+    assertFalse(serving(Map.of("llm.warmupArrivals", "at-once")).warmupsAtLoadPace());
+    String message = error(Map.of("llm.warmupArrivals", "paced"));
+    assertTrue(message.contains("llm.warmupArrivals") && message.contains("paced"), message);
+  }
+
+  @Test
   void valuesAreParsed() {
     ServingSettings s =
         serving(
