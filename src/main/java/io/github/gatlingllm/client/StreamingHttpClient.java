@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -135,6 +136,9 @@ public final class StreamingHttpClient implements AutoCloseable {
     // synchronously (a loop that refuses tasks), that would nest one call deeper per attempt, so whichever thread finds
     // the count at zero starts attempts in a loop until none is owed, and a nested call only adds to the count.
     AtomicInteger owed = new AtomicInteger();
+    // Set once the caller stopped waiting: the attempts still in flight end on their own, but start no more (the load
+    // may be under way: a burst of connections then is what preconnecting was meant to avoid).
+    AtomicBoolean abandoned = new AtomicBoolean();
     Runnable[] startOwed = new Runnable[1];
     startOwed[0] =
         () -> {
@@ -143,7 +147,7 @@ public final class StreamingHttpClient implements AutoCloseable {
           }
           do {
             int i = next.getAndIncrement();
-            if (i < connections) {
+            if (i < connections && !abandoned.get()) {
               connector.preconnect(
                   poolOf(loops.get(i % loops.size())),
                   target,
@@ -168,6 +172,7 @@ public final class StreamingHttpClient implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    abandoned.set(true);
     int ended = connections - (int) done.getCount();
     return new Preconnected(
         opened.get(),

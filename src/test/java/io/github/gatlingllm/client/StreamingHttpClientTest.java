@@ -269,6 +269,47 @@ class StreamingHttpClientTest extends EventLoopTest {
   }
 
   @Test
+  void preconnectStartsNoMoreAttemptsOnceItsCallerStoppedWaiting() throws Exception {
+    ScriptedServer server =
+        server((ctx, r) -> write(ctx, withContentLength("200 OK", "text/event-stream", sse(E1) + sse("[DONE]"))));
+    EventLoopGroup busy = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    EventLoop busyLoop = busy.next();
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      // 1 ms of connect timeout: a wait bound of 1 s, over while the loop is held and no attempt has run.
+      StreamingHttpClient client =
+          track(new StreamingHttpClient(new ClientSettings(NioSocketChannel::new, Duration.ofMillis(1), Duration.ZERO,
+              Duration.ZERO, Duration.ZERO, TlsSettings.VERIFIED)));
+      busyLoop.execute(
+          () -> {
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+      int wanted = StreamingHttpClient.PRECONNECT_IN_FLIGHT + 72;
+      StreamingHttpClient.Preconnected done =
+          client.preconnect(List.of(busyLoop), request(server.port()).target(), wanted);
+      assertEquals(0, done.opened() + done.failed(), "the loop was held: nothing ended in time");
+
+      release.countDown(); // the first wave runs now, after the caller gave up
+      for (int i = 0; i < 500 && server.accepted.get() < StreamingHttpClient.PRECONNECT_IN_FLIGHT; i++) {
+        Thread.sleep(10);
+      }
+      assertEquals(StreamingHttpClient.PRECONNECT_IN_FLIGHT, server.accepted.get());
+      // Those attempts end; the 72 not started must stay so (patience for them to show, not a bound on anything).
+      for (int i = 0; i < 100 && server.accepted.get() == StreamingHttpClient.PRECONNECT_IN_FLIGHT; i++) {
+        Thread.sleep(10);
+      }
+      assertEquals(StreamingHttpClient.PRECONNECT_IN_FLIGHT, server.accepted.get(), "attempts started after the wait");
+    } finally {
+      release.countDown();
+      busy.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+  }
+
+  @Test
   void preconnectWaitsForTheHandshakeTimeoutToo() {
     assertEquals(1_000 + 2 * 1_000, StreamingHttpClient.preconnectWaitMillis(256, 1_000, false));
     assertEquals(1_000 + 2 * 2 * 2_000, StreamingHttpClient.preconnectWaitMillis(256, 2_000, true),
