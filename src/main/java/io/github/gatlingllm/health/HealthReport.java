@@ -169,6 +169,8 @@ public record HealthReport(
     flagged.put("lag", flags.lag());
     flagged.put("judged", flags.judged());
     flagged.put("judged_early", flags.judgedEarly());
+    // Stalls let go while a request still to be judged might overlap them: those requests may be unflagged.
+    flagged.put("stalls_evicted", flags.stallsEvicted());
     out.put("flagged_requests", flagged);
     out.put("lag_threshold_ms", ms(thresholdNanos));
     Optional<String> reason = bottleneckReason();

@@ -19,7 +19,7 @@ class HealthReportTest {
         new HealthReport.Gc(3, 12 * MS, 6 * MS),
         new HealthReport.Jit(1_200, 900),
         new HealthReport.Cpu(cpuNanos, 10 * S, 2, 1.5),
-        new HealthReport.Flags(50, 4, 3, 2, 0, 0),
+        new HealthReport.Flags(50, 4, 3, 2, 0, 7),
         5 * MS,
         List.of(new Stall(Stall.Cause.LAG, 1_500 * MS, 1_700 * MS)),
         1_000 * MS,
@@ -36,6 +36,9 @@ class HealthReportTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> stall = ((List<Map<String, Object>>) json.get("longest_stalls")).get(0);
     assertEquals(500.0, stall.get("start_ms"), "1.5 s on nanoTime is 0.5 s after the origin");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> flagged = (Map<String, Object>) json.get("flagged_requests");
+    assertEquals(7L, flagged.get("stalls_evicted"), "a total that may miss requests says so");
     assertEquals(700.0, stall.get("end_ms"));
     assertEquals(200.0, stall.get("duration_ms"));
     @SuppressWarnings("unchecked")
