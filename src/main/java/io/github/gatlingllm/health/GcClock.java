@@ -22,8 +22,12 @@ final class GcClock {
   static final long ERROR_NANOS = 2_000_000;
   /** How long {@link #measure} spins for the millisecond to tick over before taking a coarser offset. */
   private static final long SPIN_LIMIT_NANOS = 5_000_000;
-  /** A start time this far from the uptime's zero means a stepped wall clock: the difference is then ignored. */
-  private static final long PLAUSIBLE_START_NANOS = TimeUnit.SECONDS.toNanos(60);
+  /**
+   * A start time further than this from the uptime's zero means a wall clock stepped since the JVM started (an NTP
+   * correction at a machine's boot): the difference is then ignored, an error of the measured 20-50 ms rather than of
+   * the step. Twenty times what was measured; a wider bound let a step of up to its size shift every GC pause.
+   */
+  static final long PLAUSIBLE_START_NANOS = TimeUnit.SECONDS.toNanos(1);
   private final long offsetNanos;
 
   /** @param offsetNanos the {@code nanoTime} of the GC clock's zero */

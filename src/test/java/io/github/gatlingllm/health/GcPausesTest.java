@@ -33,6 +33,19 @@ class GcPausesTest {
   }
 
   @Test
+  void aWallClockSteppedBackSinceTheJvmStartedDoesNotShiftThePauses() {
+    // As above, but the wall clock was stepped back 5 s after the JVM started: through it the start time would seem
+    // 5 s after the uptime's zero, and every pause would be placed 5 s late.
+    AtomicLong nano = new AtomicLong(5_000_000);
+    long wall = 1_000_000_000_000_000_000L;
+    GcClock clock =
+        GcClock.measure(
+            () -> nano.get() < 5_300_000 ? 41 : 42, () -> nano.addAndGet(100_000), () -> nano.get() + wall,
+            wall / MS - 12 + 5_000);
+    assertEquals(-36_600_000, clock.nanos(0), "the step ignored: GC times taken from the uptime's zero");
+  }
+
+  @Test
   void aPauseIsPublishedOnTheNanoClockWidenedByItsMillisecondRounding() {
     StallLog log = new StallLog();
     GcPauses gc = new GcPauses(new GcClock(7 * MS), log);
