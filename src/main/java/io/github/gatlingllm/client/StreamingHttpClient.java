@@ -131,6 +131,7 @@ public final class StreamingHttpClient implements AutoCloseable {
     CountDownLatch done = new CountDownLatch(connections);
     AtomicInteger next = new AtomicInteger();
     AtomicInteger opened = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
     AtomicReference<String> firstFailure = new AtomicReference<>();
     // Attempts owed but not started yet. An ended attempt starts the next one from its callback; when attempts end
     // synchronously (a loop that refuses tasks), that would nest one call deeper per attempt, so whichever thread finds
@@ -156,6 +157,7 @@ public final class StreamingHttpClient implements AutoCloseable {
                       opened.incrementAndGet();
                     } else {
                       firstFailure.compareAndSet(null, Failures.detail(cause));
+                      failed.incrementAndGet();
                     }
                     done.countDown();
                     startOwed[0].run();
@@ -173,10 +175,10 @@ public final class StreamingHttpClient implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     abandoned.set(true);
-    int ended = connections - (int) done.getCount();
+    // Each counted on its own: attempts still ending after the wait cannot make one the other's difference.
     return new Preconnected(
         opened.get(),
-        ended - opened.get(),
+        failed.get(),
         firstFailure.get(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
   }
