@@ -1,8 +1,8 @@
 package io.github.gatlingllm.javaapi;
 
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
@@ -14,14 +14,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How {@link LlmLoad} injects an open-model arrival schedule of any length, exact to the nanosecond: {@link #injection()} starts the users in at
- * most {@link #MAX_BATCHES} batches, and {@link #pace()}, first in the scenario, holds each user until its own
- * arrival time.
+ * How {@link LlmLoad} injects an open-model arrival schedule of any length, exact to the nanosecond: {@link
+ * #injection()} lets the users go in at most {@link #MAX_WINDOWS} windows of whole seconds, evenly within each window,
+ * a little ahead of their arrivals, and {@link #pace()}, first in the scenario, holds each user until its own arrival.
  *
- * <p>Why not one Gatling injection step per arrival: Gatling chains its steps into nested iterators, one level per
- * step, and its injector runs out of stack after a few thousand steps (a StackOverflowError, and the run stops
- * injecting), which a day-long soak reaches within minutes. A batch starts its users together at its first arrival
- * (no user ever starts after its arrival), so at most one batch of users waits at a time.
+ * <p>Why so few steps: Gatling chains its injection steps into nested iterators, each step adding its duration to
+ * every later user's start, so a user costs one step of work per step before it, and one step per arrival overflows
+ * the injector's stack after a few thousand. The batches this class used before (500 steps) cost 3.5 µs of the
+ * injector's thread per user, spent once a second in one burst: 7 ms at 2,000 users/s, which, on a one-core client,
+ * made sends late (BENCHMARKS.md, "Calibration"). A window is one ramp step; users within it start evenly, and the
+ * schedule starts {@link #leadNanos()} after the injection, the most any user of Gatling's ramp would otherwise start
+ * after its arrival, so that none does. Users that wait for their arrival are those of about one window at most.
  *
  * <pre>{@code
  * Arrivals arrivals = Arrivals.of(ArrivalSchedule.gamma(100_000, 20.0, 1.0, 0));
@@ -31,17 +34,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>One schedule serves one scenario (it hands out its arrivals in order, once).
  */
 final class Arrivals {
-  /** The most injection batches: far below the few thousand steps Gatling's injector can chain. */
-  static final int MAX_BATCHES = 500;
+  /** The most injection steps: each user costs Gatling's injector about one step's work per step before it. */
+  static final int MAX_WINDOWS = 64;
 
   /** The user's arrival, which its first LLM request also takes as its intended start. */
   private static final String DUE = ScheduledStart.ATTRIBUTE;
   private static final long NOT_STARTED = Long.MIN_VALUE;
 
   private final double[] seconds;
-  private final int batch;
+  private final OpenInjectionStep[] steps;
+  /** When Gatling lets the first user go, after the injection's start. */
+  private final long firstStartNanos;
+  /** How long after the injection's start the schedule's zero is: no user starts after its own arrival. */
+  private final long leadNanos;
   private final AtomicInteger handedOut = new AtomicInteger();
-  /** nanoTime of the schedule's zero, fixed by the first user to arrive. */
+  /** nanoTime of the schedule's zero, fixed by the first user to start. */
   private final AtomicLong originNanos = new AtomicLong(NOT_STARTED);
 
   private Arrivals(double[] arrivalSeconds) {
@@ -52,8 +59,15 @@ final class Arrivals {
                 + " after " + arrivalSeconds[i - 1]);
       }
     }
+    if (arrivalSeconds.length > 0 && !(arrivalSeconds[0] >= 0)) {
+      throw new IllegalArgumentException(
+          "Arrival times must be seconds from the start, >= 0: arrival 0 is " + arrivalSeconds[0]);
+    }
     this.seconds = arrivalSeconds.clone();
-    this.batch = Math.max(1, (arrivalSeconds.length + MAX_BATCHES - 1) / MAX_BATCHES);
+    this.steps = windows(seconds);
+    long[] startsAndLead = startsAndLead(steps, seconds);
+    this.firstStartNanos = startsAndLead[0];
+    this.leadNanos = startsAndLead[1];
   }
 
   /** One user at each arrival time (seconds from the start, non-decreasing). */
@@ -65,19 +79,54 @@ final class Arrivals {
     return seconds.length;
   }
 
-  /** The users, started in batches at each batch's first arrival (rounded down to Gatling's milliseconds). */
+  /** The users: one ramp per window of whole seconds, evenly within it; at most {@link #MAX_WINDOWS} steps. */
   OpenInjectionStep[] injection() {
-    List<OpenInjectionStep> steps = new ArrayList<>();
-    long previousMillis = 0;
-    for (int first = 0; first < seconds.length; first += batch) {
-      long millis = (long) Math.floor(seconds[first] * 1000);
-      if (millis > previousMillis) {
-        steps.add(nothingFor(Duration.ofMillis(millis - previousMillis)));
-        previousMillis = millis;
-      }
-      steps.add(atOnceUsers(Math.min(batch, seconds.length - first)));
+    return steps.clone();
+  }
+
+  private static OpenInjectionStep[] windows(double[] seconds) {
+    if (seconds.length == 0) {
+      return new OpenInjectionStep[0];
     }
-    return steps.toArray(new OpenInjectionStep[0]);
+    long span = (long) Math.floor(seconds[seconds.length - 1]) + 1; // whole seconds holding every arrival
+    long width = Math.max(1, (span + MAX_WINDOWS - 1) / MAX_WINDOWS);
+    int count = (int) ((span + width - 1) / width);
+    int[] users = new int[count];
+    for (double s : seconds) {
+      users[(int) Math.min(count - 1, (long) Math.floor(s) / width)]++;
+    }
+    List<OpenInjectionStep> out = new ArrayList<>(count);
+    Duration window = Duration.ofSeconds(width);
+    for (int n : users) {
+      out.add(n == 0 ? nothingFor(window) : rampUsers(n).during(window));
+    }
+    return out.toArray(new OpenInjectionStep[0]);
+  }
+
+  /**
+   * Walks Gatling's own start times for these steps (its injection iterator, as its injector will) against the
+   * arrivals: the first user's start, and the most any user starts after its arrival (0 when none does).
+   */
+  private static long[] startsAndLead(OpenInjectionStep[] steps, double[] seconds) {
+    scala.collection.Iterator<scala.concurrent.duration.FiniteDuration> starts = scala.collection.Iterator.empty();
+    for (int i = steps.length - 1; i >= 0; i--) {
+      starts = steps[i].asScala().chain(starts);
+    }
+    long first = 0;
+    long lead = 0;
+    for (int i = 0; i < seconds.length && starts.hasNext(); i++) {
+      long start = starts.next().toNanos();
+      if (i == 0) {
+        first = start;
+      }
+      lead = Math.max(lead, start - Math.round(seconds[i] * 1e9));
+    }
+    return new long[] {first, lead};
+  }
+
+  /** How long after the injection's start the schedule's zero is (see the class comment). */
+  long leadNanos() {
+    return leadNanos;
   }
 
   /**
@@ -103,16 +152,11 @@ final class Arrivals {
     }
     long origin = originNanos.get();
     if (origin == NOT_STARTED) {
-      // The first user starts with the first batch, at the first arrival. The schedule is shifted by the lead so that
-      // this user too is let go ahead of its arrival: the zero is that long ago, plus the lead.
-      originNanos.compareAndSet(NOT_STARTED, now + ScheduledStart.PREPARE_AHEAD_NANOS - Math.round(seconds[0] * 1e9));
+      // The first user starts firstStartNanos into the injection: the injection started then, and the schedule's
+      // zero is the lead after it, plus the time users are let go ahead of their arrivals.
+      originNanos.compareAndSet(NOT_STARTED, now - firstStartNanos + leadNanos + ScheduledStart.PREPARE_AHEAD_NANOS);
       origin = originNanos.get();
     }
     return origin + Math.round(seconds[i] * 1e9);
-  }
-
-  /** Users per injection batch. */
-  int batchSize() {
-    return batch;
   }
 }

@@ -35,9 +35,9 @@ import scala.jdk.javaapi.CollectionConverters;
  *
  * <p>Open loads follow vLLM's {@code bench serve}: each gap, the first included, is drawn from Gamma(burstiness,
  * 1 / (rate x burstiness)) on an absolute schedule, rescaled so that the last arrival lands at n / rate (see
- * {@link ArrivalSchedule}); seeded ({@link #seed}, default 0). The users start in at most 500 injection batches and
- * each waits, first thing in its scenario, until its exact arrival (Gatling's injector overflows its stack beyond a
- * few thousand steps; see {@link Arrivals}).
+ * {@link ArrivalSchedule}); seeded ({@link #seed}, default 0). The users are let go evenly within at most 64 windows
+ * (one Gatling ramp each) a little ahead of their arrivals, and each waits, first thing in its scenario, until its
+ * exact arrival (every injection step costs Gatling's injector work for every later user; see {@link Arrivals}).
  *
  * <p>Several measured populations in one run are reported together: {@code num_prompts} summed, {@code request_rate}
  * summed when every rate is finite, inf when every one is inf, else null; {@code burstiness} when all are equal, else

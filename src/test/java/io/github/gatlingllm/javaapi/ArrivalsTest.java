@@ -19,48 +19,68 @@ class ArrivalsTest {
     return n;
   }
 
-  @Test
-  void aDayOfArrivalsIsInjectedInAFewHundredBatchesWithEveryUser() {
-    // A day at 2 requests/s: 172,800 arrivals, which one step per arrival would chain ~345,000 deep.
-    Arrivals arrivals = Arrivals.of(ArrivalSchedule.gamma(172_800, 2.0, 1.0, 0));
-    OpenInjectionStep[] steps = arrivals.injection();
-    assertTrue(steps.length <= 2 * Arrivals.MAX_BATCHES, steps.length + " steps");
-    assertEquals(172_800, users(steps));
-    assertEquals(346, arrivals.batchSize());
+  /** Gatling's own start times for the steps, in nanoseconds after the injection's start, as its injector walks them. */
+  private static long[] gatlingStarts(OpenInjectionStep[] steps) {
+    scala.collection.Iterator<scala.concurrent.duration.FiniteDuration> it = scala.collection.Iterator.empty();
+    for (int i = steps.length - 1; i >= 0; i--) {
+      it = steps[i].asScala().chain(it);
+    }
+    java.util.List<Long> starts = new java.util.ArrayList<>();
+    while (it.hasNext()) {
+      starts.add(it.next().toNanos());
+    }
+    return starts.stream().mapToLong(Long::longValue).toArray();
   }
 
   @Test
-  void usersTakeTheArrivalsInOrderFromTheFirstUsersStart() {
-    Arrivals arrivals = Arrivals.of(new double[] {0.5, 0.5, 1.25, 3.0});
-    long start = 1_000_000_000_000L; // the first user starts at the first arrival, 0.5 s into the schedule
-    // Every arrival is due the lead after the schedule says, so that the first user is let go ahead of it too.
-    long zero = start + ScheduledStart.PREPARE_AHEAD_NANOS;
-    assertEquals(zero, arrivals.dueNanos(start));
-    assertEquals(zero, arrivals.dueNanos(start + 1_000), "the same arrival time: due together");
-    assertEquals(zero + 750_000_000L, arrivals.dueNanos(start + 2_000));
-    assertEquals(zero + 2_500_000_000L, arrivals.dueNanos(start + 3_000));
+  void aDayOfArrivalsIsInjectedInAtMostSixtyFourStepsWithEveryUser() {
+    // A day at 2 requests/s: 172,800 arrivals, which one step per arrival would chain ~345,000 deep.
+    Arrivals arrivals = Arrivals.of(ArrivalSchedule.gamma(172_800, 2.0, 1.0, 0));
+    OpenInjectionStep[] steps = arrivals.injection();
+    assertTrue(steps.length <= Arrivals.MAX_WINDOWS, steps.length + " steps");
+    assertEquals(172_800, users(steps));
+    // A window is 1,350 s (a day in 64): no user starts more than one window ahead of its arrival.
+    assertTrue(arrivals.leadNanos() <= 1_350_000_000_000L, arrivals.leadNanos() + " ns");
+  }
+
+  @Test
+  void usersTakeTheArrivalsInOrderFromTheInjectionsStartPlusTheLead() {
+    double[] seconds = {0.5, 0.5, 1.25, 3.0};
+    Arrivals arrivals = Arrivals.of(seconds);
+    long start = 1_000_000_000_000L; // the first user starts with the injection
+    assertEquals(0, gatlingStarts(arrivals.injection())[0]);
+    long zero = start + arrivals.leadNanos() + ScheduledStart.PREPARE_AHEAD_NANOS;
+    assertEquals(zero + 500_000_000L, arrivals.dueNanos(start));
+    assertEquals(zero + 500_000_000L, arrivals.dueNanos(start + 1_000), "the same arrival time: due together");
+    assertEquals(zero + 1_250_000_000L, arrivals.dueNanos(start + 2_000));
+    assertEquals(zero + 3_000_000_000L, arrivals.dueNanos(start + 3_000));
     long late = start + 9_000_000_000L;
     assertEquals(late, arrivals.dueNanos(late), "a user beyond the schedule goes at once");
   }
 
   @Test
-  void noUserIsInjectedAfterItsArrival() {
-    double[] seconds = ArrivalSchedule.gamma(10_000, 50.0, 0.5, 7);
+  void noUserStartsAfterItsArrivalOnceTheScheduleIsShiftedByTheLead() {
+    double[] seconds = ArrivalSchedule.gamma(10_000, 50.0, 0.5, 7); // bursty: gaps far from even
     Arrivals arrivals = Arrivals.of(seconds);
-    OpenInjectionStep[] steps = arrivals.injection();
-    // Walk the steps: each batch starts at or before its first arrival (rounded down to the millisecond).
-    long atMillis = 0;
-    int user = 0;
-    for (OpenInjectionStep step : steps) {
-      var scala = step.asScala();
-      if (scala.users() == 0) {
-        atMillis += scala.duration().toMillis();
-      } else {
-        assertTrue(atMillis <= seconds[user] * 1000, "batch at " + atMillis + " ms, arrival " + seconds[user]);
-        user += (int) scala.users();
-      }
+    long[] starts = gatlingStarts(arrivals.injection());
+    assertEquals(10_000, starts.length);
+    long lead = arrivals.leadNanos();
+    long latest = Long.MIN_VALUE;
+    for (int i = 0; i < starts.length; i++) {
+      long late = starts[i] - Math.round(seconds[i] * 1e9) - lead;
+      assertTrue(late <= 0, "user " + i + " starts " + late + " ns after its arrival");
+      latest = Math.max(latest, late);
     }
-    assertEquals(10_000, user);
+    assertEquals(0, latest, "the lead is the smallest that works: some user starts right at its arrival");
+    // 200 s in 64 windows of 4 s: the lead is at most one window.
+    assertTrue(lead <= 4_000_000_000L, lead + " ns");
+  }
+
+  @Test
+  void aScheduleOfNoArrivalsInjectsNobody() {
+    Arrivals arrivals = Arrivals.of(new double[0]);
+    assertEquals(0, arrivals.injection().length);
+    assertEquals(0, arrivals.leadNanos());
   }
 
   @Test
