@@ -1,5 +1,6 @@
 package io.github.gatlingllm.javaapi;
 
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * How {@link LlmLoad} injects an open-model arrival schedule of any length, exact to the nanosecond: {@link
  * #injection()} lets the users go in at most {@link #MAX_WINDOWS} windows of whole seconds, evenly within each window,
- * a little ahead of their arrivals, and {@link #pace()}, first in the scenario, holds each user until its own arrival.
+ * a little ahead of their arrivals (schedules of at most {@link #ONE_STEP_PER_ARRIVAL_UP_TO} arrivals: each user at its
+ * own), and {@link #pace()}, first in the scenario, holds each user until its own arrival.
  *
  * <p>Why so few steps: Gatling chains its injection steps into nested iterators, each step adding its duration to
  * every later user's start, so a user costs one step of work per step before it, and one step per arrival overflows
@@ -36,6 +38,12 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Arrivals {
   /** The most injection steps: each user costs Gatling's injector about one step's work per step before it. */
   static final int MAX_WINDOWS = 64;
+  /**
+   * Schedules up to this many arrivals get one step per arrival instead: each user starts at its own arrival (to the
+   * millisecond), so no user waits long and the first ones are not sent while the others start, and their total cost
+   * stays small (at most 256 steps before a user). A short replay's first sends were 3-6 ms late with windows.
+   */
+  static final int ONE_STEP_PER_ARRIVAL_UP_TO = 256;
 
   /** The user's arrival, which its first LLM request also takes as its intended start. */
   private static final String DUE = ScheduledStart.ATTRIBUTE;
@@ -88,6 +96,9 @@ final class Arrivals {
     if (seconds.length == 0) {
       return new OpenInjectionStep[0];
     }
+    if (seconds.length <= ONE_STEP_PER_ARRIVAL_UP_TO) {
+      return oneStepPerArrival(seconds);
+    }
     long span = (long) Math.floor(seconds[seconds.length - 1]) + 1; // whole seconds holding every arrival
     long width = Math.max(1, (span + MAX_WINDOWS - 1) / MAX_WINDOWS);
     int count = (int) ((span + width - 1) / width);
@@ -99,6 +110,27 @@ final class Arrivals {
     Duration window = Duration.ofSeconds(width);
     for (int n : users) {
       out.add(n == 0 ? nothingFor(window) : rampUsers(n).during(window));
+    }
+    return out.toArray(new OpenInjectionStep[0]);
+  }
+
+  /** Each user at its arrival's millisecond (rounded down, so never after it); arrivals in the same one together. */
+  private static OpenInjectionStep[] oneStepPerArrival(double[] seconds) {
+    List<OpenInjectionStep> out = new ArrayList<>();
+    long previousMillis = 0;
+    int i = 0;
+    while (i < seconds.length) {
+      long millis = (long) Math.floor(seconds[i] * 1000);
+      int together = 1;
+      while (i + together < seconds.length && (long) Math.floor(seconds[i + together] * 1000) == millis) {
+        together++;
+      }
+      if (millis > previousMillis) {
+        out.add(nothingFor(Duration.ofMillis(millis - previousMillis)));
+        previousMillis = millis;
+      }
+      out.add(atOnceUsers(together));
+      i += together;
     }
     return out.toArray(new OpenInjectionStep[0]);
   }

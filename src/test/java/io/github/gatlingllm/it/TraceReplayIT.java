@@ -31,7 +31,7 @@ class TraceReplayIT {
   private static final String SIMULATION = "io.github.gatlingllm.simulations.ServingBenchmark";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path MOONCAKE_SAMPLE = Path.of("datasets/traces/mooncake-sample.jsonl");
-  private static final long FIVE_MS = 5_000_000L;
+  private static final long LATE_BOUND = 15_000_000L;
 
   @TempDir Path results;
 
@@ -64,7 +64,8 @@ class TraceReplayIT {
       GatlingRun run = GatlingRun.run(SIMULATION, knobs, results);
       assertEquals(0, run.exitCode, run.output);
 
-      // Every request, each sent within 5 ms of its scheduled time, with the trace's lengths.
+      // Every request, none before its scheduled time nor far after it (a busy machine delays a send by a few ms, a
+      // broken schedule by the trace's own gaps: 20-700 ms at 10x), with the trace's lengths.
       List<RequestRecord> sent = RequestCsvReader.read(run.runFolder().resolve("llm-requests.csv")).records();
       assertEquals(trace.size(), sent.size(), run.output);
       List<Integer> inputs = new ArrayList<>();
@@ -72,7 +73,7 @@ class TraceReplayIT {
       for (RequestRecord r : sent) {
         assertTrue(r.success(), r.errorDetail());
         long lag = r.sendNanos() - r.intendedNanos();
-        assertTrue(lag >= 0 && lag <= FIVE_MS, "request " + r.requestId() + " sent " + lag / 1e6 + " ms late");
+        assertTrue(lag >= 0 && lag <= LATE_BOUND, "request " + r.requestId() + " sent " + lag / 1e6 + " ms late");
         inputs.add(r.promptTokens());
         outputs.add(r.outputTokens());
       }
@@ -95,7 +96,9 @@ class TraceReplayIT {
       assertTrue(summary.get("request_rate").isNull(), "a trace has no single rate");
       assertEquals("mooncake-sample.jsonl", summary.get("trace").asText());
       assertEquals(10.0, summary.get("trace_speedup").asDouble());
-      assertTrue(summary.get("schedule_lag_max_ms").asDouble() <= 5, summary.toString());
+      // The summary's schedule lag is the CSV's: its max is the largest lag seen above, its median a typical send.
+      assertTrue(summary.get("schedule_lag_max_ms").asDouble() <= LATE_BOUND / 1e6, summary.toString());
+      assertTrue(summary.get("schedule_lag_p50_ms").asDouble() <= 5, summary.toString());
       // The client-side hit rate is what the trace reused: the blocks whose hash id came earlier.
       double hitRate = summary.get("prefix_cache_hit_rate").asDouble();
       String context = "hit rate " + hitRate + ", trace " + reuse;

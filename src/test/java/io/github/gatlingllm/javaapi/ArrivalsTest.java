@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.github.gatlingllm.action.ScheduledStart;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A schedule of any length in a bounded number of injection steps, each user held until its own arrival. */
@@ -44,18 +45,32 @@ class ArrivalsTest {
   }
 
   @Test
-  void usersTakeTheArrivalsInOrderFromTheInjectionsStartPlusTheLead() {
-    double[] seconds = {0.5, 0.5, 1.25, 3.0};
-    Arrivals arrivals = Arrivals.of(seconds);
-    long start = 1_000_000_000_000L; // the first user starts with the injection
-    assertEquals(0, gatlingStarts(arrivals.injection())[0]);
-    long zero = start + arrivals.leadNanos() + ScheduledStart.PREPARE_AHEAD_NANOS;
-    assertEquals(zero + 500_000_000L, arrivals.dueNanos(start));
-    assertEquals(zero + 500_000_000L, arrivals.dueNanos(start + 1_000), "the same arrival time: due together");
-    assertEquals(zero + 1_250_000_000L, arrivals.dueNanos(start + 2_000));
-    assertEquals(zero + 3_000_000_000L, arrivals.dueNanos(start + 3_000));
+  void aShortScheduleStartsEachUserAtItsOwnArrival() {
+    Arrivals arrivals = Arrivals.of(new double[] {0.5, 0.5, 1.25, 3.0});
+    assertEquals(List.of(500_000_000L, 500_000_000L, 1_250_000_000L, 3_000_000_000L),
+        java.util.Arrays.stream(gatlingStarts(arrivals.injection())).boxed().toList());
+    assertEquals(0, arrivals.leadNanos());
+    long start = 1_000_000_000_000L; // the first user starts at the first arrival, 0.5 s into the injection
+    // Every arrival is due the lead after the schedule says, so that the first user is let go ahead of it too.
+    long zero = start + ScheduledStart.PREPARE_AHEAD_NANOS;
+    assertEquals(zero, arrivals.dueNanos(start));
+    assertEquals(zero, arrivals.dueNanos(start + 1_000), "the same arrival time: due together");
+    assertEquals(zero + 750_000_000L, arrivals.dueNanos(start + 2_000));
+    assertEquals(zero + 2_500_000_000L, arrivals.dueNanos(start + 3_000));
     long late = start + 9_000_000_000L;
     assertEquals(late, arrivals.dueNanos(late), "a user beyond the schedule goes at once");
+  }
+
+  @Test
+  void aLongScheduleIsDueFromTheInjectionsStartPlusTheLead() {
+    double[] seconds = ArrivalSchedule.gamma(1_000, 100.0, 1.0, 3); // the last at 10.0 s: 11 windows of 1 s
+    Arrivals arrivals = Arrivals.of(seconds);
+    assertEquals(11, arrivals.injection().length);
+    long[] starts = gatlingStarts(arrivals.injection());
+    long start = 1_000_000_000_000L + starts[0]; // the first user starts starts[0] into the injection
+    long zero = start - starts[0] + arrivals.leadNanos() + ScheduledStart.PREPARE_AHEAD_NANOS;
+    assertEquals(zero + Math.round(seconds[0] * 1e9), arrivals.dueNanos(start));
+    assertEquals(zero + Math.round(seconds[1] * 1e9), arrivals.dueNanos(start + 1_000));
   }
 
   @Test
