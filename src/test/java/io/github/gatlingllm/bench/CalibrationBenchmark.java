@@ -69,7 +69,7 @@ public final class CalibrationBenchmark {
     if (options.pinned()) {
       System.out.println(
           "pinned: client JVM on core 0 (taskset -c 0), server JVM on core 1: the client sees availableProcessors=1,"
-              + " so Gatling starts one event loop and the JVM sizes its GC and JIT threads for one core");
+              + " so Netty gives Gatling 2 event loops (2 x cores) and the JVM sizes its GC and JIT threads for one core");
     }
     List<CalibrationResult> results = new ArrayList<>();
     for (Level level : options.levels()) {
