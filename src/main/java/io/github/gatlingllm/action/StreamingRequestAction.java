@@ -126,7 +126,7 @@ final class StreamingRequestAction extends LlmActionBase {
       recording.captureGeneratedText(false);
     }
     StreamExchange exchange = new StreamExchange(this, session, request, recording);
-    Runnable start = limiter == null ? exchange : () -> limiter.submit(session.eventLoop(), record.intendedNanos(), exchange);
+    Runnable start = limiter == null ? exchange : () -> limiter.submit(session.eventLoop(), exchange);
     long early = intended - System.nanoTime();
     if (early <= 0) {
       start.run();

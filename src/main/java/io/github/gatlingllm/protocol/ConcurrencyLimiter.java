@@ -1,9 +1,7 @@
 package io.github.gatlingllm.protocol;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -12,54 +10,37 @@ import java.util.concurrent.Executor;
  * wait on the client. The waiting time is not hidden: each request keeps its arrival time as its intended start
  * (docs/metrics.md, coordinated omission).
  *
- * <p><b>Which waiting request gets a freed slot.</b> The oldest, as vLLM's semaphore does, among those due within
- * {@link #SAME_START_NANOS} of it; among those, the one waiting on the event loop with the fewest requests in flight,
- * the loop that freed the slot first on a tie. Why: the users of a load are spread over Gatling's event loops, each
- * with its own connection pool. Strict arrival order let whichever loop started its users first take every slot (a
- * closed load of N streams, all due at once: all N on one loop, the other loops idle), and each time that loop's
- * queue ran dry the N slots moved to the next loop, which opened N new connections during the measured load
- * (BENCHMARKS.md, "Calibration": L x N connections for L loops). Requests due together are equal in any order, so
- * they are spread evenly over the loops, and a slot freed on a loop stays there when the loops are even (its
- * connection is the one just released).
+ * <p><b>Which waiting request gets a freed slot.</b> Mostly the oldest, as vLLM's semaphore does. But a slot freed on
+ * an event loop goes first to the oldest request waiting on that same loop, as long as it arrived at most
+ * {@code maxInFlight} requests after the oldest of all: its user's connection pool holds the connection that just came
+ * back, so it is sent on it. Handing the slot to another loop, whose pool has no idle connection, opened a new
+ * connection per hand-over: a closed load of N streams over L loops grew to L x N connections, opened during the
+ * measured load, their set-up in the send lag (BENCHMARKS.md, "Calibration"). The bound keeps the order fair: a
+ * waiting request is passed over at most {@code maxInFlight} times.
  *
  * <p>Used once when a request starts and once when it ends, from many event loops; the lock guards a few field
- * updates and a scan of the loops (a few, never I/O), so it is held briefly. A waiting task is handed back to its own
- * event loop.
+ * updates only (never I/O), so it is held for nanoseconds. A waiting task is handed back to its own event loop.
  */
 public final class ConcurrencyLimiter {
-  /** Requests due this close together are served in any order: the ones that balance the loops. */
-  static final long SAME_START_NANOS = 1_000_000L;
-
   private final int maxInFlight;
-  /** Every waiting request in arrival order; those taken through {@link #loops} are skipped when reached. */
+  /** Every waiting request in arrival order; those taken through {@link #byLoop} are skipped when reached. */
   private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
-  private final Map<Executor, Loop> byExecutor = new HashMap<>();
-  /** The same loops in a list, for the scan. */
-  private final List<Loop> loops = new ArrayList<>();
+  /** The same requests, per event loop, in arrival order; those taken through {@link #waiting} are skipped alike. */
+  private final Map<Executor, ArrayDeque<Waiting>> byLoop = new HashMap<>();
   private int waitingCount;
+  private long arrivals;
   private int inFlight;
 
   private static final class Waiting {
-    final Loop loop;
+    final Executor loop;
     final Runnable task;
-    final long dueNanos;
+    final long arrival;
     boolean taken;
 
-    Waiting(Loop loop, Runnable task, long dueNanos) {
+    Waiting(Executor loop, Runnable task, long arrival) {
       this.loop = loop;
       this.task = task;
-      this.dueNanos = dueNanos;
-    }
-  }
-
-  /** One event loop's requests: those in flight, and those waiting in arrival order. */
-  private static final class Loop {
-    final Executor executor;
-    final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
-    int inFlight;
-
-    Loop(Executor executor) {
-      this.executor = executor;
+      this.arrival = arrival;
     }
   }
 
@@ -74,24 +55,17 @@ public final class ConcurrencyLimiter {
     return maxInFlight;
   }
 
-  /**
-   * Runs {@code task} now when under the cap, else queues it to run on {@code loop} when a slot frees.
-   *
-   * @param dueNanos the request's intended start ({@link System#nanoTime()}): requests due together may be served in
-   *     any order
-   */
-  public void submit(Executor loop, long dueNanos, Runnable task) {
+  /** Runs {@code task} now when under the cap, else queues it to run on {@code loop} when a slot frees. */
+  public void submit(Executor loop, Runnable task) {
     boolean runNow;
     synchronized (this) {
-      Loop l = loopOf(loop);
       runNow = inFlight < maxInFlight;
       if (runNow) {
         inFlight++;
-        l.inFlight++;
       } else {
-        Waiting w = new Waiting(l, task, dueNanos);
+        Waiting w = new Waiting(loop, task, arrivals++);
         waiting.addLast(w);
-        l.waiting.addLast(w);
+        byLoop.computeIfAbsent(loop, l -> new ArrayDeque<>()).addLast(w);
         waitingCount++;
       }
     }
@@ -107,54 +81,31 @@ public final class ConcurrencyLimiter {
   public void release(Executor freedOn) {
     Waiting next;
     synchronized (this) {
-      Loop freed = loopOf(freedOn);
-      freed.inFlight--;
-      next = take(freed);
+      next = take(freedOn);
       if (next == null) {
         inFlight--;
-      } else {
-        next.loop.inFlight++;
       }
     }
     if (next != null) {
-      next.loop.executor.execute(next.task);
+      next.loop.execute(next.task);
     }
   }
 
-  private Loop loopOf(Executor executor) {
-    Loop l = byExecutor.get(executor);
-    if (l == null) {
-      l = new Loop(executor);
-      byExecutor.put(executor, l);
-      loops.add(l);
-    }
-    return l;
-  }
-
-  /** The request that gets a freed slot, removed from the queues; null when none waits. */
-  private Waiting take(Loop freed) {
+  /** The request that gets a slot freed on {@code freedOn}, removed from the queues; null when none waits. */
+  private Waiting take(Executor freedOn) {
     Waiting oldest = head(waiting);
     if (oldest == null) {
       return null;
     }
-    Waiting chosen = oldest;
-    int fewest = oldest.loop.inFlight;
-    for (Loop l : loops) {
-      Waiting h = head(l.waiting);
-      if (h == null || h.dueNanos - oldest.dueNanos > SAME_START_NANOS) {
-        continue;
-      }
-      if (l.inFlight < fewest || (l.inFlight == fewest && l == freed)) {
-        chosen = h;
-        fewest = l.inFlight;
-      }
-    }
+    ArrayDeque<Waiting> sameLoop = byLoop.get(freedOn);
+    Waiting local = sameLoop == null ? null : head(sameLoop);
+    Waiting chosen = local != null && local.arrival - oldest.arrival <= maxInFlight ? local : oldest;
     chosen.taken = true;
     waitingCount--;
     if (chosen == oldest) {
       waiting.pollFirst();
     } else {
-      chosen.loop.waiting.pollFirst();
+      sameLoop.pollFirst();
     }
     return chosen;
   }

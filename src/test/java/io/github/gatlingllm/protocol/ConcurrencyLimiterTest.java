@@ -26,7 +26,7 @@ class ConcurrencyLimiterTest {
     ManualLoop loop = new ManualLoop();
     List<String> ran = new ArrayList<>();
     for (String name : List.of("a", "b", "c", "d")) {
-      limiter.submit(loop, 0, () -> ran.add(name));
+      limiter.submit(loop, () -> ran.add(name));
     }
     assertEquals(List.of("a", "b"), ran);
     assertEquals(2, limiter.inFlight());
@@ -48,55 +48,50 @@ class ConcurrencyLimiterTest {
   }
 
   @Test
-  void requestsDueTogetherAreSpreadOverTheLoopsInsteadOfStayingWhereTheyStarted() {
-    // A closed load: 4 slots, every request due at once, the users of loop a started first and took every slot.
-    ConcurrencyLimiter limiter = new ConcurrencyLimiter(4);
+  void aSlotFreedOnALoopGoesToARequestWaitingOnThatLoopWhoseUserHasTheConnection() {
+    ConcurrencyLimiter limiter = new ConcurrencyLimiter(2);
     ManualLoop a = new ManualLoop();
     ManualLoop b = new ManualLoop();
     List<String> ran = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      String name = "a" + i;
-      limiter.submit(a, 0, () -> ran.add(name));
-    }
-    for (int i = 0; i < 8; i++) {
-      String name = "b" + i;
-      limiter.submit(b, 0, () -> ran.add(name));
-    }
-    assertEquals(List.of("a0", "a1", "a2", "a3"), ran);
+    limiter.submit(a, () -> ran.add("a1"));
+    limiter.submit(b, () -> ran.add("b1"));
+    limiter.submit(b, () -> ran.add("b2")); // the oldest waiting
+    limiter.submit(a, () -> ran.add("a2"));
 
-    // Slots freed on a go to b (fewer in flight) until the loops are even, then stay where they are freed.
-    limiter.release(a);
-    limiter.release(a);
-    assertEquals(2, b.tasks.size(), "two slots moved to the idle loop");
-    assertEquals(0, a.tasks.size());
-    limiter.release(a); // even now (1 on a, 2 on b): a's own waiter
+    limiter.release(a); // a1 ends on loop a: a2 waits on a, within 2 arrivals of b2
     assertEquals(1, a.tasks.size());
-    limiter.release(b); // 2 on a, 1 on b: b's own
-    assertEquals(3, b.tasks.size());
-    b.tasks.forEach(Runnable::run);
-    a.tasks.forEach(Runnable::run);
-    assertEquals(List.of("a0", "a1", "a2", "a3", "b0", "b1", "b2", "a4"), ran);
-    assertEquals(4, limiter.inFlight());
+    assertEquals(0, b.tasks.size());
+    a.tasks.remove(0).run();
+    limiter.release(b); // b1 ends: b2, the only one left
+    b.tasks.remove(0).run();
+    assertEquals(List.of("a1", "b1", "a2", "b2"), ran);
+    assertEquals(0, limiter.waiting());
+    assertEquals(2, limiter.inFlight());
   }
 
   @Test
-  void requestsDueApartKeepTheirArrivalOrderAcrossLoops() {
+  void aRequestWaitingOnAnotherLoopIsPassedOverAtMostMaxInFlightTimes() {
     ConcurrencyLimiter limiter = new ConcurrencyLimiter(1);
     ManualLoop a = new ManualLoop();
     ManualLoop b = new ManualLoop();
     List<String> ran = new ArrayList<>();
-    long ms = 1_000_000L;
-    limiter.submit(a, 0, () -> ran.add("a0"));
-    limiter.submit(b, 2 * ms, () -> ran.add("b")); // the oldest waiting, on the other loop
-    limiter.submit(a, 4 * ms, () -> ran.add("a1")); // due 2 ms after b: not "together"
-
+    limiter.submit(a, () -> ran.add("a0"));
+    limiter.submit(b, () -> ran.add("b")); // the oldest waiting, on another loop
+    for (int i = 1; i <= 3; i++) {
+      String name = "a" + i;
+      limiter.submit(a, () -> ran.add(name));
+    }
+    // Slots keep being freed on loop a: a1 (1 arrival after b) may pass b, a2 (2 after) may not.
     limiter.release(a);
-    assertEquals(1, b.tasks.size(), "b was due first: arrival order holds");
-    assertEquals(0, a.tasks.size());
+    a.tasks.remove(0).run();
+    limiter.release(a);
+    assertEquals(1, b.tasks.size(), "b's turn: passed over once, the cap");
     b.tasks.remove(0).run();
     limiter.release(b);
     a.tasks.remove(0).run();
-    assertEquals(List.of("a0", "b", "a1"), ran);
+    limiter.release(a);
+    a.tasks.remove(0).run();
+    assertEquals(List.of("a0", "a1", "b", "a2", "a3"), ran);
     assertEquals(0, limiter.waiting());
   }
 
