@@ -36,7 +36,7 @@ public final class AccuracyBenchmark {
   private static final Duration GATLING_TIMEOUT = Duration.ofMinutes(10);
   /**
    * What gatling-maven-plugin passes to the Gatling JVM besides the heap size (its GatlingConstants), and what our pom
-   * adds for the load ({@code -XX:MetaspaceSize}).
+   * adds for the load ({@code -XX:MetaspaceSize}, ZGC).
    */
   static final List<String> GATLING_DEFAULT_JVM_ARGS =
       List.of(
@@ -45,7 +45,8 @@ public final class AccuracyBenchmark {
           "-XX:MaxTrivialSize=12",
           "--add-opens=java.base/java.lang=ALL-UNNAMED",
           "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
-          "-XX:MetaspaceSize=128m");
+          "-XX:MetaspaceSize=128m",
+          "-XX:+UseZGC");
 
   private AccuracyBenchmark() {}
 
