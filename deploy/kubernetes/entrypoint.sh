@@ -20,9 +20,11 @@ CLASSPATH="$APP/gatling-llm.jar:$APP/lib/*"
 
 # What gatling-maven-plugin passes by default, sized to the container instead of a fixed -Xmx1G: the heap follows the
 # memory limit. Heap dumps stay off (the JVM's default; a dump holds the API key).
+# ZGC and the metaspace threshold as the pom gives `mvn gatling:test` (BENCHMARKS.md, "Calibration": short pauses,
+# no full GC for metadata during the load).
 DEFAULT_OPTS="-XX:MaxRAMPercentage=75 -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
-  -Dai.djl.offline=true"
+  -XX:+UseZGC -XX:MetaspaceSize=128m -Dai.djl.offline=true"
 
 mode="${1:-inject}"
 case "$mode" in
