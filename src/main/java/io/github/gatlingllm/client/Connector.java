@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 /**
@@ -90,7 +91,7 @@ final class Connector {
     ReadClock clock = new ReadClock(pool.passClock);
     Http1Connection conn = new Http1Connection(pool, target, clock);
     ChannelFuture connect = open(pool, conn, clock, ip, ssl);
-    connect.addListener(f -> connected(pool, ex, conn, connect));
+    sendWhenReady(pool, ex, conn, connect);
   }
 
   /**
@@ -133,28 +134,14 @@ final class Connector {
     ReadClock clock = new ReadClock(pool.passClock);
     Http1Connection conn = new Http1Connection(pool, target, clock);
     ChannelFuture connect = open(pool, conn, clock, ip, ssl);
-    connect.addListener(
-        f -> {
-          if (!connect.isSuccess()) {
-            done.accept(false, connect.cause());
-            return;
-          }
-          SslHandler handler = connect.channel().pipeline().get(SslHandler.class);
-          if (handler == null) {
-            pool.release(conn);
-            done.accept(true, null);
-            return;
-          }
-          handler.handshakeFuture().addListener(h -> {
-            if (h.isSuccess()) {
-              pool.release(conn);
-              done.accept(true, null);
-            } else {
-              connect.channel().close();
-              done.accept(false, h.cause());
-            }
-          });
-        });
+    whenReady(
+        connect,
+        () -> {
+          pool.release(conn);
+          done.accept(true, null);
+        },
+        cause -> done.accept(false, cause),
+        cause -> done.accept(false, cause));
   }
 
   /** TCP connect on the pool's loop with our pipeline ending in {@code conn}; the pool knows the channel at once. */
@@ -172,32 +159,45 @@ final class Connector {
     return connect;
   }
 
-  private static void connected(ConnectionPool pool, Exchange ex, Http1Connection conn, ChannelFuture connect) {
-    Channel channel = connect.channel();
-    if (!connect.isSuccess()) {
-      ex.fail(pool.isClientClosed() ? Failures.CLIENT_CLOSED : Failures.connectFailure(connect.cause()), System.nanoTime());
-      return;
-    }
-    SslHandler ssl = channel.pipeline().get(SslHandler.class);
-    if (ssl == null) {
-      conn.send(ex);
-      return;
-    }
+  private static void sendWhenReady(ConnectionPool pool, Exchange ex, Http1Connection conn, ChannelFuture connect) {
     // Send only after the handshake: onSend marks the request leaving, not the connection being set up.
-    ssl.handshakeFuture()
-        .addListener(
-            h -> {
-              if (h.isSuccess()) {
-                conn.send(ex);
-              } else {
-                channel.close();
-                ClientFailure failure =
-                    pool.isClientClosed()
-                        ? Failures.CLIENT_CLOSED
-                        : Failures.tlsFailure(h.cause());
-                ex.fail(failure, System.nanoTime());
-              }
-            });
+    whenReady(
+        connect,
+        () -> conn.send(ex),
+        cause ->
+            ex.fail(pool.isClientClosed() ? Failures.CLIENT_CLOSED : Failures.connectFailure(cause), System.nanoTime()),
+        cause -> ex.fail(pool.isClientClosed() ? Failures.CLIENT_CLOSED : Failures.tlsFailure(cause), System.nanoTime()));
+  }
+
+  /**
+   * Calls {@code ready} once the new connection can carry a request: connected, and for TLS, its handshake done. Else
+   * one of the failure callbacks with the cause; a failed handshake closes the channel first. Runs on the loop.
+   */
+  private static void whenReady(
+      ChannelFuture connect, Runnable ready, Consumer<Throwable> connectFailed, Consumer<Throwable> tlsFailed) {
+    connect.addListener(
+        f -> {
+          Channel channel = connect.channel();
+          if (!connect.isSuccess()) {
+            connectFailed.accept(connect.cause());
+            return;
+          }
+          SslHandler ssl = channel.pipeline().get(SslHandler.class);
+          if (ssl == null) {
+            ready.run();
+            return;
+          }
+          ssl.handshakeFuture()
+              .addListener(
+                  h -> {
+                    if (h.isSuccess()) {
+                      ready.run();
+                    } else {
+                      channel.close();
+                      tlsFailed.accept(h.cause());
+                    }
+                  });
+        });
   }
 
   /** Built on first use, once per client: building a context is costly (key material, cipher setup). */

@@ -142,8 +142,12 @@ public record ServingSettings(
    * add up to gamma gaps: the fleet's merged arrivals are more Poisson-like than each injector's.
    */
   public LlmLoad load(int requests) {
+    return load(requests, common.injector().seed(common.seed()));
+  }
+
+  /** {@link #load(int)} with arrivals drawn from {@code seed}. */
+  private LlmLoad load(int requests, long seed) {
     Injector injector = common.injector();
-    long seed = injector.seed(common.seed());
     if (rampUp.isPresent()) {
       RampUp ramp = rampUp.get();
       RampUp share = new RampUp(ramp.strategy(), injector.share(ramp.startRps()), injector.share(ramp.endRps()));
@@ -163,20 +167,11 @@ public record ServingSettings(
    * (BENCHMARKS.md, "Calibration").
    */
   public LlmLoad warmupLoad() {
-    if (!warmupsAtLoadPace) {
+    if (!warmupsAtLoadPace || Double.isInfinite(requestRate) && rampUp.isEmpty()) {
       return LlmLoad.requests(numWarmups).atOnce();
     }
-    Injector injector = common.injector();
-    long seed = injector.seed(common.seed()) + 7_919; // arrivals of their own, not the measured load's first ones
-    if (rampUp.isPresent()) {
-      RampUp ramp = rampUp.get();
-      RampUp share = new RampUp(ramp.strategy(), injector.share(ramp.startRps()), injector.share(ramp.endRps()));
-      return LlmLoad.gamma(numWarmups, burstiness).ramp(share).seed(seed);
-    }
-    if (Double.isInfinite(requestRate)) {
-      return LlmLoad.requests(numWarmups).atOnce();
-    }
-    return LlmLoad.gamma(numWarmups, burstiness).perSecond(injector.share(requestRate)).seed(seed);
+    // Arrivals of their own, not the measured load's first ones.
+    return load(numWarmups, common.injector().seed(common.seed()) + 7_919);
   }
 
   /**
